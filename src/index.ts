@@ -1,0 +1,38 @@
+/**
+ * Kartta: a typed model of a region's enterprise architecture (organisations, services, TORI and TOSI systems
+ * and their integrations) as a graph, with the queries architects ask when merging municipal and
+ * hospital-district ICT into one region, and ArchiMate exchange.
+ *
+ * @example
+ * ```ts
+ * import { readFileSync } from 'node:fs';
+ * import { Model } from 'kartta';
+ * const model = Model.load(readFileSync('examples/pohjois-pohjanmaa.json', 'utf8'));
+ * console.log(model.scope({ scope: 'pop' }).systems.length);
+ * ```
+ *
+ * @packageDocumentation
+ */
+export { Model, type ProductRef } from './model/model.js';
+export type { ReadonlyGraph } from './model/readonly-graph.js';
+export { normaliseProductName } from './model/products.js';
+export { relationKey } from './model/keys.js';
+export { KarttaError, ModelValidationError, QueryError, ReadOnlyGraphError, formatPath } from './errors.js';
+export { isValidBusinessId, isIsoDate } from './schema/primitives.js';
+export {
+  FORMAT,
+  documentSchema,
+  productSchema,
+  organisationSchema,
+  serviceSchema,
+  systemSchema,
+  integrationSchema,
+  relationSchema,
+  organisationKinds,
+  systemClasses,
+  lifecycles,
+  directions,
+  modes,
+  relationTypes,
+} from './schema/document.js';
+export type * from './types.js';

@@ -1,0 +1,712 @@
+/** The immutable model: a validated `kartta/1` document with its graph and typed reads. */
+import { applyPatches as immerApplyPatches, enablePatches, freeze, produceWithPatches, type Draft } from 'immer';
+import { ModelValidationError, QueryError } from '../errors.js';
+import type {
+  EditResult,
+  EntityRef,
+  Integration,
+  Issue,
+  KarttaDocument,
+  LoadResult,
+  Name,
+  Organisation,
+  Patch,
+  Product,
+  Relation,
+  RelationType,
+  Scope,
+  ScopeOptions,
+  Service,
+  System,
+} from '../types.js';
+import { checkDelta } from '../validate/check.js';
+import { canonicalDocument, compareRelations } from './canonical.js';
+import { fullDelta, patchDelta, type Delta } from './delta.js';
+import { normaliseProductName, productKeys } from './products.js';
+import { readonlyGraph, type ReadonlyGraph } from './readonly-graph.js';
+import { commitDelta, emptyState, type IndexState, type RawGraph } from './state.js';
+import { collections } from '../schema/document.js';
+import { describeValue } from '../validate/zod-issues.js';
+import { cloneJson } from '../schema/json.js';
+
+enablePatches();
+
+/**
+ * The product a system is an installation of, after normalisation against the catalogue.
+ *
+ * @example
+ * ```ts
+ * import { Model } from 'kartta';
+ * const model = Model.load({
+ *   format: 'kartta/1', name: 'X',
+ *   products: [{ id: 'lifecare', name: 'Lifecare', aliases: ['Tieto Lifecare'] }],
+ *   systems: [{ id: 's', name: 'S', class: 'TOSI', product: 'TIETO  lifecare', lifecycle: 'production' }],
+ * });
+ * model.productOf('s'); // { key: 'lifecare', name: 'Lifecare', catalogue: true }
+ * ```
+ */
+export interface ProductRef {
+  /** The comparison key: the catalogue product's id, or the normalised name of a product outside the catalogue. */
+  readonly key: string;
+  /** A readable name: the catalogue name, or the name as the system gave it. */
+  readonly name: string;
+  /** Whether the product was found in the catalogue. */
+  readonly catalogue: boolean;
+}
+
+interface Sorted {
+  organisations?: readonly Organisation[];
+  services?: readonly Service[];
+  systems?: readonly System[];
+  integrations?: readonly Integration[];
+  products?: readonly Product[];
+  relations?: readonly Relation[];
+}
+
+function toInput(input: unknown): { value?: unknown; issues?: Issue[] } {
+  if (typeof input !== 'string') return { value: input };
+  try {
+    return { value: JSON.parse(input) };
+  } catch (error) {
+    return { issues: [{ code: 'json.syntax', path: [], message: `not valid JSON: ${(error as Error).message}` }] };
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * An immutable, validated region model. Load one with {@link Model.load} or {@link Model.safeLoad}; change it
+ * with {@link Model.edit}, which returns a new model and the patches that lead there.
+ *
+ * @example
+ * ```ts
+ * import { Model } from 'kartta';
+ * const model = Model.load({
+ *   format: 'kartta/1',
+ *   name: 'Pohjois-Pohjanmaa',
+ *   organisations: [{ id: 'oulu', kind: 'municipality', name: 'Oulu' }],
+ *   systems: [{ id: 'lifecare-oulu', name: 'Lifecare', class: 'TOSI', lifecycle: 'production' }],
+ *   relations: [{ type: 'owns', from: 'oulu', to: 'lifecare-oulu' }],
+ * });
+ * console.log(model.system('lifecare-oulu')?.class); // 'TOSI'
+ * ```
+ */
+export class Model {
+  readonly #doc: KarttaDocument;
+  /** The derived index; null after it was handed to a model derived by an edit (rebuilt on demand). */
+  #state: IndexState | null;
+  #graph: ReadonlyGraph | undefined;
+  #sorted: Sorted = {};
+  #catalogue: Map<string, Product> | undefined;
+
+  private constructor(doc: KarttaDocument, state: IndexState | null) {
+    this.#doc = doc;
+    this.#state = state;
+  }
+
+  /**
+   * Loads a `kartta/1` document given as an object or as JSON text. The input is copied; the caller's object is
+   * never kept or changed.
+   *
+   * @throws {@link ModelValidationError} naming every problem found, each with a code and a path.
+   * @example
+   * ```ts
+   * import { readFileSync } from 'node:fs';
+   * import { Model } from 'kartta';
+   * const model = Model.load(readFileSync('examples/pohjois-pohjanmaa.json', 'utf8'));
+   * console.log(model.systems().length);
+   * ```
+   */
+  static load(input: unknown): Model {
+    const result = Model.safeLoad(input);
+    if (!result.ok) throw new ModelValidationError(result.issues);
+    return result.model;
+  }
+
+  /**
+   * Like {@link Model.load}, but returns `{ ok: true, model }` or `{ ok: false, issues }` instead of throwing.
+   *
+   * @example
+   * ```ts
+   * import { Model } from 'kartta';
+   * const result = Model.safeLoad({ format: 'kartta/1', name: 'X', systems: [{ id: 'a b' }] });
+   * if (!result.ok) for (const issue of result.issues) console.log(issue.code, issue.path);
+   * ```
+   */
+  static safeLoad(input: unknown): LoadResult<Model> {
+    try {
+      return loadDocument(input);
+    } catch (error) {
+      // Validation is written not to throw; an exotic input (a getter that throws, a revoked proxy) still
+      // must come back as an issue, never as an untyped exception.
+      return { ok: false, issues: [{ code: 'input.unreadable', path: [], message: `the input could not be read: ${(error as Error)?.message ?? String(error)}` }] };
+    }
+  }
+
+  /** @internal */
+  static fromValidated(doc: KarttaDocument, state: IndexState | null): Model {
+    return new Model(doc, state);
+  }
+
+  /** The model's name as the document gives it. */
+  get name(): Name {
+    return this.#doc.name;
+  }
+
+  /**
+   * The document as held, frozen: collections in the order they were loaded and edited. Use
+   * {@link Model.toJSON} for the sorted, deterministic form.
+   */
+  get document(): Readonly<KarttaDocument> {
+    return this.#doc;
+  }
+
+  /**
+   * The model as a read-only graphology `MultiDirectedGraph`, for custom algorithms. Nodes are organisations,
+   * services and systems; edges are integrations (keyed by id) and relations (keyed `type: from -> to`).
+   *
+   * @example
+   * ```ts
+   * import { Model } from 'kartta';
+   * const model = Model.load({ format: 'kartta/1', name: 'X', systems: [{ id: 'a', name: 'A', class: 'TORI', lifecycle: 'production' }] });
+   * model.graph.forEachNode((id, attributes) => console.log(id, attributes.kind));
+   * ```
+   */
+  get graph(): ReadonlyGraph {
+    return (this.#graph ??= readonlyGraph(() => this.#ensureState().graph));
+  }
+
+  /** @internal The live graph, for Kartta's own queries. */
+  rawGraph(): RawGraph {
+    return this.#ensureState().graph;
+  }
+
+  #ensureState(): IndexState {
+    if (this.#state) return this.#state;
+    const state = emptyState();
+    commitDelta(state, fullDelta(this.#doc as unknown as Record<string, unknown>));
+    this.#state = state;
+    return state;
+  }
+
+  /**
+   * Changes the model as a transaction. The recipe gets an immer draft of the document to change in place; the
+   * result is validated, and only what changed is checked and re-indexed. On success you get the new model and
+   * the patches (and inverse patches) that lead there; on failure nothing changes.
+   *
+   * @throws {@link ModelValidationError} when the edited document breaks a rule; this model stays as it was.
+   * @example
+   * ```ts
+   * import { Model } from 'kartta';
+   * const model = Model.load({ format: 'kartta/1', name: 'X', systems: [{ id: 'a', name: 'A', class: 'TORI', lifecycle: 'production' }] });
+   * const { model: next, patches } = model.edit((doc) => {
+   *   doc.systems[0]!.lifecycle = 'phasingOut';
+   * });
+   * console.log(next.system('a')?.lifecycle, patches.length); // 'phasingOut' 1
+   * ```
+   */
+  edit(recipe: (draft: Draft<KarttaDocument>) => void | KarttaDocument): EditResult<Model> {
+    const [doc, patches, inversePatches] = produceWithPatches(this.#doc, recipe as (draft: Draft<KarttaDocument>) => void);
+    if (patches.length === 0) return { model: this, patches: [], inversePatches: [] };
+    const model = this.#derive(doc, patches as Patch[]);
+    return { model, patches: patches as Patch[], inversePatches: inversePatches as Patch[] };
+  }
+
+  /**
+   * Applies patches (from {@link Model.edit}, often its `inversePatches` to undo) and returns the new model.
+   *
+   * @throws {@link ModelValidationError} when the result breaks a rule; this model stays as it was.
+   * @example
+   * ```ts
+   * import { Model } from 'kartta';
+   * const model = Model.load({ format: 'kartta/1', name: 'Before' });
+   * const { model: next, inversePatches } = model.edit((doc) => { doc.name = 'After'; });
+   * console.log(next.applyPatches(inversePatches).name); // 'Before'
+   * ```
+   */
+  applyPatches(patches: readonly Patch[]): Model {
+    if (patches.length === 0) return this;
+    let doc: KarttaDocument;
+    try {
+      doc = immerApplyPatches(this.#doc, patches as Parameters<typeof immerApplyPatches>[1]);
+    } catch (error) {
+      throw new ModelValidationError([{ code: 'patch.invalid', path: [], message: `the patches do not apply: ${(error as Error).message}` }]);
+    }
+    return this.#derive(doc, patches);
+  }
+
+  #derive(doc: KarttaDocument, patches: readonly Patch[]): Model {
+    if (!isPlainObject(doc)) {
+      throw new ModelValidationError([{ code: 'type.invalid', path: [], message: `expected the document to stay an object, got ${describeValue(doc)}` }]);
+    }
+    const state = this.#ensureState();
+    const delta: Delta = patchDelta(this.#doc, doc, patches);
+    const { issues } = checkDelta(doc as unknown as Record<string, unknown>, delta, state, false);
+    if (issues.length > 0) throw new ModelValidationError(issues);
+    // The index moves to the new model; this model rebuilds its own if it is read again.
+    commitDelta(state, delta);
+    this.#state = null;
+    return new Model(freeze(doc, true), state);
+  }
+
+  /**
+   * The deterministic `kartta/1` document: entities sorted by id, relations by type, from and to, keys in a
+   * fixed order. The same model always gives byte-identical `JSON.stringify` output.
+   *
+   * @example
+   * ```ts
+   * import { Model } from 'kartta';
+   * const model = Model.load({ format: 'kartta/1', name: 'X' });
+   * const text = JSON.stringify(model.toJSON(), null, 2);
+   * console.log(Model.load(text).toJSON().name); // 'X'
+   * ```
+   */
+  toJSON(): KarttaDocument {
+    return canonicalDocument(this.#doc);
+  }
+
+  /**
+   * The deterministic document as JSON text (two-space indentation, a final newline): what to write to a file.
+   *
+   * @example
+   * ```ts
+   * import { writeFileSync } from 'node:fs';
+   * import { Model } from 'kartta';
+   * const model = Model.load({ format: 'kartta/1', name: 'X' });
+   * writeFileSync('/tmp/region.json', model.toJSONText());
+   * ```
+   */
+  toJSONText(): string {
+    return `${JSON.stringify(this.toJSON(), null, 2)}\n`;
+  }
+
+  /**
+   * Any entity or product by id, tagged with its kind, or `undefined`.
+   *
+   * @example
+   * ```ts
+   * import { Model } from 'kartta';
+   * const model = Model.load({ format: 'kartta/1', name: 'X', services: [{ id: 'payroll', name: 'Palkanlaskenta', domain: 'administration' }] });
+   * console.log(model.get('payroll')?.kind); // 'service'
+   * ```
+   */
+  get(id: string): EntityRef | undefined {
+    const state = this.#ensureState();
+    const { graph } = state;
+    if (graph.hasNode(id)) return graph.getNodeAttributes(id) as EntityRef;
+    if (graph.hasEdge(id)) {
+      const attributes = graph.getEdgeAttributes(id);
+      if (attributes.kind === 'integration') return attributes;
+    }
+    const product = state.products.get(id);
+    return product ? { kind: 'product', entity: product } : undefined;
+  }
+
+  /**
+   * The organisation with this id, or `undefined`.
+   *
+   * @example
+   * ```ts
+   * import { Model } from 'kartta';
+   * const model = Model.load({ format: 'kartta/1', name: 'X', organisations: [{ id: 'oulu', kind: 'municipality', name: 'Oulu' }] });
+   * model.organisation('oulu')?.kind; // 'municipality'
+   * ```
+   */
+  organisation(id: string): Organisation | undefined {
+    const found = this.get(id);
+    return found?.kind === 'organisation' ? found.entity : undefined;
+  }
+
+  /**
+   * The service with this id, or `undefined`.
+   *
+   * @example
+   * ```ts
+   * import { Model } from 'kartta';
+   * const model = Model.load({ format: 'kartta/1', name: 'X', services: [{ id: 'payroll', name: 'Palkat', domain: 'administration' }] });
+   * model.service('payroll')?.domain; // 'administration'
+   * ```
+   */
+  service(id: string): Service | undefined {
+    const found = this.get(id);
+    return found?.kind === 'service' ? found.entity : undefined;
+  }
+
+  /**
+   * The system with this id, or `undefined`.
+   *
+   * @example
+   * ```ts
+   * import { Model } from 'kartta';
+   * const model = Model.load({ format: 'kartta/1', name: 'X', systems: [{ id: 'a', name: 'A', class: 'TORI', lifecycle: 'production' }] });
+   * model.system('a')?.class; // 'TORI'
+   * ```
+   */
+  system(id: string): System | undefined {
+    const found = this.get(id);
+    return found?.kind === 'system' ? found.entity : undefined;
+  }
+
+  /**
+   * The integration with this id, or `undefined`.
+   *
+   * @example
+   * ```ts
+   * import { Model } from 'kartta';
+   * const model = Model.load({ format: 'kartta/1', name: 'X' });
+   * model.integration('i-17'); // undefined
+   * ```
+   */
+  integration(id: string): Integration | undefined {
+    const found = this.get(id);
+    return found?.kind === 'integration' ? found.entity : undefined;
+  }
+
+  /**
+   * The catalogue product with this id, or `undefined`.
+   *
+   * @example
+   * ```ts
+   * import { Model } from 'kartta';
+   * const model = Model.load({ format: 'kartta/1', name: 'X', products: [{ id: 'esko', name: 'Esko' }] });
+   * model.product('esko')?.name; // 'Esko'
+   * ```
+   */
+  product(id: string): Product | undefined {
+    return this.#ensureState().products.get(id);
+  }
+
+  #sortedOf<K extends keyof Sorted>(key: K, compute: () => NonNullable<Sorted[K]>): NonNullable<Sorted[K]> {
+    return (this.#sorted[key] ??= Object.freeze(compute()) as Sorted[K]) as NonNullable<Sorted[K]>;
+  }
+
+  /**
+   * All organisations, sorted by id.
+   *
+   * @example
+   * ```ts
+   * import { Model } from 'kartta';
+   * const model = Model.load({ format: 'kartta/1', name: 'X' });
+   * model.organisations().map((o) => o.id); // []
+   * ```
+   */
+  organisations(): readonly Organisation[] {
+    return this.#sortedOf('organisations', () => sortById(this.#doc.organisations));
+  }
+
+  /**
+   * All services, sorted by id.
+   *
+   * @example
+   * ```ts
+   * import { Model } from 'kartta';
+   * Model.load({ format: 'kartta/1', name: 'X' }).services(); // []
+   * ```
+   */
+  services(): readonly Service[] {
+    return this.#sortedOf('services', () => sortById(this.#doc.services));
+  }
+
+  /**
+   * All systems, sorted by id.
+   *
+   * @example
+   * ```ts
+   * import { Model } from 'kartta';
+   * Model.load({ format: 'kartta/1', name: 'X' }).systems(); // []
+   * ```
+   */
+  systems(): readonly System[] {
+    return this.#sortedOf('systems', () => sortById(this.#doc.systems));
+  }
+
+  /**
+   * All integrations, sorted by id.
+   *
+   * @example
+   * ```ts
+   * import { Model } from 'kartta';
+   * Model.load({ format: 'kartta/1', name: 'X' }).integrations(); // []
+   * ```
+   */
+  integrations(): readonly Integration[] {
+    return this.#sortedOf('integrations', () => sortById(this.#doc.integrations));
+  }
+
+  /**
+   * The product catalogue, sorted by id.
+   *
+   * @example
+   * ```ts
+   * import { Model } from 'kartta';
+   * Model.load({ format: 'kartta/1', name: 'X' }).products(); // []
+   * ```
+   */
+  products(): readonly Product[] {
+    return this.#sortedOf('products', () => sortById(this.#doc.products));
+  }
+
+  /**
+   * Relations, sorted by type, from and to; optionally only those of one type.
+   *
+   * @example
+   * ```ts
+   * import { Model } from 'kartta';
+   * const model = Model.load({ format: 'kartta/1', name: 'X' });
+   * model.relations('memberOf'); // []
+   * ```
+   */
+  relations(type?: RelationType): readonly Relation[] {
+    const all = this.#sortedOf('relations', () => [...this.#doc.relations].sort(compareRelations));
+    return type === undefined ? all : all.filter((relation) => relation.type === type);
+  }
+
+  /**
+   * The relations that start at an entity, optionally of one type, sorted by type and target.
+   *
+   * @example
+   * ```ts
+   * import { Model } from 'kartta';
+   * const model = Model.load({
+   *   format: 'kartta/1', name: 'X',
+   *   organisations: [{ id: 'oulu', kind: 'municipality', name: 'Oulu' }, { id: 'pop', kind: 'region', name: 'POP' }],
+   *   relations: [{ type: 'memberOf', from: 'oulu', to: 'pop' }],
+   * });
+   * model.relationsOut('oulu', 'memberOf').map((r) => r.to); // ['pop']
+   * ```
+   */
+  relationsOut(id: string, type?: RelationType): Relation[] {
+    return this.#relationsAt(id, type, 'out');
+  }
+
+  /**
+   * The relations that end at an entity, optionally of one type, sorted by type and source.
+   *
+   * @example
+   * ```ts
+   * import { Model } from 'kartta';
+   * const model = Model.load({
+   *   format: 'kartta/1', name: 'X',
+   *   organisations: [{ id: 'oulu', kind: 'municipality', name: 'Oulu' }, { id: 'pop', kind: 'region', name: 'POP' }],
+   *   relations: [{ type: 'memberOf', from: 'oulu', to: 'pop' }],
+   * });
+   * model.relationsIn('pop', 'memberOf').map((r) => r.from); // ['oulu']
+   * ```
+   */
+  relationsIn(id: string, type?: RelationType): Relation[] {
+    return this.#relationsAt(id, type, 'in');
+  }
+
+  #relationsAt(id: string, type: RelationType | undefined, direction: 'in' | 'out'): Relation[] {
+    const graph = this.rawGraph();
+    if (!graph.hasNode(id)) return [];
+    const out: Relation[] = [];
+    const visit = (_key: string, attributes: { kind: string; entity: unknown }) => {
+      if (attributes.kind === 'integration') return;
+      if (type === undefined || attributes.kind === type) out.push(attributes.entity as Relation);
+    };
+    if (direction === 'out') graph.forEachOutEdge(id, visit);
+    else graph.forEachInEdge(id, visit);
+    return out.sort(compareRelations);
+  }
+
+  /**
+   * The integrations that start or end at a system (or run `via` it, when it is a platform), sorted by id.
+   *
+   * @example
+   * ```ts
+   * import { Model } from 'kartta';
+   * const model = Model.load({
+   *   format: 'kartta/1', name: 'X',
+   *   systems: [
+   *     { id: 'a', name: 'A', class: 'TOSI', lifecycle: 'production' },
+   *     { id: 'b', name: 'B', class: 'TOSI', lifecycle: 'production' },
+   *   ],
+   *   integrations: [{ id: 'i1', source: 'a', target: 'b' }],
+   * });
+   * model.integrationsOf('b').map((i) => i.id); // ['i1']
+   * ```
+   */
+  integrationsOf(systemId: string, options: { includeVia?: boolean } = {}): Integration[] {
+    const state = this.#ensureState();
+    const { graph } = state;
+    if (!graph.hasNode(systemId)) return [];
+    const found = new Map<string, Integration>();
+    graph.forEachEdge(systemId, (key, attributes) => {
+      if (attributes.kind === 'integration') found.set(key, attributes.entity as Integration);
+    });
+    if (options.includeVia) {
+      for (const id of state.via.get(systemId) ?? []) found.set(id, graph.getEdgeAttribute(id, 'entity') as Integration);
+    }
+    return [...found.values()].sort(compareIds);
+  }
+
+  /**
+   * The ids of the integrations that run through a platform system (`via`), sorted.
+   *
+   * @example
+   * ```ts
+   * import { Model } from 'kartta';
+   * const model = Model.load({ format: 'kartta/1', name: 'X' });
+   * model.integrationsVia('pop-esb'); // []
+   * ```
+   */
+  integrationsVia(platformId: string): string[] {
+    return [...(this.#ensureState().via.get(platformId) ?? [])].sort();
+  }
+
+  /**
+   * The members of an organisation: with `transitive` (the default), every organisation that is a member
+   * directly or through further `memberOf` relations. Sorted by id; the organisation itself is not included.
+   *
+   * @throws {@link QueryError} `entity.unknown` or `entity.wrong-kind` when the id is not an organisation.
+   * @example
+   * ```ts
+   * import { Model } from 'kartta';
+   * const model = Model.load({
+   *   format: 'kartta/1', name: 'X',
+   *   organisations: [
+   *     { id: 'pop', kind: 'region', name: 'POP' },
+   *     { id: 'ja', kind: 'jointAuthority', name: 'JA' },
+   *     { id: 'ii', kind: 'municipality', name: 'Ii' },
+   *   ],
+   *   relations: [{ type: 'memberOf', from: 'ja', to: 'pop' }, { type: 'memberOf', from: 'ii', to: 'ja' }],
+   * });
+   * model.membersOf('pop'); // ['ii', 'ja']
+   * model.membersOf('pop', { transitive: false }); // ['ja']
+   * ```
+   */
+  membersOf(organisationId: string, options: { transitive?: boolean } = {}): string[] {
+    this.#requireKind(organisationId, 'organisation', 'entity');
+    const graph = this.rawGraph();
+    const transitive = options.transitive ?? true;
+    const seen = new Set<string>([organisationId]);
+    const queue = [organisationId];
+    while (queue.length > 0) {
+      const current = queue.pop() as string;
+      graph.forEachInEdge(current, (_key, attributes, source) => {
+        if (attributes.kind !== 'memberOf' || seen.has(source)) return;
+        seen.add(source);
+        if (transitive) queue.push(source);
+      });
+    }
+    seen.delete(organisationId);
+    return [...seen].sort();
+  }
+
+  /**
+   * The scope of a query: an organisation with all its members (transitively) and the systems they own or use;
+   * retired systems are left out unless `includeRetired`. Without `scope`, the whole model.
+   *
+   * @throws {@link QueryError} `scope.unknown` or `scope.not-organisation`.
+   * @example
+   * ```ts
+   * import { Model } from 'kartta';
+   * const model = Model.load({
+   *   format: 'kartta/1', name: 'X',
+   *   organisations: [{ id: 'pop', kind: 'region', name: 'POP' }, { id: 'oulu', kind: 'municipality', name: 'Oulu' }],
+   *   systems: [{ id: 'a', name: 'A', class: 'TORI', lifecycle: 'production' }],
+   *   relations: [{ type: 'memberOf', from: 'oulu', to: 'pop' }, { type: 'owns', from: 'oulu', to: 'a' }],
+   * });
+   * model.scope({ scope: 'pop' }).systems; // ['a']
+   * ```
+   */
+  scope(options: ScopeOptions = {}): Scope {
+    const includeRetired = options.includeRetired ?? false;
+    const keep = (system: System) => includeRetired || system.lifecycle !== 'retired';
+    if (options.scope === undefined) {
+      return {
+        root: null,
+        organisations: this.organisations().map((o) => o.id),
+        systems: this.systems().filter(keep).map((s) => s.id),
+      };
+    }
+    this.#requireKind(options.scope, 'organisation', 'scope');
+    const organisations = [options.scope, ...this.membersOf(options.scope)].sort();
+    const graph = this.rawGraph();
+    const systems = new Set<string>();
+    for (const organisation of organisations) {
+      graph.forEachOutEdge(organisation, (_key, attributes, _source, target) => {
+        if (attributes.kind !== 'owns' && attributes.kind !== 'uses') return;
+        const node = graph.getNodeAttributes(target);
+        if (node.kind === 'system' && keep(node.entity)) systems.add(target);
+      });
+    }
+    return { root: options.scope, organisations, systems: [...systems].sort() };
+  }
+
+  #requireKind(id: string, kind: 'organisation' | 'system', role: 'scope' | 'entity'): void {
+    const found = this.get(id);
+    if (!found) throw new QueryError(`${role}.unknown`, `${role === 'scope' ? 'scope' : kind} '${id}' does not exist in the model`, id);
+    if (found.kind !== kind) {
+      throw new QueryError(role === 'scope' ? 'scope.not-organisation' : 'entity.wrong-kind', `'${id}' is a ${found.kind}, not a ${kind}`, id);
+    }
+  }
+
+  /**
+   * The product of a system, normalised: matched against the catalogue by id, name or alias regardless of case
+   * and runs of white space; a product outside the catalogue is its own normalised name. `undefined` when the
+   * system names no product (or does not exist).
+   *
+   * @example
+   * ```ts
+   * import { Model } from 'kartta';
+   * const model = Model.load({ format: 'kartta/1', name: 'X', systems: [{ id: 's', name: 'S', class: 'TORI', product: ' Dynasty  10 ', lifecycle: 'production' }] });
+   * model.productOf('s'); // { key: 'dynasty 10', name: 'Dynasty 10', catalogue: false }
+   * ```
+   */
+  productOf(systemId: string): ProductRef | undefined {
+    const system = this.system(systemId);
+    if (system?.product === undefined) return undefined;
+    const catalogue = (this.#catalogue ??= buildCatalogue(this.#doc.products));
+    const key = normaliseProductName(system.product);
+    const product = catalogue.get(key);
+    if (product) return { key: product.id, name: product.name, catalogue: true };
+    return { key, name: system.product.trim().replace(/\s+/gu, ' '), catalogue: false };
+  }
+}
+
+function buildCatalogue(products: readonly Product[]): Map<string, Product> {
+  const map = new Map<string, Product>();
+  for (const product of products) for (const key of productKeys(product)) if (!map.has(key)) map.set(key, product);
+  return map;
+}
+
+function compareIds(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function sortById<T extends { id: string }>(items: readonly T[]): T[] {
+  return [...items].sort(compareIds);
+}
+
+function loadDocument(input: unknown): LoadResult<Model> {
+  const { value, issues: parseIssues } = toInput(input);
+  if (parseIssues) return { ok: false, issues: parseIssues };
+  if (!isPlainObject(value)) {
+    return { ok: false, issues: [{ code: 'type.invalid', path: [], message: `expected a kartta/1 document (a JSON object), got ${describeValue(value)}` }] };
+  }
+  const state = emptyState();
+  const delta = fullDelta(value);
+  const { issues, delta: copied } = checkDelta(value, delta, state, true);
+  if (issues.length > 0) return { ok: false, issues };
+  const doc: Record<string, unknown> = { format: value.format, name: cloneName(value.name as Name) };
+  if (value.description !== undefined) doc.description = value.description;
+  for (const collection of collections) doc[collection] = [];
+  for (const item of copied.added) (doc[item.collection] as unknown[]).push(item.entity);
+  if (value.x !== undefined) doc.x = cloneX(value.x);
+  commitDelta(state, copied);
+  return { ok: true, model: Model.fromValidated(freeze(doc as unknown as KarttaDocument, true), state) };
+}
+
+function cloneName(name: Name): Name {
+  return typeof name === 'string' ? name : { ...name };
+}
+
+function cloneX(x: unknown): Record<string, unknown> {
+  return cloneJson(x as Record<string, unknown>);
+}

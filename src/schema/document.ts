@@ -1,0 +1,166 @@
+/**
+ * The zod schemas of the `kartta/1` document. They check shape and field formats; the rules that need the whole
+ * document (unique ids, references, platforms) live in `validate/semantics.ts`.
+ */
+import { z } from 'zod';
+import {
+  businessIdSchema,
+  criticalitySchema,
+  dateSchema,
+  extensionSchema,
+  idSchema,
+  municipalityCodeSchema,
+  nameSchema,
+  refSchema,
+  textSchema,
+} from './primitives.js';
+
+/** The document format identifier this version of Kartta reads and writes. */
+export const FORMAT = 'kartta/1';
+
+export const organisationKinds = [
+  'region',
+  'municipality',
+  'jointAuthority',
+  'hospitalDistrict',
+  'regionalCouncil',
+  'stateAgency',
+  'company',
+  'other',
+] as const;
+export const systemClasses = ['TORI', 'TOSI'] as const;
+export const lifecycles = ['planned', 'development', 'production', 'phasingOut', 'retired'] as const;
+export const criticalities = criticalitySchema.options;
+export const directions = ['oneWay', 'twoWay'] as const;
+export const modes = ['realtime', 'batch', 'manual'] as const;
+export const relationTypes = ['memberOf', 'provides', 'owns', 'uses', 'supports', 'dependsOn', 'replaces'] as const;
+
+const nonNegativeInt = z.number().int().min(0);
+
+export const productSchema = z.strictObject({
+  id: idSchema,
+  name: textSchema,
+  vendor: textSchema.optional(),
+  aliases: z.array(textSchema).optional(),
+  description: textSchema.optional(),
+  x: extensionSchema.optional(),
+});
+
+export const organisationSchema = z.strictObject({
+  id: idSchema,
+  kind: z.enum(organisationKinds),
+  name: nameSchema,
+  businessId: businessIdSchema.optional(),
+  municipalityCode: municipalityCodeSchema.optional(),
+  description: textSchema.optional(),
+  x: extensionSchema.optional(),
+});
+
+export const serviceSchema = z.strictObject({
+  id: idSchema,
+  name: nameSchema,
+  domain: textSchema,
+  code: textSchema.optional(),
+  description: textSchema.optional(),
+  x: extensionSchema.optional(),
+});
+
+export const contractSchema = z.strictObject({
+  ends: dateSchema.optional(),
+  noticeMonths: nonNegativeInt.optional(),
+  annualCost: z.number().min(0).optional(),
+});
+
+export const systemSchema = z.strictObject({
+  id: idSchema,
+  name: nameSchema,
+  class: z.enum(systemClasses),
+  product: textSchema.optional(),
+  version: textSchema.optional(),
+  lifecycle: z.enum(lifecycles),
+  criticality: criticalitySchema.optional(),
+  users: nonNegativeInt.optional(),
+  platform: z.boolean().optional(),
+  hosting: textSchema.optional(),
+  contract: contractSchema.optional(),
+  description: textSchema.optional(),
+  x: extensionSchema.optional(),
+});
+
+export const integrationSchema = z.strictObject({
+  id: idSchema,
+  source: refSchema,
+  target: refSchema,
+  direction: z.enum(directions).optional(),
+  data: textSchema.optional(),
+  protocol: textSchema.optional(),
+  mode: z.enum(modes).optional(),
+  via: refSchema.optional(),
+  criticality: criticalitySchema.optional(),
+  description: textSchema.optional(),
+  x: extensionSchema.optional(),
+});
+
+function relationVariant<T extends (typeof relationTypes)[number]>(type: T) {
+  return z.strictObject({
+    type: z.literal(type),
+    from: refSchema,
+    to: refSchema,
+    description: textSchema.optional(),
+    x: extensionSchema.optional(),
+  });
+}
+
+export const usesRelationSchema = z.strictObject({
+  type: z.literal('uses'),
+  from: refSchema,
+  to: refSchema,
+  users: nonNegativeInt.optional(),
+  description: textSchema.optional(),
+  x: extensionSchema.optional(),
+});
+
+export const relationSchema = z.discriminatedUnion('type', [
+  relationVariant('memberOf'),
+  relationVariant('provides'),
+  relationVariant('owns'),
+  usesRelationSchema,
+  relationVariant('supports'),
+  relationVariant('dependsOn'),
+  relationVariant('replaces'),
+]);
+
+/** The top-level fields other than the entity collections. */
+export const documentHeaderSchema = z.strictObject({
+  format: z.literal(FORMAT),
+  name: nameSchema,
+  description: textSchema.optional(),
+  x: extensionSchema.optional(),
+});
+
+/** The whole `kartta/1` document as it is published in the JSON Schema. */
+export const documentSchema = z.strictObject({
+  format: z.literal(FORMAT),
+  name: nameSchema,
+  description: textSchema.optional(),
+  products: z.array(productSchema).optional(),
+  organisations: z.array(organisationSchema).optional(),
+  services: z.array(serviceSchema).optional(),
+  systems: z.array(systemSchema).optional(),
+  integrations: z.array(integrationSchema).optional(),
+  relations: z.array(relationSchema).optional(),
+  x: extensionSchema.optional(),
+});
+
+/** The entity collections of a document, in the order they are written. */
+export const collections = ['products', 'organisations', 'services', 'systems', 'integrations', 'relations'] as const;
+
+/** The schema that checks one element of each collection. */
+export const elementSchemas = {
+  products: productSchema,
+  organisations: organisationSchema,
+  services: serviceSchema,
+  systems: systemSchema,
+  integrations: integrationSchema,
+  relations: relationSchema,
+} as const;

@@ -1,0 +1,70 @@
+/** Plain-JSON checks and copies that cannot be fooled by `__proto__` keys, cycles or very deep nesting. */
+
+/** Deepest nesting accepted inside an `x` extension object. */
+export const MAX_DEPTH = 64;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** True when `value` is a JSON value no deeper than {@link MAX_DEPTH} (no cycles, no functions, finite numbers). */
+export function isJsonValue(value: unknown, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object':
+      if (value === null) return true;
+      if (Array.isArray(value)) return value.every((item) => isJsonValue(item, depth + 1));
+      if (!isPlainObject(value)) return false;
+      for (const key of Object.keys(value)) if (!isJsonValue(value[key], depth + 1)) return false;
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** True when `value` is a plain JSON object (see {@link isJsonValue}). */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return isPlainObject(value) && isJsonValue(value);
+}
+
+/**
+ * Deep copy of a JSON value. Keys are defined, not assigned, so a `__proto__` key stays an ordinary own
+ * property and never changes a prototype.
+ */
+export function cloneJson<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => cloneJson(item)) as T;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    Object.defineProperty(out, key, {
+      value: cloneJson((value as Record<string, unknown>)[key]),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out as T;
+}
+
+/** Copy of a JSON value with object keys sorted, for byte-stable output. */
+export function sortKeysDeep<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => sortKeysDeep(item)) as T;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) {
+    Object.defineProperty(out, key, {
+      value: sortKeysDeep((value as Record<string, unknown>)[key]),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out as T;
+}
