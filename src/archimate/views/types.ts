@@ -1,0 +1,46 @@
+/**
+ * The shape of a generated view, independent of XML: the exporter serialises these as `<view xsi:type="Diagram">`
+ * with one `<node xsi:type="Element">` per node and one `<connection xsi:type="Relationship">` per connection.
+ * Coordinates are integer pixels, as Archi stores them; child node coordinates are absolute, like the top-level
+ * ones (the exporter converts them to Archi's parent-relative bounds when it nests).
+ *
+ * @module
+ */
+
+/**
+ * One generated diagram.
+ *
+ * @example
+ * ```ts
+ * import type { ViewSpec } from 'kartta';
+ * const view: ViewSpec = { identifier: 'view.landscape.oulu', name: 'Oulu: landscape', nodes: [], connections: [] };
+ * ```
+ */
+export interface ViewSpec { identifier: string; name: string; documentation?: string; nodes: ViewNodeSpec[]; connections: ViewConnectionSpec[] }
+
+/**
+ * One element on a diagram: which element it shows (`elementRef`, an element identifier of the export) and its
+ * bounds in pixels.
+ *
+ * @example
+ * ```ts
+ * import type { ViewNodeSpec } from 'kartta';
+ * const node: ViewNodeSpec = { identifier: 'view.landscape.oulu.n.0', elementRef: 'id-oulu', x: 12, y: 12, w: 120, h: 55 };
+ * ```
+ */
+export interface ViewNodeSpec { identifier: string; elementRef: string; x: number; y: number; w: number; h: number; children?: ViewNodeSpec[] }
+
+/**
+ * One line on a diagram: which relationship it shows (`relationshipRef`) between two nodes of the same view, with
+ * optional bend points in absolute pixels.
+ *
+ * @example
+ * ```ts
+ * import type { ViewConnectionSpec } from 'kartta';
+ * const connection: ViewConnectionSpec = {
+ *   identifier: 'view.landscape.oulu.c.0', relationshipRef: 'rel.owns.oulu.lifecare-oulu',
+ *   source: 'view.landscape.oulu.n.0', target: 'view.landscape.oulu.n.1',
+ * };
+ * ```
+ */
+export interface ViewConnectionSpec { identifier: string; relationshipRef: string; source: string; target: string; bendpoints?: { x: number; y: number }[] }
