@@ -20,7 +20,8 @@ export const idSchema = z
   .refine((value) => ID_PATTERN.test(value), {
     params: { code: 'id.invalid' },
     message: 'an id must not contain white space or control characters',
-  });
+  })
+  .meta({ pattern: '^[^\\s\\p{Cc}]+$', description: 'An id: no white space or control characters, unique across the document.' });
 
 /** A reference to another entity's id; existence and kind are checked by the semantic validator. */
 export const refSchema = z.string().min(1).max(MAX_ID);
@@ -42,10 +43,14 @@ export function isIsoDate(value: string): boolean {
 }
 
 /** An ISO calendar date, `YYYY-MM-DD`, that exists (`2022-02-30` does not). */
-export const dateSchema = z.string().max(10).refine(isIsoDate, {
-  params: { code: 'date.invalid' },
-  message: 'expected an existing calendar date as YYYY-MM-DD',
-});
+export const dateSchema = z
+  .string()
+  .max(10)
+  .refine(isIsoDate, {
+    params: { code: 'date.invalid' },
+    message: 'expected an existing calendar date as YYYY-MM-DD',
+  })
+  .meta({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
 /**
  * True when `value` is a Finnish business id (Y-tunnus) `NNNNNNN-C` whose check digit is right: the seven
@@ -71,15 +76,22 @@ export function isValidBusinessId(value: string): boolean {
   return check === Number(match[2]);
 }
 
-export const businessIdSchema = z.string().max(9).refine(isValidBusinessId, {
-  params: { code: 'business-id.invalid' },
-  message: 'expected a Y-tunnus NNNNNNN-C with a valid check digit',
-});
+export const businessIdSchema = z
+  .string()
+  .max(9)
+  .refine(isValidBusinessId, {
+    params: { code: 'business-id.invalid' },
+    message: 'expected a Y-tunnus NNNNNNN-C with a valid check digit',
+  })
+  .meta({ pattern: '^\\d{7}-\\d$', description: 'Finnish business id (Y-tunnus); the loader also checks the check digit.' });
 
-export const municipalityCodeSchema = z.string().refine((value) => /^\d{3}$/.test(value), {
-  params: { code: 'municipality-code.invalid' },
-  message: 'expected a three-digit municipality code such as "564"',
-});
+export const municipalityCodeSchema = z
+  .string()
+  .refine((value) => /^\d{3}$/.test(value), {
+    params: { code: 'municipality-code.invalid' },
+    message: 'expected a three-digit municipality code such as "564"',
+  })
+  .meta({ pattern: '^\\d{3}$' });
 
 const LANGUAGE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 
@@ -88,16 +100,20 @@ export const nameSchema = z.union([
   textSchema,
   z
     .record(
-      z.string().refine((key) => LANGUAGE_PATTERN.test(key), {
-        params: { code: 'name.language-invalid' },
-        message: 'expected a language code such as "fi", "sv", "se" or "en"',
-      }),
+      z
+        .string()
+        .refine((key) => LANGUAGE_PATTERN.test(key), {
+          params: { code: 'name.language-invalid' },
+          message: 'expected a language code such as "fi", "sv", "se" or "en"',
+        })
+        .meta({ pattern: LANGUAGE_PATTERN.source }),
       textSchema,
     )
     .refine((value) => Object.keys(value).length > 0, {
       params: { code: 'name.empty' },
       message: 'a name object needs at least one language',
-    }),
+    })
+    .meta({ minProperties: 1 }),
 ]);
 
 /** The free extension object `x`: any JSON object, kept exactly as given. */

@@ -76,6 +76,13 @@ export function checkDelta(doc: Record<string, unknown>, delta: Delta, state: In
     if (item.collection !== 'relations') removedIds.add((item.entity as { id: string }).id);
   }
   const registered = new Map<string, Registered>();
+  // Every kind a duplicated id was claimed by, so references to it do not pile up follow-on issues.
+  const duplicateKinds = new Map<string, Set<EntityKind>>();
+  const noteDuplicate = (id: string, ...kinds: EntityKind[]) => {
+    let set = duplicateKinds.get(id);
+    if (!set) duplicateKinds.set(id, (set = new Set()));
+    for (const kind of kinds) set.add(kind);
+  };
   const existingKind = (id: string): EntityKind | undefined => {
     const { graph } = state;
     if (graph.hasNode(id)) return graph.getNodeAttribute(id, 'kind');
@@ -98,11 +105,13 @@ export function checkDelta(doc: Record<string, unknown>, delta: Delta, state: In
     const first = registered.get(id);
     if (first) {
       issues.push({ code: 'id.duplicate', path, message: `id '${id}' is already used by the ${kindName(first.kind)} at ${first.path.slice(0, 2).join('.')}` });
+      noteDuplicate(id, first.kind, kind);
       continue;
     }
     const existing = removedIds.has(id) ? undefined : existingKind(id);
     if (existing) {
       issues.push({ code: 'id.duplicate', path, message: `id '${id}' is already used by ${article(kindName(existing))}` });
+      noteDuplicate(id, existing, kind);
       continue;
     }
     registered.set(id, { kind, path, entity: item.entity });
@@ -120,6 +129,7 @@ export function checkDelta(doc: Record<string, unknown>, delta: Delta, state: In
 
   const expectKind = (id: string, expected: EntityKind, path: Path, role: string): void => {
     const actual = kindOf(id);
+    if (duplicateKinds.get(id)?.has(expected)) return;
     if (actual === undefined) {
       issues.push({ code: 'reference.missing', path, message: `${role} '${id}' does not exist` });
     } else if (actual !== expected) {

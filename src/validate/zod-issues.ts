@@ -155,6 +155,10 @@ function mapUnion(
     out.push({ code: 'value.invalid', path, message: `unknown ${discriminator} ${JSON.stringify(value) ?? describeValue(value)}${allowed}` });
     return;
   }
+  if (!found) {
+    out.push({ code: 'field.required', path, message: `required field '${String(local.at(-1))}' is missing` });
+    return;
+  }
   const branch = typeof value === 'string' ? 0 : value !== null && typeof value === 'object' && !Array.isArray(value) ? 1 : -1;
   const chosen = branch >= 0 ? issue.errors[branch] : undefined;
   if (!chosen) {
