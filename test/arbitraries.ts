@@ -76,7 +76,7 @@ export function documentArb(max = 6): fc.Arbitrary<KarttaDocumentInput> {
               if (platforms.length > 0 && c % 3 === 0) integration.via = platforms[c % platforms.length];
               return integration;
             });
-      const pools: Record<string, readonly { id: unknown }[]> = { organisation: organisations, service: services, system: systems };
+      const pools: Record<string, readonly Record<string, unknown>[]> = { organisation: organisations, service: services, system: systems };
       const ends: Record<string, [string, string]> = {
         memberOf: ['organisation', 'organisation'],
         provides: ['organisation', 'service'],

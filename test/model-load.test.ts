@@ -30,7 +30,7 @@ describe('Model.load', () => {
     const input = smallRegion();
     const model = Model.load(input);
     (input.systems![0] as { name: string }).name = 'changed';
-    ((input.systems![4] as { x: { cmdb: { ci: string } } }).x.cmdb).ci = 'changed';
+    ((input.systems![4] as unknown as { x: { cmdb: { ci: string } } }).x.cmdb).ci = 'changed';
     expect(model.system('lifecare-oulu')?.name).toBe('Lifecare (Oulu)');
     expect(model.system('pop-esb')?.x).toEqual({ cmdb: { ci: 'CI-1' } });
   });

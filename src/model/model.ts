@@ -209,8 +209,14 @@ export class Model {
    * console.log(next.system('a')?.lifecycle, patches.length); // 'phasingOut' 1
    * ```
    */
-  edit(recipe: (draft: Draft<KarttaDocument>) => void | KarttaDocument): EditResult<Model> {
-    const [doc, patches, inversePatches] = produceWithPatches(this.#doc, recipe as (draft: Draft<KarttaDocument>) => void);
+  edit(recipe: (draft: Draft<KarttaDocument>) => unknown): EditResult<Model> {
+    // Arrow recipes return whatever their last expression gives (`doc => doc.systems.push(x)` a number); only a
+    // value that is itself a document (it has a `format`) replaces the draft, the rest is ignored.
+    const producer = (draft: Draft<KarttaDocument>) => {
+      const result: unknown = recipe(draft);
+      return result !== draft && isPlainObject(result) && 'format' in result ? (result as unknown as KarttaDocument) : undefined;
+    };
+    const [doc, patches, inversePatches] = produceWithPatches(this.#doc, producer);
     if (patches.length === 0) return { model: this, patches: [], inversePatches: [] };
     const model = this.#derive(doc, patches as Patch[]);
     return { model, patches: patches as Patch[], inversePatches: inversePatches as Patch[] };
