@@ -14,7 +14,7 @@
  * @packageDocumentation
  */
 export { Model, type ProductRef } from './model/model.js';
-export type { ReadonlyGraph } from './model/readonly-graph.js';
+export type { ReadonlyGraph, MutatingPrefix } from './model/readonly-graph.js';
 export { normaliseProductName } from './model/products.js';
 export { relationKey } from './model/keys.js';
 export { KarttaError, ModelValidationError, QueryError, ReadOnlyGraphError, formatPath } from './errors.js';

@@ -4,7 +4,16 @@ import { ReadOnlyGraphError } from '../errors.js';
 import type { EdgeAttributes, NodeAttributes } from '../types.js';
 import type { RawGraph } from './state.js';
 
-type MutatingPrefix = 'add' | 'merge' | 'update' | 'drop' | 'set' | 'remove' | 'replace' | 'clear' | 'import';
+/**
+ * Name prefixes of the graphology methods that change a graph; {@link ReadonlyGraph} leaves them out.
+ *
+ * @example
+ * ```ts
+ * import type { MutatingPrefix } from 'kartta';
+ * const prefix: MutatingPrefix = 'drop';
+ * ```
+ */
+export type MutatingPrefix = 'add' | 'merge' | 'update' | 'drop' | 'set' | 'remove' | 'replace' | 'clear' | 'import';
 
 /**
  * The graph of a {@link Model}, typed without any method that changes it. Organisations, services and systems

@@ -3,6 +3,7 @@
  * document (unique ids, references, platforms) live in `validate/semantics.ts`.
  */
 import { z } from 'zod';
+import type { Model } from '../model/model.js';
 import {
   businessIdSchema,
   criticalitySchema,
@@ -15,9 +16,26 @@ import {
   textSchema,
 } from './primitives.js';
 
-/** The document format identifier this version of Kartta reads and writes. */
+/**
+ * The document format identifier this version of Kartta reads and writes.
+ *
+ * @example
+ * ```ts
+ * import { FORMAT } from 'kartta';
+ * console.log(FORMAT); // 'kartta/1'
+ * ```
+ */
 export const FORMAT = 'kartta/1';
 
+/**
+ * The organisation kinds of the format.
+ *
+ * @example
+ * ```ts
+ * import { organisationKinds } from 'kartta';
+ * organisationKinds.includes('municipality'); // true
+ * ```
+ */
 export const organisationKinds = [
   'region',
   'municipality',
@@ -28,15 +46,69 @@ export const organisationKinds = [
   'company',
   'other',
 ] as const;
+/**
+ * The system classes: `TORI` (domain-independent) and `TOSI` (domain-specific).
+ *
+ * @example
+ * ```ts
+ * import { systemClasses } from 'kartta';
+ * console.log(systemClasses); // ['TORI', 'TOSI']
+ * ```
+ */
 export const systemClasses = ['TORI', 'TOSI'] as const;
+/**
+ * The lifecycle states of a system, in life order.
+ *
+ * @example
+ * ```ts
+ * import { lifecycles } from 'kartta';
+ * lifecycles.indexOf('phasingOut') > lifecycles.indexOf('production'); // true
+ * ```
+ */
 export const lifecycles = ['planned', 'development', 'production', 'phasingOut', 'retired'] as const;
 export const criticalities = criticalitySchema.options;
+/**
+ * Integration directions: `oneWay` (source to target, the default) and `twoWay`.
+ *
+ * @example
+ * ```ts
+ * import { directions } from 'kartta';
+ * console.log(directions); // ['oneWay', 'twoWay']
+ * ```
+ */
 export const directions = ['oneWay', 'twoWay'] as const;
+/**
+ * Integration modes.
+ *
+ * @example
+ * ```ts
+ * import { modes } from 'kartta';
+ * console.log(modes); // ['realtime', 'batch', 'manual']
+ * ```
+ */
 export const modes = ['realtime', 'batch', 'manual'] as const;
+/**
+ * The relation types, in the order Kartta sorts relations.
+ *
+ * @example
+ * ```ts
+ * import { relationTypes } from 'kartta';
+ * console.log(relationTypes[0]); // 'memberOf'
+ * ```
+ */
 export const relationTypes = ['memberOf', 'provides', 'owns', 'uses', 'supports', 'dependsOn', 'replaces'] as const;
 
 const nonNegativeInt = z.number().int().min(0);
 
+/**
+ * zod schema of a catalogue product; use it to check one product on its own.
+ *
+ * @example
+ * ```ts
+ * import { productSchema } from 'kartta';
+ * productSchema.safeParse({ id: 'esko', name: 'Esko' }).success; // true
+ * ```
+ */
 export const productSchema = z.strictObject({
   id: idSchema,
   name: textSchema,
@@ -46,6 +118,15 @@ export const productSchema = z.strictObject({
   x: extensionSchema.optional(),
 });
 
+/**
+ * zod schema of an organisation (shape and field formats only; references are checked by the loader).
+ *
+ * @example
+ * ```ts
+ * import { organisationSchema } from 'kartta';
+ * organisationSchema.safeParse({ id: 'oulu', kind: 'municipality', name: 'Oulu', municipalityCode: '564' }).success; // true
+ * ```
+ */
 export const organisationSchema = z.strictObject({
   id: idSchema,
   kind: z.enum(organisationKinds),
@@ -56,6 +137,15 @@ export const organisationSchema = z.strictObject({
   x: extensionSchema.optional(),
 });
 
+/**
+ * zod schema of a service.
+ *
+ * @example
+ * ```ts
+ * import { serviceSchema } from 'kartta';
+ * serviceSchema.safeParse({ id: 'payroll', name: 'Palkanlaskenta', domain: 'administration' }).success; // true
+ * ```
+ */
 export const serviceSchema = z.strictObject({
   id: idSchema,
   name: nameSchema,
@@ -71,6 +161,15 @@ export const contractSchema = z.strictObject({
   annualCost: z.number().min(0).optional(),
 });
 
+/**
+ * zod schema of a system installation.
+ *
+ * @example
+ * ```ts
+ * import { systemSchema } from 'kartta';
+ * systemSchema.safeParse({ id: 'esko-ppshp', name: 'Esko', class: 'TOSI', lifecycle: 'production' }).success; // true
+ * ```
+ */
 export const systemSchema = z.strictObject({
   id: idSchema,
   name: nameSchema,
@@ -87,6 +186,15 @@ export const systemSchema = z.strictObject({
   x: extensionSchema.optional(),
 });
 
+/**
+ * zod schema of an integration.
+ *
+ * @example
+ * ```ts
+ * import { integrationSchema } from 'kartta';
+ * integrationSchema.safeParse({ id: 'i-1', source: 'a', target: 'b', protocol: 'FHIR' }).success; // true
+ * ```
+ */
 export const integrationSchema = z.strictObject({
   id: idSchema,
   source: refSchema,
@@ -120,6 +228,15 @@ export const usesRelationSchema = z.strictObject({
   x: extensionSchema.optional(),
 });
 
+/**
+ * zod schema of a relation: a union on `type`.
+ *
+ * @example
+ * ```ts
+ * import { relationSchema } from 'kartta';
+ * relationSchema.safeParse({ type: 'uses', from: 'oulu', to: 'esko', users: 10 }).success; // true
+ * ```
+ */
 export const relationSchema = z.discriminatedUnion('type', [
   relationVariant('memberOf'),
   relationVariant('provides'),
@@ -138,7 +255,16 @@ export const documentHeaderSchema = z.strictObject({
   x: extensionSchema.optional(),
 });
 
-/** The whole `kartta/1` document as it is published in the JSON Schema. */
+/**
+ * zod schema of the whole `kartta/1` document, as published in the JSON Schema (shape only: {@link Model.load}
+ * adds the rules that need the whole document).
+ *
+ * @example
+ * ```ts
+ * import { documentSchema } from 'kartta';
+ * documentSchema.safeParse({ format: 'kartta/1', name: 'X' }).success; // true
+ * ```
+ */
 export const documentSchema = z.strictObject({
   format: z.literal(FORMAT),
   name: nameSchema,

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Packs the library as npm would publish it, installs the tarball in a scratch project and imports it both as
+# an ES module and with require(); then publint and Are-the-types-wrong check the package's metadata and types.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work="$(mktemp -d)"
+tarball="$(npm pack --silent --pack-destination "$work" | tail -n 1)"
+echo "packed $tarball"
+(
+  cd "$work"
+  npm init -y >/dev/null
+  npm install --no-audit --no-fund --silent "./$tarball" >/dev/null
+  node --input-type=module -e "
+    import { Model } from 'kartta';
+    import schema from 'kartta/schema.json' with { type: 'json' };
+    const m = Model.load({ format: 'kartta/1', name: 'Pyhäjärvi' });
+    if (m.name !== 'Pyhäjärvi' || schema.title !== 'kartta/1 document') throw new Error('ESM import broken');
+    console.log('import: ok');
+  "
+  node -e "
+    const { Model } = require('kartta');
+    const schema = require('kartta/schema.json');
+    const m = Model.load({ format: 'kartta/1', name: 'Pyhäjärvi' });
+    if (m.name !== 'Pyhäjärvi' || schema.title !== 'kartta/1 document') throw new Error('CJS require broken');
+    console.log('require: ok');
+  "
+)
+npx publint --strict
+npx attw --pack . --profile node16
+rm -rf "$work"
