@@ -17,7 +17,8 @@ const TOP_LEVEL = new Set<string>(['format', 'name', 'description', 'x', ...coll
 
 interface Registered {
   readonly kind: EntityKind;
-  readonly path: Path;
+  readonly collection: Collection;
+  readonly index: number;
   readonly entity: unknown;
 }
 
@@ -101,20 +102,21 @@ export function checkDelta(doc: Record<string, unknown>, delta: Delta, state: In
     if (kind === null) continue;
     const id = (item.entity as { id?: unknown } | null)?.id;
     if (typeof id !== 'string') continue;
-    const path: Path = [item.collection, item.index, 'id'];
     const first = registered.get(id);
     if (first) {
-      issues.push({ code: 'id.duplicate', path, message: `id '${id}' is already used by the ${kindName(first.kind)} at ${first.path.slice(0, 2).join('.')}` });
+      const path: Path = [item.collection, item.index, 'id'];
+      issues.push({ code: 'id.duplicate', path, message: `id '${id}' is already used by the ${kindName(first.kind)} at ${first.collection}.${first.index}` });
       noteDuplicate(id, first.kind, kind);
       continue;
     }
     const existing = removedIds.has(id) ? undefined : existingKind(id);
     if (existing) {
+      const path: Path = [item.collection, item.index, 'id'];
       issues.push({ code: 'id.duplicate', path, message: `id '${id}' is already used by ${article(kindName(existing))}` });
       noteDuplicate(id, existing, kind);
       continue;
     }
-    registered.set(id, { kind, path, entity: item.entity });
+    registered.set(id, { kind, collection: item.collection, index: item.index, entity: item.entity });
   }
 
   const isPlatform = (id: string): boolean => {
@@ -127,19 +129,20 @@ export function checkDelta(doc: Record<string, unknown>, delta: Delta, state: In
     return attributes.kind === 'system' && attributes.entity.platform === true;
   };
 
-  const expectKind = (id: string, expected: EntityKind, path: Path, role: string): void => {
+  // Paths are built only when there is something to report: a load checks hundreds of thousands of references.
+  const expectKind = (id: string, expected: EntityKind, base: Path, field: string, role: string): void => {
     const actual = kindOf(id);
-    if (duplicateKinds.get(id)?.has(expected)) return;
+    if (actual === expected || duplicateKinds.get(id)?.has(expected)) return;
     if (actual === undefined) {
-      issues.push({ code: 'reference.missing', path, message: `${role} '${id}' does not exist` });
-    } else if (actual !== expected) {
-      issues.push({ code: 'reference.kind', path, message: `${role} '${id}' must be ${article(expected)}, but it is ${article(actual)}` });
+      issues.push({ code: 'reference.missing', path: [...base, field], message: `${role} '${id}' does not exist` });
+    } else {
+      issues.push({ code: 'reference.kind', path: [...base, field], message: `${role} '${id}' must be ${article(expected)}, but it is ${article(actual)}` });
     }
   };
 
   const checkIntegration = (integration: Integration, base: Path): void => {
-    expectKind(integration.source, 'system', [...base, 'source'], 'source');
-    expectKind(integration.target, 'system', [...base, 'target'], 'target');
+    expectKind(integration.source, 'system', base, 'source', 'source');
+    expectKind(integration.target, 'system', base, 'target', 'target');
     if (integration.via !== undefined) {
       const viaKind = kindOf(integration.via);
       if (viaKind === undefined) issues.push({ code: 'reference.missing', path: [...base, 'via'], message: `via '${integration.via}' does not exist` });
@@ -152,8 +155,8 @@ export function checkDelta(doc: Record<string, unknown>, delta: Delta, state: In
 
   const checkRelationEnds = (relation: Relation, base: Path): void => {
     const [fromKind, toKind] = relationEnds[relation.type];
-    expectKind(relation.from, fromKind, [...base, 'from'], `${relation.type} from`);
-    expectKind(relation.to, toKind, [...base, 'to'], `${relation.type} to`);
+    expectKind(relation.from, fromKind, base, 'from', `${relation.type} from`);
+    expectKind(relation.to, toKind, base, 'to', `${relation.type} to`);
   };
 
   // 3. References of added integrations and relations.
