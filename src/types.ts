@@ -35,19 +35,76 @@ import type {
  */
 export type Name = string | { readonly [language: string]: string };
 
-/** What kind of organisation: `region`, `municipality`, `jointAuthority`, `hospitalDistrict`, ... */
+/**
+ * What kind of organisation: `region`, `municipality`, `jointAuthority`, `hospitalDistrict`, `regionalCouncil`,
+ * `stateAgency`, `company` or `other`.
+ *
+ * @example
+ * ```ts
+ * import type { OrganisationKind } from 'kartta';
+ * const kind: OrganisationKind = 'hospitalDistrict';
+ * ```
+ */
 export type OrganisationKind = (typeof organisationKinds)[number];
-/** `TORI` (domain-independent, e.g. finance, HR, case management) or `TOSI` (domain-specific, e.g. patient records). */
+/**
+ * `TORI` (domain-independent, e.g. finance, HR, case management) or `TOSI` (domain-specific, e.g. patient records).
+ *
+ * @example
+ * ```ts
+ * import type { SystemClass } from 'kartta';
+ * const patientRecords: SystemClass = 'TOSI';
+ * ```
+ */
 export type SystemClass = (typeof systemClasses)[number];
-/** Where an installation is in its life: `planned`, `development`, `production`, `phasingOut`, `retired`. */
+/**
+ * Where an installation is in its life: `planned`, `development`, `production`, `phasingOut`, `retired`.
+ *
+ * @example
+ * ```ts
+ * import type { Lifecycle } from 'kartta';
+ * const lifecycle: Lifecycle = 'phasingOut';
+ * ```
+ */
 export type Lifecycle = (typeof lifecycles)[number];
-/** `low`, `medium`, `high` or `critical`. */
+/**
+ * How critical a system or integration is: `low`, `medium`, `high` or `critical`.
+ *
+ * @example
+ * ```ts
+ * import type { Criticality } from 'kartta';
+ * const criticality: Criticality = 'critical';
+ * ```
+ */
 export type Criticality = 'low' | 'medium' | 'high' | 'critical';
-/** `oneWay` (source to target) or `twoWay`. */
+/**
+ * Direction of an integration: `oneWay` (source to target) or `twoWay`.
+ *
+ * @example
+ * ```ts
+ * import type { Direction } from 'kartta';
+ * const direction: Direction = 'twoWay';
+ * ```
+ */
 export type Direction = (typeof directions)[number];
-/** `realtime`, `batch` or `manual`. */
+/**
+ * Mode of an integration: `realtime`, `batch` or `manual`.
+ *
+ * @example
+ * ```ts
+ * import type { Mode } from 'kartta';
+ * const mode: Mode = 'batch';
+ * ```
+ */
 export type Mode = (typeof modes)[number];
-/** The relation types: `memberOf`, `provides`, `owns`, `uses`, `supports`, `dependsOn`, `replaces`. */
+/**
+ * The relation types: `memberOf`, `provides`, `owns`, `uses`, `supports`, `dependsOn`, `replaces`.
+ *
+ * @example
+ * ```ts
+ * import type { RelationType } from 'kartta';
+ * const type: RelationType = 'supports';
+ * ```
+ */
 export type RelationType = (typeof relationTypes)[number];
 
 /**
@@ -195,7 +252,15 @@ export interface Issue {
  */
 export type LoadResult<M> = { readonly ok: true; readonly model: M } | { readonly ok: false; readonly issues: readonly Issue[] };
 
-/** The kinds of entity in a model. */
+/**
+ * The kinds of entity in a model (relations have no id and are not entities).
+ *
+ * @example
+ * ```ts
+ * import type { EntityKind } from 'kartta';
+ * const kind: EntityKind = 'system';
+ * ```
+ */
 export type EntityKind = 'product' | 'organisation' | 'service' | 'system' | 'integration';
 
 /**

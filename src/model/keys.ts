@@ -1,9 +1,16 @@
 /** Graph keys and the per-relation rules shared by the validator, the graph and the queries. */
 import type { EntityKind, Relation, RelationType } from '../types.js';
+import type { Model } from './model.js';
 
 /**
- * The graph edge key of a relation. Ids never contain white space, so these keys can collide neither with each
- * other nor with integration ids (which are edge keys too).
+ * The graph edge key of a relation in {@link Model.graph}. Ids never contain white space, so these keys can
+ * collide neither with each other nor with integration ids (which are edge keys too).
+ *
+ * @example
+ * ```ts
+ * import { relationKey } from 'kartta';
+ * relationKey({ type: 'owns', from: 'oulu', to: 'lifecare-oulu' }); // 'owns: oulu -> lifecare-oulu'
+ * ```
  */
 export function relationKey(relation: Pick<Relation, 'type' | 'from' | 'to'>): string {
   return `${relation.type}: ${relation.from} -> ${relation.to}`;

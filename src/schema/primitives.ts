@@ -29,7 +29,16 @@ export const refSchema = z.string().min(1).max(MAX_ID);
 /** Free text: a non-empty string of at most {@link MAX_TEXT} characters. */
 export const textSchema = z.string().min(1).max(MAX_TEXT);
 
-/** True when `value` is an ISO date `YYYY-MM-DD` that exists in the calendar. */
+/**
+ * True when `value` is an ISO date `YYYY-MM-DD` that exists in the calendar.
+ *
+ * @example
+ * ```ts
+ * import { isIsoDate } from 'kartta';
+ * isIsoDate('2024-02-29'); // true
+ * isIsoDate('2022-02-30'); // false
+ * ```
+ */
 export function isIsoDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return false;
