@@ -68,3 +68,15 @@ export function sortKeysDeep<T>(value: T): T {
   }
   return out as T;
 }
+
+/** Freezes a JSON value and everything in it; already frozen parts are skipped. */
+export function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  if (Array.isArray(value)) {
+    for (const item of value) deepFreeze(item);
+  } else {
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}

@@ -3,7 +3,7 @@
  * empty index, so loading and editing share one set of rules and one set of codes.
  */
 import { collections, documentHeaderSchema, elementSchemas } from '../schema/document.js';
-import { cloneJson } from '../schema/json.js';
+import { cloneJson, deepFreeze } from '../schema/json.js';
 import type { EntityKind, Integration, Issue, Product, Relation, System } from '../types.js';
 import type { AddedItem, Delta, DeltaItem } from '../model/delta.js';
 import { collectionKind, relationEnds, relationKey, type Collection } from '../model/keys.js';
@@ -63,7 +63,7 @@ export function checkDelta(doc: Record<string, unknown>, delta: Delta, state: In
     if (copy) {
       const data = parsed.data as { x?: unknown };
       if (data.x !== undefined) data.x = cloneJson(data.x);
-      entity = data;
+      entity = deepFreeze(data);
     }
     const next = copy ? { ...item, entity } : item;
     added.push(next);
