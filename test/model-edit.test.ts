@@ -87,6 +87,14 @@ describe('Model.edit', () => {
     expect(() => model.edit((doc) => void ((doc as Record<string, unknown>).systems = 'none'))).toThrow(/systems: expected an array/);
   });
 
+  it('a recipe may return a whole replacement document, checked like any edit', () => {
+    const model = Model.load(smallRegion());
+    const { model: next } = model.edit(() => ({ format: 'kartta/1', name: 'Uusi', products: [], organisations: [], services: [], systems: [{ id: 'a', name: 'A', class: 'TORI', lifecycle: 'production' }], integrations: [], relations: [] }));
+    expect(next.systems().map((s) => s.id)).toEqual(['a']);
+    expect(next.graph.order).toBe(1);
+    expect(() => model.edit(() => ({ ...smallRegion(), systems: [] }) as never)).toThrow(ModelValidationError);
+  });
+
   it('a recipe that throws propagates its error and changes nothing', () => {
     const model = Model.load(smallRegion());
     expect(() =>

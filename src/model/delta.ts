@@ -50,6 +50,12 @@ export function patchDelta(before: KarttaDocument, after: KarttaDocument, patche
   let header = false;
   for (const patch of patches) {
     const [head, index] = patch.path;
+    if (patch.path.length === 0) {
+      // The whole document was replaced.
+      header = true;
+      for (const collection of collections) touched.set(collection, 'all');
+      continue;
+    }
     if (typeof head !== 'string' || !collectionSet.has(head)) {
       header = true;
       continue;
