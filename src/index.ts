@@ -36,3 +36,23 @@ export {
   relationTypes,
 } from './schema/document.js';
 export type * from './types.js';
+export { harmonisationCandidates } from './queries/harmonisation.js';
+export type {
+  HarmonisationOptions,
+  HarmonisationCandidate,
+  SameProductCandidate,
+  SameServiceCandidate,
+  HarmonisationReason,
+  InstallationFacts,
+  KeepRule,
+  KeepProductRule,
+  ProductGroup,
+  SystemCost,
+} from './queries/harmonisation.js';
+export type { UsersSource } from './queries/facts.js';
+export { parallelSystems } from './queries/parallel.js';
+export type { ParallelOptions, ParallelGroup, ParallelPair, PairStatus, ParallelProduct, ParallelReason } from './queries/parallel.js';
+export { impactOf } from './queries/impact.js';
+export type { ImpactOptions, Impact, IntegratedSystem, DependentSystem, ServiceImpact, OrganisationImpact } from './queries/impact.js';
+export { lint, lintRules } from './queries/lint.js';
+export type { LintConfig, LintFinding, LintRule, LintSeverity, LintLevel, LintData } from './queries/lint.js';

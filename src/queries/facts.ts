@@ -1,0 +1,169 @@
+/**
+ * Facts about systems that several queries share: the normalised product key (with systems without a product
+ * treated as a product of their own), the user count, the organisations behind a system, integrations between
+ * systems, and the checks every query applies to its options. Internal: not exported from the package.
+ */
+import { QueryError } from '../errors.js';
+import type { Model } from '../model/model.js';
+import { isIsoDate } from '../schema/primitives.js';
+import type { Integration, Name, System } from '../types.js';
+
+/** Plain code-point comparison: deterministic, unlike `localeCompare`, whatever the runtime's locale. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Sorted, de-duplicated copy. */
+export function sortedUnique(values: Iterable<string>): string[] {
+  return [...new Set(values)].sort(compareStrings);
+}
+
+/** The product a system counts as in queries. */
+export interface ProductFact {
+  /** Catalogue id, normalised product name, or `system:<id>` for a system that names no product. */
+  readonly key: string;
+  /** Catalogue name, the product as written, or the system's name for a system without product. */
+  readonly name: string;
+  readonly catalogue: boolean;
+  /** False for a system without product: the key stands for the system alone. */
+  readonly known: boolean;
+}
+
+/** Prefix of the product key of a system that names no product. */
+export const UNKNOWN_PRODUCT_PREFIX = 'system:';
+
+/**
+ * The product key of a system. A system without product is its own product (key `system:<id>`): it is
+ * certainly a different installation, and it may well be a different product, so it takes part in same-service
+ * and parallel comparisons but never in same-product ones.
+ */
+export function productFact(model: Model, system: System): ProductFact {
+  const product = model.productOf(system.id);
+  if (product) return { key: product.key, name: product.name, catalogue: product.catalogue, known: true };
+  return { key: `${UNKNOWN_PRODUCT_PREFIX}${system.id}`, name: displayName(system.name), catalogue: false, known: false };
+}
+
+/** A readable form of a name: the Finnish one, else the English, else the first given. */
+export function displayName(name: Name): string {
+  if (typeof name === 'string') return name;
+  return name.fi ?? name.en ?? Object.values(name)[0] ?? '';
+}
+
+/**
+ * Where a system's user count came from: its own `users` field, the `users` of its `uses` relations, or
+ * nowhere (`none`, counted as 0).
+ *
+ * @example
+ * ```ts
+ * import type { UsersSource } from 'kartta';
+ * const source: UsersSource = 'uses';
+ * ```
+ */
+export type UsersSource = 'system' | 'uses' | 'none';
+
+/**
+ * A system's users: its own `users`, else the sum of `users` on the `uses` relations from organisations in
+ * `organisations` (all organisations when not given). Organisations outside the scope never count.
+ */
+export function usersOf(model: Model, system: System, organisations?: ReadonlySet<string>): { users: number; source: UsersSource } {
+  if (system.users !== undefined) return { users: system.users, source: 'system' };
+  let users = 0;
+  let found = false;
+  for (const relation of model.relationsIn(system.id, 'uses')) {
+    if (organisations && !organisations.has(relation.from)) continue;
+    if (relation.type === 'uses' && relation.users !== undefined) {
+      users += relation.users;
+      found = true;
+    }
+  }
+  return found ? { users, source: 'uses' } : { users: 0, source: 'none' };
+}
+
+/** The organisations that own or use a system, restricted to `organisations` when given. Sorted. */
+export function organisationsOf(model: Model, systemId: string, organisations?: ReadonlySet<string>): string[] {
+  const out = new Set<string>();
+  for (const relation of model.relationsIn(systemId)) {
+    if (relation.type !== 'owns' && relation.type !== 'uses') continue;
+    if (organisations && !organisations.has(relation.from)) continue;
+    out.add(relation.from);
+  }
+  return sortedUnique(out);
+}
+
+/** The services a system supports, sorted. */
+export function servicesOf(model: Model, systemId: string): string[] {
+  return sortedUnique(model.relationsOut(systemId, 'supports').map((relation) => relation.to));
+}
+
+/** The integrations whose two ends are `a` and `b` (either direction), sorted by id. */
+export function integrationsBetween(model: Model, a: string, b: string): Integration[] {
+  return model.integrationsOf(a).filter((i) => (i.source === a && i.target === b) || (i.source === b && i.target === a));
+}
+
+/** True for a system that is retired. */
+export function isRetired(system: System | undefined): boolean {
+  return system?.lifecycle === 'retired';
+}
+
+/** Today's date in UTC as `YYYY-MM-DD`: the default `asOf` of date-dependent queries. */
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function optionError(query: string, option: string, message: string): QueryError {
+  return new QueryError('option.invalid', `${query}: option '${option}' ${message}`, option);
+}
+
+/** Checks that the options argument is an object (or absent). */
+export function checkOptionsObject(query: string, options: unknown): Record<string, unknown> {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new QueryError('option.invalid', `${query}: options must be an object, got ${Array.isArray(options) ? 'an array' : typeof options}`);
+  }
+  return options as Record<string, unknown>;
+}
+
+/** An optional ISO date option: `undefined`, or a `YYYY-MM-DD` string that exists in the calendar. */
+export function dateOption(query: string, options: Record<string, unknown>, option: string): string | undefined {
+  const value = options[option];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !isIsoDate(value)) {
+    throw optionError(query, option, `must be an existing calendar date as YYYY-MM-DD, got ${JSON.stringify(value) ?? String(value)}`);
+  }
+  return value;
+}
+
+/** An optional boolean option. */
+export function booleanOption(query: string, options: Record<string, unknown>, option: string): boolean | undefined {
+  const value = options[option];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'boolean') throw optionError(query, option, `must be true or false, got ${JSON.stringify(value) ?? String(value)}`);
+  return value;
+}
+
+/** An optional id option such as `scope`: a non-empty string (its existence is checked by the model). */
+export function idOption(query: string, options: Record<string, unknown>, option: string): string | undefined {
+  const value = options[option];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.length === 0) {
+    throw optionError(query, option, `must be an id (a non-empty string), got ${JSON.stringify(value) ?? String(value)}`);
+  }
+  return value;
+}
+
+/** An optional limit: a non-negative integer or `Infinity`. */
+export function limitOption(query: string, options: Record<string, unknown>, option: string): number | undefined {
+  const value = options[option];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !(value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && value >= 0))) {
+    throw optionError(query, option, `must be a non-negative integer or Infinity, got ${JSON.stringify(value) ?? String(value)}`);
+  }
+  return value;
+}
+
+/** Rejects option names the query does not know, so a typo in a config file does not pass silently. */
+export function rejectUnknownOptions(query: string, options: Record<string, unknown>, known: readonly string[]): void {
+  for (const key of Object.keys(options).sort(compareStrings)) {
+    if (!known.includes(key)) throw optionError(query, key, `is not an option (known: ${known.join(', ')})`);
+  }
+}

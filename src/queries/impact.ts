@@ -1,0 +1,298 @@
+/**
+ * Impact of a system: what depends on it (services, organisations, systems) and what is integrated with it,
+ * near or far.
+ */
+import { QueryError } from '../errors.js';
+import type { Model } from '../model/model.js';
+import { booleanOption, checkOptionsObject, compareStrings, limitOption, sortedUnique } from './facts.js';
+
+/**
+ * Options of {@link impactOf}.
+ *
+ * @example
+ * ```ts
+ * import type { ImpactOptions } from 'kartta';
+ * const options: ImpactOptions = { depth: 2 };
+ * ```
+ */
+export interface ImpactOptions {
+  /** How far to follow integrations for `integrated` (a non-negative integer; default unlimited). */
+  readonly depth?: number | undefined;
+  /** Follow retired systems too (default false: a retired system depends on nothing and carries no data). */
+  readonly includeRetired?: boolean | undefined;
+}
+
+/**
+ * A system reached over integrations, with how far and how.
+ *
+ * @example
+ * ```ts
+ * import type { IntegratedSystem } from 'kartta';
+ * const reached: IntegratedSystem = { system: 'lifecare-oulu', distance: 1, from: 'esko-ppshp', integrations: ['i-17'], platforms: ['pop-esb'] };
+ * ```
+ */
+export interface IntegratedSystem {
+  readonly system: string;
+  /** Number of hops from the system asked about; a hop through a platform counts as one. */
+  readonly distance: number;
+  /** The system one hop nearer that it was reached from (the smallest id among equals). */
+  readonly from: string;
+  /** The integrations of that hop, sorted. */
+  readonly integrations: readonly string[];
+  /** The platforms that hop runs through, sorted; empty for a direct integration. */
+  readonly platforms: readonly string[];
+}
+
+/**
+ * A system that depends on the one asked about, with the link that brought it in.
+ *
+ * @example
+ * ```ts
+ * import type { DependentSystem } from 'kartta';
+ * const dependent: DependentSystem = { system: 'lifecare-oulu', dependsOn: 'oulu-ad', distance: 1 };
+ * ```
+ */
+export interface DependentSystem {
+  readonly system: string;
+  /** The system it has a `dependsOn` relation to on the way (the smallest id among equals). */
+  readonly dependsOn: string;
+  /** 1 for a direct dependent, 2 for a dependent of a dependent, ... */
+  readonly distance: number;
+}
+
+/**
+ * Why a service is affected: the affected systems (the system asked about or its dependents) that support it.
+ *
+ * @example
+ * ```ts
+ * import type { ServiceImpact } from 'kartta';
+ * const impact: ServiceImpact = { service: 'primary-care', systems: ['esko-ppshp'] };
+ * ```
+ */
+export interface ServiceImpact {
+  readonly service: string;
+  readonly systems: readonly string[];
+}
+
+/**
+ * Why an organisation is affected: the affected systems it owns or uses, and the affected services it provides.
+ *
+ * @example
+ * ```ts
+ * import type { OrganisationImpact } from 'kartta';
+ * const impact: OrganisationImpact = { organisation: 'oulu', owns: [], uses: ['esko-ppshp'], provides: ['primary-care'] };
+ * ```
+ */
+export interface OrganisationImpact {
+  readonly organisation: string;
+  readonly owns: readonly string[];
+  readonly uses: readonly string[];
+  readonly provides: readonly string[];
+}
+
+/**
+ * The result of {@link impactOf}.
+ *
+ * @example
+ * ```ts
+ * import type { Impact } from 'kartta';
+ * const summary = (impact: Impact) => `${impact.system}: ${impact.services.length} services, ${impact.dependents.length} dependent systems`;
+ * ```
+ */
+export interface Impact {
+  readonly system: string;
+  /** Services supported by the system or by a system that depends on it (transitively). Sorted. */
+  readonly services: readonly string[];
+  /** Organisations that own or use the system or a dependent, or provide an affected service. Sorted. */
+  readonly organisations: readonly string[];
+  /** Integrations that start, end or (for a platform) run through the system. Sorted. */
+  readonly integrations: readonly string[];
+  /** Systems that depend on it through `dependsOn`, directly or transitively. Sorted. */
+  readonly dependents: readonly string[];
+  /** Systems reachable over integrations, nearest first, then by id. */
+  readonly integrated: readonly IntegratedSystem[];
+  /** The paths behind `services`, `organisations` and `dependents`. */
+  readonly why: {
+    readonly services: readonly ServiceImpact[];
+    readonly organisations: readonly OrganisationImpact[];
+    readonly dependents: readonly DependentSystem[];
+  };
+}
+
+interface Hop {
+  integrations: Set<string>;
+  platforms: Set<string>;
+}
+
+/**
+ * What a change to, outage of, or retirement of one system touches.
+ *
+ * - `dependents`: systems with a `dependsOn` path to it.
+ * - `services`: what it and its dependents support; `organisations`: who owns or uses it or a dependent, or
+ *   provides an affected service.
+ * - `integrated`: systems reachable over integrations in either direction, breadth first, with the distance. A
+ *   platform does not lengthen a path: the two ends of an integration `via` a platform are one hop apart, each
+ *   is one hop from the platform, and two systems that are both an end of an integration with one platform are
+ *   one hop apart. `depth` limits the distance.
+ *
+ * Retired systems are passed over unless `includeRetired` (the system asked about is always reported).
+ *
+ * @throws {@link QueryError} `entity.unknown` when no entity has the id, `entity.wrong-kind` when it is not a
+ *   system, `option.invalid` for a malformed option.
+ * @example
+ * ```ts
+ * import { readFileSync } from 'node:fs';
+ * import { Model, impactOf } from 'kartta';
+ * const model = Model.load(readFileSync('examples/pohjois-pohjanmaa.json', 'utf8'));
+ * const impact = impactOf(model, 'esko-ppshp', { depth: 2 });
+ * console.log(impact.services, impact.dependents);
+ * for (const reached of impact.integrated) console.log(reached.distance, reached.system);
+ * ```
+ */
+export function impactOf(model: Model, systemId: string, options: ImpactOptions = {}): Impact {
+  const raw = checkOptionsObject('impactOf', options);
+  const depth = limitOption('impactOf', raw, 'depth') ?? Number.POSITIVE_INFINITY;
+  const includeRetired = booleanOption('impactOf', raw, 'includeRetired') ?? false;
+  if (typeof systemId !== 'string') throw new QueryError('entity.unknown', `impactOf: expected a system id, got ${typeof systemId}`);
+  const found = model.get(systemId);
+  if (!found) throw new QueryError('entity.unknown', `impactOf: system '${systemId}' does not exist in the model`, systemId);
+  if (found.kind !== 'system') throw new QueryError('entity.wrong-kind', `impactOf: '${systemId}' is a ${found.kind}, not a system`, systemId);
+
+  const live = (id: string): boolean => {
+    const system = model.system(id);
+    return system !== undefined && (includeRetired || system.lifecycle !== 'retired');
+  };
+
+  const dependents = dependentsOf(model, systemId, live);
+  const affected = [systemId, ...dependents.map((d) => d.system)];
+
+  const serviceSystems = new Map<string, Set<string>>();
+  const organisations = new Map<string, { owns: Set<string>; uses: Set<string>; provides: Set<string> }>();
+  const organisationEntry = (id: string) => {
+    let entry = organisations.get(id);
+    if (!entry) organisations.set(id, (entry = { owns: new Set(), uses: new Set(), provides: new Set() }));
+    return entry;
+  };
+  for (const id of affected) {
+    for (const relation of model.relationsOut(id, 'supports')) {
+      const set = serviceSystems.get(relation.to) ?? new Set<string>();
+      set.add(id);
+      serviceSystems.set(relation.to, set);
+    }
+    for (const relation of model.relationsIn(id)) {
+      if (relation.type === 'owns') organisationEntry(relation.from).owns.add(id);
+      if (relation.type === 'uses') organisationEntry(relation.from).uses.add(id);
+    }
+  }
+  for (const service of serviceSystems.keys()) {
+    for (const relation of model.relationsIn(service, 'provides')) organisationEntry(relation.from).provides.add(service);
+  }
+
+  const services = [...serviceSystems.keys()].sort(compareStrings);
+  const organisationIds = [...organisations.keys()].sort(compareStrings);
+  return {
+    system: systemId,
+    services,
+    organisations: organisationIds,
+    integrations: model.integrationsOf(systemId, { includeVia: true }).map((i) => i.id),
+    dependents: dependents.map((d) => d.system).sort(compareStrings),
+    integrated: integratedWith(model, systemId, depth, live),
+    why: {
+      services: services.map((service) => ({ service, systems: sortedUnique(serviceSystems.get(service) ?? []) })),
+      organisations: organisationIds.map((organisation) => {
+        const entry = organisations.get(organisation) as { owns: Set<string>; uses: Set<string>; provides: Set<string> };
+        return { organisation, owns: sortedUnique(entry.owns), uses: sortedUnique(entry.uses), provides: sortedUnique(entry.provides) };
+      }),
+      dependents: [...dependents].sort((a, b) => a.distance - b.distance || compareStrings(a.system, b.system)),
+    },
+  };
+}
+
+/** Breadth-first over reversed `dependsOn`, level by level in id order so the result never depends on input order. */
+function dependentsOf(model: Model, systemId: string, live: (id: string) => boolean): DependentSystem[] {
+  const seen = new Set<string>([systemId]);
+  const out: DependentSystem[] = [];
+  let level = [systemId];
+  for (let distance = 1; level.length > 0; distance++) {
+    const next: string[] = [];
+    for (const current of level) {
+      for (const relation of model.relationsIn(current, 'dependsOn')) {
+        const dependent = relation.from;
+        if (seen.has(dependent) || !live(dependent)) continue;
+        seen.add(dependent);
+        out.push({ system: dependent, dependsOn: current, distance });
+        next.push(dependent);
+      }
+    }
+    level = next.sort(compareStrings);
+  }
+  return out;
+}
+
+/** The one-hop neighbours of a system over integrations, platforms not lengthening a path. */
+function neighbours(model: Model, id: string, live: (id: string) => boolean, isPlatform: (id: string) => boolean): Map<string, Hop> {
+  const hops = new Map<string, Hop>();
+  const add = (other: string, integrations: readonly string[], platform?: string) => {
+    if (other === id || !live(other)) return;
+    let hop = hops.get(other);
+    if (!hop) hops.set(other, (hop = { integrations: new Set(), platforms: new Set() }));
+    for (const integration of integrations) hop.integrations.add(integration);
+    if (platform !== undefined) hop.platforms.add(platform);
+  };
+  const platformsOfMine = new Map<string, string[]>();
+  for (const integration of model.integrationsOf(id)) {
+    const other = integration.source === id ? integration.target : integration.source;
+    if (integration.via !== undefined && live(integration.via)) {
+      add(other, [integration.id], integration.via);
+      add(integration.via, [integration.id]);
+    } else if (integration.via === undefined) {
+      add(other, [integration.id]);
+    }
+    if (other !== id && isPlatform(other) && live(other)) {
+      const list = platformsOfMine.get(other) ?? [];
+      list.push(integration.id);
+      platformsOfMine.set(other, list);
+    }
+  }
+  // A platform reaches the ends of what runs through it.
+  if (isPlatform(id)) {
+    for (const integrationId of model.integrationsVia(id)) {
+      const integration = model.integration(integrationId);
+      if (!integration) continue;
+      add(integration.source, [integrationId]);
+      add(integration.target, [integrationId]);
+    }
+  }
+  // Both ends of integrations with one platform: one hop apart.
+  for (const [platform, mine] of platformsOfMine) {
+    for (const integration of model.integrationsOf(platform)) {
+      const other = integration.source === platform ? integration.target : integration.source;
+      if (other === platform) continue;
+      add(other, [...mine, integration.id], platform);
+    }
+  }
+  return hops;
+}
+
+function integratedWith(model: Model, systemId: string, depth: number, live: (id: string) => boolean): IntegratedSystem[] {
+  const isPlatform = (id: string) => model.system(id)?.platform === true;
+  const seen = new Set<string>([systemId]);
+  const out: IntegratedSystem[] = [];
+  let level = [systemId];
+  for (let distance = 1; distance <= depth && level.length > 0; distance++) {
+    const reached: IntegratedSystem[] = [];
+    for (const current of level) {
+      const hops = neighbours(model, current, live, isPlatform);
+      for (const other of [...hops.keys()].sort(compareStrings)) {
+        if (seen.has(other)) continue;
+        seen.add(other);
+        const hop = hops.get(other) as Hop;
+        reached.push({ system: other, distance, from: current, integrations: sortedUnique(hop.integrations), platforms: sortedUnique(hop.platforms) });
+      }
+    }
+    reached.sort((a, b) => compareStrings(a.system, b.system));
+    out.push(...reached);
+    level = reached.map((r) => r.system);
+  }
+  return out;
+}

@@ -1,0 +1,302 @@
+/**
+ * Parallel systems: TOSI systems of different products in use for one service, and whether data flows between
+ * each pair (directly, through an integration platform, or not at all).
+ */
+import type { Model } from '../model/model.js';
+import type { Integration, System } from '../types.js';
+import { checkOptionsObject, compareStrings, dateOption, idOption, productFact, servicesOf, sortedUnique, todayUtc, type ProductFact } from './facts.js';
+
+/**
+ * Options of {@link parallelSystems}.
+ *
+ * @example
+ * ```ts
+ * import type { ParallelOptions } from 'kartta';
+ * const options: ParallelOptions = { scope: 'pop', allowedUntil: '2021-12-31', asOf: '2022-06-01' };
+ * ```
+ */
+export interface ParallelOptions {
+  /** Organisation whose members (transitively) and their systems are in scope; without it, the whole model. */
+  readonly scope?: string | undefined;
+  /** Last day parallel operation is allowed by policy (`YYYY-MM-DD`). */
+  readonly allowedUntil?: string | undefined;
+  /** The day to judge `overdue` on (`YYYY-MM-DD`); default today (UTC) when `allowedUntil` is given. */
+  readonly asOf?: string | undefined;
+}
+
+/**
+ * How two parallel systems exchange data: `direct` (an integration between them not through a platform),
+ * `platform` (an integration between them through a platform, or both integrated with one platform system) or
+ * `none` (a gap to close).
+ */
+export type PairStatus = 'direct' | 'platform' | 'none';
+
+/**
+ * One pair of systems of different products in a parallel group, with the integrations that make its status.
+ *
+ * @example
+ * ```ts
+ * import type { ParallelPair } from 'kartta';
+ * const pair: ParallelPair = {
+ *   systems: ['esko-ppshp', 'lifecare-oulu'], products: ['esko', 'lifecare'], status: 'platform',
+ *   integrations: ['i-17'], platforms: ['pop-esb'], ignored: [],
+ * };
+ * ```
+ */
+export interface ParallelPair {
+  /** The two systems, sorted by id. */
+  readonly systems: readonly [string, string];
+  /** Their product keys, in the order of `systems`. */
+  readonly products: readonly [string, string];
+  readonly status: PairStatus;
+  /**
+   * What makes the status, sorted: for `direct` the integrations between the two not through a platform; for
+   * `platform` the integrations between the two through a platform plus each one's integrations with a shared
+   * platform; for `none`, nothing.
+   */
+  readonly integrations: readonly string[];
+  /** The platform systems behind a `platform` status, sorted; empty otherwise. */
+  readonly platforms: readonly string[];
+  /** Integrations between the two that do not count because the platform they run through is retired. */
+  readonly ignored: readonly string[];
+}
+
+/**
+ * Why a group is reported and whether it is overdue, as data.
+ *
+ * @example
+ * ```ts
+ * import type { ParallelReason } from 'kartta';
+ * const reason: ParallelReason = { code: 'overdue', allowedUntil: '2021-12-31', asOf: '2022-06-01', message: 'parallel operation was allowed until 2021-12-31; it is 2022-06-01' };
+ * ```
+ */
+export type ParallelReason =
+  | { readonly code: 'service.parallel'; readonly service: string; readonly products: readonly string[]; readonly systems: readonly string[]; readonly message: string }
+  | { readonly code: 'overdue' | 'within-policy'; readonly allowedUntil: string; readonly asOf: string; readonly message: string }
+  | { readonly code: 'gaps'; readonly pairs: readonly (readonly [string, string])[]; readonly message: string };
+
+/**
+ * A product in a parallel group.
+ *
+ * @example
+ * ```ts
+ * import type { ParallelProduct } from 'kartta';
+ * const product: ParallelProduct = { product: 'esko', name: 'Esko', catalogue: true, known: true, systems: ['esko-ppshp'] };
+ * ```
+ */
+export interface ParallelProduct {
+  /** Product key: catalogue id, normalised name, or `system:<id>` for a system that names no product. */
+  readonly product: string;
+  readonly name: string;
+  readonly catalogue: boolean;
+  readonly known: boolean;
+  readonly systems: readonly string[];
+}
+
+/**
+ * The TOSI systems in use of two or more products that support one service.
+ *
+ * @example
+ * ```ts
+ * import type { ParallelGroup } from 'kartta';
+ * const gaps = (group: ParallelGroup) => group.pairs.filter((p) => p.status === 'none').map((p) => p.systems.join(' - '));
+ * ```
+ */
+export interface ParallelGroup {
+  readonly service: string;
+  /** Product keys, sorted. */
+  readonly products: readonly string[];
+  /** The systems, sorted by id. */
+  readonly systems: readonly string[];
+  /** True when `allowedUntil` was given and `asOf` is later than it. */
+  readonly overdue: boolean;
+  /** The policy date used, or `null`. */
+  readonly allowedUntil: string | null;
+  /** The day `overdue` was judged on (given, or today when only `allowedUntil` was given), or `null`. */
+  readonly asOf: string | null;
+  /** Every pair of systems of different products, sorted by their ids. */
+  readonly pairs: readonly ParallelPair[];
+  /** How many pairs have status `none`. */
+  readonly gaps: number;
+  /** Each product with its systems, sorted by product key. */
+  readonly productGroups: readonly ParallelProduct[];
+  readonly why: readonly ParallelReason[];
+}
+
+const IN_USE = new Set(['production', 'phasingOut']);
+
+/** Integrations between two systems and with platforms, indexed once per query. */
+class Links {
+  readonly #model: Model;
+  readonly #hubs = new Map<string, Map<string, string[]>>();
+
+  constructor(model: Model) {
+    this.#model = model;
+  }
+
+  #livePlatform(id: string): boolean {
+    const system = this.#model.system(id);
+    return system?.platform === true && system.lifecycle !== 'retired';
+  }
+
+  /** For a system, each live platform it is an end of an integration with, and those integrations. */
+  hubsOf(systemId: string): Map<string, string[]> {
+    let hubs = this.#hubs.get(systemId);
+    if (hubs) return hubs;
+    hubs = new Map();
+    for (const integration of this.#model.integrationsOf(systemId)) {
+      const other = integration.source === systemId ? integration.target : integration.source;
+      if (other === systemId || !this.#livePlatform(other)) continue;
+      const list = hubs.get(other) ?? [];
+      list.push(integration.id);
+      hubs.set(other, list);
+    }
+    this.#hubs.set(systemId, hubs);
+    return hubs;
+  }
+
+  pair(a: string, b: string): Pick<ParallelPair, 'status' | 'integrations' | 'platforms' | 'ignored'> {
+    const between: Integration[] = this.#model
+      .integrationsOf(a)
+      .filter((i) => (i.source === a && i.target === b) || (i.source === b && i.target === a));
+    const direct = between.filter((i) => i.via === undefined).map((i) => i.id);
+    if (direct.length > 0) return { status: 'direct', integrations: direct, platforms: [], ignored: [] };
+    const ignored = between.filter((i) => i.via !== undefined && !this.#livePlatform(i.via)).map((i) => i.id);
+    const integrations = new Set<string>();
+    const platforms = new Set<string>();
+    for (const integration of between) {
+      if (integration.via === undefined || !this.#livePlatform(integration.via)) continue;
+      integrations.add(integration.id);
+      platforms.add(integration.via);
+    }
+    const hubsA = this.hubsOf(a);
+    const hubsB = this.hubsOf(b);
+    for (const [platform, viaA] of hubsA) {
+      const viaB = hubsB.get(platform);
+      if (!viaB || platform === a || platform === b) continue;
+      platforms.add(platform);
+      for (const id of [...viaA, ...viaB]) integrations.add(id);
+    }
+    if (platforms.size > 0) return { status: 'platform', integrations: sortedUnique(integrations), platforms: sortedUnique(platforms), ignored };
+    return { status: 'none', integrations: [], platforms: [], ignored };
+  }
+}
+
+/**
+ * For each service in scope, the TOSI systems in use (`production` or `phasingOut`) of two or more different
+ * products that support it, and for every pair of systems of different products whether data flows between
+ * them:
+ *
+ * - `direct`: an integration between the two (either direction) not through a platform;
+ * - `platform`: an integration between the two `via` a platform, or both are an end of an integration with one
+ *   system marked `platform: true`; a retired platform does not count (such integrations are listed in
+ *   `ignored`);
+ * - `none`: a gap to close.
+ *
+ * A system without product counts as a product of its own. Only systems in scope take part; a service is in the
+ * result when such systems support it. With `allowedUntil`, a group is `overdue` when `asOf` (default: today,
+ * UTC) is later than `allowedUntil`. Groups are sorted by service id, systems and pairs by id.
+ *
+ * @throws {@link QueryError} `scope.unknown`, `scope.not-organisation`, or `option.invalid` for a date that is
+ *   not an existing `YYYY-MM-DD`.
+ * @example
+ * ```ts
+ * import { readFileSync } from 'node:fs';
+ * import { Model, parallelSystems } from 'kartta';
+ * const model = Model.load(readFileSync('examples/pohjois-pohjanmaa.json', 'utf8'));
+ * for (const group of parallelSystems(model, { scope: 'pop', allowedUntil: '2021-12-31', asOf: '2022-06-01' })) {
+ *   console.log(group.service, group.overdue ? 'OVERDUE' : '');
+ *   for (const pair of group.pairs) console.log(`  ${pair.systems.join(' - ')}: ${pair.status}`);
+ * }
+ * ```
+ */
+export function parallelSystems(model: Model, options: ParallelOptions = {}): ParallelGroup[] {
+  const raw = checkOptionsObject('parallelSystems', options);
+  const scopeId = idOption('parallelSystems', raw, 'scope');
+  const allowedUntil = dateOption('parallelSystems', raw, 'allowedUntil') ?? null;
+  const givenAsOf = dateOption('parallelSystems', raw, 'asOf') ?? null;
+  const asOf = givenAsOf ?? (allowedUntil !== null ? todayUtc() : null);
+  const overdue = allowedUntil !== null && asOf !== null && asOf > allowedUntil;
+
+  const scope = model.scope({ scope: scopeId });
+  const byService = new Map<string, System[]>();
+  const products = new Map<string, ProductFact>();
+  for (const id of scope.systems) {
+    const system = model.system(id) as System;
+    if (system.class !== 'TOSI' || !IN_USE.has(system.lifecycle)) continue;
+    products.set(id, productFact(model, system));
+    for (const service of servicesOf(model, id)) {
+      const list = byService.get(service);
+      if (list) list.push(system);
+      else byService.set(service, [system]);
+    }
+  }
+
+  const links = new Links(model);
+  const groups: ParallelGroup[] = [];
+  for (const service of [...byService.keys()].sort(compareStrings)) {
+    const systems = (byService.get(service) as System[]).map((s) => s.id).sort(compareStrings);
+    const productGroups = new Map<string, { fact: ProductFact; systems: string[] }>();
+    for (const id of systems) {
+      const fact = products.get(id) as ProductFact;
+      const group = productGroups.get(fact.key) ?? { fact, systems: [] };
+      group.systems.push(id);
+      productGroups.set(fact.key, group);
+    }
+    if (productGroups.size < 2) continue;
+    const pairs: ParallelPair[] = [];
+    for (let i = 0; i < systems.length; i++) {
+      for (let j = i + 1; j < systems.length; j++) {
+        const a = systems[i] as string;
+        const b = systems[j] as string;
+        const pa = (products.get(a) as ProductFact).key;
+        const pb = (products.get(b) as ProductFact).key;
+        if (pa === pb) continue;
+        pairs.push({ systems: [a, b], products: [pa, pb], ...links.pair(a, b) });
+      }
+    }
+    const productKeys = [...productGroups.keys()].sort(compareStrings);
+    const gapPairs = pairs.filter((p) => p.status === 'none').map((p) => p.systems);
+    const why: ParallelReason[] = [
+      {
+        code: 'service.parallel',
+        service,
+        products: productKeys,
+        systems,
+        message: `TOSI systems in use of ${productKeys.length} products support '${service}': ${productKeys
+          .map((key) => {
+            const group = productGroups.get(key) as { fact: ProductFact; systems: string[] };
+            return `${group.fact.name} (${group.systems.join(', ')})`;
+          })
+          .join('; ')}`,
+      },
+    ];
+    if (gapPairs.length > 0) {
+      why.push({ code: 'gaps', pairs: gapPairs, message: `no data flows between ${gapPairs.map((p) => `'${p[0]}' and '${p[1]}'`).join(', ')}` });
+    }
+    if (allowedUntil !== null && asOf !== null) {
+      why.push({
+        code: overdue ? 'overdue' : 'within-policy',
+        allowedUntil,
+        asOf,
+        message: overdue ? `parallel operation was allowed until ${allowedUntil}; it is ${asOf}` : `parallel operation is allowed until ${allowedUntil}; it is ${asOf}`,
+      });
+    }
+    groups.push({
+      service,
+      products: productKeys,
+      systems,
+      overdue,
+      allowedUntil,
+      asOf,
+      pairs,
+      gaps: gapPairs.length,
+      productGroups: productKeys.map((key) => {
+        const group = productGroups.get(key) as { fact: ProductFact; systems: string[] };
+        return { product: key, name: group.fact.name, catalogue: group.fact.catalogue, known: group.fact.known, systems: group.systems };
+      }),
+      why,
+    });
+  }
+  return groups;
+}
