@@ -61,6 +61,7 @@ function landscape(): KarttaDocumentInput {
       { type: 'provides', from: 'pop', to: 'pc' },
       { type: 'provides', from: 'pop', to: 'eserv' },
       { type: 'provides', from: 'kajaani', to: 'legacy' },
+      { type: 'provides', from: 'kajaani', to: 'pc' },
     ],
   };
 }
@@ -81,15 +82,16 @@ describe('impactOf', () => {
   it('finds the services and organisations that depend on it, with why', () => {
     const impact = impactOf(model, 'esko');
     expect(impact.services).toEqual(['eserv', 'pc']);
+    // kajaani provides pc too, but on none of these systems: it is not affected.
     expect(impact.organisations).toEqual(['oulu', 'pop', 'ppshp']);
     expect(impact.why.services).toEqual([
       { service: 'eserv', systems: ['portal'] },
       { service: 'pc', systems: ['esko'] },
     ]);
     expect(impact.why.organisations).toEqual([
-      { organisation: 'oulu', owns: [], uses: ['esko'], provides: ['pc'] },
-      { organisation: 'pop', owns: ['portal'], uses: [], provides: ['eserv', 'pc'] },
-      { organisation: 'ppshp', owns: ['esko'], uses: [], provides: [] },
+      { organisation: 'oulu', owns: [], uses: ['esko'] },
+      { organisation: 'pop', owns: ['portal'], uses: [] },
+      { organisation: 'ppshp', owns: ['esko'], uses: [] },
     ]);
   });
 

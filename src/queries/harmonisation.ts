@@ -68,10 +68,28 @@ export interface InstallationFacts {
   readonly services: readonly string[];
 }
 
-/** The rules that choose the installation to keep, in order. */
+/**
+ * The rules that choose the installation to keep, in order: in use before retired, most users, most
+ * integrations, latest contract end, smallest id.
+ *
+ * @example
+ * ```ts
+ * import type { KeepRule } from 'kartta';
+ * const rule: KeepRule = 'contractEnds';
+ * ```
+ */
 export type KeepRule = 'inUse' | 'users' | 'integrations' | 'contractEnds' | 'id';
 
-/** The rules that choose the product to keep for a service, in order. */
+/**
+ * The rules that choose the product to keep for a service, in order: a named product before a system without
+ * product, most users, most installations, smallest product key.
+ *
+ * @example
+ * ```ts
+ * import type { KeepProductRule } from 'kartta';
+ * const rule: KeepProductRule = 'installations';
+ * ```
+ */
 export type KeepProductRule = 'known' | 'users' | 'installations' | 'product';
 
 /**

@@ -75,19 +75,19 @@ export interface ServiceImpact {
 }
 
 /**
- * Why an organisation is affected: the affected systems it owns or uses, and the affected services it provides.
+ * Why an organisation is affected: the affected systems (the system asked about or its dependents) it owns or
+ * uses.
  *
  * @example
  * ```ts
  * import type { OrganisationImpact } from 'kartta';
- * const impact: OrganisationImpact = { organisation: 'oulu', owns: [], uses: ['esko-ppshp'], provides: ['primary-care'] };
+ * const impact: OrganisationImpact = { organisation: 'oulu', owns: [], uses: ['esko-ppshp'] };
  * ```
  */
 export interface OrganisationImpact {
   readonly organisation: string;
   readonly owns: readonly string[];
   readonly uses: readonly string[];
-  readonly provides: readonly string[];
 }
 
 /**
@@ -103,7 +103,10 @@ export interface Impact {
   readonly system: string;
   /** Services supported by the system or by a system that depends on it (transitively). Sorted. */
   readonly services: readonly string[];
-  /** Organisations that own or use the system or a dependent, or provide an affected service. Sorted. */
+  /**
+   * Organisations that own or use the system or a dependent. Sorted. (Organisations that merely provide an
+   * affected service are not listed: they may well run it on other systems.)
+   */
   readonly organisations: readonly string[];
   /** Integrations that start, end or (for a platform) run through the system. Sorted. */
   readonly integrations: readonly string[];
@@ -128,8 +131,7 @@ interface Hop {
  * What a change to, outage of, or retirement of one system touches.
  *
  * - `dependents`: systems with a `dependsOn` path to it.
- * - `services`: what it and its dependents support; `organisations`: who owns or uses it or a dependent, or
- *   provides an affected service.
+ * - `services`: what it and its dependents support; `organisations`: who owns or uses it or a dependent.
  * - `integrated`: systems reachable over integrations in either direction, breadth first, with the distance. A
  *   platform does not lengthen a path: the two ends of an integration `via` a platform are one hop apart, each
  *   is one hop from the platform, and two systems that are both an end of an integration with one platform are
@@ -167,10 +169,10 @@ export function impactOf(model: Model, systemId: string, options: ImpactOptions 
   const affected = [systemId, ...dependents.map((d) => d.system)];
 
   const serviceSystems = new Map<string, Set<string>>();
-  const organisations = new Map<string, { owns: Set<string>; uses: Set<string>; provides: Set<string> }>();
+  const organisations = new Map<string, { owns: Set<string>; uses: Set<string> }>();
   const organisationEntry = (id: string) => {
     let entry = organisations.get(id);
-    if (!entry) organisations.set(id, (entry = { owns: new Set(), uses: new Set(), provides: new Set() }));
+    if (!entry) organisations.set(id, (entry = { owns: new Set(), uses: new Set() }));
     return entry;
   };
   for (const id of affected) {
@@ -183,9 +185,6 @@ export function impactOf(model: Model, systemId: string, options: ImpactOptions 
       if (relation.type === 'owns') organisationEntry(relation.from).owns.add(id);
       if (relation.type === 'uses') organisationEntry(relation.from).uses.add(id);
     }
-  }
-  for (const service of serviceSystems.keys()) {
-    for (const relation of model.relationsIn(service, 'provides')) organisationEntry(relation.from).provides.add(service);
   }
 
   const services = [...serviceSystems.keys()].sort(compareStrings);
@@ -200,8 +199,8 @@ export function impactOf(model: Model, systemId: string, options: ImpactOptions 
     why: {
       services: services.map((service) => ({ service, systems: sortedUnique(serviceSystems.get(service) ?? []) })),
       organisations: organisationIds.map((organisation) => {
-        const entry = organisations.get(organisation) as { owns: Set<string>; uses: Set<string>; provides: Set<string> };
-        return { organisation, owns: sortedUnique(entry.owns), uses: sortedUnique(entry.uses), provides: sortedUnique(entry.provides) };
+        const entry = organisations.get(organisation) as { owns: Set<string>; uses: Set<string> };
+        return { organisation, owns: sortedUnique(entry.owns), uses: sortedUnique(entry.uses) };
       }),
       dependents: [...dependents].sort((a, b) => a.distance - b.distance || compareStrings(a.system, b.system)),
     },

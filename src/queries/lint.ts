@@ -19,10 +19,26 @@ import {
 import { harmonisationCandidates } from './harmonisation.js';
 import { parallelSystems } from './parallel.js';
 
-/** How much a finding matters: `error`, `warning` or `info`. */
+/**
+ * How much a finding matters: `error`, `warning` or `info`.
+ *
+ * @example
+ * ```ts
+ * import type { LintSeverity } from 'kartta';
+ * const failBuildOn: LintSeverity = 'error';
+ * ```
+ */
 export type LintSeverity = 'error' | 'warning' | 'info';
 
-/** A rule's configured level: a severity, or `off` to not run it. */
+/**
+ * A rule's configured level: a severity, or `off` to not run it.
+ *
+ * @example
+ * ```ts
+ * import type { LintLevel } from 'kartta';
+ * const levels: Record<string, LintLevel> = { 'system.no-product': 'off', 'system.no-owner': 'error' };
+ * ```
+ */
 export type LintLevel = LintSeverity | 'off';
 
 /**

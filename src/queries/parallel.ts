@@ -28,6 +28,12 @@ export interface ParallelOptions {
  * How two parallel systems exchange data: `direct` (an integration between them not through a platform),
  * `platform` (an integration between them through a platform, or both integrated with one platform system) or
  * `none` (a gap to close).
+ *
+ * @example
+ * ```ts
+ * import type { PairStatus } from 'kartta';
+ * const isGap = (status: PairStatus) => status === 'none';
+ * ```
  */
 export type PairStatus = 'direct' | 'platform' | 'none';
 
