@@ -1,0 +1,73 @@
+/** Typed errors of the ArchiMate exchange: import (with line and column) and export. */
+import { KarttaError } from '../errors.js';
+import type { Issue } from '../types.js';
+
+/**
+ * Thrown by {@link fromArchimateXml} when a file cannot be imported. `code` says what went wrong:
+ *
+ * - `xml.malformed`: not well-formed XML (or an entity reference other than the five predefined ones);
+ * - `xml.doctype`: the file has a DOCTYPE; DTDs are never processed, so no entity is ever expanded;
+ * - `xml.too-deep`: elements nested deeper than the limit; `xml.too-large`: the text is longer than the limit;
+ * - `archimate.not-a-model`: the root is not an ArchiMate exchange `model`;
+ * - `archimate.unknown-type`: an element, relationship, view, node or connection of a type the exchange format
+ *   does not define;
+ * - `archimate.missing-attribute`: a required attribute (an identifier, a relationship's source) is absent;
+ * - `archimate.duplicate-identifier`: two objects share an identifier;
+ * - `archimate.missing-element`: a reference (a relationship end, a view node's element, a property
+ *   definition, a folder item) names nothing in the file;
+ * - `archimate.invalid-model`: the Kartta document read from the file breaks a `kartta/1` rule (see `issues`).
+ *
+ * `line` and `column` (both 1-based) point at the offending place when there is one.
+ *
+ * @example
+ * ```ts
+ * import { fromArchimateXml, ArchimateImportError } from 'kartta';
+ * try {
+ *   fromArchimateXml('<!DOCTYPE model SYSTEM "file:///etc/passwd"><model/>');
+ * } catch (error) {
+ *   if (error instanceof ArchimateImportError) console.log(error.code, error.line, error.column); // 'xml.doctype' 1 ...
+ * }
+ * ```
+ */
+export class ArchimateImportError extends KarttaError {
+  /** Line of the problem, 1-based, where known. */
+  readonly line: number | undefined;
+  /** Column of the problem, 1-based, where known. */
+  readonly column: number | undefined;
+  /** For `archimate.invalid-model`: every problem of the Kartta document read from the file. */
+  readonly issues: readonly Issue[];
+
+  constructor(code: string, message: string, position?: { line: number; column: number }, issues: readonly Issue[] = []) {
+    super(code, position ? `${message} (line ${position.line}, column ${position.column})` : message);
+    this.line = position?.line;
+    this.column = position?.column;
+    this.issues = issues;
+  }
+}
+
+/**
+ * Thrown by {@link toArchimateXml} (and the streaming variants) when a model cannot be written: `code` is
+ * `archimate.unrepresentable-text` (a text holds a character XML 1.0 cannot carry, such as U+0000),
+ * `archimate.identifier-collision` (extras from an import and the model now claim one identifier), or
+ * `option.invalid`.
+ *
+ * @example
+ * ```ts
+ * import { Model, toArchimateXml, ArchimateExportError } from 'kartta';
+ * const model = Model.load({ format: 'kartta/1', name: 'X', description: 'bell \u0007' });
+ * try {
+ *   toArchimateXml(model);
+ * } catch (error) {
+ *   if (error instanceof ArchimateExportError) console.log(error.code); // 'archimate.unrepresentable-text'
+ * }
+ * ```
+ */
+export class ArchimateExportError extends KarttaError {
+  /** The identifier of the concept being written, where known. */
+  readonly identifier: string | undefined;
+
+  constructor(code: string, message: string, identifier?: string) {
+    super(code, message);
+    this.identifier = identifier;
+  }
+}

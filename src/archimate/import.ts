@@ -1,0 +1,698 @@
+/**
+ * The ArchiMate exchange reader: an exchange file (from Archi, another tool or Kartta itself) as a Kartta model
+ * plus the extras that hold everything Kartta has no concept for.
+ */
+import { z } from 'zod';
+import { compareRelations } from '../model/canonical.js';
+import { relationKey } from '../model/keys.js';
+import { Model } from '../model/model.js';
+import { productSchema } from '../schema/document.js';
+import { idSchema, MAX_TEXT } from '../schema/primitives.js';
+import { isJsonObject } from '../schema/json.js';
+import type { Integration, Name, Organisation, Relation, RelationType, Service, System } from '../types.js';
+import { ArchimateImportError } from './errors.js';
+import { organizationsOf, prepare, relationAttributes } from './export.js';
+import type { ArchimateExtras, ConceptExtras, EntityExtras, LangString, RelationExtras, XmlNode } from './extras.js';
+import { entityIdentifier, generatedIdentifier, idFromEntityIdentifier, relationIdentifier } from './ids.js';
+import {
+  ELEMENT_FOLDERS,
+  EMPTY_CONTRACT_PROPERTY,
+  FIELDS_OF_KIND,
+  INTEGRATION_TYPE,
+  KIND_OF_ELEMENT_TYPE,
+  PRODUCTS_PROPERTY,
+  PROPERTY_TYPES,
+  RELATION_MAPPING,
+  RELATION_MARKER,
+  RELATIONSHIP_TYPES,
+  REQUIRED_DEFAULTS,
+  USES_FIELDS,
+  X_PROPERTY,
+  parseValue,
+  type EntityElementKind,
+  type FieldSpec,
+} from './mapping.js';
+import { PLAN_PROPERTY_TYPES } from './plan.js';
+import { RawReader, readRaw, type Position, type RawDocument, type ReadLimits } from './read-xml.js';
+import { writeXmlNode } from './xml-node.js';
+
+/**
+ * Options of {@link fromArchimateXml} and {@link readArchimate}.
+ *
+ * @example
+ * ```ts
+ * import type { ArchimateImportOptions } from 'kartta';
+ * const options: ArchimateImportOptions = { maxDepth: 64, maxLength: 200 * 1024 * 1024 };
+ * ```
+ */
+export interface ArchimateImportOptions {
+  /** Deepest element nesting accepted (default 256). */
+  readonly maxDepth?: number | undefined;
+  /** Longest text accepted, in characters (default 256 Mi). */
+  readonly maxLength?: number | undefined;
+}
+
+/**
+ * The result of an import: the Kartta model and what the file held beyond it.
+ *
+ * @example
+ * ```ts
+ * import { fromArchimateXml, type ArchimateImportResult } from 'kartta';
+ * const result: ArchimateImportResult = fromArchimateXml(
+ *   '<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" identifier="m"><name>M</name></model>',
+ * );
+ * console.log(result.model.name, result.extras.model.identifier); // 'M' 'm'
+ * ```
+ */
+export interface ArchimateImportResult {
+  readonly model: Model;
+  readonly extras: ArchimateExtras;
+}
+
+const DEFAULT_LIMITS: ReadLimits = { maxDepth: 256, maxLength: 256 * 1024 * 1024 };
+
+function limitsOf(options: ArchimateImportOptions): ReadLimits {
+  return { maxDepth: options.maxDepth ?? DEFAULT_LIMITS.maxDepth, maxLength: options.maxLength ?? DEFAULT_LIMITS.maxLength };
+}
+
+/**
+ * Reads an ArchiMate Model Exchange File (ArchiMate 3.0 or 3.1, from Archi or any other tool). BusinessActors,
+ * BusinessServices, ApplicationComponents, Flows between components and the relationships Kartta writes for its
+ * relations come back as Kartta organisations, services, systems, integrations and relations; everything else
+ * is returned in `extras`, which {@link toArchimateXml} writes back, so nothing is lost. A file Kartta wrote
+ * imports back to the same model.
+ *
+ * The parser is streaming and safe: a DOCTYPE is refused, no entity is ever expanded (only the five predefined
+ * ones and character references are understood), nothing is fetched or read, and depth and length are limited.
+ *
+ * @throws {@link ArchimateImportError} with a code, and line and column where there is a place to point at.
+ * @example
+ * ```ts
+ * import { readFileSync } from 'node:fs';
+ * import { fromArchimateXml, toArchimateXml } from 'kartta';
+ * const { model, extras } = fromArchimateXml(readFileSync('archi-export.xml', 'utf8'));
+ * console.log(model.systems().length, extras.elements.length);
+ * const again = toArchimateXml(model, { extras }); // the same elements, relationships, views and names
+ * ```
+ */
+export function fromArchimateXml(xml: string, options: ArchimateImportOptions = {}): ArchimateImportResult {
+  if (typeof xml !== 'string') throw new ArchimateImportError('xml.malformed', 'expected the XML as a string');
+  return interpret(readRaw(xml, limitsOf(options)));
+}
+
+/**
+ * Like {@link fromArchimateXml}, but reads the text as it arrives from a stream (a file read stream, an HTTP
+ * body): chunks of text or UTF-8 bytes.
+ *
+ * @throws {@link ArchimateImportError} (as a rejection) as {@link fromArchimateXml} does.
+ * @example
+ * ```ts
+ * import { createReadStream } from 'node:fs';
+ * import { readArchimate } from 'kartta';
+ * const { model } = await readArchimate(createReadStream('big-model.xml'));
+ * console.log(model.systems().length);
+ * ```
+ */
+export async function readArchimate(
+  source: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
+  options: ArchimateImportOptions = {},
+): Promise<ArchimateImportResult> {
+  const reader = new RawReader(limitsOf(options));
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for await (const chunk of source) reader.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    reader.write(decoder.decode());
+  } catch (error) {
+    if (error instanceof TypeError && !(error instanceof ArchimateImportError)) {
+      throw new ArchimateImportError('xml.malformed', `the file is not valid UTF-8: ${error.message}`);
+    }
+    throw error;
+  }
+  return interpret(reader.close());
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+function textOf(node: XmlNode): string {
+  let text = '';
+  for (const child of node.children ?? []) if (typeof child === 'string') text += child;
+  return text;
+}
+
+function langStringOf(node: XmlNode): LangString {
+  const lang = node.attributes?.['xml:lang'];
+  return lang !== undefined ? { text: textOf(node), lang } : { text: textOf(node) };
+}
+
+const validText = (text: string) => text.length > 0 && text.length <= MAX_TEXT;
+
+/** The parts of a concept node, sorted out. */
+interface Parts {
+  names: LangString[];
+  documentation: LangString[];
+  properties: XmlNode[];
+  any: XmlNode[];
+  attributes: Record<string, string>;
+}
+
+function partsOf(node: XmlNode, structural: readonly string[]): Parts {
+  const parts: Parts = { names: [], documentation: [], properties: [], any: [], attributes: {} };
+  for (const child of node.children ?? []) {
+    if (typeof child === 'string') continue;
+    if (child.ns === undefined && child.name === 'name') parts.names.push(langStringOf(child));
+    else if (child.ns === undefined && child.name === 'documentation') parts.documentation.push(langStringOf(child));
+    else if (child.ns === undefined && child.name === 'properties') {
+      for (const property of child.children ?? []) if (typeof property !== 'string') parts.properties.push(property);
+    } else parts.any.push(child);
+  }
+  for (const key of Object.keys(node.attributes ?? {})) {
+    if (!structural.includes(key)) parts.attributes[key] = (node.attributes as Record<string, string>)[key] as string;
+  }
+  return parts;
+}
+
+/** A Kartta name from names read, and the extras needed to write them back as they were. */
+function nameOf(names: readonly LangString[], fallback: string, extras: Writable<ConceptExtras>): Name {
+  const single = names.length === 1 ? names[0] : undefined;
+  if (single !== undefined && single.lang === undefined && validText(single.text)) return single.text;
+  const languages = new Set<string>();
+  const ok =
+    names.length > 0 &&
+    names.every((n) => n.lang !== undefined && LANGUAGE.test(n.lang) && validText(n.text) && !languages.has(n.lang) && (languages.add(n.lang), true));
+  if (ok) {
+    const name: Record<string, string> = {};
+    for (const n of names) Object.defineProperty(name, n.lang as string, { value: n.text, enumerable: true, writable: true, configurable: true });
+    return name;
+  }
+  const first = names.find((n) => validText(n.text))?.text ?? (validText(fallback) ? fallback : 'unnamed');
+  extras.names = [...names];
+  extras.nameUsed = first;
+  return first;
+}
+
+/** The description (the first documentation, when Kartta can hold it) and the rest for the extras. */
+function descriptionOf(documentation: readonly LangString[], extras: Writable<ConceptExtras>): string | undefined {
+  const [first, ...rest] = documentation;
+  if (first === undefined) return undefined;
+  if (!validText(first.text)) {
+    extras.documentation = [...documentation];
+    return undefined;
+  }
+  if (first.lang !== undefined) extras.descriptionLang = first.lang;
+  if (rest.length > 0) extras.documentation = rest;
+  return first.text;
+}
+
+function sameAttributes(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
+
+function hasContent(extras: ConceptExtras): boolean {
+  return Object.keys(extras).some((key) => key !== 'id' && key !== 'type' && key !== 'from' && key !== 'to');
+}
+
+class Interpreter {
+  readonly raw: RawDocument;
+  /** Identifier -> node, for every element and relationship. */
+  readonly concepts = new Map<string, XmlNode>();
+  readonly definitions = new Map<string, { name: string | undefined; type: string | undefined }>();
+  readonly kartta = new Map<string, string>(); // identifier -> Kartta id
+  readonly usedIds = new Set<string>();
+  readonly usedRelations = new Set<string>();
+
+  constructor(raw: RawDocument) {
+    this.raw = raw;
+  }
+
+  position(node: XmlNode): Position | undefined {
+    return this.raw.positions.get(node);
+  }
+
+  fail(code: string, message: string, node: XmlNode): never {
+    throw new ArchimateImportError(code, message, this.position(node));
+  }
+
+  attribute(node: XmlNode, name: string, what: string): string {
+    const value = node.attributes?.[name];
+    if (value === undefined) this.fail('archimate.missing-attribute', `${what} has no ${name} attribute`, node);
+    return value;
+  }
+
+  /** Checks identifiers, types and references, as Archi does before it imports. */
+  check(): void {
+    const seen = new Set<string>();
+    const claim = (node: XmlNode, what: string) => {
+      const identifier = this.attribute(node, 'identifier', what);
+      if (seen.has(identifier)) this.fail('archimate.duplicate-identifier', `the identifier '${identifier}' of this ${what} is already used`, node);
+      seen.add(identifier);
+      return identifier;
+    };
+    for (const node of this.raw.propertyDefinitions) {
+      const identifier = claim(node, 'property definition');
+      const name = node.children?.find((c): c is XmlNode => typeof c !== 'string' && c.name === 'name' && c.ns === undefined);
+      this.definitions.set(identifier, { name: name ? textOf(name) : undefined, type: node.attributes?.type });
+    }
+    for (const node of this.raw.elements) {
+      const identifier = claim(node, 'element');
+      const type = this.attribute(node, 'xsi:type', `the element '${identifier}'`);
+      if (ELEMENT_FOLDERS[type] === undefined) this.fail('archimate.unknown-type', `the element '${identifier}' has the unknown type '${type}'`, node);
+      this.concepts.set(identifier, node);
+    }
+    for (const node of this.raw.relationships) {
+      const identifier = claim(node, 'relationship');
+      const type = this.attribute(node, 'xsi:type', `the relationship '${identifier}'`);
+      if (!RELATIONSHIP_TYPES.has(type)) this.fail('archimate.unknown-type', `the relationship '${identifier}' has the unknown type '${type}'`, node);
+      this.concepts.set(identifier, node);
+    }
+    for (const node of this.raw.relationships) {
+      const identifier = node.attributes?.identifier as string;
+      for (const end of ['source', 'target'] as const) {
+        const ref = this.attribute(node, end, `the relationship '${identifier}'`);
+        if (!this.concepts.has(ref)) this.fail('archimate.missing-element', `the ${end} '${ref}' of the relationship '${identifier}' does not exist`, node);
+      }
+    }
+    const checkProperties = (node: XmlNode, owner: string) => {
+      for (const child of node.children ?? []) {
+        if (typeof child === 'string' || child.name !== 'properties' || child.ns !== undefined) continue;
+        for (const property of child.children ?? []) {
+          if (typeof property === 'string') continue;
+          const ref = this.attribute(property, 'propertyDefinitionRef', `a property of ${owner}`);
+          if (!this.definitions.has(ref)) this.fail('archimate.missing-element', `the property definition '${ref}' used by ${owner} does not exist`, property);
+        }
+      }
+    };
+    for (const node of [...this.raw.elements, ...this.raw.relationships]) checkProperties(node, `'${node.attributes?.identifier}'`);
+    for (const node of this.raw.head) if (node.name === 'properties' && node.ns === undefined) checkProperties({ name: 'model', children: [node] }, 'the model');
+    this.checkViews(claim, checkProperties, seen);
+    const checkItems = (node: XmlNode) => {
+      for (const child of node.children ?? []) {
+        if (typeof child === 'string' || child.ns !== undefined) continue;
+        if (child.name === 'item') {
+          if (child.attributes?.identifier !== undefined) claim(child, 'folder');
+          checkItems(child);
+        }
+      }
+    };
+    for (const node of this.raw.organizations) checkItems(node);
+    const checkRefs = (node: XmlNode) => {
+      for (const child of node.children ?? []) {
+        if (typeof child === 'string' || child.ns !== undefined || child.name !== 'item') continue;
+        const ref = child.attributes?.identifierRef;
+        if (ref !== undefined && !seen.has(ref)) this.fail('archimate.missing-element', `the folder entry '${ref}' names nothing in the file`, child);
+        checkRefs(child);
+      }
+    };
+    for (const node of this.raw.organizations) checkRefs(node);
+  }
+
+  checkViews(claim: (node: XmlNode, what: string) => string, checkProperties: (node: XmlNode, owner: string) => void, seen: Set<string>): void {
+    const views = this.raw.views;
+    if (!views) return;
+    const childrenNamed = (node: XmlNode | undefined, name: string) =>
+      (node?.children ?? []).filter((c): c is XmlNode => typeof c !== 'string' && c.name === name && c.ns === undefined);
+    for (const viewpoint of childrenNamed(childrenNamed(views, 'viewpoints')[0], 'viewpoint')) claim(viewpoint, 'viewpoint');
+    const all = childrenNamed(childrenNamed(views, 'diagrams')[0], 'view');
+    for (const view of all) claim(view, 'view');
+    for (const view of all) {
+      const viewId = view.attributes?.identifier as string;
+      const viewType = view.attributes?.['xsi:type'];
+      if (viewType !== undefined && viewType !== 'Diagram') this.fail('archimate.unknown-type', `the view '${viewId}' has the unknown type '${viewType}'`, view);
+      checkProperties(view, `the view '${viewId}'`);
+      const nodes = new Set<string>();
+      const visit = (parent: XmlNode) => {
+        for (const node of childrenNamed(parent, 'node')) {
+          const identifier = claim(node, 'view node');
+          nodes.add(identifier);
+          const type = node.attributes?.['xsi:type'];
+          if (type !== 'Element' && type !== 'Label' && type !== 'Container') {
+            this.fail('archimate.unknown-type', `the node '${identifier}' of the view '${viewId}' has the unknown type '${type ?? '(none)'}'`, node);
+          }
+          if (type === 'Element') {
+            const ref = this.attribute(node, 'elementRef', `the node '${identifier}'`);
+            const target = this.concepts.get(ref);
+            if (!target || !this.raw.elements.includes(target)) {
+              this.fail('archimate.missing-element', `the node '${identifier}' of the view '${viewId}' shows the element '${ref}', which does not exist`, node);
+            }
+          }
+          visit(node);
+        }
+      };
+      visit(view);
+      for (const connection of childrenNamed(view, 'connection')) {
+        const identifier = claim(connection, 'view connection');
+        const type = connection.attributes?.['xsi:type'];
+        if (type !== 'Relationship' && type !== 'Line' && type !== 'NestingRelationship') {
+          this.fail('archimate.unknown-type', `the connection '${identifier}' of the view '${viewId}' has the unknown type '${type ?? '(none)'}'`, connection);
+        }
+        if (type !== 'Line') {
+          const ref = this.attribute(connection, 'relationshipRef', `the connection '${identifier}'`);
+          const target = this.concepts.get(ref);
+          if (!target || !this.raw.relationships.includes(target)) {
+            this.fail('archimate.missing-element', `the connection '${identifier}' of the view '${viewId}' shows the relationship '${ref}', which does not exist`, connection);
+          }
+        }
+        for (const end of ['source', 'target'] as const) {
+          const ref = connection.attributes?.[end];
+          if (ref !== undefined && !nodes.has(ref) && !seen.has(ref)) {
+            this.fail('archimate.missing-element', `the ${end} '${ref}' of the connection '${identifier}' is not on the view '${viewId}'`, connection);
+          }
+        }
+      }
+    }
+  }
+
+  /** A Kartta id for the concept with this identifier: the id it was derived from, else the identifier itself. */
+  claimId(identifier: string): string {
+    const candidates: string[] = [];
+    const derived = idFromEntityIdentifier(identifier);
+    if (derived !== undefined) candidates.push(derived);
+    candidates.push(identifier);
+    for (const candidate of candidates) {
+      if (!this.usedIds.has(candidate) && idSchema.safeParse(candidate).success) return this.take(identifier, candidate);
+    }
+    const base = identifier.slice(0, 180);
+    for (let n = 2; ; n++) {
+      const candidate = `${base}~${n}`;
+      if (!this.usedIds.has(candidate)) return this.take(identifier, candidate);
+    }
+  }
+
+  take(identifier: string, id: string): string {
+    this.usedIds.add(id);
+    this.kartta.set(identifier, id);
+    return id;
+  }
+
+  definitionName(property: XmlNode): string | undefined {
+    return this.definitions.get(property.attributes?.propertyDefinitionRef ?? '')?.name;
+  }
+
+  /**
+   * Moves the properties that fit Kartta fields into `target`; the others stay in the extras. `special` handles
+   * the bookkeeping properties (x, the relation marker...), returning true when it took one.
+   */
+  fields(
+    properties: readonly XmlNode[],
+    specs: readonly FieldSpec[],
+    target: Record<string, unknown>,
+    extras: Writable<ConceptExtras>,
+    special: (name: string, value: string) => boolean = () => false,
+  ): void {
+    const taken = new Set<string>();
+    const kept: XmlNode[] = [];
+    const langs: Record<string, string> = {};
+    for (const property of properties) {
+      const name = this.definitionName(property);
+      const values = (property.children ?? []).filter((c): c is XmlNode => typeof c !== 'string');
+      const only = values.length === 1 && values[0]?.name === 'value' && values[0].ns === undefined ? values[0] : undefined;
+      if (name === undefined || only === undefined || taken.has(name) || Object.keys(property.attributes ?? {}).length !== 1) {
+        kept.push(property);
+        continue;
+      }
+      const value = textOf(only);
+      const spec = specs.find((s) => s.name === name);
+      let ok = false;
+      if (spec) {
+        const parsed = parseValue(value, spec);
+        if (parsed !== undefined) {
+          if (spec.path.length === 1) target[spec.path[0]] = parsed;
+          else {
+            const outer = (target[spec.path[0]] ??= {}) as Record<string, unknown>;
+            outer[spec.path[1] as string] = parsed;
+          }
+          ok = true;
+        }
+      } else if (name === X_PROPERTY) {
+        const x = parseJson(value);
+        if (isJsonObject(x)) {
+          target.x = x;
+          ok = true;
+        }
+      } else {
+        ok = special(name, value);
+      }
+      if (!ok) {
+        kept.push(property);
+        continue;
+      }
+      taken.add(name);
+      const lang = only.attributes?.['xml:lang'];
+      if (lang !== undefined) Object.defineProperty(langs, name, { value: lang, enumerable: true, writable: true, configurable: true });
+    }
+    if (kept.length > 0) extras.properties = kept;
+    if (Object.keys(langs).length > 0) extras.valueLangs = langs;
+  }
+
+  /** Common to every mapped concept: names, documentation, extension elements and attributes. */
+  concept(node: XmlNode, structural: readonly string[], expectedAttributes: Readonly<Record<string, string>>): { parts: Parts; extras: Writable<ConceptExtras> } {
+    const parts = partsOf(node, structural);
+    const extras: Writable<ConceptExtras> = {};
+    if (parts.any.length > 0) extras.any = parts.any;
+    if (!sameAttributes(parts.attributes, expectedAttributes)) extras.attributes = parts.attributes;
+    return { parts, extras };
+  }
+
+  run(): ArchimateImportResult {
+    this.check();
+    const organisations: Organisation[] = [];
+    const services: Service[] = [];
+    const systems: System[] = [];
+    const integrations: Integration[] = [];
+    const relations: Relation[] = [];
+    const entityExtras: EntityExtras[] = [];
+    const relationExtras: RelationExtras[] = [];
+    const extraElements: XmlNode[] = [];
+    const extraRelationships: XmlNode[] = [];
+    const kindOf = new Map<string, EntityElementKind>();
+
+    for (const node of this.raw.elements) {
+      const identifier = node.attributes?.identifier as string;
+      const kind = KIND_OF_ELEMENT_TYPE[node.attributes?.['xsi:type'] as string];
+      if (kind === undefined) {
+        extraElements.push(node);
+        continue;
+      }
+      const id = this.claimId(identifier);
+      kindOf.set(identifier, kind);
+      const { parts, extras } = this.concept(node, ['identifier', 'xsi:type'], {});
+      const entity: Record<string, unknown> = { id };
+      entity.name = nameOf(parts.names, identifier, extras);
+      const description = descriptionOf(parts.documentation, extras);
+      let emptyContract = false;
+      this.fields(parts.properties, FIELDS_OF_KIND[kind], entity, extras, (name, value) => {
+        if (kind === 'system' && name === EMPTY_CONTRACT_PROPERTY && value === '{}') return (emptyContract = true);
+        return false;
+      });
+      if (emptyContract) entity.contract ??= {};
+      const defaults: Record<string, string> = {};
+      for (const [field, value] of Object.entries(REQUIRED_DEFAULTS[kind])) {
+        if (entity[field] === undefined) {
+          entity[field] = value;
+          defaults[field] = value;
+        }
+      }
+      if (Object.keys(defaults).length > 0) extras.defaults = defaults;
+      if (description !== undefined) entity.description = description;
+      if (entityIdentifier(id) !== identifier) extras.identifier = identifier;
+      if (hasContent(extras)) entityExtras.push({ id, ...extras });
+      if (kind === 'organisation') organisations.push(entity as unknown as Organisation);
+      else if (kind === 'service') services.push(entity as unknown as Service);
+      else systems.push(entity as unknown as System);
+    }
+
+    const platforms = new Set(systems.filter((s) => s.platform === true).map((s) => s.id));
+    const viaChecks: { integration: Record<string, unknown>; extras: Writable<EntityExtras>; properties: readonly XmlNode[] }[] = [];
+    for (const node of this.raw.relationships) {
+      const attributes = node.attributes as Record<string, string>;
+      const identifier = attributes.identifier as string;
+      const type = attributes['xsi:type'] as string;
+      const source = attributes.source as string;
+      const target = attributes.target as string;
+      const sourceKind = kindOf.get(source);
+      const targetKind = kindOf.get(target);
+      if (type === INTEGRATION_TYPE && sourceKind === 'system' && targetKind === 'system') {
+        const id = this.claimId(identifier);
+        const { parts, extras } = this.concept(node, ['identifier', 'xsi:type', 'source', 'target'], {});
+        const integration: Record<string, unknown> = { id, source: this.kartta.get(source), target: this.kartta.get(target) };
+        if (parts.names.length > 0) extras.names = parts.names;
+        const description = descriptionOf(parts.documentation, extras);
+        this.fields(parts.properties, FIELDS_OF_KIND.integration, integration, extras);
+        if (description !== undefined) integration.description = description;
+        if (entityIdentifier(id) !== identifier) extras.identifier = identifier;
+        const entry: Writable<EntityExtras> = { id, ...extras };
+        if (integration.via !== undefined) viaChecks.push({ integration, extras: entry, properties: parts.properties });
+        entityExtras.push(entry);
+        integrations.push(integration as unknown as Integration);
+        continue;
+      }
+      const relation = this.relationOf(node, type, source, target, sourceKind, targetKind);
+      if (relation === undefined) {
+        extraRelationships.push(node);
+        continue;
+      }
+      relations.push(relation.relation);
+      if (hasContent(relation.extras)) relationExtras.push(relation.extras);
+    }
+    // `via` must name a platform system; when it does not, the property stays as it was read.
+    for (const { integration, extras, properties } of viaChecks) {
+      if (platforms.has(integration.via as string)) continue;
+      const viaNode = properties.find((p) => this.definitionName(p) === 'via');
+      delete integration.via;
+      if (viaNode) extras.properties = properties.filter((p) => p === viaNode || extras.properties?.includes(p));
+      if (extras.valueLangs) {
+        const { via: _via, ...rest } = extras.valueLangs;
+        if (Object.keys(rest).length > 0) extras.valueLangs = rest;
+        else delete extras.valueLangs;
+      }
+    }
+
+    // The model itself.
+    const modelParts = partsOf({ name: 'model', children: this.raw.head.filter((n) => n.ns !== undefined || n.name !== 'metadata') }, []);
+    const modelExtras: Writable<ArchimateExtras['model']> = {};
+    const rootIdentifier = this.raw.rootAttributes.identifier;
+    if (rootIdentifier === undefined) throw new ArchimateImportError('archimate.missing-attribute', 'the model has no identifier attribute', { line: 1, column: 1 });
+    if (rootIdentifier !== generatedIdentifier('model')) modelExtras.identifier = rootIdentifier;
+    const rootOther: Record<string, string> = {};
+    for (const [key, value] of Object.entries(this.raw.rootAttributes)) {
+      if (key === 'identifier' || key === 'xsi:schemaLocation') continue;
+      if (key === 'version') modelExtras.version = value;
+      else rootOther[key] = value;
+    }
+    if (Object.keys(rootOther).length > 0) modelExtras.attributes = rootOther;
+    const doc: Record<string, unknown> = { format: 'kartta/1' };
+    doc.name = nameOf(modelParts.names, rootIdentifier, modelExtras);
+    const description = descriptionOf(modelParts.documentation, modelExtras);
+    if (description !== undefined) doc.description = description;
+    let products: unknown[] = [];
+    const modelFields: Record<string, unknown> = {};
+    this.fields(modelParts.properties, [], modelFields, modelExtras, (name, value) => {
+      if (name !== PRODUCTS_PROPERTY) return false;
+      const parsed = z.array(productSchema).safeParse(parseJson(value));
+      if (!parsed.success) return false;
+      products = parseJson(value) as unknown[];
+      return true;
+    });
+    if (modelFields.x !== undefined) doc.x = modelFields.x;
+    if (modelParts.any.length > 0) modelExtras.any = modelParts.any;
+    const metadata = this.raw.head.find((n) => n.ns === undefined && n.name === 'metadata');
+    if (metadata) modelExtras.metadata = metadata;
+    Object.assign(doc, { products, organisations, services, systems, integrations, relations });
+
+    const loaded = Model.safeLoad(doc);
+    if (!loaded.ok) {
+      throw new ArchimateImportError('archimate.invalid-model', `the file does not make a valid Kartta model:\n${loaded.issues.map((i) => `  - ${i.path.join('.')}: ${i.message} [${i.code}]`).join('\n')}`, undefined, loaded.issues);
+    }
+    const model = loaded.model;
+
+    const extras: ArchimateExtras = {
+      format: 'kartta-archimate-extras/1',
+      model: modelExtras,
+      elements: extraElements,
+      relationships: extraRelationships,
+      entities: entityExtras.filter(hasContent).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+      relations: relationExtras.sort((a, b) => compareRelations(a as Relation, b as Relation)),
+      organizations: [],
+      propertyDefinitions: this.raw.propertyDefinitions.filter((node) => !isKarttaDefinition(node)),
+      ...(this.raw.views ? { views: this.raw.views } : {}),
+    };
+    // Keep the folders unless they are exactly the ones the export writes for this model and these extras.
+    if (this.raw.organizations.length > 0) {
+      const generated = organizationsOf(prepare(model, { extras }));
+      if (serialise(generated) !== serialise(this.raw.organizations)) extras.organizations = this.raw.organizations;
+    }
+    return { model, extras };
+  }
+
+  relationOf(
+    node: XmlNode,
+    type: string,
+    source: string,
+    target: string,
+    sourceKind: EntityElementKind | undefined,
+    targetKind: EntityElementKind | undefined,
+  ): { relation: Relation; extras: RelationExtras } | undefined {
+    if (sourceKind === undefined || targetKind === undefined) return undefined;
+    let relationType: RelationType | undefined;
+    for (const [candidate, mapping] of Object.entries(RELATION_MAPPING) as [RelationType, (typeof RELATION_MAPPING)[RelationType]][]) {
+      if (mapping.type !== type) continue;
+      const [fromKind, toKind] = RELATION_ENDS[candidate];
+      const [s, t] = mapping.reversed ? [toKind, fromKind] : [fromKind, toKind];
+      if (s !== sourceKind || t !== targetKind) continue;
+      if (mapping.marked && this.marker(node) !== candidate) continue;
+      relationType = candidate;
+    }
+    if (relationType === undefined) return undefined;
+    const mapping = RELATION_MAPPING[relationType];
+    const from = this.kartta.get(mapping.reversed ? target : source) as string;
+    const to = this.kartta.get(mapping.reversed ? source : target) as string;
+    const key = relationKey({ type: relationType, from, to });
+    if (from === to || this.usedRelations.has(key)) return undefined;
+    this.usedRelations.add(key);
+    const { parts, extras } = this.concept(node, ['identifier', 'xsi:type', 'source', 'target'], relationAttributes(relationType));
+    const relation: Record<string, unknown> = { type: relationType, from, to };
+    if (parts.names.length > 0) extras.names = parts.names;
+    const description = descriptionOf(parts.documentation, extras);
+    this.fields(parts.properties, relationType === 'uses' ? USES_FIELDS : [], relation, extras, (name) => mapping.marked && name === RELATION_MARKER);
+    if (description !== undefined) relation.description = description;
+    const identifier = node.attributes?.identifier as string;
+    if (relationIdentifier({ type: relationType, from, to }) !== identifier) extras.identifier = identifier;
+    return { relation: relation as unknown as Relation, extras: { type: relationType, from, to, ...extras } };
+  }
+
+  marker(node: XmlNode): string | undefined {
+    for (const child of node.children ?? []) {
+      if (typeof child === 'string' || child.name !== 'properties' || child.ns !== undefined) continue;
+      for (const property of child.children ?? []) {
+        if (typeof property === 'string' || this.definitionName(property) !== RELATION_MARKER) continue;
+        const values = (property.children ?? []).filter((c): c is XmlNode => typeof c !== 'string');
+        if (values.length === 1 && values[0]) return textOf(values[0]);
+      }
+    }
+    return undefined;
+  }
+}
+
+const RELATION_ENDS: Record<RelationType, readonly [EntityElementKind, EntityElementKind]> = {
+  memberOf: ['organisation', 'organisation'],
+  provides: ['organisation', 'service'],
+  owns: ['organisation', 'system'],
+  uses: ['organisation', 'system'],
+  supports: ['system', 'service'],
+  dependsOn: ['system', 'system'],
+  replaces: ['system', 'system'],
+};
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A property definition exactly as Kartta writes it (so it is written again without being kept). */
+function isKarttaDefinition(node: XmlNode): boolean {
+  const identifier = node.attributes?.identifier;
+  const attributes = Object.keys(node.attributes ?? {});
+  const children = node.children ?? [];
+  const name = children[0];
+  if (children.length !== 1 || typeof name === 'string' || name?.name !== 'name' || name.ns !== undefined || name.attributes !== undefined) return false;
+  const text = textOf(name);
+  const type = PROPERTY_TYPES.get(text) ?? PLAN_PROPERTY_TYPES.get(text);
+  return attributes.length === 2 && identifier === generatedIdentifier('propdef', text) && node.attributes?.type === type;
+}
+
+function serialise(nodes: readonly XmlNode[]): string {
+  const out: string[] = [];
+  for (const node of nodes) writeXmlNode(node, out, '');
+  return out.join('');
+}
+
+function interpret(raw: RawDocument): ArchimateImportResult {
+  return new Interpreter(raw).run();
+}

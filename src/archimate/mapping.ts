@@ -1,0 +1,237 @@
+/**
+ * The mapping between Kartta and ArchiMate, as data: which element type each entity becomes, which relationship
+ * each relation becomes, and which property carries each field. The exporter and the importer both read these
+ * tables, so the mapping is reversible by construction.
+ */
+import type { z } from 'zod';
+import {
+  contractSchema,
+  integrationSchema,
+  organisationSchema,
+  serviceSchema,
+  systemSchema,
+  usesRelationSchema,
+} from '../schema/document.js';
+import type { RelationType } from '../types.js';
+
+/** The exchange format's namespace (ArchiMate 3.0 and 3.1 files both use it). */
+export const ARCHIMATE_NS = 'http://www.opengroup.org/xsd/archimate/3.0/';
+/** Namespaces accepted on import as the exchange namespace. */
+export const ARCHIMATE_NAMESPACES: ReadonlySet<string> = new Set([ARCHIMATE_NS, 'http://www.opengroup.org/xsd/archimate/3.1/']);
+export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
+export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+export const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
+/** Where Archi says the schema lives. */
+export const SCHEMA_LOCATION = `${ARCHIMATE_NS} http://www.opengroup.org/xsd/archimate/3.1/archimate3_Diagram.xsd`;
+
+/** The element types of the exchange format (ArchiMate 3.1), with Archi's top-level folder for each. */
+export const ELEMENT_FOLDERS: Readonly<Record<string, string>> = (() => {
+  const folders: Record<string, string> = {};
+  const put = (folder: string, types: string) => {
+    for (const type of types.split(' ')) folders[type] = folder;
+  };
+  put('Strategy', 'Resource Capability CourseOfAction ValueStream');
+  put(
+    'Business',
+    'BusinessActor BusinessRole BusinessCollaboration BusinessInterface BusinessProcess BusinessFunction BusinessInteraction BusinessEvent BusinessService BusinessObject Contract Representation Product',
+  );
+  put(
+    'Application',
+    'ApplicationComponent ApplicationCollaboration ApplicationInterface ApplicationFunction ApplicationInteraction ApplicationProcess ApplicationEvent ApplicationService DataObject',
+  );
+  put(
+    'Technology & Physical',
+    'Node Device SystemSoftware TechnologyCollaboration TechnologyInterface Path CommunicationNetwork TechnologyFunction TechnologyProcess TechnologyInteraction TechnologyEvent TechnologyService Artifact Equipment Facility DistributionNetwork Material',
+  );
+  put('Motivation', 'Stakeholder Driver Assessment Goal Outcome Principle Requirement Constraint Meaning Value');
+  put('Implementation & Migration', 'WorkPackage Deliverable ImplementationEvent Plateau Gap');
+  put('Other', 'Grouping Location AndJunction OrJunction');
+  return folders;
+})();
+
+/** The relationship types of the exchange format. */
+export const RELATIONSHIP_TYPES: ReadonlySet<string> = new Set([
+  'Composition',
+  'Aggregation',
+  'Assignment',
+  'Realization',
+  'Serving',
+  'Access',
+  'Influence',
+  'Triggering',
+  'Flow',
+  'Specialization',
+  'Association',
+]);
+
+/** The order of Archi's top-level folders. */
+export const TOP_FOLDERS = ['Strategy', 'Business', 'Application', 'Technology & Physical', 'Motivation', 'Implementation & Migration', 'Other', 'Relations', 'Views'] as const;
+
+export type EntityElementKind = 'organisation' | 'service' | 'system';
+
+/** The element type of each entity kind. */
+export const ELEMENT_TYPE: Readonly<Record<EntityElementKind, string>> = {
+  organisation: 'BusinessActor',
+  service: 'BusinessService',
+  system: 'ApplicationComponent',
+};
+
+export const KIND_OF_ELEMENT_TYPE: Readonly<Record<string, EntityElementKind>> = {
+  BusinessActor: 'organisation',
+  BusinessService: 'service',
+  ApplicationComponent: 'system',
+};
+
+/** An integration is a Flow between two application components. */
+export const INTEGRATION_TYPE = 'Flow';
+
+/**
+ * How a relation is written. `reversed`: the relationship runs from the relation's `to` to its `from` (ArchiMate
+ * reads the other way round: the whole aggregates its member, the component serves its user). `marked`: an
+ * Association, which says nothing by itself, carries the relation type in the property `kartta:relation`.
+ */
+export interface RelationMapping {
+  readonly type: string;
+  readonly reversed: boolean;
+  readonly marked: boolean;
+}
+
+export const RELATION_MAPPING: Readonly<Record<RelationType, RelationMapping>> = {
+  // A joint authority or region aggregates its member organisations.
+  memberOf: { type: 'Aggregation', reversed: true, marked: false },
+  // The organisation is assigned to (responsible for) the service.
+  provides: { type: 'Assignment', reversed: false, marked: false },
+  // Ownership has no ArchiMate relationship between an actor and a component other than association.
+  owns: { type: 'Association', reversed: false, marked: true },
+  // The component serves the organisation whose staff use it.
+  uses: { type: 'Serving', reversed: true, marked: false },
+  // The component serves the business service it supports.
+  supports: { type: 'Serving', reversed: false, marked: false },
+  // What a system depends on serves it (a platform serves what runs on it).
+  dependsOn: { type: 'Serving', reversed: true, marked: false },
+  // A planned successor; realization or specialization would say something else, so a marked association.
+  replaces: { type: 'Association', reversed: false, marked: true },
+};
+
+/** The property that names the relation type on associations. */
+export const RELATION_MARKER = 'kartta:relation';
+/** The property holding an entity's, relation's or the document's `x` as JSON. */
+export const X_PROPERTY = 'kartta:x';
+/** The model property holding the product catalogue as JSON. */
+export const PRODUCTS_PROPERTY = 'kartta:products';
+/** A system property that keeps a contract with no fields (`{}`) from disappearing. */
+export const EMPTY_CONTRACT_PROPERTY = 'kartta:contract';
+
+/** A Kartta field carried by a property. */
+export interface FieldSpec {
+  /** Property (definition) name. */
+  readonly name: string;
+  readonly type: PropertyType;
+  /** Where the field sits in the entity. */
+  readonly path: readonly [string] | readonly [string, string];
+  /** The zod schema that checks a value read back. */
+  readonly schema: z.ZodType;
+}
+
+/** Property definition data types Kartta writes. */
+export type PropertyType = 'string' | 'number' | 'boolean' | 'date';
+
+const field = (name: string, type: PropertyType, schema: z.ZodType, path?: FieldSpec['path']): FieldSpec => ({
+  name,
+  type,
+  schema,
+  path: path ?? [name],
+});
+
+export const ORGANISATION_FIELDS: readonly FieldSpec[] = [
+  field('kind', 'string', organisationSchema.shape.kind),
+  field('businessId', 'string', organisationSchema.shape.businessId.unwrap()),
+  field('municipalityCode', 'string', organisationSchema.shape.municipalityCode.unwrap()),
+];
+
+export const SERVICE_FIELDS: readonly FieldSpec[] = [
+  field('domain', 'string', serviceSchema.shape.domain),
+  field('code', 'string', serviceSchema.shape.code.unwrap()),
+];
+
+export const SYSTEM_FIELDS: readonly FieldSpec[] = [
+  field('class', 'string', systemSchema.shape.class),
+  field('product', 'string', systemSchema.shape.product.unwrap()),
+  field('version', 'string', systemSchema.shape.version.unwrap()),
+  field('lifecycle', 'string', systemSchema.shape.lifecycle),
+  field('criticality', 'string', systemSchema.shape.criticality.unwrap()),
+  field('users', 'number', systemSchema.shape.users.unwrap()),
+  field('platform', 'boolean', systemSchema.shape.platform.unwrap()),
+  field('hosting', 'string', systemSchema.shape.hosting.unwrap()),
+  field('contract.ends', 'date', contractSchema.shape.ends.unwrap(), ['contract', 'ends']),
+  field('contract.noticeMonths', 'number', contractSchema.shape.noticeMonths.unwrap(), ['contract', 'noticeMonths']),
+  field('contract.annualCost', 'number', contractSchema.shape.annualCost.unwrap(), ['contract', 'annualCost']),
+];
+
+export const INTEGRATION_FIELDS: readonly FieldSpec[] = [
+  field('direction', 'string', integrationSchema.shape.direction.unwrap()),
+  field('data', 'string', integrationSchema.shape.data.unwrap()),
+  field('protocol', 'string', integrationSchema.shape.protocol.unwrap()),
+  field('mode', 'string', integrationSchema.shape.mode.unwrap()),
+  field('via', 'string', integrationSchema.shape.via.unwrap()),
+  field('criticality', 'string', integrationSchema.shape.criticality.unwrap()),
+];
+
+export const USES_FIELDS: readonly FieldSpec[] = [field('users', 'number', usesRelationSchema.shape.users.unwrap())];
+
+/** The type of every property Kartta writes, by name. */
+export const PROPERTY_TYPES: ReadonlyMap<string, PropertyType> = new Map<string, PropertyType>([
+  ...[...ORGANISATION_FIELDS, ...SERVICE_FIELDS, ...SYSTEM_FIELDS, ...INTEGRATION_FIELDS, ...USES_FIELDS].map((spec) => [spec.name, spec.type] as const),
+  [RELATION_MARKER, 'string'],
+  [X_PROPERTY, 'string'],
+  [PRODUCTS_PROPERTY, 'string'],
+  [EMPTY_CONTRACT_PROPERTY, 'string'],
+]);
+
+/** Required fields a foreign element may lack, and what Kartta assumes (recorded in the extras as defaults). */
+export const REQUIRED_DEFAULTS: Readonly<Record<EntityElementKind, Readonly<Record<string, string>>>> = {
+  organisation: { kind: 'other' },
+  service: { domain: 'unspecified' },
+  // TORI claims a system is domain-independent and should converge to one per region; without evidence the
+  // safer assumption is a domain-specific (TOSI) system in production.
+  system: { class: 'TOSI', lifecycle: 'production' },
+};
+
+export const FIELDS_OF_KIND: Readonly<Record<EntityElementKind | 'integration', readonly FieldSpec[]>> = {
+  organisation: ORGANISATION_FIELDS,
+  service: SERVICE_FIELDS,
+  system: SYSTEM_FIELDS,
+  integration: INTEGRATION_FIELDS,
+};
+
+/** Reads a field's value from an entity or relation. */
+export function getField(source: Record<string, unknown>, spec: FieldSpec): unknown {
+  const first = source[spec.path[0]];
+  if (spec.path.length === 1) return first;
+  return first !== null && typeof first === 'object' ? (first as Record<string, unknown>)[spec.path[1] as string] : undefined;
+}
+
+/** Writes a property value as text. */
+export function formatValue(value: unknown): string {
+  return typeof value === 'string' ? value : String(value);
+}
+
+const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** Parses a property value for a field; `undefined` when it does not fit. */
+export function parseValue(text: string, spec: FieldSpec): unknown {
+  let value: unknown;
+  switch (spec.type) {
+    case 'number':
+      if (!NUMBER.test(text)) return undefined;
+      value = Number(text);
+      break;
+    case 'boolean':
+      if (text !== 'true' && text !== 'false') return undefined;
+      value = text === 'true';
+      break;
+    default:
+      value = text;
+  }
+  return spec.schema.safeParse(value).success ? value : undefined;
+}

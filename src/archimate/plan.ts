@@ -1,0 +1,263 @@
+/**
+ * The implementation and migration layer of a migration plan: a WorkPackage per wave (each triggering the next),
+ * a WorkPackage per step composed into its wave, plateaus (baseline, after each wave but the last, target) and the
+ * gaps between them, with the relationships that tie them to the application components. Every relationship is
+ * one the ArchiMate 3.2 table allows (the tests check them against `relationships.xml`).
+ */
+import type { Model } from '../model/model.js';
+import type { Name } from '../types.js';
+import { entityIdentifier, generatedIdentifier } from './ids.js';
+
+/**
+ * One step of a migration plan document, as far as the export reads it.
+ *
+ * @example
+ * ```ts
+ * import type { ArchimatePlanStep } from 'kartta';
+ * const step: ArchimatePlanStep = { id: 'iam', action: 'replace', system: 'oulu-ad', target: 'pop-iam' };
+ * ```
+ */
+export interface ArchimatePlanStep {
+  readonly id: string;
+  readonly action: 'retire' | 'consolidate' | 'replace' | 'rehost';
+  readonly system: string;
+  readonly target?: string | undefined;
+  readonly deadline?: string | undefined;
+  readonly notBefore?: string | undefined;
+  readonly after?: readonly string[] | undefined;
+  readonly description?: string | undefined;
+}
+
+/**
+ * A migration plan document (see `planMigration`), as far as the export reads it.
+ *
+ * @example
+ * ```ts
+ * import type { ArchimatePlan } from 'kartta';
+ * const plan: ArchimatePlan = { start: '2019-01-01', waveMonths: 6, steps: [{ id: 'iam', action: 'replace', system: 'oulu-ad', target: 'pop-iam' }] };
+ * ```
+ */
+export interface ArchimatePlan {
+  readonly start?: string | undefined;
+  readonly waveMonths?: number | undefined;
+  readonly capacity?: number | undefined;
+  readonly steps: readonly ArchimatePlanStep[];
+}
+
+/**
+ * The placement of a plan's steps in waves (the `waves` of a `planMigration` result).
+ *
+ * @example
+ * ```ts
+ * import type { ArchimatePlanResult } from 'kartta';
+ * const result: ArchimatePlanResult = { waves: [{ index: 1, start: '2019-01-01', end: '2019-06-30', steps: ['iam'] }] };
+ * ```
+ */
+export interface ArchimatePlanResult {
+  readonly waves: readonly { readonly index: number; readonly start?: string | undefined; readonly end?: string | undefined; readonly steps: readonly string[] }[];
+}
+
+/**
+ * A generated element of the plan layer.
+ *
+ * @example
+ * ```ts
+ * import type { PlanElement } from 'kartta';
+ * const wave: PlanElement = { identifier: 'plan.wave.1', type: 'WorkPackage', name: 'Wave 1', properties: [['plan.wave', 1]] };
+ * ```
+ */
+export interface PlanElement {
+  readonly identifier: string;
+  readonly type: 'WorkPackage' | 'Plateau' | 'Gap';
+  readonly name: string;
+  readonly documentation?: string | undefined;
+  /** Property name and value pairs; the names are `plan.*` property definitions. */
+  readonly properties: readonly (readonly [string, string | number])[];
+}
+
+/**
+ * A generated relationship of the plan layer.
+ *
+ * @example
+ * ```ts
+ * import type { PlanRelationship } from 'kartta';
+ * const next: PlanRelationship = { identifier: 'plan.triggering.wave.1', type: 'Triggering', source: 'plan.wave.1', target: 'plan.wave.2' };
+ * ```
+ */
+export interface PlanRelationship {
+  readonly identifier: string;
+  readonly type: 'Triggering' | 'Composition' | 'Realization' | 'Aggregation' | 'Association';
+  readonly source: string;
+  readonly target: string;
+  readonly name?: string | undefined;
+}
+
+/**
+ * The plan layer as the export writes it, with the identifiers that views of the plan need.
+ *
+ * @example
+ * ```ts
+ * import type { PlanLayer } from 'kartta';
+ * const empty: PlanLayer = { elements: [], relationships: [], waves: [], plateaus: [], gaps: [] };
+ * ```
+ */
+export interface PlanLayer {
+  readonly elements: readonly PlanElement[];
+  readonly relationships: readonly PlanRelationship[];
+  /** Per wave: its WorkPackage and the WorkPackages of its steps. */
+  readonly waves: readonly { readonly index: number; readonly workPackage: string; readonly steps: readonly { readonly step: string; readonly workPackage: string }[] }[];
+  /** The plateaus in order; `after` is the wave they follow (0 for the baseline). */
+  readonly plateaus: readonly { readonly identifier: string; readonly after: number; readonly systems: readonly string[] }[];
+  /** The gap of each wave, between the plateau before it and the one after. */
+  readonly gaps: readonly { readonly identifier: string; readonly wave: number; readonly from: string; readonly to: string }[];
+}
+
+/** Property definitions of the plan layer and their types. */
+export const PLAN_PROPERTY_TYPES: ReadonlyMap<string, 'string' | 'number' | 'date'> = new Map([
+  ['plan.wave', 'number'],
+  ['plan.start', 'date'],
+  ['plan.end', 'date'],
+  ['plan.step', 'string'],
+  ['plan.action', 'string'],
+  ['plan.system', 'string'],
+  ['plan.target', 'string'],
+  ['plan.deadline', 'date'],
+  ['plan.notBefore', 'date'],
+] as const);
+
+function displayName(name: Name | undefined, fallback: string): string {
+  if (name === undefined) return fallback;
+  if (typeof name === 'string') return name;
+  return name.fi ?? name[Object.keys(name).sort()[0] as string] ?? fallback;
+}
+
+const ACTION_VERB: Record<ArchimatePlanStep['action'], string> = {
+  retire: 'Retire',
+  consolidate: 'Consolidate',
+  replace: 'Replace',
+  rehost: 'Rehost',
+};
+
+/** Builds the plan layer of `plan` placed as in `result`. Systems must exist in the model. */
+export function buildPlanLayer(model: Model, plan: ArchimatePlan, result: ArchimatePlanResult, identifierOf: (id: string) => string = entityIdentifier): PlanLayer {
+  const steps = new Map(plan.steps.map((step) => [step.id, step]));
+  const waves = [...result.waves].sort((a, b) => a.index - b.index).filter((wave) => wave.steps.some((id) => steps.has(id)));
+  const systemName = (id: string) => displayName(model.system(id)?.name, id);
+  const elements: PlanElement[] = [];
+  const relationships: PlanRelationship[] = [];
+  const waveOfStep = new Map<string, number>();
+  waves.forEach((wave, i) => {
+    for (const id of wave.steps) if (steps.has(id)) waveOfStep.set(id, i + 1);
+  });
+  const count = waves.length;
+
+  // When each involved system enters and leaves use, counted in plateaus (0 = baseline, k = after wave k).
+  const removedAt = new Map<string, number>();
+  const introducedAt = new Map<string, number>();
+  const involved = new Set<string>();
+  for (const step of plan.steps) {
+    const wave = waveOfStep.get(step.id);
+    if (wave === undefined) continue;
+    involved.add(step.system);
+    if (step.action !== 'rehost') removedAt.set(step.system, Math.min(removedAt.get(step.system) ?? Infinity, wave));
+    if (step.target !== undefined && step.action !== 'retire' && step.action !== 'rehost') {
+      involved.add(step.target);
+      const lifecycle = model.system(step.target)?.lifecycle;
+      if (lifecycle === 'planned' || lifecycle === 'development') {
+        introducedAt.set(step.target, Math.min(introducedAt.get(step.target) ?? Infinity, wave));
+      }
+    }
+  }
+  const involvedSorted = [...involved].sort();
+  const inUse = (system: string, plateau: number) =>
+    plateau >= (introducedAt.get(system) ?? 0) && plateau < (removedAt.get(system) ?? Infinity);
+
+  const layerWaves: PlanLayer['waves'][number][] = [];
+  waves.forEach((wave, i) => {
+    const k = i + 1;
+    const identifier = generatedIdentifier('plan', 'wave', k);
+    const range = wave.start && wave.end ? ` (${wave.start} – ${wave.end})` : '';
+    const properties: [string, string | number][] = [['plan.wave', k]];
+    if (wave.start) properties.push(['plan.start', wave.start]);
+    if (wave.end) properties.push(['plan.end', wave.end]);
+    elements.push({ identifier, type: 'WorkPackage', name: `Wave ${k}${range}`, properties });
+    const stepIds = wave.steps.filter((id) => steps.has(id));
+    const layerSteps: { step: string; workPackage: string }[] = [];
+    for (const id of stepIds) {
+      const step = steps.get(id) as ArchimatePlanStep;
+      const stepIdentifier = generatedIdentifier('plan', 'step', id);
+      layerSteps.push({ step: id, workPackage: stepIdentifier });
+      const target = step.target !== undefined && step.action !== 'retire' && step.action !== 'rehost' ? step.target : undefined;
+      const name = `${ACTION_VERB[step.action]} ${systemName(step.system)}${target !== undefined ? ` → ${systemName(target)}` : ''}`;
+      const stepProperties: [string, string | number][] = [
+        ['plan.step', id],
+        ['plan.action', step.action],
+        ['plan.system', step.system],
+      ];
+      if (target !== undefined) stepProperties.push(['plan.target', target]);
+      stepProperties.push(['plan.wave', k]);
+      if (step.deadline) stepProperties.push(['plan.deadline', step.deadline]);
+      if (step.notBefore) stepProperties.push(['plan.notBefore', step.notBefore]);
+      elements.push({ identifier: stepIdentifier, type: 'WorkPackage', name, documentation: step.description, properties: stepProperties });
+      relationships.push({ identifier: generatedIdentifier('plan', 'composition', k, id), type: 'Composition', source: identifier, target: stepIdentifier });
+      if (step.action === 'rehost') {
+        relationships.push({ identifier: generatedIdentifier('plan', 'realization', 'step', id, step.system), type: 'Realization', source: stepIdentifier, target: identifierOf(step.system), name: 'rehosts' });
+      } else {
+        if (target !== undefined) {
+          relationships.push({ identifier: generatedIdentifier('plan', 'realization', 'step', id, target), type: 'Realization', source: stepIdentifier, target: identifierOf(target) });
+        }
+        relationships.push({ identifier: generatedIdentifier('plan', 'association', 'step', id, step.system), type: 'Association', source: stepIdentifier, target: identifierOf(step.system), name: 'retires' });
+      }
+      for (const before of [...(step.after ?? [])].sort()) {
+        if (!waveOfStep.has(before)) continue;
+        relationships.push({ identifier: generatedIdentifier('plan', 'triggering', 'step', before, id), type: 'Triggering', source: generatedIdentifier('plan', 'step', before), target: stepIdentifier });
+      }
+    }
+    layerWaves.push({ index: k, workPackage: identifier, steps: layerSteps });
+    if (k > 1) {
+      relationships.push({ identifier: generatedIdentifier('plan', 'triggering', 'wave', k - 1), type: 'Triggering', source: generatedIdentifier('plan', 'wave', k - 1), target: identifier });
+    }
+  });
+
+  // Plateaus: the baseline, the state after each wave but the last, and the target (the state after the last).
+  const plateauIdentifier = (p: number) =>
+    p === 0 ? generatedIdentifier('plan', 'plateau', 'baseline') : p === count ? generatedIdentifier('plan', 'plateau', 'target') : generatedIdentifier('plan', 'plateau', 'wave', p);
+  const plateaus: { identifier: string; after: number; systems: string[] }[] = [];
+  if (count > 0) {
+    for (let p = 0; p <= count; p++) {
+      const identifier = plateauIdentifier(p);
+      const systems = involvedSorted.filter((system) => inUse(system, p));
+      const name = p === 0 ? 'Baseline' : p === count ? 'Target' : `After wave ${p}`;
+      elements.push({ identifier, type: 'Plateau', name, properties: p === 0 ? [] : [['plan.wave', p]] });
+      plateaus.push({ identifier, after: p, systems });
+      for (const system of systems) {
+        relationships.push({ identifier: generatedIdentifier('plan', 'aggregation', p, system), type: 'Aggregation', source: identifier, target: identifierOf(system) });
+      }
+      if (p > 0) {
+        relationships.push({ identifier: generatedIdentifier('plan', 'triggering', 'plateau', p), type: 'Triggering', source: plateauIdentifier(p - 1), target: identifier });
+        relationships.push({ identifier: generatedIdentifier('plan', 'realization', 'wave', p), type: 'Realization', source: generatedIdentifier('plan', 'wave', p), target: identifier });
+      }
+    }
+  }
+
+  // A gap per wave: what the wave takes out of use and brings into use.
+  const gaps: { identifier: string; wave: number; from: string; to: string }[] = [];
+  for (let k = 1; k <= count; k++) {
+    const identifier = generatedIdentifier('plan', 'gap', k);
+    const removed = involvedSorted.filter((system) => inUse(system, k - 1) && !inUse(system, k));
+    const added = involvedSorted.filter((system) => !inUse(system, k - 1) && inUse(system, k));
+    const lines: string[] = [];
+    if (removed.length > 0) lines.push(`Out of use: ${removed.map(systemName).join(', ')}`);
+    if (added.length > 0) lines.push(`Into use: ${added.map(systemName).join(', ')}`);
+    const from = plateauIdentifier(k - 1);
+    const to = plateauIdentifier(k);
+    elements.push({ identifier, type: 'Gap', name: `Gap of wave ${k}`, documentation: lines.length > 0 ? lines.join('\n') : undefined, properties: [['plan.wave', k]] });
+    gaps.push({ identifier, wave: k, from, to });
+    relationships.push({ identifier: generatedIdentifier('plan', 'association', 'gap', k, 'plateau', 'from'), type: 'Association', source: identifier, target: from });
+    relationships.push({ identifier: generatedIdentifier('plan', 'association', 'gap', k, 'plateau', 'to'), type: 'Association', source: identifier, target: to });
+    for (const system of [...removed, ...added].sort()) {
+      relationships.push({ identifier: generatedIdentifier('plan', 'association', 'gap', k, 'system', system), type: 'Association', source: identifier, target: identifierOf(system) });
+    }
+  }
+  return { elements, relationships, waves: layerWaves, plateaus, gaps };
+}

@@ -1,0 +1,217 @@
+/**
+ * The safe, streaming first pass of the import: saxes reads the text once; no DTD is processed (a DOCTYPE is
+ * refused outright, so no entity can be declared, let alone expanded, and nothing is fetched or read), depth and
+ * length are limited, and the children of the model are kept as small trees of {@link XmlNode}.
+ */
+import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { ArchimateImportError } from './errors.js';
+import type { XmlNode } from './extras.js';
+import { ARCHIMATE_NAMESPACES, XML_NS, XMLNS_NS, XSI_NS } from './mapping.js';
+
+/** Limits of the import. */
+export interface ReadLimits {
+  readonly maxDepth: number;
+  readonly maxLength: number;
+}
+
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** What the first pass keeps: the root's attributes and its children, with positions for error messages. */
+export interface RawDocument {
+  readonly rootAttributes: Record<string, string>;
+  /** The model's own children other than the containers below (name, documentation, properties, metadata...). */
+  readonly head: XmlNode[];
+  readonly elements: XmlNode[];
+  readonly relationships: XmlNode[];
+  readonly organizations: XmlNode[];
+  readonly propertyDefinitions: XmlNode[];
+  readonly views: XmlNode | undefined;
+  readonly positions: WeakMap<XmlNode, Position>;
+}
+
+const CONTAINERS: Record<string, string> = {
+  elements: 'element',
+  relationships: 'relationship',
+  propertyDefinitions: 'propertyDefinition',
+};
+
+/** An incremental reader: feed text with {@link RawReader.write}, then {@link RawReader.close}. */
+export class RawReader {
+  readonly #parser: SaxesParser<{ xmlns: true; position: true }>;
+  readonly #limits: ReadLimits;
+  #length = 0;
+  #depth = 0;
+  #stack: XmlNode[] = [];
+  #rootAttributes: Record<string, string> | undefined;
+  #container: string | undefined;
+  #first = true;
+  #tagStart: Position = { line: 1, column: 1 };
+  readonly #doc: RawDocument = {
+    rootAttributes: {},
+    head: [],
+    elements: [],
+    relationships: [],
+    organizations: [],
+    propertyDefinitions: [],
+    views: undefined,
+    positions: new WeakMap(),
+  };
+
+  constructor(limits: ReadLimits) {
+    this.#limits = limits;
+    const parser = new SaxesParser({ xmlns: true, position: true });
+    this.#parser = parser;
+    parser.on('error', (error) => {
+      const message = error.message.replace(/^[^:]*:\d+:\d+: /, '').replace(/^\d+:\d+: /, '');
+      throw new ArchimateImportError('xml.malformed', `not well-formed XML: ${message}`, this.#here());
+    });
+    parser.on('doctype', () => {
+      throw new ArchimateImportError(
+        'xml.doctype',
+        'the file has a DOCTYPE; exchange files have none, and DTDs (with their entities and external references) are never processed',
+        this.#here(),
+      );
+    });
+    parser.on('opentagstart', (tag) => {
+      this.#tagStart = { line: parser.line, column: Math.max(1, parser.column - tag.name.length) };
+    });
+    parser.on('opentag', (tag) => this.#open(tag as SaxesTagNS));
+    parser.on('closetag', () => this.#close());
+    parser.on('text', (text) => this.#text(text));
+    parser.on('cdata', (text) => this.#text(text));
+  }
+
+  #here(): Position {
+    return { line: this.#parser.line, column: this.#parser.column + 1 };
+  }
+
+  write(chunk: string): void {
+    if (this.#first) {
+      this.#first = false;
+      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+    }
+    this.#length += chunk.length;
+    if (this.#length > this.#limits.maxLength) {
+      throw new ArchimateImportError('xml.too-large', `the file is longer than the limit of ${this.#limits.maxLength} characters (option maxLength)`);
+    }
+    this.#parser.write(chunk);
+  }
+
+  close(): RawDocument {
+    this.#parser.close();
+    if (this.#rootAttributes === undefined) throw new ArchimateImportError('archimate.not-a-model', 'the file has no root element');
+    return this.#doc;
+  }
+
+  #node(tag: SaxesTagNS): XmlNode {
+    const node: XmlNode = { name: tag.local };
+    if (!ARCHIMATE_NAMESPACES.has(tag.uri)) {
+      node.ns = tag.uri;
+      if (tag.prefix !== '') node.prefix = tag.prefix;
+    }
+    const attributes: Record<string, string> = {};
+    let any = false;
+    for (const name of Object.keys(tag.attributes)) {
+      const attribute = tag.attributes[name];
+      if (!attribute || attribute.uri === XMLNS_NS || name === 'xmlns') continue;
+      let key: string;
+      if (attribute.uri === '') key = attribute.local;
+      else if (attribute.uri === XSI_NS) key = `xsi:${attribute.local}`;
+      else if (attribute.uri === XML_NS) key = `xml:${attribute.local}`;
+      else key = `{${attribute.uri}}${attribute.local}`;
+      let value = attribute.value;
+      if (key === 'xsi:type') value = this.#typeName(value);
+      Object.defineProperty(attributes, key, { value, enumerable: true, writable: true, configurable: true });
+      any = true;
+    }
+    if (any) node.attributes = attributes;
+    this.#doc.positions.set(node, this.#tagStart);
+    return node;
+  }
+
+  /** `archimate:BusinessActor` and `BusinessActor` both name the type BusinessActor. */
+  #typeName(value: string): string {
+    const colon = value.indexOf(':');
+    if (colon < 0) return value;
+    const uri = this.#parser.resolve(value.slice(0, colon));
+    return uri !== undefined && ARCHIMATE_NAMESPACES.has(uri) ? value.slice(colon + 1) : value;
+  }
+
+  #open(tag: SaxesTagNS): void {
+    this.#depth++;
+    if (this.#depth > this.#limits.maxDepth) {
+      throw new ArchimateImportError('xml.too-deep', `elements are nested deeper than the limit of ${this.#limits.maxDepth} (option maxDepth)`, this.#tagStart);
+    }
+    if (this.#depth === 1) {
+      if (tag.local !== 'model' || !ARCHIMATE_NAMESPACES.has(tag.uri)) {
+        throw new ArchimateImportError(
+          'archimate.not-a-model',
+          `the root element is <${tag.name}>${tag.uri ? ` in namespace ${tag.uri}` : ''}, not an ArchiMate exchange <model> in namespace http://www.opengroup.org/xsd/archimate/3.0/`,
+          this.#tagStart,
+        );
+      }
+      this.#rootAttributes = this.#node(tag).attributes ?? {};
+      Object.assign(this.#doc, { rootAttributes: this.#rootAttributes });
+      return;
+    }
+    const node = this.#node(tag);
+    if (this.#depth === 2 && node.ns === undefined && CONTAINERS[node.name] !== undefined) {
+      // Containers are not kept as nodes: their children go straight to their lists.
+      this.#container = node.name;
+      this.#stack.push(node);
+      return;
+    }
+    const parent = this.#stack[this.#stack.length - 1];
+    if (parent && !(this.#depth === 3 && this.#container !== undefined)) (parent.children ??= []).push(node);
+    this.#stack.push(node);
+  }
+
+  #close(): void {
+    const depth = this.#depth--;
+    if (depth === 1) return;
+    const node = this.#stack.pop() as XmlNode;
+    if (node.children) tidy(node);
+    if (depth === 2) {
+      if (this.#container !== undefined) {
+        this.#container = undefined;
+        return;
+      }
+      if (node.ns === undefined && node.name === 'organizations') this.#doc.organizations.push(node);
+      else if (node.ns === undefined && node.name === 'views' && this.#doc.views === undefined) Object.assign(this.#doc, { views: node });
+      else this.#doc.head.push(node);
+      return;
+    }
+    if (depth === 3 && this.#container !== undefined) {
+      const list = this.#container === 'elements' ? this.#doc.elements : this.#container === 'relationships' ? this.#doc.relationships : this.#doc.propertyDefinitions;
+      if (node.ns === undefined && node.name === CONTAINERS[this.#container]) list.push(node);
+      else this.#doc.head.push(node);
+    }
+  }
+
+  #text(text: string): void {
+    const parent = this.#stack[this.#stack.length - 1];
+    if (!parent || (this.#depth === 2 && this.#container !== undefined)) return;
+    const children = (parent.children ??= []);
+    const last = children.length - 1;
+    if (last >= 0 && typeof children[last] === 'string') children[last] += text;
+    else children.push(text);
+  }
+}
+
+/** Drops white space between child elements (indentation); text of text-only elements stays exactly as read. */
+function tidy(node: XmlNode): void {
+  const children = node.children as (XmlNode | string)[];
+  if (!children.some((c) => typeof c !== 'string')) return;
+  if (children.some((c) => typeof c === 'string' && !/^[ \t\r\n]*$/.test(c))) return;
+  node.children = children.filter((c) => typeof c !== 'string');
+}
+
+/** Reads a whole text. */
+export function readRaw(xml: string, limits: ReadLimits): RawDocument {
+  const reader = new RawReader(limits);
+  reader.write(xml);
+  return reader.close();
+}

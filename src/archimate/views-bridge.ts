@@ -1,0 +1,53 @@
+/**
+ * Calls the view generator and maps its references onto the identifiers of this export: the generator names
+ * elements and relationships by the identifiers Kartta derives, while an export with extras may keep the
+ * identifiers an imported file gave them.
+ */
+import type { Model } from '../model/model.js';
+import type { Relation } from '../types.js';
+import { entityIdentifier, idFromEntityIdentifier, relationIdentifier } from './ids.js';
+import type { ArchimatePlanResult, PlanLayer } from './plan.js';
+import type { ViewNodeSpec, ViewSpec } from './views/types.js';
+import { buildViews } from './views-stub.js';
+
+/** Which views (as in the export options). */
+export interface ViewChoice {
+  readonly landscapes?: boolean | readonly string[] | undefined;
+  readonly parallel?: boolean | undefined;
+  readonly plan?: boolean | undefined;
+}
+
+export function generateViews(
+  model: Model,
+  choice: ViewChoice,
+  plan: PlanLayer | undefined,
+  planResult: ArchimatePlanResult | undefined,
+  identifierOf: (id: string) => string,
+  relationIdentifierOf: (relation: Relation) => string,
+): ViewSpec[] {
+  const views = buildViews(model, {
+    landscapes: choice.landscapes ?? true,
+    parallel: choice.parallel ?? true,
+    ...(plan && planResult && choice.plan !== false ? { plan: planResult, planElements: plan } : {}),
+  });
+  if (identifierOf === entityIdentifier) return views;
+  const relations = new Map<string, string>();
+  for (const relation of model.relations()) {
+    const own = relationIdentifierOf(relation);
+    if (own !== relationIdentifier(relation)) relations.set(relationIdentifier(relation), own);
+  }
+  const element = (ref: string) => {
+    const id = idFromEntityIdentifier(ref);
+    return id !== undefined && model.get(id) !== undefined ? identifierOf(id) : ref;
+  };
+  const mapNode = (node: ViewNodeSpec): ViewNodeSpec => ({
+    ...node,
+    elementRef: element(node.elementRef),
+    ...(node.children ? { children: node.children.map(mapNode) } : {}),
+  });
+  return views.map((view) => ({
+    ...view,
+    nodes: view.nodes.map(mapNode),
+    connections: view.connections.map((c) => ({ ...c, relationshipRef: relations.get(c.relationshipRef) ?? element(c.relationshipRef) })),
+  }));
+}
