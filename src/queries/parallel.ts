@@ -135,6 +135,7 @@ const IN_USE = new Set(['production', 'phasingOut']);
 class Links {
   readonly #model: Model;
   readonly #hubs = new Map<string, Map<string, string[]>>();
+  readonly #of = new Map<string, readonly Integration[]>();
 
   constructor(model: Model) {
     this.#model = model;
@@ -145,12 +146,18 @@ class Links {
     return system?.platform === true && system.lifecycle !== 'retired';
   }
 
+  #integrationsOf(systemId: string): readonly Integration[] {
+    let found = this.#of.get(systemId);
+    if (!found) this.#of.set(systemId, (found = this.#model.integrationsOf(systemId)));
+    return found;
+  }
+
   /** For a system, each live platform it is an end of an integration with, and those integrations. */
   hubsOf(systemId: string): Map<string, string[]> {
     let hubs = this.#hubs.get(systemId);
     if (hubs) return hubs;
     hubs = new Map();
-    for (const integration of this.#model.integrationsOf(systemId)) {
+    for (const integration of this.#integrationsOf(systemId)) {
       const other = integration.source === systemId ? integration.target : integration.source;
       if (other === systemId || !this.#livePlatform(other)) continue;
       const list = hubs.get(other) ?? [];
@@ -162,9 +169,7 @@ class Links {
   }
 
   pair(a: string, b: string): Pick<ParallelPair, 'status' | 'integrations' | 'platforms' | 'ignored'> {
-    const between: Integration[] = this.#model
-      .integrationsOf(a)
-      .filter((i) => (i.source === a && i.target === b) || (i.source === b && i.target === a));
+    const between: Integration[] = this.#integrationsOf(a).filter((i) => (i.source === a && i.target === b) || (i.source === b && i.target === a));
     const direct = between.filter((i) => i.via === undefined).map((i) => i.id);
     if (direct.length > 0) return { status: 'direct', integrations: direct, platforms: [], ignored: [] };
     const ignored = between.filter((i) => i.via !== undefined && !this.#livePlatform(i.via)).map((i) => i.id);
