@@ -56,3 +56,23 @@ export { impactOf } from './queries/impact.js';
 export type { ImpactOptions, Impact, IntegratedSystem, DependentSystem, ServiceImpact, OrganisationImpact } from './queries/impact.js';
 export { lint, lintRules } from './queries/lint.js';
 export type { LintConfig, LintFinding, LintRule, LintSeverity, LintLevel, LintData } from './queries/lint.js';
+export { toArchimateXml, archimateChunks, writeArchimate, fromArchimateXml, readArchimate, ArchimateImportError, ArchimateExportError, emptyArchimateExtras } from './archimate/index.js';
+export type {
+  ArchimateExportOptions,
+  ArchimateViewOptions,
+  ArchimateImportOptions,
+  ArchimateImportResult,
+  ArchimateExtras,
+  ConceptExtras,
+  EntityExtras,
+  RelationExtras,
+  ModelExtras,
+  XmlNode,
+  LangString,
+  ArchimatePlan,
+  ArchimatePlanStep,
+  ArchimatePlanResult,
+  PlanLayer,
+  PlanElement,
+  PlanRelationship,
+} from './archimate/index.js';
