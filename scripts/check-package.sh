@@ -15,6 +15,11 @@ echo "packed $tarball"
     import schema from 'kartta/schema.json' with { type: 'json' };
     const m = Model.load({ format: 'kartta/1', name: 'Pyhäjärvi' });
     if (m.name !== 'Pyhäjärvi' || schema.title !== 'kartta/1 document') throw new Error('ESM import broken');
+    const { generateRegionModel } = await import('kartta/testing');
+    const { KarttaError } = await import('kartta');
+    let shared = false;
+    try { generateRegionModel({ seed: 1, systems: -1 }); } catch (error) { shared = error instanceof KarttaError; }
+    if (!shared) throw new Error('kartta/testing errors are not KarttaError instances of kartta');
     console.log('import: ok');
   "
   node -e "
@@ -22,6 +27,10 @@ echo "packed $tarball"
     const schema = require('kartta/schema.json');
     const m = Model.load({ format: 'kartta/1', name: 'Pyhäjärvi' });
     if (m.name !== 'Pyhäjärvi' || schema.title !== 'kartta/1 document') throw new Error('CJS require broken');
+    const testing = require('kartta/testing');
+    let shared = false;
+    try { testing.generateRegionModel({ seed: 1, systems: -1 }); } catch (error) { shared = error instanceof require('kartta').KarttaError; }
+    if (!shared) throw new Error('kartta/testing errors are not KarttaError instances of kartta (CJS)');
     console.log('require: ok');
   "
 )
