@@ -162,18 +162,17 @@ const landscapeArb: fc.Arbitrary<KarttaDocumentInput> = fc
     systems: fc.array(
       fc.record({
         product: fc.option(fc.constantFrom('Esko', 'esko', 'Lifecare', 'Pegasos', ' PEGASOS'), { nil: undefined }),
-        lifecycle: fc.constantFrom('production', 'phasingOut', 'planned', 'retired') as fc.Arbitrary<System['lifecycle']>,
-        platform: fc.boolean(),
-        tori: fc.boolean(),
+        lifecycle: fc.constantFrom('production', 'production', 'phasingOut', 'planned', 'retired') as fc.Arbitrary<System['lifecycle']>,
+        role: fc.constantFrom('tosi', 'tosi', 'tosi', 'platform', 'tori'),
         services: fc.subarray(['s1', 's2']),
       }),
-      { minLength: 2, maxLength: 9 },
+      { minLength: 3, maxLength: 9 },
     ),
-    links: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.boolean()), { maxLength: 20 }),
+    links: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.boolean()), { maxLength: 25 }),
   })
   .map(({ systems, links }) => {
     const ids = systems.map((_, i) => `sys-${i}`);
-    const platforms = ids.filter((_, i) => systems[i]!.platform);
+    const platforms = ids.filter((_, i) => systems[i]!.role === 'platform');
     return {
       format: 'kartta/1',
       name: 'Random',
@@ -184,10 +183,10 @@ const landscapeArb: fc.Arbitrary<KarttaDocumentInput> = fc
       systems: systems.map((s, i) => ({
         id: ids[i]!,
         name: `System ${i}`,
-        class: s.platform || s.tori ? 'TORI' : 'TOSI',
+        class: s.role === 'tosi' ? 'TOSI' : 'TORI',
         lifecycle: s.lifecycle,
         ...(s.product !== undefined ? { product: s.product } : {}),
-        ...(s.platform ? { platform: true } : {}),
+        ...(s.role === 'platform' ? { platform: true } : {}),
       })),
       integrations: links.map(([a, b, c, useVia], i) => ({
         id: `int-${i}`,
