@@ -34,7 +34,7 @@ import {
 } from './mapping.js';
 import { PLAN_PROPERTY_TYPES, buildPlanLayer, type ArchimatePlan, type ArchimatePlanResult, type PlanLayer } from './plan.js';
 import type { ViewConnectionSpec, ViewNodeSpec, ViewSpec } from './views/types.js';
-import { writeXmlNode } from './xml-node.js';
+import { ROOT_SCOPE, writeXmlNode, type NsScope } from './xml-node.js';
 import { UnrepresentableTextError, escapeAttribute, escapeText } from './xml-text.js';
 import { generateViews } from './views-bridge.js';
 
@@ -173,6 +173,8 @@ export interface Prepared {
   readonly propertyDefinitions: PropertyDefinitions;
   readonly folderInput: FolderInput;
   readonly exists: (identifier: string) => boolean;
+  /** Namespace bindings of the root: the exchange namespace, xsi, and the prefixes the extras use (as Archi declares dc). */
+  readonly scope: NsScope;
 }
 
 const NO_EXTRAS = new Map<never, never>();
@@ -308,7 +310,23 @@ export function prepare(model: Model, options: ArchimateExportOptions = {}): Pre
     propertyDefinitions,
     folderInput,
     exists,
+    scope: extras ? rootScope(extras) : ROOT_SCOPE,
   };
+}
+
+/** The root scope with the prefixes of other namespaces used in the extras, first binding of each prefix. */
+function rootScope(extras: ArchimateExtras): NsScope {
+  const prefixes = new Map(ROOT_SCOPE.prefixes);
+  const visit = (node: XmlNode) => {
+    if (node.ns !== undefined && node.prefix !== undefined && node.prefix !== 'xmlns' && !prefixes.has(node.prefix)) prefixes.set(node.prefix, node.ns);
+    for (const child of node.children ?? []) if (typeof child !== 'string') visit(child);
+  };
+  const roots: XmlNode[] = [...(extras.model.any ?? []), ...extras.elements, ...extras.relationships, ...extras.organizations];
+  if (extras.model.metadata) roots.push(extras.model.metadata);
+  if (extras.views) roots.push(extras.views);
+  for (const entity of extras.entities) roots.push(...(entity.any ?? []));
+  roots.forEach(visit);
+  return prefixes.size === ROOT_SCOPE.prefixes.size ? ROOT_SCOPE : { defaultNs: ROOT_SCOPE.defaultNs, prefixes };
 }
 
 /** Copies a kept view without nodes of elements and connections of relationships that are no longer written. */
@@ -405,8 +423,8 @@ function writeDocumentation(out: string[], indent: string, description: string |
   if (extras?.documentation) writeLangStrings(out, indent, 'documentation', extras.documentation);
 }
 
-function writeAny(out: string[], indent: string, extras: ConceptExtras | undefined): void {
-  if (extras?.any) for (const node of extras.any) writeXmlNode(node, out, indent);
+function writeAny(out: string[], indent: string, extras: ConceptExtras | undefined, scope: NsScope): void {
+  if (extras?.any) for (const node of extras.any) writeXmlNode(node, out, indent, scope);
 }
 
 /** Attributes kept from an import; `{namespace}local` keys get a prefix declared on the spot. */
@@ -424,7 +442,7 @@ function attributeText(attributes: Readonly<Record<string, string>>): string {
   return text;
 }
 
-function writeProperties(out: string[], indent: string, rows: readonly Row[], extras: ConceptExtras | undefined, definitions: PropertyDefinitions): void {
+function writeProperties(out: string[], indent: string, rows: readonly Row[], extras: ConceptExtras | undefined, definitions: PropertyDefinitions, scope: NsScope = ROOT_SCOPE): void {
   const kept = extras?.properties ? keptProperties(extras.properties, definitions) : [];
   if (rows.length === 0 && kept.length === 0) return;
   const inner = `${indent}${I2}`;
@@ -433,7 +451,7 @@ function writeProperties(out: string[], indent: string, rows: readonly Row[], ex
     const langText = lang !== undefined ? ` xml:lang="${escapeAttribute(lang)}"` : '';
     out.push(`${inner}<property propertyDefinitionRef="${ref}">\n${inner}${I2}<value${langText}>${escapeText(value)}</value>\n${inner}</property>\n`);
   }
-  for (const node of kept) writeXmlNode(node, out, inner);
+  for (const node of kept) writeXmlNode(node, out, inner, scope);
   out.push(`${indent}</properties>\n`);
 }
 
@@ -463,14 +481,14 @@ function writeEntity(ctx: Prepared, out: string[], kind: EntityElementKind, enti
   out.push(`${I4}<element identifier="${escapeAttribute(identifier)}" xsi:type="${ELEMENT_TYPE[kind]}"${attributes}>\n`);
   writeNames(out, I6, entity.name, extras);
   writeDocumentation(out, I6, entity.description, extras);
-  writeAny(out, I6, extras);
+  writeAny(out, I6, extras, ctx.scope);
   const rows = fieldRows(entity as unknown as Record<string, unknown>, FIELDS_OF_KIND[kind], extras, ctx.propertyDefinitions);
   if (kind === 'system') {
     const contract = (entity as System).contract;
     if (contract !== undefined && Object.keys(contract).length === 0) rows.push([ctx.propertyDefinitions.use(EMPTY_CONTRACT_PROPERTY), '{}', undefined]);
   }
   rows.push(...xRow(entity.x, extras, ctx.propertyDefinitions));
-  writeProperties(out, I6, rows, extras, ctx.propertyDefinitions);
+  writeProperties(out, I6, rows, extras, ctx.propertyDefinitions, ctx.scope);
   out.push(`${I4}</element>\n`);
 }
 
@@ -491,10 +509,10 @@ function writeIntegration(ctx: Prepared, out: string[], integration: Integration
   out.push(relationshipOpen(ctx.identifierOf(integration.id), INTEGRATION_TYPE, ctx.identifierOf(integration.source), ctx.identifierOf(integration.target), attributes));
   writeNames(out, I6, undefined, extras);
   writeDocumentation(out, I6, integration.description, extras);
-  writeAny(out, I6, extras);
+  writeAny(out, I6, extras, ctx.scope);
   const rows = fieldRows(integration as unknown as Record<string, unknown>, FIELDS_OF_KIND.integration, extras, ctx.propertyDefinitions);
   rows.push(...xRow(integration.x, extras, ctx.propertyDefinitions));
-  writeProperties(out, I6, rows, extras, ctx.propertyDefinitions);
+  writeProperties(out, I6, rows, extras, ctx.propertyDefinitions, ctx.scope);
   closeRelationship(out, start);
 }
 
@@ -513,13 +531,20 @@ function writeRelation(ctx: Prepared, out: string[], relation: Relation): void {
   out.push(relationshipOpen(ctx.relationIdentifierOf(relation), mapping.type, mapping.reversed ? to : from, mapping.reversed ? from : to, attributes));
   writeNames(out, I6, undefined, extras);
   writeDocumentation(out, I6, relation.description, extras);
-  writeAny(out, I6, extras);
+  writeAny(out, I6, extras, ctx.scope);
   const rows: Row[] = [];
   if (mapping.marked) rows.push([ctx.propertyDefinitions.use(RELATION_MARKER), relation.type, extras?.valueLangs?.[RELATION_MARKER]]);
   if (relation.type === 'uses') rows.push(...fieldRows(relation as unknown as Record<string, unknown>, USES_FIELDS, extras, ctx.propertyDefinitions));
   rows.push(...xRow(relation.x, extras, ctx.propertyDefinitions));
-  writeProperties(out, I6, rows, extras, ctx.propertyDefinitions);
+  writeProperties(out, I6, rows, extras, ctx.propertyDefinitions, ctx.scope);
   closeRelationship(out, start);
+}
+
+function extraDeclarations(scope: NsScope): string {
+  if (scope === ROOT_SCOPE) return '';
+  let text = '';
+  for (const [prefix, uri] of scope.prefixes) if (!ROOT_SCOPE.prefixes.has(prefix)) text += ` xmlns:${prefix}="${escapeAttribute(uri)}"`;
+  return text;
 }
 
 function writeModelHeader(ctx: Prepared, out: string[]): void {
@@ -529,17 +554,17 @@ function writeModelHeader(ctx: Prepared, out: string[]): void {
   const version = extras?.version !== undefined ? ` version="${escapeAttribute(extras.version)}"` : '';
   const attributes = extras?.attributes ? attributeText(extras.attributes) : '';
   out.push(
-    `<?xml version="1.0" encoding="UTF-8"?>\n<model xmlns="${ARCHIMATE_NS}" xmlns:xsi="${XSI_NS}" xsi:schemaLocation="${SCHEMA_LOCATION}" identifier="${escapeAttribute(identifier)}"${version}${attributes}>\n`,
+    `<?xml version="1.0" encoding="UTF-8"?>\n<model xmlns="${ARCHIMATE_NS}" xmlns:xsi="${XSI_NS}"${extraDeclarations(ctx.scope)} xsi:schemaLocation="${SCHEMA_LOCATION}" identifier="${escapeAttribute(identifier)}"${version}${attributes}>\n`,
   );
   writeNames(out, I2, doc.name, extras);
   writeDocumentation(out, I2, doc.description, extras);
-  writeAny(out, I2, extras);
+  writeAny(out, I2, extras, ctx.scope);
   const rows: Row[] = [];
   const products = ctx.model.products();
   if (products.length > 0) rows.push([ctx.propertyDefinitions.use(PRODUCTS_PROPERTY), JSON.stringify(sortKeysDeep(products)), extras?.valueLangs?.[PRODUCTS_PROPERTY]]);
   rows.push(...xRow(doc.x, extras, ctx.propertyDefinitions));
-  writeProperties(out, I2, rows, extras, ctx.propertyDefinitions);
-  if (extras?.metadata) writeXmlNode(extras.metadata, out, I2);
+  writeProperties(out, I2, rows, extras, ctx.propertyDefinitions, ctx.scope);
+  if (extras?.metadata) writeXmlNode(extras.metadata, out, I2, ctx.scope);
 }
 
 function writePlanElement(ctx: Prepared, out: string[], element: PlanLayer['elements'][number]): void {
@@ -628,7 +653,7 @@ function* produce(ctx: Prepared, out: string[], state: { current: string }): Gen
     }
     for (const node of ctx.extraElements) {
       state.current = node.attributes?.identifier ?? 'an element kept from an import';
-      writeXmlNode(node, out, I4);
+      writeXmlNode(node, out, I4, ctx.scope);
       if (++n % CHECKPOINT === 0) yield;
     }
     out.push(`${I2}</elements>\n`);
@@ -650,20 +675,20 @@ function* produce(ctx: Prepared, out: string[], state: { current: string }): Gen
     for (const relationship of plan?.relationships ?? []) writePlanRelationship(out, relationship);
     for (const node of ctx.extraRelationships) {
       state.current = node.attributes?.identifier ?? 'a relationship kept from an import';
-      writeXmlNode(node, out, I4);
+      writeXmlNode(node, out, I4, ctx.scope);
       if (++n % CHECKPOINT === 0) yield;
     }
     out.push(`${I2}</relationships>\n`);
   }
   yield;
   state.current = 'the folders';
-  for (const node of organizationsOf(ctx)) writeXmlNode(node, out, I2);
+  for (const node of organizationsOf(ctx)) writeXmlNode(node, out, I2, ctx.scope);
   state.current = 'the property definitions';
   const extraDefinitions = ctx.extras?.propertyDefinitions ?? [];
   const generated = ctx.propertyDefinitions.generated();
   if (extraDefinitions.length + generated.length > 0) {
     out.push(`${I2}<propertyDefinitions>\n`);
-    for (const node of extraDefinitions) writeXmlNode(node, out, I4);
+    for (const node of extraDefinitions) writeXmlNode(node, out, I4, ctx.scope);
     for (const definition of generated) {
       out.push(`${I4}<propertyDefinition identifier="${definition.identifier}" type="${definition.type}">\n${I6}<name>${escapeText(definition.name)}</name>\n${I4}</propertyDefinition>\n`);
     }
@@ -671,7 +696,7 @@ function* produce(ctx: Prepared, out: string[], state: { current: string }): Gen
   }
   if (ctx.diagrams.length + ctx.extraViews.length > 0 || ctx.extraViewpoints) {
     out.push(`${I2}<views>\n`);
-    if (ctx.extraViewpoints) writeXmlNode(ctx.extraViewpoints, out, I4);
+    if (ctx.extraViewpoints) writeXmlNode(ctx.extraViewpoints, out, I4, ctx.scope);
     if (ctx.diagrams.length + ctx.extraViews.length > 0) {
       out.push(`${I4}<diagrams>\n`);
       for (const view of ctx.diagrams) {
@@ -681,7 +706,7 @@ function* produce(ctx: Prepared, out: string[], state: { current: string }): Gen
       }
       for (const view of ctx.extraViews) {
         state.current = view.attributes?.identifier ?? 'a view kept from an import';
-        writeXmlNode(view, out, I6);
+        writeXmlNode(view, out, I6, ctx.scope);
         yield;
       }
       out.push(`${I4}</diagrams>\n`);

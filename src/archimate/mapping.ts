@@ -213,7 +213,9 @@ export function getField(source: Record<string, unknown>, spec: FieldSpec): unkn
 
 /** Writes a property value as text. */
 export function formatValue(value: unknown): string {
-  return typeof value === 'string' ? value : String(value);
+  if (typeof value === 'string') return value;
+  // String(-0) is '0'; keep the sign so that the value reads back the same.
+  return Object.is(value, -0) ? '-0' : String(value);
 }
 
 const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
