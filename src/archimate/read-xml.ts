@@ -49,6 +49,7 @@ export class RawReader {
   #container: string | undefined;
   #first = true;
   #tagStart: Position = { line: 1, column: 1 };
+  #markupStart: Position = { line: 1, column: 1 };
   readonly #doc: RawDocument = {
     rootAttributes: {},
     head: [],
@@ -72,15 +73,22 @@ export class RawReader {
       throw new ArchimateImportError(
         'xml.doctype',
         'the file has a DOCTYPE; exchange files have none, and DTDs (with their entities and external references) are never processed',
-        this.#here(),
+        this.#markupStart,
       );
     });
+    // Where the next piece of markup starts: saxes reports text when it meets the '<' after it.
+    parser.on('xmldecl', () => {
+      this.#markupStart = { line: parser.line, column: parser.column + 1 };
+    });
     parser.on('opentagstart', (tag) => {
-      this.#tagStart = { line: parser.line, column: Math.max(1, parser.column - tag.name.length) };
+      this.#tagStart = { line: parser.line, column: Math.max(1, parser.column - tag.name.length - 1) };
     });
     parser.on('opentag', (tag) => this.#open(tag as SaxesTagNS));
     parser.on('closetag', () => this.#close());
-    parser.on('text', (text) => this.#text(text));
+    parser.on('text', (text) => {
+      this.#markupStart = { line: parser.line, column: parser.column };
+      this.#text(text);
+    });
     parser.on('cdata', (text) => this.#text(text));
   }
 

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { ArchimateImportError, KarttaError, fromArchimateXml, readArchimate } from '../src/index.js';
+
+const NS = 'xmlns="http://www.opengroup.org/xsd/archimate/3.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
+
+function importError(xml: string, options = {}): ArchimateImportError {
+  try {
+    fromArchimateXml(xml, options);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ArchimateImportError);
+    expect(error).toBeInstanceOf(KarttaError);
+    return error as ArchimateImportError;
+  }
+  throw new Error('expected the import to fail');
+}
+
+describe('fromArchimateXml: hostile input', () => {
+  it('refuses a DOCTYPE with internal entities (billion laughs) before any entity is expanded', () => {
+    const laughs = [
+      '<?xml version="1.0"?>',
+      '<!DOCTYPE model [',
+      '  <!ENTITY lol "lol">',
+      ...Array.from({ length: 9 }, (_, i) => `  <!ENTITY lol${i + 1} "${`&lol${i === 0 ? '' : i};`.repeat(10)}">`),
+      ']>',
+      `<model ${NS} identifier="m"><name>&lol9;</name></model>`,
+    ].join('\n');
+    const error = importError(laughs);
+    expect(error.code).toBe('xml.doctype');
+    expect([error.line, error.column]).toEqual([2, 1]);
+    expect(error.message).not.toContain('lollol');
+  });
+
+  it('refuses an external entity (SYSTEM "file:///etc/passwd") without reading it', () => {
+    const xxe = `<?xml version="1.0"?>\n<!DOCTYPE model [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<model ${NS} identifier="m"><name>&xxe;</name></model>`;
+    const error = importError(xxe);
+    expect(error.code).toBe('xml.doctype');
+    expect(error.message).not.toMatch(/root:|nologin/);
+    const external = `<!DOCTYPE model SYSTEM "http://example.invalid/evil.dtd"><model ${NS} identifier="m"><name>M</name></model>`;
+    expect(importError(external).code).toBe('xml.doctype');
+  });
+
+  it('expands no entity other than the five predefined ones and character references', () => {
+    const undeclared = `<model ${NS} identifier="m">\n  <name>&xxe;</name>\n</model>`;
+    const error = importError(undeclared);
+    expect(error.code).toBe('xml.malformed');
+    expect(error.line).toBe(2);
+    const { model } = fromArchimateXml(`<model ${NS} identifier="m"><name>&lt;&amp;&gt;&quot;&apos;&#228;&#x14B;</name></model>`);
+    expect(model.name).toBe('<&>"\'äŋ');
+  });
+
+  it('keeps an XInclude as inert data: nothing is fetched or read', () => {
+    const xml = `<model ${NS} xmlns:xi="http://www.w3.org/2001/XInclude" identifier="m"><name>M</name><xi:include href="file:///etc/passwd" parse="text"/></model>`;
+    const { extras } = fromArchimateXml(xml);
+    expect(extras.model.any).toEqual([{ name: 'include', ns: 'http://www.w3.org/2001/XInclude', prefix: 'xi', attributes: { href: 'file:///etc/passwd', parse: 'text' } }]);
+  });
+
+  it('stops at the depth limit with the place it was reached', () => {
+    const depth = 400;
+    const deep = `<model ${NS} identifier="m"><name>M</name>\n${'<a>'.repeat(depth)}${'</a>'.repeat(depth)}</model>`;
+    const error = importError(deep);
+    expect(error.code).toBe('xml.too-deep');
+    expect(error.line).toBe(2);
+    expect(importError(`<model ${NS} identifier="m"><name>M</name><a><b><c/></b></a></model>`, { maxDepth: 3 }).code).toBe('xml.too-deep');
+  });
+
+  it('stops at the length limit', () => {
+    expect(importError(`<model ${NS} identifier="m"><name>${'x'.repeat(1000)}</name></model>`, { maxLength: 500 }).code).toBe('xml.too-large');
+  });
+
+  it('reports malformed XML with line and column', () => {
+    const error = importError(`<model ${NS} identifier="m">\n  <name>M</name>\n  <elements>\n</model>`);
+    expect(error.code).toBe('xml.malformed');
+    expect(error.line).toBe(4);
+    expect(error.column).toBeGreaterThan(0);
+    expect(error.message).toMatch(/line 4, column \d+/);
+    expect(importError('').code).toBe('xml.malformed');
+    expect(importError('not xml at all').code).toBe('xml.malformed');
+  });
+
+  it('names a relationship to a missing element and where it is', () => {
+    const xml = [
+      `<model ${NS} identifier="m">`,
+      '  <name>M</name>',
+      '  <elements>',
+      '    <element identifier="id-a" xsi:type="BusinessActor"><name>A</name></element>',
+      '  </elements>',
+      '  <relationships>',
+      '    <relationship identifier="r1" xsi:type="Aggregation" source="id-a" target="id-ghost"/>',
+      '  </relationships>',
+      '</model>',
+    ].join('\n');
+    const error = importError(xml);
+    expect(error.code).toBe('archimate.missing-element');
+    expect(error.message).toContain("'id-ghost'");
+    expect(error.message).toContain("'r1'");
+    expect([error.line, error.column]).toEqual([7, 5]);
+  });
+
+  it('names an unknown element or relationship type', () => {
+    const element = importError(`<model ${NS} identifier="m"><name>M</name><elements>\n<element identifier="x" xsi:type="Spaceship"><name>X</name></element></elements></model>`);
+    expect(element.code).toBe('archimate.unknown-type');
+    expect(element.message).toContain("'Spaceship'");
+    expect(element.line).toBe(2);
+    const relationship = importError(
+      `<model ${NS} identifier="m"><name>M</name><elements><element identifier="a" xsi:type="Goal"><name>A</name></element></elements><relationships><relationship identifier="r" xsi:type="Teleport" source="a" target="a"/></relationships></model>`,
+    );
+    expect(relationship.code).toBe('archimate.unknown-type');
+  });
+
+  it('names duplicate identifiers, missing identifiers, a missing property definition and a dangling view reference', () => {
+    const duplicate = importError(
+      `<model ${NS} identifier="m"><name>M</name><elements><element identifier="a" xsi:type="Goal"><name>A</name></element><element identifier="a" xsi:type="Goal"><name>B</name></element></elements></model>`,
+    );
+    expect(duplicate.code).toBe('archimate.duplicate-identifier');
+    expect(importError(`<model ${NS} identifier="m"><name>M</name><elements><element xsi:type="Goal"><name>A</name></element></elements></model>`).code).toBe(
+      'archimate.missing-attribute',
+    );
+    const property = importError(
+      `<model ${NS} identifier="m"><name>M</name><elements><element identifier="a" xsi:type="Goal"><name>A</name><properties><property propertyDefinitionRef="nope"><value>1</value></property></properties></element></elements></model>`,
+    );
+    expect(property.code).toBe('archimate.missing-element');
+    const view = importError(
+      `<model ${NS} identifier="m"><name>M</name><views><diagrams><view identifier="v" xsi:type="Diagram"><name>V</name><node identifier="n" xsi:type="Element" elementRef="ghost" x="0" y="0" w="10" h="10"/></view></diagrams></views></model>`,
+    );
+    expect(view.code).toBe('archimate.missing-element');
+    const folder = importError(`<model ${NS} identifier="m"><name>M</name><organizations><item identifierRef="ghost"/></organizations></model>`);
+    expect(folder.code).toBe('archimate.missing-element');
+  });
+
+  it('refuses a root that is not an exchange model', () => {
+    expect(importError('<html><body/></html>').code).toBe('archimate.not-a-model');
+    expect(importError('<model xmlns="http://www.opengroup.org/xsd/archimate/2.1/" identifier="m"/>').code).toBe('archimate.not-a-model');
+  });
+
+  it('reports a Kartta document that breaks a kartta/1 rule with every issue', () => {
+    // Two catalogue products claim the same alias.
+    const products = JSON.stringify([
+      { id: 'a', name: 'A', aliases: ['Same'] },
+      { id: 'b', name: 'B', aliases: ['same'] },
+    ]).replace(/"/g, '&quot;');
+    const xml = `<model ${NS} identifier="m"><name>M</name><properties><property propertyDefinitionRef="p"><value>${products}</value></property></properties><propertyDefinitions><propertyDefinition identifier="p" type="string"><name>kartta:products</name></propertyDefinition></propertyDefinitions></model>`;
+    const error = importError(xml);
+    expect(error.code).toBe('archimate.invalid-model');
+    expect(error.issues.map((issue) => issue.code)).toEqual(['product.ambiguous']);
+  });
+
+  it('readArchimate rejects hostile streams the same way', async () => {
+    await expect(readArchimate([`<!DOCTYPE x [<!ENTITY a "b">]>`, `<model ${NS} identifier="m"/>`])).rejects.toMatchObject({ code: 'xml.doctype' });
+  });
+});
