@@ -1,0 +1,257 @@
+/**
+ * `npm run bench`: Kartta at 1,000, 10,000 and 100,000 systems, side by side with the floors and peers of
+ * bench/baselines.ts, on the same generated data (one seed) in the same run. Prints a table and writes
+ * bench/results.json: absolute times, the ratios, heap and the machine.
+ *
+ *   node --expose-gc --max-old-space-size=16384 --import tsx bench/run.ts [--quick] [--sizes=1000,10000]
+ *
+ * `--quick` measures 1k and 10k only. Each group of measurements runs in a fresh process (bench/worker.ts);
+ * each figure is the median of several runs, fewer at 100k. An operation whose time at the next size,
+ * extrapolated from the smaller sizes, would exceed its cap is skipped and recorded as such, and nothing new
+ * starts after a global deadline, so that the whole run stays under 15 minutes on 2 cores.
+ */
+import { fork } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fmt, type Measurement } from './measure.js';
+import type { Group, WorkerResult, WorkerTask } from './worker.js';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const sizesArg = args.find((a) => a.startsWith('--sizes='));
+const sizes = sizesArg ? sizesArg.slice('--sizes='.length).split(',').map(Number) : quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+const SEED = 2026;
+const PLAN_STEPS = 1_000;
+/** Nothing new starts after this much wall-clock time (the goal is a whole run under 15 minutes). */
+const TOTAL_BUDGET_MS = 13.5 * 60_000;
+/** Longest predicted single run still attempted: the headline operations, and everything else. */
+const CAP_HEADLINE_MS = 240_000;
+const CAP_OTHER_MS = 90_000;
+const HEADLINE = new Set(['load', 'graphology', 'edit', 'export', 'stringJoin', 'import', 'saxes']);
+
+const here = dirname(fileURLToPath(import.meta.url));
+const started = Date.now();
+const deadline = started + TOTAL_BUDGET_MS;
+
+const machine = {
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  cores: os.cpus().length,
+  memoryGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+  node: process.version,
+  platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+};
+process.stderr.write(`Kartta benchmark on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}\n`);
+if (!process.execArgv.includes('--expose-gc')) process.stderr.write('note: run node with --expose-gc for heap figures\n');
+
+function runWorker(task: WorkerTask): Promise<WorkerResult> {
+  return new Promise((resolve) => {
+    const child = fork(join(here, 'worker.ts'), [JSON.stringify(task)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let result: WorkerResult | undefined;
+    child.on('message', (message) => {
+      result = message as WorkerResult;
+    });
+    child.on('exit', (code, signal) => {
+      resolve(
+        result ?? {
+          times: { [task.group]: { median: null, runs: [], error: `worker exited with ${signal ?? `code ${code}`} (out of memory?)` } },
+          notes: [`the ${task.group} worker died (${signal ?? `code ${code}`})`],
+        },
+      );
+    });
+  });
+}
+
+interface SizeResult {
+  systems: number;
+  counts: Record<string, number>;
+  times: Record<string, Measurement>;
+  exportMatchesStringJoin: boolean | null;
+  xmlCharacters: number | null;
+  heap: { heapUsedAfterLoadMiB: number; modelMiB: number } | null;
+  notes: string[];
+}
+
+const results: SizeResult[] = [];
+
+/** Predicted time of one run at `systems`, from the smaller sizes (growth exponent clamped to [1, 3]). */
+function predict(op: string, systems: number): number | null {
+  const known = results.filter((r) => r.times[op]?.median != null).map((r) => [r.systems, r.times[op]!.median as number] as const);
+  const last = known[known.length - 1];
+  if (!last) return null;
+  const previous = known[known.length - 2];
+  const growth = previous ? Math.log(last[1] / previous[1]) / Math.log(last[0] / previous[0]) : 1.5;
+  const e = Math.min(3, Math.max(1, Number.isFinite(growth) ? growth : 1.5));
+  return last[1] * Math.pow(systems / last[0], e);
+}
+
+const OPS: Record<Group, string[]> = {
+  kartta: ['generate', 'load', 'edit', 'editById', 'harmonisationRegion', 'harmonisationAll', 'parallelRegion', 'parallelAll', 'impactPlatform', 'impactSystem', 'lint', 'generatePlan', 'planMigration', 'export'],
+  graphology: ['graphology'],
+  stringJoin: ['stringJoin'],
+  saxes: ['saxes'],
+  import: ['import'],
+  xmlbuilder2: ['xmlbuilder2'],
+  fastXmlParser: ['fastXmlParser'],
+};
+/** Kartta first (it writes the XML the others read), then the floors, then the peers. */
+const ORDER: Group[] = ['kartta', 'graphology', 'stringJoin', 'import', 'saxes', 'xmlbuilder2', 'fastXmlParser'];
+
+for (const systems of sizes) {
+  process.stderr.write(`\n${systems.toLocaleString('en')} systems\n`);
+  const xmlPath = join(os.tmpdir(), `kartta-bench-${process.pid}-${systems}.xml`);
+  const size: SizeResult = { systems, counts: {}, times: {}, exportMatchesStringJoin: null, xmlCharacters: null, heap: null, notes: [] };
+  for (const group of ORDER) {
+    const skip: Record<string, string> = {};
+    for (const op of OPS[group]) {
+      const predicted = predict(op, systems);
+      const cap = HEADLINE.has(op) ? CAP_HEADLINE_MS : CAP_OTHER_MS;
+      if (predicted !== null && predicted > cap) skip[op] = `predicted ${Math.round(predicted / 1000)} s a run from the smaller sizes, over the cap of ${cap / 1000} s`;
+      else if (predicted !== null && Date.now() + predicted > deadline) skip[op] = `predicted ${Math.round(predicted / 1000)} s would pass the time budget of the run`;
+    }
+    if (OPS[group].every((op) => skip[op] !== undefined)) {
+      for (const op of OPS[group]) {
+        size.times[op] = { median: null, runs: [], skipped: skip[op] };
+        process.stderr.write(`  ${op.padEnd(38)} skipped: ${skip[op]}\n`);
+      }
+      continue;
+    }
+    const result = await runWorker({ group, systems, seed: SEED, planSteps: PLAN_STEPS, xmlPath, deadline, skip });
+    Object.assign(size.times, result.times);
+    size.notes.push(...result.notes);
+    if (result.counts) size.counts = result.counts;
+    if (result.heap !== undefined) size.heap = result.heap;
+    if (result.xmlCharacters !== undefined) size.xmlCharacters = result.xmlCharacters;
+    if (result.exportMatchesStringJoin !== undefined) size.exportMatchesStringJoin = result.exportMatchesStringJoin;
+  }
+  rmSync(xmlPath, { force: true });
+  results.push(size);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Ratios
+
+const GOALS = {
+  'load.vsGraphology': 3,
+  'export.vsStringJoin': 2,
+  'export.vsXmlbuilder2': 0.125,
+  'import.vsSaxes': 2.5,
+  'edit.vsLoad': 0.01,
+  'scaling.exponent': 1.15,
+} as const;
+
+const ok = (m: Measurement | undefined): m is Measurement & { median: number } => m !== undefined && m.median !== null && m.error === undefined;
+
+/** A ratio at the largest size where both sides were measured, with the size it comes from. */
+function ratio(numerator: string, denominator: string): { value: number | null; systems: number | null } {
+  for (const result of [...results].reverse()) {
+    const a = result.times[numerator];
+    const b = result.times[denominator];
+    if (ok(a) && ok(b) && b.median > 0) return { value: Math.round((a.median / b.median) * 10_000) / 10_000, systems: result.systems };
+  }
+  return { value: null, systems: null };
+}
+
+/** Growth exponent of an operation from the smallest to the largest size where it was measured. */
+function exponent(op: string): { value: number | null; from: number | null; to: number | null } {
+  const measured = results.filter((r) => ok(r.times[op]));
+  const first = measured[0];
+  const last = measured[measured.length - 1];
+  if (!first || !last || first === last) return { value: null, from: null, to: null };
+  const value = Math.log((last.times[op]!.median as number) / (first.times[op]!.median as number)) / Math.log(last.systems / first.systems);
+  return { value: Math.round(value * 1000) / 1000, from: first.systems, to: last.systems };
+}
+
+const detail = {
+  'load.vsGraphology': ratio('load', 'graphology'),
+  'export.vsStringJoin': ratio('export', 'stringJoin'),
+  'export.vsXmlbuilder2': ratio('export', 'xmlbuilder2'),
+  'import.vsSaxes': ratio('import', 'saxes'),
+  'import.vsFastXmlParser': ratio('import', 'fastXmlParser'),
+  'edit.vsLoad': ratio('edit', 'load'),
+};
+const scaling = { load: exponent('load'), export: exponent('export') };
+const exponents = [scaling.load.value, scaling.export.value].filter((v): v is number => v !== null);
+const ratios: Record<string, number | null> = {
+  ...Object.fromEntries(Object.entries(detail).map(([k, v]) => [k, v.value])),
+  'scaling.exponent': exponents.length > 0 ? Math.max(...exponents) : null,
+};
+const heap100k = results.find((r) => r.systems === 100_000)?.heap?.heapUsedAfterLoadMiB ?? null;
+const met: Record<string, boolean | null> = Object.fromEntries(
+  Object.entries(GOALS).map(([key, goal]) => [key, ratios[key] == null ? null : (ratios[key] as number) <= goal]),
+);
+met['heap100k.under1GiB'] = heap100k === null ? null : heap100k < 1024;
+
+const output = {
+  startedAt: new Date(started).toISOString(),
+  durationSeconds: Math.round((Date.now() - started) / 1000),
+  quick,
+  seed: SEED,
+  machine,
+  ratios,
+  ratioSizes: Object.fromEntries(Object.entries(detail).map(([k, v]) => [k, v.systems])),
+  scaling,
+  goals: { ...GOALS, 'heap100k.MiB': 1024 },
+  met,
+  heapUsedAfterLoad100kMiB: heap100k,
+  sizes: Object.fromEntries(results.map((r) => [String(r.systems), r])),
+};
+writeFileSync(join(here, 'results.json'), `${JSON.stringify(output, null, 2)}\n`);
+
+// ---------------------------------------------------------------------------------------------------------------
+// The table
+
+const rows: [string, string][] = [
+  ['generate', 'generate model (kartta/testing)'],
+  ['load', 'load: Model.load (validate + graph)'],
+  ['graphology', '  floor: bare graphology build'],
+  ['edit', 'edit: one field (model.edit)'],
+  ['editById', 'edit: one field, system found by id'],
+  ['harmonisationRegion', 'harmonisationCandidates, one region'],
+  ['harmonisationAll', 'harmonisationCandidates, whole model'],
+  ['parallelRegion', 'parallelSystems, one region'],
+  ['parallelAll', 'parallelSystems, whole model'],
+  ['impactPlatform', 'impactOf, an integration platform'],
+  ['impactSystem', 'impactOf, a patient record system'],
+  ['lint', 'lint, whole model'],
+  ['generatePlan', `generate plan (${PLAN_STEPS} steps)`],
+  ['planMigration', `planMigration (${PLAN_STEPS} steps)`],
+  ['export', 'export: toArchimateXml'],
+  ['stringJoin', '  floor: bare string join'],
+  ['xmlbuilder2', '  peer: xmlbuilder2'],
+  ['import', 'import: fromArchimateXml'],
+  ['saxes', '  floor: bare saxes pass'],
+  ['fastXmlParser', '  peer: fast-xml-parser'],
+];
+const cell = (m: Measurement | undefined): string => (m === undefined ? '' : m.error ? 'failed' : m.skipped ? 'skipped' : fmt(m.median));
+const header = `${'median ms'.padEnd(40)}${results.map((r) => `${r.systems.toLocaleString('en')} systems`.padStart(16)).join('')}`;
+const lines = [header, '-'.repeat(header.length)];
+for (const [key, label] of rows) {
+  if (!results.some((r) => r.times[key])) continue;
+  lines.push(`${label.padEnd(40)}${results.map((r) => cell(r.times[key]).padStart(16)).join('')}`);
+}
+lines.push(`${'heap used after load (MiB)'.padEnd(40)}${results.map((r) => String(r.heap?.heapUsedAfterLoadMiB ?? '-').padStart(16)).join('')}`);
+lines.push(`${'XML characters (millions)'.padEnd(40)}${results.map((r) => (r.xmlCharacters === null ? '-' : (r.xmlCharacters / 1e6).toFixed(1)).padStart(16)).join('')}`);
+lines.push(`${'integrations / relations'.padEnd(40)}${results.map((r) => `${r.counts.integrations ?? '-'} / ${r.counts.relations ?? '-'}`.padStart(16)).join('')}`);
+lines.push('');
+lines.push(`${'ratio'.padEnd(26)}${'value'.padStart(10)}${'goal'.padStart(11)}  ${'at'.padEnd(14)}`);
+for (const [key, value] of Object.entries(ratios)) {
+  const goal = (GOALS as Record<string, number>)[key];
+  const at =
+    key === 'scaling.exponent'
+      ? `${results[0]?.systems}..${results[results.length - 1]?.systems}`
+      : String((detail as Record<string, { systems: number | null }>)[key]?.systems ?? '-');
+  const verdict = goal === undefined || value === null ? '' : value <= goal ? 'met' : 'NOT met';
+  lines.push(`${key.padEnd(26)}${(value === null ? '-' : String(value)).padStart(10)}${(goal === undefined ? '' : `<= ${goal}`).padStart(11)}  ${at.padEnd(14)}${verdict}`);
+}
+lines.push(`${'  (load / export exponent)'.padEnd(26)}${`${scaling.load.value ?? '-'} / ${scaling.export.value ?? '-'}`.padStart(10)}`);
+if (heap100k !== null) lines.push(`${'heap, 100k model (MiB)'.padEnd(26)}${String(heap100k).padStart(10)}${'< 1024'.padStart(11)}  ${''.padEnd(14)}${heap100k < 1024 ? 'met' : 'NOT met'}`);
+for (const r of results) {
+  if (r.exportMatchesStringJoin !== null) lines.push(`string-join baseline writes the same bytes as toArchimateXml at ${r.systems}: ${r.exportMatchesStringJoin}`);
+  for (const note of r.notes) lines.push(`note (${r.systems}): ${note}`);
+  for (const [key, m] of Object.entries(r.times)) if (m.skipped) lines.push(`skipped at ${r.systems}: ${key}: ${m.skipped}`);
+}
+console.log(`\nKartta benchmark: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, seed ${SEED}\n`);
+console.log(lines.join('\n'));
+console.log(`\nwrote bench/results.json (${output.durationSeconds} s)`);

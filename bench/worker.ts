@@ -1,0 +1,230 @@
+/**
+ * One group of bench measurements in a fresh process, so that one library's JIT and heap state never slows
+ * another's (a bare saxes pass run after Kartta's import, which also drives saxes, was measured 2 to 4 times
+ * slower than in a process of its own). Every group regenerates the same data from the seed; the XML travels
+ * between groups as a temporary file. Started by bench/run.ts; answers with `process.send`.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as kartta from '../src/index.js';
+import { harmonisationCandidates, impactOf, lint, Model, parallelSystems, type KarttaDocument } from '../src/index.js';
+import { toArchimateXml } from '../src/archimate/export.js';
+import { fromArchimateXml } from '../src/archimate/import.js';
+import { generateMigrationPlan, generateRegionModel, type GeneratedPlan } from '../src/testing/index.js';
+import { fastXmlParserParse, graphologyBuild, saxesPass, sortDocument, stringJoinExport, xmlbuilder2Export } from './baselines.js';
+import { collect, failed, hasGc, measure, skipped, type Measurement, type RunPolicy } from './measure.js';
+
+export type Group = 'kartta' | 'graphology' | 'stringJoin' | 'xmlbuilder2' | 'import' | 'saxes' | 'fastXmlParser';
+
+export interface WorkerTask {
+  readonly group: Group;
+  readonly systems: number;
+  readonly seed: number;
+  readonly planSteps: number;
+  readonly xmlPath: string;
+  /** Epoch ms after which nothing new starts. */
+  readonly deadline: number;
+  /** Operations not to run, with the reason (predicted too slow from the smaller sizes). */
+  readonly skip: Readonly<Record<string, string>>;
+}
+
+export interface WorkerResult {
+  readonly times: Record<string, Measurement>;
+  readonly counts?: Record<string, number>;
+  readonly exportMatchesStringJoin?: boolean | null;
+  readonly xmlCharacters?: number | null;
+  readonly heap?: { heapUsedAfterLoadMiB: number; modelMiB: number } | null;
+  readonly notes: string[];
+}
+
+type Planner = (model: Model, plan: GeneratedPlan) => unknown;
+
+function policies(systems: number, deadline: number): { normal: RunPolicy; fast: RunPolicy; single: RunPolicy } {
+  const normal: RunPolicy =
+    systems <= 1_000
+      ? { runs: 7, warmup: 1, budgetMs: 10_000, deadline }
+      : systems <= 10_000
+        ? { runs: 5, warmup: 0, budgetMs: 12_000, deadline }
+        : { runs: 3, warmup: 0, budgetMs: 25_000, deadline };
+  const fast: RunPolicy = { runs: systems >= 100_000 ? 11 : 21, warmup: 3, budgetMs: 10_000, deadline };
+  return { normal, fast, single: { runs: 1, warmup: 0, budgetMs: 0, deadline } };
+}
+
+const mib = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+function run(task: WorkerTask): WorkerResult {
+  const { normal, fast, single } = policies(task.systems, task.deadline);
+  const times: Record<string, Measurement> = {};
+  const notes: string[] = [];
+  /** Runs an operation unless it is to be skipped or time is up. */
+  const op = <T>(key: string, label: string, fn: () => T, policy: RunPolicy, keep?: (value: T) => void): void => {
+    const reason = task.skip[key] ?? (Date.now() > task.deadline ? 'out of the time budget of the run' : undefined);
+    times[key] = reason !== undefined ? skipped(label, reason) : measure(label, fn, policy, keep);
+  };
+  const generate = (): KarttaDocument => generateRegionModel({ seed: task.seed, systems: task.systems });
+
+  switch (task.group) {
+    case 'kartta':
+      return { ...runKartta(task, { normal, fast, single }, times, notes, op, generate), notes };
+    case 'graphology': {
+      const doc = generate();
+      op('graphology', 'floor: bare graphology build', () => graphologyBuild(doc), normal);
+      return { times, notes };
+    }
+    case 'stringJoin': {
+      const sorted = sortDocument(generate());
+      let text: string | null = null;
+      op('stringJoin', 'floor: bare string join', () => stringJoinExport(sorted), normal, (t) => (text = t));
+      let matches: boolean | null = null;
+      try {
+        if (text !== null) matches = readFileSync(task.xmlPath, 'utf8') === text;
+      } catch {
+        matches = null;
+      }
+      if (matches === false) notes.push('the string-join baseline does not produce the same bytes as toArchimateXml');
+      return { times, notes, exportMatchesStringJoin: matches };
+    }
+    case 'xmlbuilder2': {
+      const sorted = sortDocument(generate());
+      op('xmlbuilder2', 'peer: xmlbuilder2', () => xmlbuilder2Export(sorted), { ...normal, runs: Math.min(normal.runs, 3), warmup: 0 });
+      return { times, notes };
+    }
+    case 'import':
+    case 'saxes':
+    case 'fastXmlParser': {
+      let xml: string;
+      try {
+        xml = readFileSync(task.xmlPath, 'utf8');
+      } catch (error) {
+        times[task.group] = failed(task.group, `no XML to read (the export failed?): ${(error as Error).message}`);
+        return { times, notes };
+      }
+      if (task.group === 'import') op('import', 'import (fromArchimateXml)', () => fromArchimateXml(xml, { maxLength: 2 ** 30 }), normal);
+      else if (task.group === 'saxes') op('saxes', 'floor: bare saxes pass', () => saxesPass(xml), normal);
+      else op('fastXmlParser', 'peer: fast-xml-parser', () => fastXmlParserParse(xml), { ...normal, runs: Math.min(normal.runs, 3), warmup: 0 });
+      return { times, notes };
+    }
+  }
+}
+
+function runKartta(
+  task: WorkerTask,
+  { normal, fast, single }: { normal: RunPolicy; fast: RunPolicy; single: RunPolicy },
+  times: Record<string, Measurement>,
+  notes: string[],
+  op: <T>(key: string, label: string, fn: () => T, policy: RunPolicy, keep?: (value: T) => void) => void,
+  generate: () => KarttaDocument,
+): Omit<WorkerResult, 'notes'> {
+  let doc: KarttaDocument | undefined;
+  op('generate', 'generate (kartta/testing)', generate, single, (d) => (doc = d));
+  const source = doc ?? generate();
+  const counts = {
+    organisations: source.organisations.length,
+    regions: source.organisations.filter((o) => o.kind === 'region').length,
+    municipalities: source.organisations.filter((o) => o.kind === 'municipality').length,
+    services: source.services.length,
+    systems: source.systems.length,
+    integrations: source.integrations.length,
+    relations: source.relations.length,
+  };
+
+  let model: Model | undefined;
+  op('load', 'load (Model.load: validate + graph)', () => Model.load(source), normal, (m) => (model = m));
+  model ??= Model.load(source);
+
+  // One small edit: one field of one system, each edit starting from the model the last one made (an edit moves
+  // the index to the new model; editing an old model again would rebuild it, which is not the small edit).
+  const k = Math.floor(task.systems / 2);
+  let current = model;
+  op(
+    'edit',
+    'edit (one field of one system)',
+    () =>
+      current.edit((draft) => {
+        const system = draft.systems[k]!;
+        system.users = (system.users ?? 0) + 1;
+      }).model,
+    fast,
+    (m) => (current = m),
+  );
+  const targetId = source.systems[k]!.id;
+  op(
+    'editById',
+    'edit, system found by id',
+    () =>
+      current.edit((draft) => {
+        const system = draft.systems.find((s) => s.id === targetId)!;
+        system.users = (system.users ?? 0) + 1;
+      }).model,
+    { ...fast, runs: task.systems >= 100_000 ? 5 : fast.runs },
+    (m) => (current = m),
+  );
+  // Undo the edits (untimed), so that the export below writes exactly the generated data the baselines write.
+  const original = source.systems[k]!.users;
+  current = current.edit((draft) => {
+    const system = draft.systems[k]!;
+    if (original === undefined) delete system.users;
+    else system.users = original;
+  }).model;
+  const m = current;
+
+  const region = m.organisations().find((o) => o.kind === 'region')!.id;
+  const platform = m.systems().find((s) => s.platform === true)!.id;
+  const typical = m.systems().find((s) => s.platform !== true && s.lifecycle === 'production' && s.class === 'TOSI')!.id;
+  op('harmonisationRegion', 'harmonisationCandidates (region)', () => harmonisationCandidates(m, { scope: region }), normal);
+  op('harmonisationAll', 'harmonisationCandidates (all)', () => harmonisationCandidates(m), normal);
+  op('parallelRegion', 'parallelSystems (region)', () => parallelSystems(m, { scope: region }), normal);
+  op('parallelAll', 'parallelSystems (all)', () => parallelSystems(m), normal);
+  op('impactPlatform', 'impactOf (an integration platform)', () => impactOf(m, platform), normal);
+  op('impactSystem', 'impactOf (a patient record system)', () => impactOf(m, typical), normal);
+  op('lint', 'lint (all rules, whole model)', () => lint(m), normal);
+
+  if (task.systems >= 10_000) {
+    let plan: GeneratedPlan | undefined;
+    op('generatePlan', `generate plan (${task.planSteps} steps)`, () => generateMigrationPlan(source, { seed: task.seed, steps: task.planSteps }), single, (p) => (plan = p));
+    const planMigration = (kartta as unknown as Record<string, unknown>).planMigration as Planner | undefined;
+    if (planMigration && plan) {
+      const p = plan;
+      op('planMigration', `planMigration (${task.planSteps} steps)`, () => planMigration(m, p), normal);
+    } else if (!planMigration) {
+      notes.push('planMigration is not exported yet: not measured');
+    }
+  }
+
+  let xml: string | null = null;
+  op('export', 'export (toArchimateXml)', () => toArchimateXml(m), normal, (x) => (xml = x));
+  const text = xml as string | null;
+  if (text !== null) writeFileSync(task.xmlPath, text);
+  xml = null;
+
+  // Heap: a model alone, its input document released, after a full collection.
+  let heap: WorkerResult['heap'] = null;
+  if (hasGc) {
+    model = undefined;
+    current = undefined as unknown as Model;
+    doc = undefined;
+    collect();
+    const before = process.memoryUsage().heapUsed;
+    let fresh: Model | undefined = Model.load(generate());
+    collect();
+    const after = process.memoryUsage().heapUsed;
+    heap = { heapUsedAfterLoadMiB: mib(after), modelMiB: mib(after - before) };
+    process.stderr.write(`  heap after load: ${heap.heapUsedAfterLoadMiB} MiB used (${heap.modelMiB} MiB for the model)\n`);
+    if (fresh.systems().length !== task.systems) notes.push('the model for the heap figure has an unexpected size');
+    fresh = undefined;
+  } else {
+    notes.push('node ran without --expose-gc: no heap figure');
+  }
+  return { times, counts, xmlCharacters: text?.length ?? null, heap };
+}
+
+const arg = process.argv[2];
+if (arg !== undefined && process.send) {
+  const task = JSON.parse(arg) as WorkerTask;
+  let result: WorkerResult;
+  try {
+    result = run(task);
+  } catch (error) {
+    result = { times: { [task.group]: failed(task.group, error) }, notes: [`the ${task.group} worker failed`] };
+  }
+  process.send(result, () => process.exit(0));
+}
