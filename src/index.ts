@@ -76,3 +76,22 @@ export type {
   PlanElement,
   PlanRelationship,
 } from './archimate/index.js';
+export { planMigration } from './migration/plan-migration.js';
+export type { PlanMigrationOptions } from './migration/plan-migration.js';
+export { validatePlan, parsePlan } from './migration/validate.js';
+export type { PlanValidationResult } from './migration/validate.js';
+export { PlanValidationError, MigrationCycleError } from './migration/errors.js';
+export type { HardRule, CycleLink } from './migration/errors.js';
+export { migrationActions, migrationStepSchema, migrationPlanSchema } from './migration/plan-schema.js';
+export type { MigrationAction, MigrationStep, MigrationPlan } from './migration/plan-schema.js';
+export type { HardConstraint } from './migration/rules.js';
+export type {
+  MigrationResult,
+  MigrationWave,
+  MigrationBridge,
+  MissedDeadline,
+  MissedDeadlineCause,
+  MigrationViolation,
+  PlacementReason,
+  StepPlacement,
+} from './migration/result.js';

@@ -1,0 +1,227 @@
+/**
+ * Migration ordering: places a plan's steps in waves under the hard rules, then deadlines, then the fewest bridge
+ * integrations, the fewest waves, TORI before TOSI and step id. Exhaustive (and optimal) for small plans, a
+ * heuristic for large ones.
+ */
+import { QueryError } from '../errors.js';
+import type { Model } from '../model/model.js';
+import { checkOptionsObject, compareStrings, rejectUnknownOptions } from '../queries/facts.js';
+import type { Integration } from '../types.js';
+import { bridgeLowerBound } from './bounds.js';
+import { WaveCalendar } from './calendar.js';
+import { exactPlacement, MAX_EXACT_STEPS } from './exact.js';
+import { assemble, type StepIntegration } from './explain.js';
+import { heuristicPlacement } from './heuristic.js';
+import type { MigrationPlan } from './plan-schema.js';
+import { buildProblem } from './problem.js';
+import type { MigrationResult, MigrationViolation } from './result.js';
+import { hardConstraints, readySystemOf } from './rules.js';
+import { parsePlan } from './validate.js';
+
+/**
+ * Options of {@link planMigration}.
+ *
+ * @example
+ * ```ts
+ * import type { PlanMigrationOptions } from 'kartta';
+ * const byCriticality: PlanMigrationOptions = {
+ *   weight: (integration) => ({ low: 1, medium: 2, high: 4, critical: 8 })[integration.criticality ?? 'medium'],
+ *   exhaustiveLimit: 10,
+ * };
+ * ```
+ */
+export interface PlanMigrationOptions {
+  /**
+   * The weight of an integration as a bridge: a finite number, zero or more. Default 1 (bridges are counted).
+   * Called once for every integration between the systems of two steps.
+   */
+  readonly weight?: ((integration: Integration) => number) | undefined;
+  /**
+   * Plans of at most this many steps are searched exhaustively and the answer is optimal; larger plans use the
+   * heuristic. A whole number from 0 to 20; default 12. The search is exponential in the number of steps.
+   */
+  readonly exhaustiveLimit?: number | undefined;
+}
+
+/** Default {@link PlanMigrationOptions.exhaustiveLimit}. */
+const DEFAULT_EXHAUSTIVE_LIMIT = 12;
+
+const QUERY = 'planMigration';
+
+function weightOption(options: Record<string, unknown>): (integration: Integration) => number {
+  const weight = options.weight;
+  if (weight === undefined) return () => 1;
+  if (typeof weight !== 'function') {
+    throw new QueryError('option.invalid', `${QUERY}: option 'weight' must be a function of an integration, got ${typeof weight}`, 'weight');
+  }
+  return (integration) => {
+    const value: unknown = weight(integration);
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      throw new QueryError(
+        'option.invalid',
+        `${QUERY}: option 'weight' must return a finite number of at least 0, got ${String(value)} for integration '${integration.id}'`,
+        'weight',
+      );
+    }
+    return value;
+  };
+}
+
+function limitOption(options: Record<string, unknown>): number {
+  const limit = options.exhaustiveLimit;
+  if (limit === undefined) return DEFAULT_EXHAUSTIVE_LIMIT;
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0 || limit > MAX_EXACT_STEPS) {
+    throw new QueryError('option.invalid', `${QUERY}: option 'exhaustiveLimit' must be a whole number from 0 to ${MAX_EXACT_STEPS}, got ${String(limit)}`, 'exhaustiveLimit');
+  }
+  return limit;
+}
+
+/**
+ * Places the steps of a migration plan in waves 1, 2, 3, ... The rules, strongest first:
+ *
+ * 1. `after`: a step comes later than every step it names.
+ * 2. What a step moves onto is ready first: when its target (or, for `rehost`, its own system) depends, directly
+ *    or through further `dependsOn`, on the target or rehosted system of another step, that step comes earlier.
+ * 3. Nothing is taken out of use under something that still needs it: when a step retires a system R (or R is
+ *    the system of a `consolidate` or `replace` step) and the system of another step depends on R, directly or
+ *    transitively, that other step comes first. Systems outside the plan that depend on R are reported as
+ *    `retires-dependency` violations; the plan is not reordered for them.
+ * 4. At most `capacity` steps per wave; a wave starts on or after each of its steps' `notBefore`.
+ * 5. Each wave ends on or before its steps' deadlines where possible; otherwise the fewest deadlines are missed
+ *    and each missed one is reported with its cause.
+ * 6. Then the least bridge weight (an integration between the systems of two steps in different waves), then
+ *    the fewest waves, then TORI steps as early as possible, then the other steps, by step id.
+ *
+ * Wave k starts `start + (k-1) * waveMonths` months (a day the month lacks becomes its last day) and ends the
+ * day before wave k+1 starts. Without `start` and `waveMonths` the waves have no dates, and `deadline` and
+ * `notBefore` cannot be checked (each such step gets a `dates-unchecked` violation).
+ *
+ * Plans of up to `exhaustiveLimit` steps (default 12) are solved exactly (`optimal: true`); larger ones by list
+ * scheduling and local moves (`optimal: false`, with a `lowerBound` of the bridge cost).
+ *
+ * @param model The region model.
+ * @param plan The plan document, as an object or as JSON text; it is validated first.
+ * @throws {@link PlanValidationError} (`plan.invalid`) naming every problem of the plan.
+ * @throws {@link MigrationCycleError} (`plan.cycle`) when the hard rules form a cycle; `.cycle` names its steps.
+ * @throws {@link QueryError} (`option.invalid`) for a bad option, or a weight that is not a finite number >= 0.
+ * @example
+ * ```ts
+ * import { Model, planMigration } from 'kartta';
+ * const model = Model.load({
+ *   format: 'kartta/1', name: 'X',
+ *   systems: [
+ *     { id: 'oulu-ad', name: 'AD', class: 'TORI', lifecycle: 'production' },
+ *     { id: 'pop-iam', name: 'IAM', class: 'TORI', lifecycle: 'production' },
+ *     { id: 'lifecare-oulu', name: 'Lifecare', class: 'TOSI', lifecycle: 'production' },
+ *     { id: 'esko-pop', name: 'Esko', class: 'TOSI', lifecycle: 'production' },
+ *   ],
+ *   relations: [{ type: 'dependsOn', from: 'esko-pop', to: 'pop-iam' }],
+ * });
+ * const result = planMigration(model, {
+ *   start: '2019-01-01', waveMonths: 6,
+ *   steps: [
+ *     { id: 'iam', action: 'replace', system: 'oulu-ad', target: 'pop-iam' },
+ *     { id: 'ptj-oulu', action: 'replace', system: 'lifecare-oulu', target: 'esko-pop', deadline: '2020-12-31' },
+ *   ],
+ * });
+ * result.waves; // [{ index: 1, start: '2019-01-01', end: '2019-06-30', steps: ['iam'] },
+ *               //  { index: 2, start: '2019-07-01', end: '2019-12-31', steps: ['ptj-oulu'] }]
+ * result.explanations['ptj-oulu'][0]; // 'ready: target esko-pop depends on pop-iam, which iam (wave 1) puts in place'
+ * ```
+ */
+export function planMigration(model: Model, plan: unknown, options?: PlanMigrationOptions): MigrationResult {
+  const opts = checkOptionsObject(QUERY, options);
+  rejectUnknownOptions(QUERY, opts, ['weight', 'exhaustiveLimit']);
+  const weight = weightOption(opts);
+  const limit = limitOption(opts);
+  const checked: MigrationPlan = parsePlan(model, plan);
+  const steps = checked.steps;
+
+  const calendar = checked.start !== undefined && checked.waveMonths !== undefined ? new WaveCalendar(checked.start, checked.waveMonths) : undefined;
+  const violations: MigrationViolation[] = [];
+  if ((checked.start === undefined) !== (checked.waveMonths === undefined)) {
+    violations.push({
+      code: 'calendar-incomplete',
+      message: `the plan gives ${checked.start === undefined ? 'waveMonths but no start' : 'start but no waveMonths'}: the waves have no dates`,
+    });
+  }
+  const minWave = new Map<string, number>();
+  const maxWave = new Map<string, number>();
+  for (const step of steps) {
+    if (calendar) {
+      if (step.notBefore !== undefined) minWave.set(step.id, calendar.firstWaveFrom(step.notBefore));
+      if (step.deadline !== undefined) maxWave.set(step.id, calendar.lastWaveUntil(step.deadline));
+    } else if (step.notBefore !== undefined || step.deadline !== undefined) {
+      const fields = [step.deadline !== undefined ? `deadline ${step.deadline}` : '', step.notBefore !== undefined ? `notBefore ${step.notBefore}` : ''].filter((f) => f !== '');
+      violations.push({
+        code: 'dates-unchecked',
+        step: step.id,
+        message: `${step.id}: ${fields.join(' and ')} not checked: the plan needs start and waveMonths to give the waves dates`,
+      });
+    }
+    const ready = readySystemOf(step);
+    if (step.action !== 'rehost' && ready !== undefined && model.system(ready)?.lifecycle === 'retired') {
+      violations.push({ code: 'target-retired', step: step.id, system: ready, message: `${step.id} moves onto ${ready}, which is retired` });
+    }
+  }
+
+  const { constraints, outside } = hardConstraints(model, steps);
+  for (const found of outside) {
+    const shown = found.dependents.slice(0, 10).join(', ');
+    const more = found.dependents.length > 10 ? ` and ${found.dependents.length - 10} more` : '';
+    violations.push({
+      code: 'retires-dependency',
+      step: found.step,
+      system: found.system,
+      systems: found.dependents,
+      message: `${found.step} takes ${found.system} out of use, but ${shown}${more} (outside the plan) depend${found.dependents.length === 1 ? 's' : ''} on it`,
+    });
+  }
+  violations.sort((a, b) => compareStrings(a.code, b.code) || compareStrings(a.step ?? '', b.step ?? ''));
+
+  const stepOfSystem = new Map<string, string>();
+  for (const step of steps) stepOfSystem.set(step.system, step.id);
+  const integrations: StepIntegration[] = [];
+  const pairWeights = new Map<string, [string, string, number]>();
+  for (const integration of model.integrations()) {
+    const source = stepOfSystem.get(integration.source);
+    const target = stepOfSystem.get(integration.target);
+    if (source === undefined || target === undefined || source === target) continue;
+    const w = weight(integration);
+    integrations.push({ id: integration.id, source, target, weight: w });
+    const [a, b] = compareStrings(source, target) < 0 ? [source, target] : [target, source];
+    const key = `${a}\u0000${b}`;
+    const known = pairWeights.get(key);
+    if (known) known[2] += w;
+    else pairWeights.set(key, [a, b, w]);
+  }
+
+  const classOf = new Map<string, 'TORI' | 'TOSI'>();
+  for (const step of steps) classOf.set(step.id, model.system(step.system)?.class ?? 'TOSI');
+  const problem = buildProblem({
+    ids: steps.map((s) => s.id),
+    classes: steps.map((s) => classOf.get(s.id) as string),
+    constraints,
+    minWave,
+    maxWave,
+    capacity: checked.capacity ?? Math.max(1, steps.length),
+    weights: [...pairWeights.values()],
+  });
+
+  let wave = heuristicPlacement(problem);
+  const optimal = problem.n <= limit;
+  if (optimal) wave = exactPlacement(problem, wave);
+
+  return assemble({
+    plan: checked,
+    classOf,
+    problem,
+    wave,
+    constraints,
+    violations,
+    calendar,
+    integrations,
+    optimal,
+    lowerBound: optimal ? 'cost' : bridgeLowerBound(problem),
+  });
+}

@@ -1,0 +1,218 @@
+/** The public result types of {@link planMigration}. */
+import type { HardRule } from './errors.js';
+import type { MigrationAction } from './plan-schema.js';
+import type { HardConstraint } from './rules.js';
+
+/**
+ * One wave of a migration: its number, its dates (when the plan has `start` and `waveMonths`) and its steps,
+ * sorted by id. Waves without steps are listed too (a step can wait for its `notBefore`).
+ *
+ * @example
+ * ```ts
+ * import type { MigrationWave } from 'kartta';
+ * const wave: MigrationWave = { index: 1, start: '2019-01-01', end: '2019-06-30', steps: ['iam'] };
+ * ```
+ */
+export interface MigrationWave {
+  readonly index: number;
+  readonly start?: string | undefined;
+  readonly end?: string | undefined;
+  readonly steps: readonly string[];
+}
+
+/**
+ * An integration that must be kept alive across old and new for a while: both its systems are moved by steps, in
+ * different waves. `steps` and `waves` are in the order of the integration's `source` and `target`.
+ *
+ * @example
+ * ```ts
+ * import type { MigrationBridge } from 'kartta';
+ * const bridge: MigrationBridge = { integration: 'i-17', steps: ['ptj-oulu', 'ptj-kuusamo'], waves: [2, 3], weight: 1 };
+ * ```
+ */
+export interface MigrationBridge {
+  readonly integration: string;
+  readonly steps: readonly [string, string];
+  readonly waves: readonly [number, number];
+  readonly weight: number;
+}
+
+/**
+ * Why a deadline was missed: `calendar` (even wave 1 ends after it), `notBefore` (the step's own `notBefore`
+ * comes too late), `precedence` (a chain of hard rules makes the step's earliest wave too late, even with
+ * unlimited capacity) or `capacity` (the waves that would meet it are full, or its predecessors were delayed
+ * by full waves).
+ *
+ * @example
+ * ```ts
+ * import type { MissedDeadlineCause } from 'kartta';
+ * const cause: MissedDeadlineCause = 'precedence';
+ * ```
+ */
+export type MissedDeadlineCause = 'calendar' | 'notBefore' | 'precedence' | 'capacity';
+
+/**
+ * A deadline the plan cannot meet, with what forced the step later.
+ *
+ * @example
+ * ```ts
+ * import type { MissedDeadline } from 'kartta';
+ * const missed: MissedDeadline = {
+ *   step: 'ptj-kempele', deadline: '2019-06-30', wave: 2, waveEnd: '2019-12-31', earliestWave: 2,
+ *   cause: 'precedence', chain: ['iam'], reason: 'must come after iam (ready), so wave 2 at the earliest, ending 2019-12-31',
+ * };
+ * ```
+ */
+export interface MissedDeadline {
+  readonly step: string;
+  readonly deadline: string;
+  /** The wave the step is placed in. */
+  readonly wave: number;
+  /** The last day of that wave. */
+  readonly waveEnd: string;
+  /** The earliest wave the hard rules and `notBefore` allow, whatever the capacity. */
+  readonly earliestWave: number;
+  readonly cause: MissedDeadlineCause;
+  /**
+   * For `precedence`: the steps that hold it back, first to last (each must come before the next, the last
+   * before this step). For `capacity`: the predecessor delayed by full waves, when that is what held it back.
+   */
+  readonly chain: readonly string[];
+  /** The same in words. */
+  readonly reason: string;
+}
+
+/**
+ * What a plan breaks or could not check, without being reordered for it:
+ *
+ * - `retires-dependency`: the step takes a system out of use that systems outside the plan depend on
+ *   (`systems`, directly or transitively);
+ * - `dates-unchecked`: the step has a `deadline` or `notBefore`, but the plan has no `start` and `waveMonths`,
+ *   so the waves have no dates and the date could not be checked;
+ * - `calendar-incomplete`: the plan gives only one of `start` and `waveMonths`;
+ * - `target-retired`: the step moves onto a system whose lifecycle is `retired`.
+ *
+ * @example
+ * ```ts
+ * import type { MigrationViolation } from 'kartta';
+ * const violation: MigrationViolation = {
+ *   code: 'retires-dependency', step: 'iam', system: 'oulu-ad', systems: ['oulu-intra'],
+ *   message: "iam takes oulu-ad out of use, but oulu-intra (outside the plan) depends on it",
+ * };
+ * ```
+ */
+export interface MigrationViolation {
+  readonly code: 'retires-dependency' | 'dates-unchecked' | 'calendar-incomplete' | 'target-retired';
+  readonly step?: string | undefined;
+  /** The system concerned: the one taken out of use, or the retired target. */
+  readonly system?: string | undefined;
+  /** For `retires-dependency`: the systems outside the plan that depend on `system`, sorted. */
+  readonly systems?: readonly string[] | undefined;
+  readonly message: string;
+}
+
+/**
+ * One reason a step sits in its wave, as data (the `explanations` are the same in words):
+ *
+ * - `precedence`: a hard rule (`kind`) ties it to `step`: it comes after it (`direction: 'after'`) or before it;
+ * - `notBefore`: its `notBefore` date makes `wave` the first it may take;
+ * - `capacity`: the earlier waves it could have taken were full;
+ * - `deadline`: its deadline, met or not, and the end of its wave;
+ * - `grouped`: it shares its wave with `step`, so `integrations` are not bridges;
+ * - `bridge`: `integrations` to `step` in another wave are bridges;
+ * - `waits`: it could have come as early as `earliest`, but that would not have been better;
+ * - `free`: nothing holds it back: it is in the first wave it may take.
+ *
+ * @example
+ * ```ts
+ * import type { PlacementReason } from 'kartta';
+ * const reason: PlacementReason = { rule: 'precedence', kind: 'after', direction: 'after', step: 'iam', wave: 1 };
+ * ```
+ */
+export type PlacementReason =
+  | {
+      readonly rule: 'precedence';
+      readonly kind: HardRule;
+      readonly direction: 'after' | 'before';
+      readonly step: string;
+      readonly wave: number;
+      readonly system?: string | undefined;
+      readonly dependsOn?: string | undefined;
+    }
+  | { readonly rule: 'notBefore'; readonly date: string; readonly wave: number }
+  | { readonly rule: 'capacity'; readonly waves: readonly number[] }
+  | { readonly rule: 'deadline'; readonly date: string; readonly met: boolean; readonly waveEnd: string }
+  | { readonly rule: 'grouped'; readonly step: string; readonly integrations: readonly string[] }
+  | { readonly rule: 'bridge'; readonly step: string; readonly wave: number; readonly integrations: readonly string[] }
+  | { readonly rule: 'waits'; readonly earliest: number }
+  | { readonly rule: 'free' };
+
+/**
+ * Where one step was placed and why.
+ *
+ * @example
+ * ```ts
+ * import type { StepPlacement } from 'kartta';
+ * const placement: StepPlacement = {
+ *   step: 'iam', wave: 1, action: 'replace', system: 'oulu-ad', target: 'pop-iam', class: 'TORI',
+ *   earliestWave: 1, reasons: [{ rule: 'free' }],
+ * };
+ * ```
+ */
+export interface StepPlacement {
+  readonly step: string;
+  readonly wave: number;
+  readonly action: MigrationAction;
+  readonly system: string;
+  readonly target?: string | undefined;
+  /** The class of the step's system, which breaks ties (TORI steps first). */
+  readonly class: 'TORI' | 'TOSI';
+  /** The earliest wave the hard rules and `notBefore` allow, whatever the capacity. */
+  readonly earliestWave: number;
+  /** The last wave that meets the deadline (0 when none does); absent without a deadline or wave dates. */
+  readonly latestWave?: number | undefined;
+  readonly reasons: readonly PlacementReason[];
+}
+
+/**
+ * The result of {@link planMigration}.
+ *
+ * @example
+ * ```ts
+ * import { readFileSync } from 'node:fs';
+ * import { Model, planMigration, type MigrationResult } from 'kartta';
+ * const model = Model.load(readFileSync('examples/pohjois-pohjanmaa.json', 'utf8'));
+ * const result: MigrationResult = planMigration(model, JSON.parse(readFileSync('examples/pohjois-pohjanmaa.plan.json', 'utf8')));
+ * for (const wave of result.waves) console.log(wave.index, wave.start, wave.end, wave.steps.join(', '));
+ * ```
+ */
+export interface MigrationResult {
+  /** Waves 1 to the last, each with its steps (sorted by id); empty waves in between are listed. */
+  readonly waves: readonly MigrationWave[];
+  /** The wave of each step. */
+  readonly waveOf: Readonly<Record<string, number>>;
+  /** Bridge integrations, sorted by integration id. */
+  readonly bridges: readonly MigrationBridge[];
+  /** Total weight of the bridges. */
+  readonly cost: number;
+  /** True when the placement is proven optimal (exhaustive search); false for the heuristic. */
+  readonly optimal: boolean;
+  /** How the placement was found. */
+  readonly method: 'exhaustive' | 'heuristic';
+  /**
+   * A value the optimal plan's `cost` cannot be below: `cost` itself when `optimal`; for the heuristic, the
+   * weight of the integrations that every plan must bridge (between steps the hard rules put in different
+   * waves, and the least one inside each integrated group too large for one wave).
+   */
+  readonly lowerBound?: number | undefined;
+  /** Deadlines not met, sorted by step id. */
+  readonly missedDeadlines: readonly MissedDeadline[];
+  /** What the plan breaks or could not check, sorted by code and step. */
+  readonly violations: readonly MigrationViolation[];
+  /** For every step, the rules that placed it, in words. */
+  readonly explanations: Readonly<Record<string, readonly string[]>>;
+  /** For every step (sorted by id), where it went and why, as data. */
+  readonly placements: readonly StepPlacement[];
+  /** The hard precedence links between steps (rules 1 to 3), sorted by before, after and rule. */
+  readonly constraints: readonly HardConstraint[];
+}
