@@ -147,6 +147,8 @@ function escapeId(value: string): string {
 
 const entityId = (id: string): string => `id-${escapeId(id)}`;
 const propdefId = (name: string): string => `propdef.${escapeId(name)}`;
+/** Property definition identifiers, computed once (a writer would keep them as constants). */
+const PROPDEF_ID: ReadonlyMap<string, string> = new Map([...PROPERTY_TYPE.keys()].map((name) => [name, propdefId(name)]));
 
 function checkXmlChars(value: string): void {
   // XML 1.0 cannot carry C0 controls other than tab, line feed and carriage return, lone surrogates, U+FFFE/F.
@@ -267,112 +269,178 @@ const ELEMENT_TYPE = { organisation: 'BusinessActor', service: 'BusinessService'
 // ---------------------------------------------------------------------------------------------------------------
 // Export floor: a plain string join
 
-/** The ArchiMate exchange text of a model (no views, plan or extras), as an array of strings joined once. */
+/**
+ * The ArchiMate exchange text of a model (no views, plan or extras): the pieces pushed onto one array (literal
+ * pieces and escaped values, never a string built per line) and joined once, so that the floor allocates
+ * little besides the result.
+ */
 export function stringJoinExport(doc: SortedDocument): string {
   const out: string[] = [];
   const used = new Set<string>();
   const names = (indent: string, name: Name) => {
-    for (const [lang, value] of languages(name)) {
-      out.push(lang === undefined ? `${indent}<name>${text(value)}</name>\n` : `${indent}<name xml:lang="${attr(lang)}">${text(value)}</name>\n`);
+    if (typeof name === 'string') {
+      out.push(indent, '<name>', text(name), '</name>\n');
+      return;
     }
+    for (const lang of Object.keys(name).sort()) out.push(indent, '<name xml:lang="', attr(lang), '">', text(name[lang] as string), '</name>\n');
   };
-  const properties = (indent: string, rows: readonly Row[]) => {
-    if (rows.length === 0) return;
-    out.push(`${indent}<properties>\n`);
-    for (const [name, value] of rows) {
-      used.add(name);
-      out.push(`${indent}  <property propertyDefinitionRef="${propdefId(name)}">\n${indent}    <value>${text(value)}</value>\n${indent}  </property>\n`);
+  const property = (indent: string, name: string, value: string) => {
+    used.add(name);
+    out.push(indent, '  <property propertyDefinitionRef="', PROPDEF_ID.get(name) as string, '">\n', indent, '    <value>', text(value), '</value>\n', indent, '  </property>\n');
+  };
+  /** Writes the fields that are set, opening `<properties>` at the first; returns whether it opened. */
+  const fields = (indent: string, entity: unknown, list: readonly Field[], open: boolean): boolean => {
+    for (const [name, , read] of list) {
+      const value = (read as (e: unknown) => unknown)(entity);
+      if (value === undefined) continue;
+      if (!open) {
+        out.push(indent, '<properties>\n');
+        open = true;
+      }
+      property(indent, name, typeof value === 'string' ? value : String(value));
     }
-    out.push(`${indent}</properties>\n`);
+    return open;
+  };
+  const extra = (indent: string, name: string, value: string, open: boolean): boolean => {
+    if (!open) out.push(indent, '<properties>\n');
+    property(indent, name, value);
+    return true;
+  };
+  const close = (indent: string, open: boolean) => {
+    if (open) out.push(indent, '</properties>\n');
+  };
+  const id = (value: string) => {
+    out.push('id-', escapeId(value));
   };
 
   out.push(`<?xml version="1.0" encoding="UTF-8"?>\n<model xmlns="${NS}" xmlns:xsi="${XSI}" xsi:schemaLocation="${SCHEMA_LOCATION}" identifier="model">\n`);
   names('  ', doc.name);
-  if (doc.description !== undefined) out.push(`  <documentation>${text(doc.description)}</documentation>\n`);
-  const modelRows: Row[] = [];
-  if (doc.products.length > 0) modelRows.push(['kartta:products', sortedJson(doc.products)]);
-  if (doc.x !== undefined) modelRows.push(['kartta:x', sortedJson(doc.x)]);
-  properties('  ', modelRows);
+  if (doc.description !== undefined) out.push('  <documentation>', text(doc.description), '</documentation>\n');
+  let open = false;
+  if (doc.products.length > 0) open = extra('  ', 'kartta:products', sortedJson(doc.products), open);
+  if (doc.x !== undefined) open = extra('  ', 'kartta:x', sortedJson(doc.x), open);
+  close('  ', open);
 
-  const entities: ['organisation' | 'service' | 'system', readonly (Organisation | Service | System)[]][] = [
-    ['organisation', doc.organisations],
-    ['service', doc.services],
-    ['system', doc.systems],
+  const entities: ['organisation' | 'service' | 'system', readonly (Organisation | Service | System)[], readonly Field[]][] = [
+    ['organisation', doc.organisations, ORGANISATION_FIELDS],
+    ['service', doc.services, SERVICE_FIELDS],
+    ['system', doc.systems, SYSTEM_FIELDS],
   ];
   if (doc.organisations.length + doc.services.length + doc.systems.length > 0) {
     out.push('  <elements>\n');
-    for (const [kind, list] of entities) {
+    for (const [kind, list, fieldList] of entities) {
+      const type = ELEMENT_TYPE[kind];
       for (const entity of list) {
-        out.push(`    <element identifier="${attr(entityId(entity.id))}" xsi:type="${ELEMENT_TYPE[kind]}">\n`);
+        out.push('    <element identifier="');
+        id(entity.id);
+        out.push('" xsi:type="', type, '">\n');
         names('      ', entity.name);
-        if (entity.description !== undefined) out.push(`      <documentation>${text(entity.description)}</documentation>\n`);
-        properties('      ', entityRows(kind, entity));
+        if (entity.description !== undefined) out.push('      <documentation>', text(entity.description), '</documentation>\n');
+        let opened = fields('      ', entity, fieldList, false);
+        if (kind === 'system') {
+          const contract = (entity as System).contract;
+          if (contract !== undefined && Object.keys(contract).length === 0) opened = extra('      ', 'kartta:contract', '{}', opened);
+        }
+        if (entity.x !== undefined) opened = extra('      ', 'kartta:x', sortedJson(entity.x), opened);
+        close('      ', opened);
         out.push('    </element>\n');
       }
     }
     out.push('  </elements>\n');
   }
-  const relationship = (content: RelationshipContent) => {
-    const open = `    <relationship identifier="${attr(content.identifier)}" xsi:type="${content.type}" source="${attr(content.source)}" target="${attr(content.target)}"${content.directed ? ' isDirected="true"' : ''}`;
-    if (content.description === undefined && content.rows.length === 0) {
-      out.push(`${open}/>\n`);
+  /** Opens a relationship; the caller writes the inside and calls `end`. */
+  const relationshipOpen = (type: string, directed: boolean) => {
+    out.push('" xsi:type="', type, '" source="');
+    return directed;
+  };
+  /** Fills the slot left after `target="...` once it is known whether anything was written inside. */
+  const end = (slot: number, directed: boolean) => {
+    if (out.length === slot + 1) {
+      out[slot] = directed ? '" isDirected="true"/>\n' : '"/>\n';
       return;
     }
-    out.push(`${open}>\n`);
-    if (content.description !== undefined) out.push(`      <documentation>${text(content.description)}</documentation>\n`);
-    properties('      ', content.rows);
+    out[slot] = directed ? '" isDirected="true">\n' : '">\n';
     out.push('    </relationship>\n');
+  };
+  const relationRef = (relation: Relation) => {
+    out.push('rel.', relation.type, '.', escapeId(relation.from), '.', escapeId(relation.to));
   };
   if (doc.integrations.length + doc.relations.length > 0) {
     out.push('  <relationships>\n');
-    for (const integration of doc.integrations) relationship(integrationContent(integration));
-    for (const relation of doc.relations) relationship(relationContent(relation));
+    for (const integration of doc.integrations) {
+      out.push('    <relationship identifier="');
+      id(integration.id);
+      relationshipOpen('Flow', false);
+      id(integration.source);
+      out.push('" target="');
+      id(integration.target);
+      const slot = out.push('') - 1;
+      if (integration.description !== undefined) out.push('      <documentation>', text(integration.description), '</documentation>\n');
+      let opened = fields('      ', integration, INTEGRATION_FIELDS, false);
+      if (integration.x !== undefined) opened = extra('      ', 'kartta:x', sortedJson(integration.x), opened);
+      close('      ', opened);
+      end(slot, false);
+    }
+    for (const relation of doc.relations) {
+      const mapping = RELATIONSHIP[relation.type];
+      out.push('    <relationship identifier="');
+      relationRef(relation);
+      const directed = relationshipOpen(mapping.type, mapping.type === 'Association');
+      id(mapping.reversed ? relation.to : relation.from);
+      out.push('" target="');
+      id(mapping.reversed ? relation.from : relation.to);
+      const slot = out.push('') - 1;
+      if (relation.description !== undefined) out.push('      <documentation>', text(relation.description), '</documentation>\n');
+      let opened = false;
+      if (mapping.marked) opened = extra('      ', 'kartta:relation', relation.type, opened);
+      if (relation.type === 'uses' && relation.users !== undefined) opened = extra('      ', 'users', String(relation.users), opened);
+      if (relation.x !== undefined) opened = extra('      ', 'kartta:x', sortedJson(relation.x), opened);
+      close('      ', opened);
+      end(slot, directed);
+    }
     out.push('  </relationships>\n');
   }
 
   // Folders, laid out as Archi lays out its top-level folders.
-  const refs = (indent: string, identifiers: readonly string[]) => {
-    for (const identifier of identifiers) out.push(`${indent}<item identifierRef="${attr(identifier)}"/>\n`);
-  };
-  const subfolder = (label: string, identifiers: readonly string[]) => {
-    if (identifiers.length === 0) return;
-    out.push(`      <item>\n        <label>${label}</label>\n`);
-    refs('        ', identifiers);
+  const subfolder = (label: string, list: readonly { id: string }[]) => {
+    if (list.length === 0) return;
+    out.push('      <item>\n        <label>', label, '</label>\n');
+    for (const entity of list) {
+      out.push('        <item identifierRef="');
+      id(entity.id);
+      out.push('"/>\n');
+    }
     out.push('      </item>\n');
   };
-  const folders: [string, () => void][] = [];
+  const folder = (label: string, body: () => void) => {
+    out.push('    <item>\n      <label>', label, '</label>\n');
+    body();
+    out.push('    </item>\n');
+  };
+  const hasFolders = doc.organisations.length + doc.services.length + doc.systems.length + doc.integrations.length + doc.relations.length > 0;
+  if (hasFolders) out.push('  <organizations>\n');
   if (doc.organisations.length + doc.services.length > 0) {
-    folders.push([
-      'Business',
-      () => {
-        subfolder('Actors', doc.organisations.map((o) => entityId(o.id)));
-        subfolder('Services', doc.services.map((s) => entityId(s.id)));
-      },
-    ]);
+    folder('Business', () => {
+      subfolder('Actors', doc.organisations);
+      subfolder('Services', doc.services);
+    });
   }
-  if (doc.systems.length > 0) folders.push(['Application', () => subfolder('Systems', doc.systems.map((s) => entityId(s.id)))]);
+  if (doc.systems.length > 0) folder('Application', () => subfolder('Systems', doc.systems));
   if (doc.integrations.length + doc.relations.length > 0) {
-    folders.push([
-      'Relations',
-      () => {
-        subfolder('Integrations', doc.integrations.map((i) => entityId(i.id)));
-        refs('      ', doc.relations.map((r) => `rel.${r.type}.${escapeId(r.from)}.${escapeId(r.to)}`));
-      },
-    ]);
+    folder('Relations', () => {
+      subfolder('Integrations', doc.integrations);
+      for (const relation of doc.relations) {
+        out.push('      <item identifierRef="');
+        relationRef(relation);
+        out.push('"/>\n');
+      }
+    });
   }
-  if (folders.length > 0) {
-    out.push('  <organizations>\n');
-    for (const [label, body] of folders) {
-      out.push(`    <item>\n      <label>${label}</label>\n`);
-      body();
-      out.push('    </item>\n');
-    }
-    out.push('  </organizations>\n');
-  }
+  if (hasFolders) out.push('  </organizations>\n');
   if (used.size > 0) {
     out.push('  <propertyDefinitions>\n');
     for (const [identifier, name] of [...used].map((n) => [propdefId(n), n] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-      out.push(`    <propertyDefinition identifier="${identifier}" type="${PROPERTY_TYPE.get(name)}">\n      <name>${text(name)}</name>\n    </propertyDefinition>\n`);
+      out.push('    <propertyDefinition identifier="', identifier, '" type="', PROPERTY_TYPE.get(name) as string, '">\n      <name>', text(name), '</name>\n    </propertyDefinition>\n');
     }
     out.push('  </propertyDefinitions>\n');
   }
