@@ -1,8 +1,9 @@
 /**
  * The shape of a generated view, independent of XML: the exporter serialises these as `<view xsi:type="Diagram">`
  * with one `<node xsi:type="Element">` per node and one `<connection xsi:type="Relationship">` per connection.
- * Coordinates are integer pixels, as Archi stores them; child node coordinates are absolute, like the top-level
- * ones (the exporter converts them to Archi's parent-relative bounds when it nests).
+ * Coordinates are whole pixels of 0 or more and absolute (relative to the diagram's origin), nested `children`
+ * and bend points included, as the exchange format wants them. A connection's `source` and `target` are nodes of
+ * the same view that show the relationship's own source and target, in the same direction.
  *
  * @module
  */
