@@ -95,3 +95,5 @@ export type {
   PlacementReason,
   StepPlacement,
 } from './migration/result.js';
+export { buildViews } from './archimate/views/index.js';
+export type { BuildViewsOptions, ViewsPlan, ViewSpec, ViewNodeSpec, ViewConnectionSpec } from './archimate/views/index.js';

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Model, QueryError, planMigration, type KarttaDocumentInput } from '../src/index.js';
+import { Model, QueryError, planMigration, toArchimateXml, type KarttaDocumentInput } from '../src/index.js';
 import { buildPlanLayer, type ArchimatePlan, type ArchimatePlanResult, type PlanLayer } from '../src/archimate/plan.js';
 import { buildViews } from '../src/archimate/views/index.js';
 import type { ViewConnectionSpec, ViewNodeSpec, ViewSpec } from '../src/archimate/views/types.js';
 import { generateRegionModel } from '../src/testing/index.js';
+import { danglingReferences, disallowedRelationships, hasShared, parseExchange, schemaErrors } from './archimate-support.js';
 import { smallRegion } from './fixtures.js';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -622,5 +623,36 @@ describe('buildViews: the sample region', () => {
     const steps = waves.nodes.flatMap((n) => n.children ?? []).filter((n) => n.elementRef.startsWith('plan.step.'));
     expect(steps.map((n) => n.elementRef).sort()).toEqual(plan.steps.map((s) => `plan.step.${s.id}`).sort());
     expect(waves.nodes.filter((n) => n.children).length).toBe(result.waves.filter((w) => w.steps.length > 0).length);
+  });
+});
+
+describe('buildViews: written by the exporter', () => {
+  const model = Model.load(readFileSync(new URL('../examples/pohjois-pohjanmaa.json', import.meta.url), 'utf8'));
+  const plan = JSON.parse(readFileSync(new URL('../examples/pohjois-pohjanmaa.plan.json', import.meta.url), 'utf8')) as ArchimatePlan;
+  const result = planMigration(model, plan);
+  const views = buildViews(model, { plan: { document: plan, result } });
+  const xml = toArchimateXml(model, { plan, planResult: result, diagrams: views });
+
+  it("every node shows an exported element and every connection its relationship's own ends, in its direction", () => {
+    const file = parseExchange(xml);
+    expect(file.views.map((v) => v.identifier)).toEqual(views.map((v) => v.identifier));
+    const elements = new Set(file.elements.map((e) => e.identifier));
+    const relationships = new Map(file.relationships.map((r) => [r.identifier, r]));
+    const wrong: string[] = [];
+    for (const view of file.views) {
+      const shown = new Map(view.nodes.map((n) => [n.identifier, n.elementRef]));
+      for (const node of view.nodes) if (!elements.has(node.elementRef ?? '')) wrong.push(`${node.identifier} -> ${node.elementRef}`);
+      for (const c of view.connections) {
+        const r = relationships.get(c.relationshipRef ?? '');
+        if (!r || r.source !== shown.get(c.source) || r.target !== shown.get(c.target)) wrong.push(c.identifier);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(danglingReferences(file)).toEqual([]);
+  });
+
+  it.skipIf(!hasShared)('validates against the Open Group schema and uses only allowed relationships (needs ../shared)', async () => {
+    expect(await schemaErrors(xml)).toEqual([]);
+    expect(disallowedRelationships(parseExchange(xml))).toEqual([]);
   });
 });
