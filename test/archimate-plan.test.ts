@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Model, fromArchimateXml, toArchimateXml, type ArchimatePlan, type ArchimatePlanResult, type KarttaDocumentInput } from '../src/index.js';
+import { Model, fromArchimateXml, planMigration, toArchimateXml, type ArchimatePlan, type ArchimatePlanResult, type KarttaDocumentInput } from '../src/index.js';
 import { danglingReferences, disallowedRelationships, hasShared, parseExchange, schemaErrors } from './archimate-support.js';
 
 function region(): KarttaDocumentInput {
@@ -115,8 +115,28 @@ describe('toArchimateXml with a plan: the implementation and migration layer', (
     expect(toArchimateXml(back, { extras, plan, planResult: placement })).toBe(xml);
   });
 
-  it('without a placement and without the planner it says what to give', () => {
-    expect(() => toArchimateXml(model, { plan })).toThrow(expect.objectContaining({ code: 'option.invalid' }));
+  it('without a placement plans the steps with planMigration and writes its waves', () => {
+    const productModel = model.edit((draft) => {
+      draft.products = [{ id: 'basware', name: 'Basware' }];
+      for (const system of draft.systems ?? []) if (system.id.startsWith('basware-')) system.product = 'basware';
+    }).model;
+    const waves = planMigration(productModel, plan).waves;
+    const written = parseExchange(toArchimateXml(productModel, { plan }));
+    const wavesWritten = written.elements
+      .filter((e) => e.identifier.startsWith('plan.wave.'))
+      .map((e) => [Number(e.properties['plan.wave']), e.properties['plan.start'], e.properties['plan.end']]);
+    expect(wavesWritten).toEqual(waves.map((w) => [w.index, w.start, w.end]));
+    for (const wave of waves) {
+      for (const step of wave.steps) expect(written.elements.find((e) => e.identifier === `plan.step.${step}`)?.properties['plan.wave']).toBe(String(wave.index));
+    }
+    expect(toArchimateXml(productModel, { plan })).toBe(toArchimateXml(productModel, { plan, planResult: planMigration(productModel, plan) }));
+  });
+
+  it('without a placement refuses a plan the planner refuses, with its typed error', () => {
+    // basware-kempele and basware-oulu name no product here, so consolidating one onto the other is wrong.
+    expect(() => toArchimateXml(model, { plan })).toThrow(
+      expect.objectContaining({ code: 'plan.invalid', issues: [expect.objectContaining({ code: 'plan.consolidate-product', path: ['steps', 1, 'target'] })] }),
+    );
   });
 });
 

@@ -43,6 +43,20 @@ describe.skipIf(!hasShared)('exports validate against the Open Group schema and 
     await expectValid(toArchimateXml(model, { plan, planResult: inOrder(plan) }));
   });
 
+  it('the sample region with its plan placed by planMigration and every generated view', async () => {
+    const model = Model.load(readFileSync(samplePath, 'utf8'));
+    const plan = JSON.parse(readFileSync(samplePlanPath, 'utf8')) as ArchimatePlan;
+    const xml = toArchimateXml(model, { plan, views: true });
+    await expectValid(xml);
+    const file = parseExchange(xml);
+    const kinds = new Set(file.views.map((v) => v.identifier.split('.')[1]));
+    expect([...kinds].sort()).toEqual(['landscape', 'parallel', 'waves']);
+    for (const view of file.views) expect(view.nodes.length).toBeGreaterThan(0);
+    // Imported again, the views are kept as extras and written back byte for byte.
+    const { model: back, extras } = fromArchimateXml(xml);
+    expect(toArchimateXml(back, { extras })).toBe(xml);
+  });
+
   it('generated regions, with generated plans', async () => {
     for (const seed of [1, 2]) {
       const doc = generateRegionModel({ seed, systems: 300 });

@@ -56,7 +56,7 @@ function rawInstanceArb(maxSteps: number, maxSystems: number, latestNotBefore = 
       fc.record({
         action: fc.constantFrom<Action>('retire', 'consolidate', 'replace', 'rehost'),
         target: fc.nat({ max: 1000 }),
-        after: fc.oneof({ arbitrary: fc.constant([]), weight: 2 }, { arbitrary: fc.array(fc.nat({ max: 1000 }), { minLength: 1, maxLength: 2 }), weight: 1 }),
+        after: fc.oneof({ arbitrary: fc.constant<number[]>([]), weight: 2 }, { arbitrary: fc.array(fc.nat({ max: 1000 }), { minLength: 1, maxLength: 2 }), weight: 1 }),
         deadline: fc.oneof({ arbitrary: fc.constant(null), weight: 1 }, { arbitrary: fc.integer({ min: 0, max: 30 }), weight: 1 }),
         notBefore: fc.oneof({ arbitrary: fc.constant(null), weight: 3 }, { arbitrary: fc.integer({ min: 0, max: latestNotBefore }), weight: 1 }),
       }),

@@ -12,7 +12,8 @@ import type { Integration, Name, Organisation, Relation, Service, System } from 
 import { ArchimateExportError } from './errors.js';
 import type { ArchimateExtras, ConceptExtras, EntityExtras, LangString, RelationExtras, XmlNode } from './extras.js';
 import { karttaFolders, mergeFolders, type FolderInput } from './folders.js';
-import { entityIdentifier, generatedIdentifier, relationIdentifier } from './ids.js';
+import { fastEntityIdentifier, fastRelationIdentifier } from './fast-ids.js';
+import { generatedIdentifier } from './ids.js';
 import {
   ARCHIMATE_NS,
   EMPTY_CONTRACT_PROPERTY,
@@ -37,6 +38,7 @@ import type { ViewConnectionSpec, ViewNodeSpec, ViewSpec } from './views/types.j
 import { ROOT_SCOPE, writeXmlNode, type NsScope } from './xml-node.js';
 import { UnrepresentableTextError, escapeAttribute, escapeText } from './xml-text.js';
 import { generateViews } from './views-bridge.js';
+import { planMigration } from '../migration/plan-migration.js';
 
 /**
  * Which generated views to write (see {@link ArchimateExportOptions.views}).
@@ -211,9 +213,11 @@ export function prepare(model: Model, options: ArchimateExportOptions = {}): Pre
   const entityExtras: ReadonlyMap<string, EntityExtras> = extras ? new Map(extras.entities.map((e) => [e.id, e])) : NO_EXTRAS;
   const relationExtras: ReadonlyMap<string, RelationExtras> = extras ? new Map(extras.relations.map((r) => [relationKey(r), r])) : NO_EXTRAS;
   const identifierOf =
-    entityExtras.size === 0 ? entityIdentifier : (id: string) => entityExtras.get(id)?.identifier ?? entityIdentifier(id);
+    entityExtras.size === 0 ? fastEntityIdentifier : (id: string) => entityExtras.get(id)?.identifier ?? fastEntityIdentifier(id);
   const relationIdentifierOf =
-    relationExtras.size === 0 ? relationIdentifier : (relation: Relation) => relationExtras.get(relationKey(relation))?.identifier ?? relationIdentifier(relation);
+    relationExtras.size === 0
+      ? fastRelationIdentifier
+      : (relation: Relation) => relationExtras.get(relationKey(relation))?.identifier ?? fastRelationIdentifier(relation);
 
   let plan: PlanLayer | undefined;
   let planResult: ArchimatePlanResult | undefined;
@@ -374,7 +378,7 @@ function pruneView(view: XmlNode, elements: ReadonlySet<string>, relationships: 
 }
 
 function computePlan(model: Model, plan: ArchimatePlan): ArchimatePlanResult {
-  return planResultOf(model, plan);
+  return planMigration(model, plan);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -475,7 +479,7 @@ function xRow(x: unknown, extras: ConceptExtras | undefined, definitions: Proper
 }
 
 function writeEntity(ctx: Prepared, out: string[], kind: EntityElementKind, entity: Organisation | Service | System): void {
-  const extras = ctx.entityExtras.get(entity.id);
+  const extras = ctx.entityExtras.size === 0 ? undefined : ctx.entityExtras.get(entity.id);
   const identifier = ctx.identifierOf(entity.id);
   const attributes = extras?.attributes ? attributeText(extras.attributes) : '';
   out.push(`${I4}<element identifier="${escapeAttribute(identifier)}" xsi:type="${ELEMENT_TYPE[kind]}"${attributes}>\n`);
@@ -503,7 +507,7 @@ function closeRelationship(out: string[], start: number): void {
 }
 
 function writeIntegration(ctx: Prepared, out: string[], integration: Integration): void {
-  const extras = ctx.entityExtras.get(integration.id);
+  const extras = ctx.entityExtras.size === 0 ? undefined : ctx.entityExtras.get(integration.id);
   const attributes = extras?.attributes ? attributeText(extras.attributes) : '';
   const start = out.length;
   out.push(relationshipOpen(ctx.identifierOf(integration.id), INTEGRATION_TYPE, ctx.identifierOf(integration.source), ctx.identifierOf(integration.target), attributes));
@@ -522,7 +526,7 @@ export function relationAttributes(type: Relation['type']): Record<string, strin
 }
 
 function writeRelation(ctx: Prepared, out: string[], relation: Relation): void {
-  const extras = ctx.relationExtras.get(relationKey(relation));
+  const extras = ctx.relationExtras.size === 0 ? undefined : ctx.relationExtras.get(relationKey(relation));
   const mapping = RELATION_MAPPING[relation.type];
   const from = ctx.identifierOf(relation.from);
   const to = ctx.identifierOf(relation.to);
@@ -748,16 +752,21 @@ function exportError(error: unknown, current: string): unknown {
 export function toArchimateXml(model: Model, options: ArchimateExportOptions = {}): string {
   const ctx = prepare(model, options);
   const out: string[] = [];
+  const chunks: string[] = [];
   const state = { current: 'the model' };
   try {
     const steps = produce(ctx, out, state);
     while (!steps.next().done) {
-      // Nothing to hand over between checkpoints: the whole text is joined at the end.
+      // Joining at each checkpoint keeps few small strings alive at a time: far less work for the GC than
+      // millions of pieces joined once at the end.
+      chunks.push(out.join(''));
+      out.length = 0;
     }
   } catch (error) {
     throw exportError(error, state.current);
   }
-  return out.join('');
+  chunks.push(out.join(''));
+  return chunks.join('');
 }
 
 /**
@@ -816,13 +825,4 @@ export async function writeArchimate(
 ): Promise<void> {
   const chunks = archimateChunks(model, options);
   await pipeline(Readable.from(chunks, { objectMode: false }), writable, { end: options.end ?? true });
-}
-
-let planResultOf: (model: Model, plan: ArchimatePlan) => ArchimatePlanResult = () => {
-  throw new ArchimateExportError('option.invalid', 'give planResult (the result of planMigration) together with plan');
-};
-
-/** @internal Lets the migration queries supply the default planner without an import cycle. */
-export function setDefaultPlanner(planner: (model: Model, plan: ArchimatePlan) => ArchimatePlanResult): void {
-  planResultOf = planner;
 }

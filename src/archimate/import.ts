@@ -7,13 +7,16 @@ import { compareRelations } from '../model/canonical.js';
 import { relationKey } from '../model/keys.js';
 import { Model } from '../model/model.js';
 import { productSchema } from '../schema/document.js';
-import { idSchema, MAX_TEXT } from '../schema/primitives.js';
+import { MAX_TEXT } from '../schema/primitives.js';
 import { isJsonObject } from '../schema/json.js';
+import { relationTypes } from '../schema/document.js';
 import type { Integration, Name, Organisation, Relation, RelationType, Service, System } from '../types.js';
 import { ArchimateImportError } from './errors.js';
 import { organizationsOf, prepare, relationAttributes } from './export.js';
 import type { ArchimateExtras, ConceptExtras, EntityExtras, LangString, RelationExtras, XmlNode } from './extras.js';
-import { entityIdentifier, generatedIdentifier, idFromEntityIdentifier, relationIdentifier } from './ids.js';
+import { fastEntityIdentifier, fastRelationIdentifier } from './fast-ids.js';
+import { generatedIdentifier, idFromEntityIdentifier } from './ids.js';
+import { compact, propertyNode, rebuild, type ConceptRecord, type PropertyRecord } from './records.js';
 import {
   ELEMENT_FOLDERS,
   EMPTY_CONTRACT_PROPERTY,
@@ -28,13 +31,13 @@ import {
   REQUIRED_DEFAULTS,
   USES_FIELDS,
   X_PROPERTY,
+  isKarttaId,
   parseValue,
   type EntityElementKind,
   type FieldSpec,
 } from './mapping.js';
 import { PLAN_PROPERTY_TYPES } from './plan.js';
 import { RawReader, readRaw, type Position, type RawDocument, type ReadLimits } from './read-xml.js';
-import { writeXmlNode } from './xml-node.js';
 
 /**
  * Options of {@link fromArchimateXml} and {@link readArchimate}.
@@ -143,37 +146,7 @@ function textOf(node: XmlNode): string {
   return text;
 }
 
-function langStringOf(node: XmlNode): LangString {
-  const lang = node.attributes?.['xml:lang'];
-  return lang !== undefined ? { text: textOf(node), lang } : { text: textOf(node) };
-}
-
 const validText = (text: string) => text.length > 0 && text.length <= MAX_TEXT;
-
-/** The parts of a concept node, sorted out. */
-interface Parts {
-  names: LangString[];
-  documentation: LangString[];
-  properties: XmlNode[];
-  any: XmlNode[];
-  attributes: Record<string, string>;
-}
-
-function partsOf(node: XmlNode, structural: readonly string[]): Parts {
-  const parts: Parts = { names: [], documentation: [], properties: [], any: [], attributes: {} };
-  for (const child of node.children ?? []) {
-    if (typeof child === 'string') continue;
-    if (child.ns === undefined && child.name === 'name') parts.names.push(langStringOf(child));
-    else if (child.ns === undefined && child.name === 'documentation') parts.documentation.push(langStringOf(child));
-    else if (child.ns === undefined && child.name === 'properties') {
-      for (const property of child.children ?? []) if (typeof property !== 'string') parts.properties.push(property);
-    } else parts.any.push(child);
-  }
-  for (const key of Object.keys(node.attributes ?? {})) {
-    if (!structural.includes(key)) parts.attributes[key] = (node.attributes as Record<string, string>)[key] as string;
-  }
-  return parts;
-}
 
 /** A Kartta name from names read, and the extras needed to write them back as they were. */
 function nameOf(names: readonly LangString[], fallback: string, extras: Writable<ConceptExtras>): Name {
@@ -207,19 +180,37 @@ function descriptionOf(documentation: readonly LangString[], extras: Writable<Co
   return first.text;
 }
 
+/** The attributes of a concept other than the structural ones. */
+function otherAttributes(attributes: Readonly<Record<string, string>>, structural: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key in attributes) {
+    if (!structural.includes(key)) Object.defineProperty(out, key, { value: attributes[key], enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
 function sameAttributes(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }
 
 function hasContent(extras: ConceptExtras): boolean {
-  return Object.keys(extras).some((key) => key !== 'id' && key !== 'type' && key !== 'from' && key !== 'to');
+  for (const key in extras) if (key !== 'id' && key !== 'type' && key !== 'from' && key !== 'to') return true;
+  return false;
 }
+
+type Located = XmlNode | ConceptRecord;
+
+const isRecord = (value: Located): value is ConceptRecord => 'tag' in value;
+
+const ELEMENT_STRUCTURE = ['identifier', 'xsi:type'] as const;
+const RELATIONSHIP_STRUCTURE = ['identifier', 'xsi:type', 'source', 'target'] as const;
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = {};
 
 class Interpreter {
   readonly raw: RawDocument;
-  /** Identifier -> node, for every element and relationship. */
-  readonly concepts = new Map<string, XmlNode>();
+  /** Identifier -> record, for every element and relationship. */
+  readonly concepts = new Map<string, ConceptRecord>();
   readonly definitions = new Map<string, { name: string | undefined; type: string | undefined }>();
   readonly kartta = new Map<string, string>(); // identifier -> Kartta id
   readonly usedIds = new Set<string>();
@@ -229,26 +220,26 @@ class Interpreter {
     this.raw = raw;
   }
 
-  position(node: XmlNode): Position | undefined {
-    return this.raw.positions.get(node);
+  position(at: Located): Position | undefined {
+    return isRecord(at) ? { line: at.line, column: at.column } : this.raw.positions.get(at);
   }
 
-  fail(code: string, message: string, node: XmlNode): never {
-    throw new ArchimateImportError(code, message, this.position(node));
+  fail(code: string, message: string, at: Located): never {
+    throw new ArchimateImportError(code, message, this.position(at));
   }
 
-  attribute(node: XmlNode, name: string, what: string): string {
-    const value = node.attributes?.[name];
-    if (value === undefined) this.fail('archimate.missing-attribute', `${what} has no ${name} attribute`, node);
+  attribute(at: Located, name: string, what: string): string {
+    const value = at.attributes?.[name];
+    if (value === undefined) this.fail('archimate.missing-attribute', `${what} has no ${name} attribute`, at);
     return value;
   }
 
   /** Checks identifiers, types and references, as Archi does before it imports. */
   check(): void {
     const seen = new Set<string>();
-    const claim = (node: XmlNode, what: string) => {
-      const identifier = this.attribute(node, 'identifier', what);
-      if (seen.has(identifier)) this.fail('archimate.duplicate-identifier', `the identifier '${identifier}' of this ${what} is already used`, node);
+    const claim = (at: Located, what: string) => {
+      const identifier = this.attribute(at, 'identifier', what);
+      if (seen.has(identifier)) this.fail('archimate.duplicate-identifier', `the identifier '${identifier}' of this ${what} is already used`, at);
       seen.add(identifier);
       return identifier;
     };
@@ -257,36 +248,38 @@ class Interpreter {
       const name = node.children?.find((c): c is XmlNode => typeof c !== 'string' && c.name === 'name' && c.ns === undefined);
       this.definitions.set(identifier, { name: name ? textOf(name) : undefined, type: node.attributes?.type });
     }
-    for (const node of this.raw.elements) {
-      const identifier = claim(node, 'element');
-      const type = this.attribute(node, 'xsi:type', `the element '${identifier}'`);
-      if (ELEMENT_FOLDERS[type] === undefined) this.fail('archimate.unknown-type', `the element '${identifier}' has the unknown type '${type}'`, node);
-      this.concepts.set(identifier, node);
+    for (const record of this.raw.elements) {
+      const identifier = claim(record, 'element');
+      const type = this.attribute(record, 'xsi:type', `the element '${identifier}'`);
+      if (ELEMENT_FOLDERS[type] === undefined) this.fail('archimate.unknown-type', `the element '${identifier}' has the unknown type '${type}'`, record);
+      this.concepts.set(identifier, record);
     }
-    for (const node of this.raw.relationships) {
-      const identifier = claim(node, 'relationship');
-      const type = this.attribute(node, 'xsi:type', `the relationship '${identifier}'`);
-      if (!RELATIONSHIP_TYPES.has(type)) this.fail('archimate.unknown-type', `the relationship '${identifier}' has the unknown type '${type}'`, node);
-      this.concepts.set(identifier, node);
+    for (const record of this.raw.relationships) {
+      const identifier = claim(record, 'relationship');
+      const type = this.attribute(record, 'xsi:type', `the relationship '${identifier}'`);
+      if (!RELATIONSHIP_TYPES.has(type)) this.fail('archimate.unknown-type', `the relationship '${identifier}' has the unknown type '${type}'`, record);
+      this.concepts.set(identifier, record);
     }
-    for (const node of this.raw.relationships) {
-      const identifier = node.attributes?.identifier as string;
+    for (const record of this.raw.relationships) {
+      const identifier = record.attributes.identifier as string;
       for (const end of ['source', 'target'] as const) {
-        const ref = this.attribute(node, end, `the relationship '${identifier}'`);
-        if (!this.concepts.has(ref)) this.fail('archimate.missing-element', `the ${end} '${ref}' of the relationship '${identifier}' does not exist`, node);
+        const ref = this.attribute(record, end, `the relationship '${identifier}'`);
+        if (!this.concepts.has(ref)) this.fail('archimate.missing-element', `the ${end} '${ref}' of the relationship '${identifier}' does not exist`, record);
       }
     }
+    const checkProperty = (ref: string | undefined, owner: string, at: Located) => {
+      if (ref === undefined) this.fail('archimate.missing-attribute', `a property of ${owner} has no propertyDefinitionRef attribute`, at);
+      if (!this.definitions.has(ref)) this.fail('archimate.missing-element', `the property definition '${ref}' used by ${owner} does not exist`, at);
+    };
     const checkProperties = (node: XmlNode, owner: string) => {
       for (const child of node.children ?? []) {
         if (typeof child === 'string' || child.name !== 'properties' || child.ns !== undefined) continue;
-        for (const property of child.children ?? []) {
-          if (typeof property === 'string') continue;
-          const ref = this.attribute(property, 'propertyDefinitionRef', `a property of ${owner}`);
-          if (!this.definitions.has(ref)) this.fail('archimate.missing-element', `the property definition '${ref}' used by ${owner} does not exist`, property);
-        }
+        for (const property of child.children ?? []) if (typeof property !== 'string') checkProperty(property.attributes?.propertyDefinitionRef, owner, property);
       }
     };
-    for (const node of [...this.raw.elements, ...this.raw.relationships]) checkProperties(node, `'${node.attributes?.identifier}'`);
+    for (const record of [...this.raw.elements, ...this.raw.relationships]) {
+      for (const property of record.properties) checkProperty(property.ref, `'${record.attributes.identifier}'`, record);
+    }
     for (const node of this.raw.head) if (node.name === 'properties' && node.ns === undefined) checkProperties({ name: 'model', children: [node] }, 'the model');
     this.checkViews(claim, checkProperties, seen);
     const checkItems = (node: XmlNode) => {
@@ -310,7 +303,7 @@ class Interpreter {
     for (const node of this.raw.organizations) checkRefs(node);
   }
 
-  checkViews(claim: (node: XmlNode, what: string) => string, checkProperties: (node: XmlNode, owner: string) => void, seen: Set<string>): void {
+  checkViews(claim: (at: Located, what: string) => string, checkProperties: (node: XmlNode, owner: string) => void, seen: Set<string>): void {
     const views = this.raw.views;
     if (!views) return;
     const childrenNamed = (node: XmlNode | undefined, name: string) =>
@@ -334,8 +327,7 @@ class Interpreter {
           }
           if (type === 'Element') {
             const ref = this.attribute(node, 'elementRef', `the node '${identifier}'`);
-            const target = this.concepts.get(ref);
-            if (!target || !this.raw.elements.includes(target)) {
+            if (this.concepts.get(ref)?.tag !== 'element') {
               this.fail('archimate.missing-element', `the node '${identifier}' of the view '${viewId}' shows the element '${ref}', which does not exist`, node);
             }
           }
@@ -351,8 +343,7 @@ class Interpreter {
         }
         if (type !== 'Line') {
           const ref = this.attribute(connection, 'relationshipRef', `the connection '${identifier}'`);
-          const target = this.concepts.get(ref);
-          if (!target || !this.raw.relationships.includes(target)) {
+          if (this.concepts.get(ref)?.tag !== 'relationship') {
             this.fail('archimate.missing-element', `the connection '${identifier}' of the view '${viewId}' shows the relationship '${ref}', which does not exist`, connection);
           }
         }
@@ -368,13 +359,9 @@ class Interpreter {
 
   /** A Kartta id for the concept with this identifier: the id it was derived from, else the identifier itself. */
   claimId(identifier: string): string {
-    const candidates: string[] = [];
     const derived = idFromEntityIdentifier(identifier);
-    if (derived !== undefined) candidates.push(derived);
-    candidates.push(identifier);
-    for (const candidate of candidates) {
-      if (!this.usedIds.has(candidate) && idSchema.safeParse(candidate).success) return this.take(identifier, candidate);
-    }
+    if (derived !== undefined && !this.usedIds.has(derived) && isKarttaId(derived)) return this.take(identifier, derived);
+    if (!this.usedIds.has(identifier) && isKarttaId(identifier)) return this.take(identifier, identifier);
     const base = identifier.slice(0, 180);
     for (let n = 2; ; n++) {
       const candidate = `${base}~${n}`;
@@ -388,34 +375,34 @@ class Interpreter {
     return id;
   }
 
-  definitionName(property: XmlNode): string | undefined {
-    return this.definitions.get(property.attributes?.propertyDefinitionRef ?? '')?.name;
+  definitionName(property: PropertyRecord): string | undefined {
+    return property.ref === undefined ? undefined : this.definitions.get(property.ref)?.name;
   }
 
   /**
-   * Moves the properties that fit Kartta fields into `target`; the others stay in the extras. `special` handles
-   * the bookkeeping properties (x, the relation marker...), returning true when it took one.
+   * Moves the properties that fit Kartta fields into `target`; the others stay in the extras (and are returned).
+   * `special` handles the bookkeeping properties (the relation marker...), returning true when it took one.
    */
   fields(
-    properties: readonly XmlNode[],
+    properties: readonly PropertyRecord[],
     specs: readonly FieldSpec[],
     target: Record<string, unknown>,
     extras: Writable<ConceptExtras>,
     special: (name: string, value: string) => boolean = () => false,
-  ): void {
+  ): PropertyRecord[] {
+    const kept: PropertyRecord[] = [];
+    if (properties.length === 0) return kept;
     const taken = new Set<string>();
-    const kept: XmlNode[] = [];
-    const langs: Record<string, string> = {};
+    let langs: Record<string, string> | undefined;
     for (const property of properties) {
       const name = this.definitionName(property);
-      const values = (property.children ?? []).filter((c): c is XmlNode => typeof c !== 'string');
-      const only = values.length === 1 && values[0]?.name === 'value' && values[0].ns === undefined ? values[0] : undefined;
-      if (name === undefined || only === undefined || taken.has(name) || Object.keys(property.attributes ?? {}).length !== 1) {
+      if (name === undefined || property.node !== undefined || taken.has(name)) {
         kept.push(property);
         continue;
       }
-      const value = textOf(only);
-      const spec = specs.find((s) => s.name === name);
+      const value = property.text;
+      let spec: FieldSpec | undefined;
+      for (const candidate of specs) if (candidate.name === name) spec = candidate;
       let ok = false;
       if (spec) {
         const parsed = parseValue(value, spec);
@@ -441,20 +428,23 @@ class Interpreter {
         continue;
       }
       taken.add(name);
-      const lang = only.attributes?.['xml:lang'];
-      if (lang !== undefined) Object.defineProperty(langs, name, { value: lang, enumerable: true, writable: true, configurable: true });
+      if (property.lang !== undefined) {
+        langs ??= {};
+        Object.defineProperty(langs, name, { value: property.lang, enumerable: true, writable: true, configurable: true });
+      }
     }
-    if (kept.length > 0) extras.properties = kept;
-    if (Object.keys(langs).length > 0) extras.valueLangs = langs;
+    if (kept.length > 0) extras.properties = kept.map(propertyNode);
+    if (langs !== undefined) extras.valueLangs = langs;
+    return kept;
   }
 
-  /** Common to every mapped concept: names, documentation, extension elements and attributes. */
-  concept(node: XmlNode, structural: readonly string[], expectedAttributes: Readonly<Record<string, string>>): { parts: Parts; extras: Writable<ConceptExtras> } {
-    const parts = partsOf(node, structural);
+  /** Common to every mapped concept: extension elements and attributes. */
+  concept(record: ConceptRecord, structural: readonly string[], expectedAttributes: Readonly<Record<string, string>>): Writable<ConceptExtras> {
     const extras: Writable<ConceptExtras> = {};
-    if (parts.any.length > 0) extras.any = parts.any;
-    if (!sameAttributes(parts.attributes, expectedAttributes)) extras.attributes = parts.attributes;
-    return { parts, extras };
+    if (record.any.length > 0) extras.any = [...record.any];
+    const attributes = otherAttributes(record.attributes, structural);
+    if (!sameAttributes(attributes, expectedAttributes)) extras.attributes = attributes;
+    return extras;
   }
 
   run(): ArchimateImportResult {
@@ -470,35 +460,36 @@ class Interpreter {
     const extraRelationships: XmlNode[] = [];
     const kindOf = new Map<string, EntityElementKind>();
 
-    for (const node of this.raw.elements) {
-      const identifier = node.attributes?.identifier as string;
-      const kind = KIND_OF_ELEMENT_TYPE[node.attributes?.['xsi:type'] as string];
+    for (const record of this.raw.elements) {
+      const identifier = record.attributes.identifier as string;
+      const kind = KIND_OF_ELEMENT_TYPE[record.attributes['xsi:type'] as string];
       if (kind === undefined) {
-        extraElements.push(node);
+        extraElements.push(rebuild(record));
         continue;
       }
       const id = this.claimId(identifier);
       kindOf.set(identifier, kind);
-      const { parts, extras } = this.concept(node, ['identifier', 'xsi:type'], {});
+      const extras = this.concept(record, ELEMENT_STRUCTURE, NO_ATTRIBUTES);
       const entity: Record<string, unknown> = { id };
-      entity.name = nameOf(parts.names, identifier, extras);
-      const description = descriptionOf(parts.documentation, extras);
+      entity.name = nameOf(record.names, identifier, extras);
+      const description = descriptionOf(record.documentation, extras);
       let emptyContract = false;
-      this.fields(parts.properties, FIELDS_OF_KIND[kind], entity, extras, (name, value) => {
+      this.fields(record.properties, FIELDS_OF_KIND[kind], entity, extras, (name, value) => {
         if (kind === 'system' && name === EMPTY_CONTRACT_PROPERTY && value === '{}') return (emptyContract = true);
         return false;
       });
       if (emptyContract) entity.contract ??= {};
-      const defaults: Record<string, string> = {};
-      for (const [field, value] of Object.entries(REQUIRED_DEFAULTS[kind])) {
+      let defaults: Record<string, string> | undefined;
+      const required = REQUIRED_DEFAULTS[kind];
+      for (const field in required) {
         if (entity[field] === undefined) {
-          entity[field] = value;
-          defaults[field] = value;
+          entity[field] = required[field];
+          (defaults ??= {})[field] = required[field] as string;
         }
       }
-      if (Object.keys(defaults).length > 0) extras.defaults = defaults;
+      if (defaults !== undefined) extras.defaults = defaults;
       if (description !== undefined) entity.description = description;
-      if (entityIdentifier(id) !== identifier) extras.identifier = identifier;
+      if (fastEntityIdentifier(id) !== identifier) extras.identifier = identifier;
       if (hasContent(extras)) entityExtras.push({ id, ...extras });
       if (kind === 'organisation') organisations.push(entity as unknown as Organisation);
       else if (kind === 'service') services.push(entity as unknown as Service);
@@ -506,9 +497,9 @@ class Interpreter {
     }
 
     const platforms = new Set(systems.filter((s) => s.platform === true).map((s) => s.id));
-    const viaChecks: { integration: Record<string, unknown>; extras: Writable<EntityExtras>; properties: readonly XmlNode[] }[] = [];
-    for (const node of this.raw.relationships) {
-      const attributes = node.attributes as Record<string, string>;
+    const viaChecks: { integration: Record<string, unknown>; extras: Writable<EntityExtras>; record: ConceptRecord; kept: PropertyRecord[] }[] = [];
+    for (const record of this.raw.relationships) {
+      const attributes = record.attributes;
       const identifier = attributes.identifier as string;
       const type = attributes['xsi:type'] as string;
       const source = attributes.source as string;
@@ -517,33 +508,33 @@ class Interpreter {
       const targetKind = kindOf.get(target);
       if (type === INTEGRATION_TYPE && sourceKind === 'system' && targetKind === 'system') {
         const id = this.claimId(identifier);
-        const { parts, extras } = this.concept(node, ['identifier', 'xsi:type', 'source', 'target'], {});
+        const extras = this.concept(record, RELATIONSHIP_STRUCTURE, NO_ATTRIBUTES);
         const integration: Record<string, unknown> = { id, source: this.kartta.get(source), target: this.kartta.get(target) };
-        if (parts.names.length > 0) extras.names = parts.names;
-        const description = descriptionOf(parts.documentation, extras);
-        this.fields(parts.properties, FIELDS_OF_KIND.integration, integration, extras);
+        if (record.names.length > 0) extras.names = [...record.names];
+        const description = descriptionOf(record.documentation, extras);
+        const kept = this.fields(record.properties, FIELDS_OF_KIND.integration, integration, extras);
         if (description !== undefined) integration.description = description;
-        if (entityIdentifier(id) !== identifier) extras.identifier = identifier;
+        if (fastEntityIdentifier(id) !== identifier) extras.identifier = identifier;
         const entry: Writable<EntityExtras> = { id, ...extras };
-        if (integration.via !== undefined) viaChecks.push({ integration, extras: entry, properties: parts.properties });
+        if (integration.via !== undefined) viaChecks.push({ integration, extras: entry, record, kept });
         entityExtras.push(entry);
         integrations.push(integration as unknown as Integration);
         continue;
       }
-      const relation = this.relationOf(node, type, source, target, sourceKind, targetKind);
+      const relation = this.relationOf(record, type, source, target, sourceKind, targetKind);
       if (relation === undefined) {
-        extraRelationships.push(node);
+        extraRelationships.push(rebuild(record));
         continue;
       }
       relations.push(relation.relation);
       if (hasContent(relation.extras)) relationExtras.push(relation.extras);
     }
     // `via` must name a platform system; when it does not, the property stays as it was read.
-    for (const { integration, extras, properties } of viaChecks) {
+    for (const { integration, extras, record, kept } of viaChecks) {
       if (platforms.has(integration.via as string)) continue;
-      const viaNode = properties.find((p) => this.definitionName(p) === 'via');
       delete integration.via;
-      if (viaNode) extras.properties = properties.filter((p) => p === viaNode || extras.properties?.includes(p));
+      const via = record.properties.find((p) => this.definitionName(p) === 'via' && !kept.includes(p));
+      extras.properties = record.properties.filter((p) => p === via || kept.includes(p)).map(propertyNode);
       if (extras.valueLangs) {
         const { via: _via, ...rest } = extras.valueLangs;
         if (Object.keys(rest).length > 0) extras.valueLangs = rest;
@@ -552,7 +543,7 @@ class Interpreter {
     }
 
     // The model itself.
-    const modelParts = partsOf({ name: 'model', children: this.raw.head.filter((n) => n.ns !== undefined || n.name !== 'metadata') }, []);
+    const model = compact({ name: 'model', children: this.raw.head.filter((n) => n.ns !== undefined || n.name !== 'metadata') }, 'element', 1, 1);
     const modelExtras: Writable<ArchimateExtras['model']> = {};
     const rootIdentifier = this.raw.rootAttributes.identifier;
     if (rootIdentifier === undefined) throw new ArchimateImportError('archimate.missing-attribute', 'the model has no identifier attribute', { line: 1, column: 1 });
@@ -565,12 +556,12 @@ class Interpreter {
     }
     if (Object.keys(rootOther).length > 0) modelExtras.attributes = rootOther;
     const doc: Record<string, unknown> = { format: 'kartta/1' };
-    doc.name = nameOf(modelParts.names, rootIdentifier, modelExtras);
-    const description = descriptionOf(modelParts.documentation, modelExtras);
+    doc.name = nameOf(model.names, rootIdentifier, modelExtras);
+    const description = descriptionOf(model.documentation, modelExtras);
     if (description !== undefined) doc.description = description;
     let products: unknown[] = [];
     const modelFields: Record<string, unknown> = {};
-    this.fields(modelParts.properties, [], modelFields, modelExtras, (name, value) => {
+    this.fields(model.properties, [], modelFields, modelExtras, (name, value) => {
       if (name !== PRODUCTS_PROPERTY) return false;
       const parsed = z.array(productSchema).safeParse(parseJson(value));
       if (!parsed.success) return false;
@@ -578,16 +569,20 @@ class Interpreter {
       return true;
     });
     if (modelFields.x !== undefined) doc.x = modelFields.x;
-    if (modelParts.any.length > 0) modelExtras.any = modelParts.any;
+    if (model.any.length > 0) modelExtras.any = [...model.any];
     const metadata = this.raw.head.find((n) => n.ns === undefined && n.name === 'metadata');
     if (metadata) modelExtras.metadata = metadata;
     Object.assign(doc, { products, organisations, services, systems, integrations, relations });
 
     const loaded = Model.safeLoad(doc);
     if (!loaded.ok) {
-      throw new ArchimateImportError('archimate.invalid-model', `the file does not make a valid Kartta model:\n${loaded.issues.map((i) => `  - ${i.path.join('.')}: ${i.message} [${i.code}]`).join('\n')}`, undefined, loaded.issues);
+      throw new ArchimateImportError(
+        'archimate.invalid-model',
+        `the file does not make a valid Kartta model:\n${loaded.issues.map((i) => `  - ${i.path.join('.')}: ${i.message} [${i.code}]`).join('\n')}`,
+        undefined,
+        loaded.issues,
+      );
     }
-    const model = loaded.model;
 
     const extras: ArchimateExtras = {
       format: 'kartta-archimate-extras/1',
@@ -602,14 +597,14 @@ class Interpreter {
     };
     // Keep the folders unless they are exactly the ones the export writes for this model and these extras.
     if (this.raw.organizations.length > 0) {
-      const generated = organizationsOf(prepare(model, { extras }));
-      if (serialise(generated) !== serialise(this.raw.organizations)) extras.organizations = this.raw.organizations;
+      const generated = organizationsOf(prepare(loaded.model, { extras }));
+      if (!sameNodes(generated, this.raw.organizations)) extras.organizations = this.raw.organizations;
     }
-    return { model, extras };
+    return { model: loaded.model, extras };
   }
 
   relationOf(
-    node: XmlNode,
+    record: ConceptRecord,
     type: string,
     source: string,
     target: string,
@@ -618,12 +613,13 @@ class Interpreter {
   ): { relation: Relation; extras: RelationExtras } | undefined {
     if (sourceKind === undefined || targetKind === undefined) return undefined;
     let relationType: RelationType | undefined;
-    for (const [candidate, mapping] of Object.entries(RELATION_MAPPING) as [RelationType, (typeof RELATION_MAPPING)[RelationType]][]) {
+    for (const candidate of relationTypes) {
+      const mapping = RELATION_MAPPING[candidate];
       if (mapping.type !== type) continue;
       const [fromKind, toKind] = RELATION_ENDS[candidate];
       const [s, t] = mapping.reversed ? [toKind, fromKind] : [fromKind, toKind];
       if (s !== sourceKind || t !== targetKind) continue;
-      if (mapping.marked && this.marker(node) !== candidate) continue;
+      if (mapping.marked && this.marker(record) !== candidate) continue;
       relationType = candidate;
     }
     if (relationType === undefined) return undefined;
@@ -633,28 +629,40 @@ class Interpreter {
     const key = relationKey({ type: relationType, from, to });
     if (from === to || this.usedRelations.has(key)) return undefined;
     this.usedRelations.add(key);
-    const { parts, extras } = this.concept(node, ['identifier', 'xsi:type', 'source', 'target'], relationAttributes(relationType));
+    const extras = this.concept(record, RELATIONSHIP_STRUCTURE, relationAttributes(relationType));
     const relation: Record<string, unknown> = { type: relationType, from, to };
-    if (parts.names.length > 0) extras.names = parts.names;
-    const description = descriptionOf(parts.documentation, extras);
-    this.fields(parts.properties, relationType === 'uses' ? USES_FIELDS : [], relation, extras, (name) => mapping.marked && name === RELATION_MARKER);
+    if (record.names.length > 0) extras.names = [...record.names];
+    const description = descriptionOf(record.documentation, extras);
+    this.fields(record.properties, relationType === 'uses' ? USES_FIELDS : [], relation, extras, (name) => mapping.marked && name === RELATION_MARKER);
     if (description !== undefined) relation.description = description;
-    const identifier = node.attributes?.identifier as string;
-    if (relationIdentifier({ type: relationType, from, to }) !== identifier) extras.identifier = identifier;
+    const identifier = record.attributes.identifier as string;
+    if (fastRelationIdentifier({ type: relationType, from, to }) !== identifier) extras.identifier = identifier;
     return { relation: relation as unknown as Relation, extras: { type: relationType, from, to, ...extras } };
   }
 
-  marker(node: XmlNode): string | undefined {
-    for (const child of node.children ?? []) {
-      if (typeof child === 'string' || child.name !== 'properties' || child.ns !== undefined) continue;
-      for (const property of child.children ?? []) {
-        if (typeof property === 'string' || this.definitionName(property) !== RELATION_MARKER) continue;
-        const values = (property.children ?? []).filter((c): c is XmlNode => typeof c !== 'string');
-        if (values.length === 1 && values[0]) return textOf(values[0]);
-      }
+  marker(record: ConceptRecord): string | undefined {
+    for (const property of record.properties) {
+      if (property.node === undefined && this.definitionName(property) === RELATION_MARKER) return property.text;
     }
     return undefined;
   }
+}
+
+/** Deep equality of kept XML. */
+function sameNodes(a: readonly (XmlNode | string)[], b: readonly (XmlNode | string)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as XmlNode | string;
+    const y = b[i] as XmlNode | string;
+    if (typeof x === 'string' || typeof y === 'string') {
+      if (x !== y) return false;
+      continue;
+    }
+    if (x.name !== y.name || x.ns !== y.ns || x.prefix !== y.prefix) return false;
+    if (!sameAttributes(x.attributes ?? NO_ATTRIBUTES, y.attributes ?? NO_ATTRIBUTES)) return false;
+    if (!sameNodes(x.children ?? [], y.children ?? [])) return false;
+  }
+  return true;
 }
 
 const RELATION_ENDS: Record<RelationType, readonly [EntityElementKind, EntityElementKind]> = {
@@ -685,12 +693,6 @@ function isKarttaDefinition(node: XmlNode): boolean {
   const text = textOf(name);
   const type = PROPERTY_TYPES.get(text) ?? PLAN_PROPERTY_TYPES.get(text);
   return attributes.length === 2 && identifier === generatedIdentifier('propdef', text) && node.attributes?.type === type;
-}
-
-function serialise(nodes: readonly XmlNode[]): string {
-  const out: string[] = [];
-  for (const node of nodes) writeXmlNode(node, out, '');
-  return out.join('');
 }
 
 function interpret(raw: RawDocument): ArchimateImportResult {

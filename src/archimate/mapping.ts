@@ -3,15 +3,8 @@
  * each relation becomes, and which property carries each field. The exporter and the importer both read these
  * tables, so the mapping is reversible by construction.
  */
-import type { z } from 'zod';
-import {
-  contractSchema,
-  integrationSchema,
-  organisationSchema,
-  serviceSchema,
-  systemSchema,
-  usesRelationSchema,
-} from '../schema/document.js';
+import { directions, lifecycles, modes, organisationKinds, systemClasses } from '../schema/document.js';
+import { MAX_ID, MAX_TEXT, isIsoDate, isValidBusinessId } from '../schema/primitives.js';
 import type { RelationType } from '../types.js';
 
 /** The exchange format's namespace (ArchiMate 3.0 and 3.1 files both use it). */
@@ -129,55 +122,75 @@ export interface FieldSpec {
   readonly type: PropertyType;
   /** Where the field sits in the entity. */
   readonly path: readonly [string] | readonly [string, string];
-  /** The zod schema that checks a value read back. */
-  readonly schema: z.ZodType;
+  /** Whether a value read back fits the field (the rule of the `kartta/1` schema for it). */
+  readonly accepts: (value: unknown) => boolean;
 }
 
 /** Property definition data types Kartta writes. */
 export type PropertyType = 'string' | 'number' | 'boolean' | 'date';
 
-const field = (name: string, type: PropertyType, schema: z.ZodType, path?: FieldSpec['path']): FieldSpec => ({
+const field = (name: string, type: PropertyType, accepts: (value: unknown) => boolean, path?: FieldSpec['path']): FieldSpec => ({
   name,
   type,
-  schema,
+  accepts,
   path: path ?? [name],
 });
 
+// Plain checks with the rules of the zod schemas: the import runs them once per property, and zod's generality
+// costs more than the parsing of the XML around them. The loaded model is validated by the schemas anyway.
+const text = (value: unknown) => typeof value === 'string' && value.length > 0 && value.length <= MAX_TEXT;
+const oneOf = (values: readonly string[]) => {
+  const set = new Set(values);
+  return (value: unknown) => typeof value === 'string' && set.has(value);
+};
+const count = (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+const amount = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+const boolean = (value: unknown) => typeof value === 'boolean';
+const date = (value: unknown) => typeof value === 'string' && value.length <= 10 && isIsoDate(value);
+const businessId = (value: unknown) => typeof value === 'string' && isValidBusinessId(value);
+const municipalityCode = (value: unknown) => typeof value === 'string' && /^\d{3}$/.test(value);
+const reference = (value: unknown) => typeof value === 'string' && value.length > 0 && value.length <= MAX_ID;
+const criticality = oneOf(['low', 'medium', 'high', 'critical']);
+
 export const ORGANISATION_FIELDS: readonly FieldSpec[] = [
-  field('kind', 'string', organisationSchema.shape.kind),
-  field('businessId', 'string', organisationSchema.shape.businessId.unwrap()),
-  field('municipalityCode', 'string', organisationSchema.shape.municipalityCode.unwrap()),
+  field('kind', 'string', oneOf(organisationKinds)),
+  field('businessId', 'string', businessId),
+  field('municipalityCode', 'string', municipalityCode),
 ];
 
-export const SERVICE_FIELDS: readonly FieldSpec[] = [
-  field('domain', 'string', serviceSchema.shape.domain),
-  field('code', 'string', serviceSchema.shape.code.unwrap()),
-];
+export const SERVICE_FIELDS: readonly FieldSpec[] = [field('domain', 'string', text), field('code', 'string', text)];
 
 export const SYSTEM_FIELDS: readonly FieldSpec[] = [
-  field('class', 'string', systemSchema.shape.class),
-  field('product', 'string', systemSchema.shape.product.unwrap()),
-  field('version', 'string', systemSchema.shape.version.unwrap()),
-  field('lifecycle', 'string', systemSchema.shape.lifecycle),
-  field('criticality', 'string', systemSchema.shape.criticality.unwrap()),
-  field('users', 'number', systemSchema.shape.users.unwrap()),
-  field('platform', 'boolean', systemSchema.shape.platform.unwrap()),
-  field('hosting', 'string', systemSchema.shape.hosting.unwrap()),
-  field('contract.ends', 'date', contractSchema.shape.ends.unwrap(), ['contract', 'ends']),
-  field('contract.noticeMonths', 'number', contractSchema.shape.noticeMonths.unwrap(), ['contract', 'noticeMonths']),
-  field('contract.annualCost', 'number', contractSchema.shape.annualCost.unwrap(), ['contract', 'annualCost']),
+  field('class', 'string', oneOf(systemClasses)),
+  field('product', 'string', text),
+  field('version', 'string', text),
+  field('lifecycle', 'string', oneOf(lifecycles)),
+  field('criticality', 'string', criticality),
+  field('users', 'number', count),
+  field('platform', 'boolean', boolean),
+  field('hosting', 'string', text),
+  field('contract.ends', 'date', date, ['contract', 'ends']),
+  field('contract.noticeMonths', 'number', count, ['contract', 'noticeMonths']),
+  field('contract.annualCost', 'number', amount, ['contract', 'annualCost']),
 ];
 
 export const INTEGRATION_FIELDS: readonly FieldSpec[] = [
-  field('direction', 'string', integrationSchema.shape.direction.unwrap()),
-  field('data', 'string', integrationSchema.shape.data.unwrap()),
-  field('protocol', 'string', integrationSchema.shape.protocol.unwrap()),
-  field('mode', 'string', integrationSchema.shape.mode.unwrap()),
-  field('via', 'string', integrationSchema.shape.via.unwrap()),
-  field('criticality', 'string', integrationSchema.shape.criticality.unwrap()),
+  field('direction', 'string', oneOf(directions)),
+  field('data', 'string', text),
+  field('protocol', 'string', text),
+  field('mode', 'string', oneOf(modes)),
+  field('via', 'string', reference),
+  field('criticality', 'string', criticality),
 ];
 
-export const USES_FIELDS: readonly FieldSpec[] = [field('users', 'number', usesRelationSchema.shape.users.unwrap())];
+export const USES_FIELDS: readonly FieldSpec[] = [field('users', 'number', count)];
+
+const ID = /^[^\s\p{Cc}]+$/u;
+
+/** Whether a string is a valid Kartta id (the rule of the schema's `idSchema`). */
+export function isKarttaId(value: string): boolean {
+  return value.length > 0 && value.length <= MAX_ID && ID.test(value);
+}
 
 /** The type of every property Kartta writes, by name. */
 export const PROPERTY_TYPES: ReadonlyMap<string, PropertyType> = new Map<string, PropertyType>([
@@ -235,5 +248,5 @@ export function parseValue(text: string, spec: FieldSpec): unknown {
     default:
       value = text;
   }
-  return spec.schema.safeParse(value).success ? value : undefined;
+  return spec.accepts(value) ? value : undefined;
 }

@@ -6,6 +6,8 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { ArchimateImportError } from './errors.js';
 import type { XmlNode } from './extras.js';
+import { ConceptBuilder } from './concept-builder.js';
+import type { ConceptRecord } from './records.js';
 import { ARCHIMATE_NAMESPACES, XML_NS, XMLNS_NS, XSI_NS } from './mapping.js';
 
 /** Limits of the import. */
@@ -24,11 +26,12 @@ export interface RawDocument {
   readonly rootAttributes: Record<string, string>;
   /** The model's own children other than the containers below (name, documentation, properties, metadata...). */
   readonly head: XmlNode[];
-  readonly elements: XmlNode[];
-  readonly relationships: XmlNode[];
+  readonly elements: ConceptRecord[];
+  readonly relationships: ConceptRecord[];
   readonly organizations: XmlNode[];
   readonly propertyDefinitions: XmlNode[];
   readonly views: XmlNode | undefined;
+  /** Positions of the nodes outside elements and relationships (which carry theirs in their records). */
   readonly positions: WeakMap<XmlNode, Position>;
 }
 
@@ -48,8 +51,11 @@ export class RawReader {
   #rootAttributes: Record<string, string> | undefined;
   #container: string | undefined;
   #first = true;
-  #tagStart: Position = { line: 1, column: 1 };
+  #tagLine = 1;
+  #tagColumn = 1;
   #markupStart: Position = { line: 1, column: 1 };
+  #concept: ConceptBuilder | undefined;
+  readonly #make = (tag: SaxesTagNS): XmlNode => this.#node(tag, false);
   readonly #doc: RawDocument = {
     rootAttributes: {},
     head: [],
@@ -81,15 +87,20 @@ export class RawReader {
       this.#markupStart = { line: parser.line, column: parser.column + 1 };
     });
     parser.on('opentagstart', (tag) => {
-      this.#tagStart = { line: parser.line, column: Math.max(1, parser.column - tag.name.length - 1) };
+      this.#tagLine = parser.line;
+      this.#tagColumn = Math.max(1, parser.column - tag.name.length - 1);
     });
     parser.on('opentag', (tag) => this.#open(tag as SaxesTagNS));
     parser.on('closetag', () => this.#close());
     parser.on('text', (text) => {
-      this.#markupStart = { line: parser.line, column: parser.column };
-      this.#text(text);
+      if (this.#depth === 0) this.#markupStart = { line: parser.line, column: parser.column };
+      else this.#text(text);
     });
     parser.on('cdata', (text) => this.#text(text));
+  }
+
+  #tagStart(): Position {
+    return { line: this.#tagLine, column: this.#tagColumn };
   }
 
   #here(): Position {
@@ -114,29 +125,34 @@ export class RawReader {
     return this.#doc;
   }
 
-  #node(tag: SaxesTagNS): XmlNode {
+  #node(tag: SaxesTagNS, positioned = true): XmlNode {
     const node: XmlNode = { name: tag.local };
     if (!ARCHIMATE_NAMESPACES.has(tag.uri)) {
       node.ns = tag.uri;
       if (tag.prefix !== '') node.prefix = tag.prefix;
     }
-    const attributes: Record<string, string> = {};
-    let any = false;
-    for (const name of Object.keys(tag.attributes)) {
-      const attribute = tag.attributes[name];
-      if (!attribute || attribute.uri === XMLNS_NS || name === 'xmlns') continue;
+    let attributes: Record<string, string> | undefined;
+    const all = tag.attributes;
+    for (const name in all) {
+      const attribute = all[name] as (typeof all)[string];
+      const uri = attribute.uri;
+      if (uri === XMLNS_NS || name === 'xmlns') continue;
       let key: string;
-      if (attribute.uri === '') key = attribute.local;
-      else if (attribute.uri === XSI_NS) key = `xsi:${attribute.local}`;
-      else if (attribute.uri === XML_NS) key = `xml:${attribute.local}`;
-      else key = `{${attribute.uri}}${attribute.local}`;
       let value = attribute.value;
-      if (key === 'xsi:type') value = this.#typeName(value);
-      Object.defineProperty(attributes, key, { value, enumerable: true, writable: true, configurable: true });
-      any = true;
+      if (uri === '') key = attribute.local;
+      else if (uri === XSI_NS) {
+        key = `xsi:${attribute.local}`;
+        if (key === 'xsi:type') value = this.#typeName(value);
+      } else if (uri === XML_NS) key = `xml:${attribute.local}`;
+      else key = `{${uri}}${attribute.local}`;
+      attributes ??= {};
+      // An attribute named __proto__ must stay an attribute, not become a prototype.
+      if (key === '__proto__') Object.defineProperty(attributes, key, { value, enumerable: true, writable: true, configurable: true });
+      else attributes[key] = value;
     }
-    if (any) node.attributes = attributes;
-    this.#doc.positions.set(node, this.#tagStart);
+    if (attributes) node.attributes = attributes;
+    // Inside elements and relationships only the concept's own position is kept (in its record).
+    if (positioned) this.#doc.positions.set(node, this.#tagStart());
     return node;
   }
 
@@ -151,18 +167,26 @@ export class RawReader {
   #open(tag: SaxesTagNS): void {
     this.#depth++;
     if (this.#depth > this.#limits.maxDepth) {
-      throw new ArchimateImportError('xml.too-deep', `elements are nested deeper than the limit of ${this.#limits.maxDepth} (option maxDepth)`, this.#tagStart);
+      throw new ArchimateImportError('xml.too-deep', `elements are nested deeper than the limit of ${this.#limits.maxDepth} (option maxDepth)`, this.#tagStart());
     }
     if (this.#depth === 1) {
       if (tag.local !== 'model' || !ARCHIMATE_NAMESPACES.has(tag.uri)) {
         throw new ArchimateImportError(
           'archimate.not-a-model',
           `the root element is <${tag.name}>${tag.uri ? ` in namespace ${tag.uri}` : ''}, not an ArchiMate exchange <model> in namespace http://www.opengroup.org/xsd/archimate/3.0/`,
-          this.#tagStart,
+          this.#tagStart(),
         );
       }
       this.#rootAttributes = this.#node(tag).attributes ?? {};
       Object.assign(this.#doc, { rootAttributes: this.#rootAttributes });
+      return;
+    }
+    if (this.#concept !== undefined) {
+      this.#concept.open(tag);
+      return;
+    }
+    if (this.#depth === 3 && (this.#container === 'elements' || this.#container === 'relationships') && ARCHIMATE_NAMESPACES.has(tag.uri) && tag.local === CONTAINERS[this.#container]) {
+      this.#concept = new ConceptBuilder(this.#container === 'elements' ? 'element' : 'relationship', this.#node(tag, false), this.#tagLine, this.#tagColumn, this.#make);
       return;
     }
     const node = this.#node(tag);
@@ -180,6 +204,14 @@ export class RawReader {
   #close(): void {
     const depth = this.#depth--;
     if (depth === 1) return;
+    if (this.#concept !== undefined) {
+      if (depth > 3) this.#concept.close();
+      else {
+        (this.#container === 'elements' ? this.#doc.elements : this.#doc.relationships).push(this.#concept.finish());
+        this.#concept = undefined;
+      }
+      return;
+    }
     const node = this.#stack.pop() as XmlNode;
     if (node.children) tidy(node);
     if (depth === 2) {
@@ -193,13 +225,16 @@ export class RawReader {
       return;
     }
     if (depth === 3 && this.#container !== undefined) {
-      const list = this.#container === 'elements' ? this.#doc.elements : this.#container === 'relationships' ? this.#doc.relationships : this.#doc.propertyDefinitions;
-      if (node.ns === undefined && node.name === CONTAINERS[this.#container]) list.push(node);
+      if (node.ns === undefined && node.name === 'propertyDefinition' && this.#container === 'propertyDefinitions') this.#doc.propertyDefinitions.push(node);
       else this.#doc.head.push(node);
     }
   }
 
   #text(text: string): void {
+    if (this.#concept !== undefined) {
+      this.#concept.text(text);
+      return;
+    }
     const parent = this.#stack[this.#stack.length - 1];
     if (!parent || (this.#depth === 2 && this.#container !== undefined)) return;
     const children = (parent.children ??= []);

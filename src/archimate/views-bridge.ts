@@ -5,10 +5,11 @@
  */
 import type { Model } from '../model/model.js';
 import type { Relation } from '../types.js';
-import { entityIdentifier, idFromEntityIdentifier, relationIdentifier } from './ids.js';
+import { fastEntityIdentifier } from './fast-ids.js';
+import { idFromEntityIdentifier, relationIdentifier } from './ids.js';
 import type { ArchimatePlanResult, PlanLayer } from './plan.js';
 import type { ViewNodeSpec, ViewSpec } from './views/types.js';
-import { buildViews } from './views-stub.js';
+import { buildViews } from './views/index.js';
 
 /** Which views (as in the export options). */
 export interface ViewChoice {
@@ -30,7 +31,7 @@ export function generateViews(
     parallel: choice.parallel ?? true,
     ...(plan && planResult && choice.plan !== false ? { plan: planResult, planElements: plan } : {}),
   });
-  if (identifierOf === entityIdentifier) return views;
+  if (identifierOf === fastEntityIdentifier) return views;
   const relations = new Map<string, string>();
   for (const relation of model.relations()) {
     const own = relationIdentifierOf(relation);
