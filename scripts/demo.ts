@@ -2,12 +2,15 @@
  * The main job on the bundled sample region: what it holds, what can be harmonised, which systems run in
  * parallel and whether they are connected, a migration plan, and an ArchiMate file.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Model, harmonisationCandidates, parallelSystems, type Name } from '../src/index.js';
+import { Model, harmonisationCandidates, parallelSystems, planMigration, toArchimateXml, type MigrationPlan, type Name } from '../src/index.js';
 
 const examples = fileURLToPath(new URL('../examples/', import.meta.url));
+const outDir = fileURLToPath(new URL('../out/', import.meta.url));
 const model = Model.load(readFileSync(`${examples}pohjois-pohjanmaa.json`, 'utf8'));
+const plan = JSON.parse(readFileSync(`${examples}pohjois-pohjanmaa.plan.json`, 'utf8')) as MigrationPlan;
 const region = 'pop';
 
 const euros = new Intl.NumberFormat('fi-FI', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
@@ -57,3 +60,38 @@ for (const group of groups) {
     console.log(`    ${pair.systems[0]} + ${pair.systems[1]}: ${pair.status}${how}`);
   }
 }
+
+heading('Migration plan (examples/pohjois-pohjanmaa.plan.json)');
+const result = planMigration(model, plan);
+console.log(
+  `${plan.steps.length} steps in ${result.waves.length} waves, ${result.bridges.length} bridge integrations, ` +
+    `${result.missedDeadlines.length} missed deadlines (${result.optimal ? 'proven optimal' : `heuristic, lower bound ${result.lowerBound ?? 'unknown'}`}).`,
+);
+const stepWidth = Math.max(...plan.steps.map((step) => step.id.length));
+for (const wave of result.waves) {
+  console.log(`Wave ${wave.index}${wave.start ? ` ${wave.start} – ${wave.end}` : ''}:`);
+  for (const step of wave.steps) {
+    const placement = result.placements.find((p) => p.step === step);
+    const target = placement?.target ? ` → ${nameOf(placement.target)}` : '';
+    console.log(`    ${step.padEnd(stepWidth)} ${placement?.action ?? ''} ${placement ? nameOf(placement.system) : ''}${target}`);
+  }
+}
+if (result.bridges.length > 0) {
+  console.log('Bridges (integrations kept alive between waves):');
+  for (const bridge of result.bridges) {
+    console.log(`    ${bridge.integration}: ${bridge.steps[0]} (wave ${bridge.waves[0]}) ↔ ${bridge.steps[1]} (wave ${bridge.waves[1]})`);
+  }
+}
+for (const missed of result.missedDeadlines) {
+  console.log(`Missed deadline: ${missed.step} due ${missed.deadline}, done by ${missed.waveEnd} (wave ${missed.wave}): ${missed.reason}`);
+}
+for (const violation of result.violations) console.log(`Note: ${violation.message}`);
+
+heading('ArchiMate exchange file');
+mkdirSync(outDir, { recursive: true });
+const file = `${outDir}pohjois-pohjanmaa.xml`;
+const xml = toArchimateXml(model, { plan, planResult: result, views: true });
+writeFileSync(file, xml);
+const views = xml.match(/<view /g)?.length ?? 0;
+console.log(`Wrote ${relative(process.cwd(), file)} (${Math.round(xml.length / 1024)} kB, ${views} views, the plan as work packages and plateaus).`);
+console.log('Open it in Archi with File → Import → Open Exchange XML Model…');
