@@ -262,6 +262,41 @@ describe('lint: each rule', () => {
     ]);
   });
 
+  it('parallel rules without a scope look within each region: systems of two regions are not paired', () => {
+    // Kainuu's Pegasos supports the same service as Oulu's Esko and Lifecare, with no integration to either.
+    const twoRegions = edited((doc) => {
+      doc.organisations.push({ id: 'kainuu', kind: 'region', name: 'Kainuu' }, { id: 'kajaani', kind: 'municipality', name: 'Kajaani' });
+      doc.systems.push(system({ id: 'peg', name: 'Pegasos', product: 'Pegasos' }), system({ id: 'fin-k', name: 'Basware', class: 'TORI', product: 'Basware' }));
+      doc.relations.push(
+        { type: 'memberOf', from: 'kajaani', to: 'kainuu' },
+        { type: 'provides', from: 'kajaani', to: 'pc' },
+        { type: 'owns', from: 'kajaani', to: 'peg' },
+        { type: 'supports', from: 'peg', to: 'pc' },
+        { type: 'owns', from: 'kajaani', to: 'fin-k' },
+        { type: 'supports', from: 'fin-k', to: 'fin' },
+      );
+    });
+    expect(brief(twoRegions)).toEqual([]);
+    // Kajaani joins Pohjois-Pohjanmaa as well: now the pairs are parallel there, and each is reported once.
+    const bothRegions = twoRegions.edit((draft) => {
+      draft.relations?.push({ type: 'memberOf', from: 'kajaani', to: 'pop' });
+    }).model;
+    expect(brief(bothRegions)).toEqual([
+      ['tosi.parallel-unintegrated', 'error', 'pc', ['esko-a', 'peg']],
+      ['tosi.parallel-unintegrated', 'error', 'pc', ['lc-a', 'peg']],
+      ['tori.parallel', 'warning', 'fin', ['fin-a', 'fin-k']],
+    ]);
+    // A model without any region is looked at as a whole.
+    const noRegion = twoRegions.edit((draft) => {
+      draft.organisations = draft.organisations?.map((o) => (o.kind === 'region' ? { ...o, kind: 'jointAuthority' } : o));
+    }).model;
+    expect(brief(noRegion).map(([rule, , entity, related]) => [rule, entity, related])).toEqual([
+      ['tosi.parallel-unintegrated', 'pc', ['esko-a', 'peg']],
+      ['tosi.parallel-unintegrated', 'pc', ['lc-a', 'peg']],
+      ['tori.parallel', 'fin', ['fin-a', 'fin-k']],
+    ]);
+  });
+
   it('name.duplicate: case and white space ignored, any language of a multilingual name', () => {
     const model = edited((doc) => {
       systemIn(doc, 'lc-a').name = ' ESKO ';

@@ -229,7 +229,12 @@ function dependentsOf(model: Model, systemId: string, live: (id: string) => bool
 }
 
 /** The one-hop neighbours of a system over integrations, platforms not lengthening a path. */
-function neighbours(model: Model, id: string, live: (id: string) => boolean, isPlatform: (id: string) => boolean): Map<string, Hop> {
+/**
+ * The systems one hop from `id`. `expanded` holds the platforms whose other ends an earlier, nearer (or equally
+ * near, smaller-id) system has already reached: every such end is seen, so walking the platform's integrations
+ * again would only cost time, once per system integrated with it.
+ */
+function neighbours(model: Model, id: string, live: (id: string) => boolean, isPlatform: (id: string) => boolean, expanded: Set<string>): Map<string, Hop> {
   const hops = new Map<string, Hop>();
   const add = (other: string, integrations: readonly string[], platform?: string) => {
     if (other === id || !live(other)) return;
@@ -264,6 +269,8 @@ function neighbours(model: Model, id: string, live: (id: string) => boolean, isP
   }
   // Both ends of integrations with one platform: one hop apart.
   for (const [platform, mine] of platformsOfMine) {
+    if (expanded.has(platform)) continue;
+    expanded.add(platform);
     for (const integration of model.integrationsOf(platform)) {
       const other = integration.source === platform ? integration.target : integration.source;
       if (other === platform) continue;
@@ -276,12 +283,13 @@ function neighbours(model: Model, id: string, live: (id: string) => boolean, isP
 function integratedWith(model: Model, systemId: string, depth: number, live: (id: string) => boolean): IntegratedSystem[] {
   const isPlatform = (id: string) => model.system(id)?.platform === true;
   const seen = new Set<string>([systemId]);
+  const expanded = new Set<string>();
   const out: IntegratedSystem[] = [];
   let level = [systemId];
   for (let distance = 1; distance <= depth && level.length > 0; distance++) {
     const reached: IntegratedSystem[] = [];
     for (const current of level) {
-      const hops = neighbours(model, current, live, isPlatform);
+      const hops = neighbours(model, current, live, isPlatform, expanded);
       for (const other of [...hops.keys()].sort(compareStrings)) {
         if (seen.has(other)) continue;
         seen.add(other);

@@ -220,13 +220,13 @@ export const lintRules: readonly LintRule[] = Object.freeze(
     {
       id: 'tori.parallel',
       severity: 'warning',
-      description: 'A service supported by TORI systems of two or more different products (see harmonisationCandidates).',
+      description: 'A service supported by TORI systems of two or more different products within one region (see harmonisationCandidates); without a scope, each region is checked on its own.',
       why: 'Domain-independent services should converge on one shared system per region.',
     },
     {
       id: 'tosi.parallel-unintegrated',
       severity: 'error',
-      description: 'Two TOSI systems in use of different products supporting one service with no integration between them, direct or through a platform (see parallelSystems).',
+      description: 'Two TOSI systems in use of different products supporting one service in one region with no integration between them, direct or through a platform (see parallelSystems); without a scope, each region is checked on its own.',
       why: 'Domain-specific systems may run in parallel during the transition only if data flows between them.',
     },
   ].map((rule) => Object.freeze(rule as LintRule)),
@@ -264,6 +264,17 @@ function subjectOf(model: Model, scope: string | undefined, asOf: string): Subje
 }
 
 const retired = (system: System | undefined): boolean => system?.lifecycle === 'retired';
+
+/**
+ * Where the parallel rules look: the scope asked for; without one, each region in turn (systems of two regions
+ * are not run in parallel, and pairing them across a national model would bury the real findings); a model
+ * without regions as a whole.
+ */
+function parallelScopes(model: Model, scope: string | undefined): (string | undefined)[] {
+  if (scope !== undefined) return [scope];
+  const regions = model.organisations().filter((o) => o.kind === 'region').map((o) => o.id).sort(compareStrings);
+  return regions.length > 0 ? regions : [undefined];
+}
 
 function label(model: Model, id: string): string {
   const found = model.get(id);
@@ -514,7 +525,7 @@ const CHECKS: Record<string, (subject: Subject, emit: Emit) => void> = {
     }
   },
   'tori.parallel': ({ model, scope }, emit) => {
-    for (const candidate of harmonisationCandidates(model, { scope })) {
+    for (const candidate of parallelScopes(model, scope).flatMap((s) => harmonisationCandidates(model, { scope: s }))) {
       if (candidate.kind !== 'sameService') continue;
       emit(
         candidate.service,
@@ -527,7 +538,7 @@ const CHECKS: Record<string, (subject: Subject, emit: Emit) => void> = {
     }
   },
   'tosi.parallel-unintegrated': ({ model, scope }, emit) => {
-    for (const group of parallelSystems(model, { scope })) {
+    for (const group of parallelScopes(model, scope).flatMap((s) => parallelSystems(model, { scope: s }))) {
       for (const pair of group.pairs) {
         if (pair.status !== 'none') continue;
         emit(
@@ -553,16 +564,6 @@ const CHECKS: Record<string, (subject: Subject, emit: Emit) => void> = {
   },
 };
 
-function compareFindings(a: LintFinding, b: LintFinding): number {
-  return (
-    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-    compareStrings(a.rule, b.rule) ||
-    compareStrings(a.entity, b.entity) ||
-    compareStrings(a.related.join('\u0000'), b.related.join('\u0000')) ||
-    compareStrings(a.message, b.message)
-  );
-}
-
 function levelsOf(config: Record<string, unknown>): Map<string, LintLevel> {
   const levels = new Map<string, LintLevel>(lintRules.map((rule) => [rule.id, rule.severity]));
   const rules = config.rules;
@@ -583,7 +584,9 @@ function levelsOf(config: Record<string, unknown>): Map<string, LintLevel> {
 /**
  * Checks a model against the {@link lintRules} and returns what they find, sorted by severity (errors first),
  * rule id, entity id, related ids and message. Each rule's severity can be changed, or the rule turned `off`.
- * `asOf` (default: today, UTC) is the day contracts are judged on; `scope` limits what is checked.
+ * `asOf` (default: today, UTC) is the day contracts are judged on; `scope` limits what is checked. Without a scope,
+ * the parallel rules (`tori.parallel`, `tosi.parallel-unintegrated`) look within each region (organisation of
+ * kind `region`) in turn, since systems of two regions do not run in parallel; a model without regions is one.
  *
  * @throws {@link QueryError} `option.invalid` for an unknown rule id, a bad level, an unknown config key or a bad
  *   `asOf`; `scope.unknown` or `scope.not-organisation` for a bad scope.
@@ -610,9 +613,28 @@ export function lint(model: Model, config: LintConfig = {}): LintFinding[] {
     if (level === 'off') continue;
     const check = CHECKS[rule.id];
     if (!check) continue;
+    // An organisation in two regions puts the same pair in both: report it once.
+    const reported = new Set<string>();
     check(subject, (entity, message, related = [], data = {}) => {
+      const key = `${entity}\u0000${related.join('\u0000')}\u0000${message}`;
+      if (reported.has(key)) return;
+      reported.add(key);
       findings.push({ rule: rule.id, severity: level, entity, related: [...related], message, data });
     });
   }
-  return findings.sort(compareFindings);
+  return sortFindings(findings);
+}
+
+/** Sorts by severity (errors first), rule, entity, related ids and message, joining each finding's related ids once rather than per comparison. */
+function sortFindings(findings: LintFinding[]): LintFinding[] {
+  const keyed = findings.map((finding) => ({ finding, related: finding.related.join('\u0000') }));
+  keyed.sort(
+    (a, b) =>
+      SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] ||
+      compareStrings(a.finding.rule, b.finding.rule) ||
+      compareStrings(a.finding.entity, b.finding.entity) ||
+      compareStrings(a.related, b.related) ||
+      compareStrings(a.finding.message, b.finding.message),
+  );
+  return keyed.map((k) => k.finding);
 }
