@@ -211,7 +211,7 @@ const rows: [string, string][] = [
   ['harmonisationRegion', 'harmonisationCandidates, one region'],
   ['harmonisationAll', 'harmonisationCandidates, whole model'],
   ['parallelRegion', 'parallelSystems, one region'],
-  ['parallelAll', 'parallelSystems, whole model'],
+  ['parallelAll', 'parallelSystems, each region'],
   ['impactPlatform', 'impactOf, an integration platform'],
   ['impactSystem', 'impactOf, a patient record system'],
   ['lint', 'lint, whole model'],

@@ -173,7 +173,9 @@ function runKartta(
   op('harmonisationRegion', 'harmonisationCandidates (region)', () => harmonisationCandidates(m, { scope: region }), normal);
   op('harmonisationAll', 'harmonisationCandidates (all)', () => harmonisationCandidates(m), normal);
   op('parallelRegion', 'parallelSystems (region)', () => parallelSystems(m, { scope: region }), normal);
-  op('parallelAll', 'parallelSystems (all)', () => parallelSystems(m), normal);
+  // Nationally, parallel operation is a question per region: every region in turn, as lint does without a scope.
+  const regions = m.organisations().filter((o) => o.kind === 'region').map((o) => o.id);
+  op('parallelAll', `parallelSystems (each of ${regions.length} regions)`, () => regions.map((r) => parallelSystems(m, { scope: r })), normal);
   op('impactPlatform', 'impactOf (an integration platform)', () => impactOf(m, platform), normal);
   op('impactSystem', 'impactOf (a patient record system)', () => impactOf(m, typical), normal);
   op('lint', 'lint (all rules, whole model)', () => lint(m), normal);

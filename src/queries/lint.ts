@@ -276,6 +276,17 @@ function parallelScopes(model: Model, scope: string | undefined): (string | unde
   return regions.length > 0 ? regions : [undefined];
 }
 
+/** True the first time a service and set of systems is seen: an organisation in two regions puts it in both. */
+function onceAcrossRegions(): (service: string, systems: readonly string[]) => boolean {
+  const seen = new Set<string>();
+  return (service, systems) => {
+    const key = `${service}\u0000${systems.join('\u0000')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  };
+}
+
 function label(model: Model, id: string): string {
   const found = model.get(id);
   if (found && (found.kind === 'system' || found.kind === 'organisation' || found.kind === 'service')) return `'${id}' (${displayName(found.entity.name)})`;
@@ -525,8 +536,9 @@ const CHECKS: Record<string, (subject: Subject, emit: Emit) => void> = {
     }
   },
   'tori.parallel': ({ model, scope }, emit) => {
+    const once = onceAcrossRegions();
     for (const candidate of parallelScopes(model, scope).flatMap((s) => harmonisationCandidates(model, { scope: s }))) {
-      if (candidate.kind !== 'sameService') continue;
+      if (candidate.kind !== 'sameService' || !once(candidate.service, candidate.systems)) continue;
       emit(
         candidate.service,
         `service ${label(model, candidate.service)} is supported by TORI systems of ${candidate.products.length} products: ${candidate.productGroups
@@ -538,9 +550,10 @@ const CHECKS: Record<string, (subject: Subject, emit: Emit) => void> = {
     }
   },
   'tosi.parallel-unintegrated': ({ model, scope }, emit) => {
+    const once = onceAcrossRegions();
     for (const group of parallelScopes(model, scope).flatMap((s) => parallelSystems(model, { scope: s }))) {
       for (const pair of group.pairs) {
-        if (pair.status !== 'none') continue;
+        if (pair.status !== 'none' || !once(group.service, pair.systems)) continue;
         emit(
           group.service,
           `parallel systems ${label(model, pair.systems[0])} and ${label(model, pair.systems[1])} both support ${label(model, group.service)} but no data flows between them`,
@@ -613,12 +626,7 @@ export function lint(model: Model, config: LintConfig = {}): LintFinding[] {
     if (level === 'off') continue;
     const check = CHECKS[rule.id];
     if (!check) continue;
-    // An organisation in two regions puts the same pair in both: report it once.
-    const reported = new Set<string>();
     check(subject, (entity, message, related = [], data = {}) => {
-      const key = `${entity}\u0000${related.join('\u0000')}\u0000${message}`;
-      if (reported.has(key)) return;
-      reported.add(key);
       findings.push({ rule: rule.id, severity: level, entity, related: [...related], message, data });
     });
   }
