@@ -6,12 +6,13 @@ function region(): KarttaDocumentInput {
   return {
     format: 'kartta/1',
     name: 'Kainuu',
+    products: [{ id: 'basware', name: 'Basware' }],
     organisations: [{ id: 'kajaani', kind: 'municipality', name: 'Kajaani' }],
     systems: [
       { id: 'oulu-ad', name: 'Oulu AD', class: 'TORI', lifecycle: 'production' },
       { id: 'pop-iam', name: 'POP IAM', class: 'TORI', lifecycle: 'planned' },
-      { id: 'basware-kempele', name: 'Basware (Kempele)', class: 'TORI', lifecycle: 'production' },
-      { id: 'basware-oulu', name: 'Basware (Oulu)', class: 'TORI', lifecycle: 'production' },
+      { id: 'basware-kempele', name: 'Basware (Kempele)', class: 'TORI', product: 'basware', lifecycle: 'production' },
+      { id: 'basware-oulu', name: 'Basware (Oulu)', class: 'TORI', product: 'basware', lifecycle: 'production' },
       { id: 'old', name: 'Vanha', class: 'TOSI', lifecycle: 'production' },
       { id: 'pop-esb', name: 'ESB', class: 'TORI', lifecycle: 'production', platform: true },
     ],
@@ -115,13 +116,24 @@ describe('toArchimateXml with a plan: the implementation and migration layer', (
     expect(toArchimateXml(back, { extras, plan, planResult: placement })).toBe(xml);
   });
 
+  it('checks a given placement against the plan, and the plan against the model', () => {
+    const bad = (planResult: ArchimatePlanResult, step?: string) =>
+      expect(() => toArchimateXml(model, { plan, planResult })).toThrow(expect.objectContaining({ code: 'option.invalid', identifier: step }));
+    bad({ waves: [{ index: 1, steps: ['s1', 's2', 's3'] }] }, 's4');
+    bad({ waves: [{ index: 1, steps: ['s1', 's2', 's3', 's4', 's9'] }] }, 's9');
+    bad({ waves: [{ index: 1, steps: ['s1', 's2'] }, { index: 2, steps: ['s2', 's3', 's4'] }] }, 's2');
+    bad({ waves: [{ index: 0, steps: ['s1', 's2', 's3', 's4'] }] });
+    expect(() => toArchimateXml(model, { planResult: placement })).toThrow(expect.objectContaining({ code: 'option.invalid' }));
+    const unknownSystem: ArchimatePlan = { ...plan, steps: [...plan.steps, { id: 's5', action: 'retire', system: 'nowhere' }] };
+    const withS5: ArchimatePlanResult = { waves: [...placement.waves, { index: 3, steps: ['s5'] }] };
+    expect(() => toArchimateXml(model, { plan: unknownSystem, planResult: withS5 })).toThrow(
+      expect.objectContaining({ code: 'plan.invalid', issues: [expect.objectContaining({ path: ['steps', 4, 'system'] })] }),
+    );
+  });
+
   it('without a placement plans the steps with planMigration and writes its waves', () => {
-    const productModel = model.edit((draft) => {
-      draft.products = [{ id: 'basware', name: 'Basware' }];
-      for (const system of draft.systems ?? []) if (system.id.startsWith('basware-')) system.product = 'basware';
-    }).model;
-    const waves = planMigration(productModel, plan).waves;
-    const written = parseExchange(toArchimateXml(productModel, { plan }));
+    const waves = planMigration(model, plan).waves;
+    const written = parseExchange(toArchimateXml(model, { plan }));
     const wavesWritten = written.elements
       .filter((e) => e.identifier.startsWith('plan.wave.'))
       .map((e) => [Number(e.properties['plan.wave']), e.properties['plan.start'], e.properties['plan.end']]);
@@ -129,12 +141,13 @@ describe('toArchimateXml with a plan: the implementation and migration layer', (
     for (const wave of waves) {
       for (const step of wave.steps) expect(written.elements.find((e) => e.identifier === `plan.step.${step}`)?.properties['plan.wave']).toBe(String(wave.index));
     }
-    expect(toArchimateXml(productModel, { plan })).toBe(toArchimateXml(productModel, { plan, planResult: planMigration(productModel, plan) }));
+    expect(toArchimateXml(model, { plan })).toBe(toArchimateXml(model, { plan, planResult: planMigration(model, plan) }));
   });
 
   it('without a placement refuses a plan the planner refuses, with its typed error', () => {
-    // basware-kempele and basware-oulu name no product here, so consolidating one onto the other is wrong.
-    expect(() => toArchimateXml(model, { plan })).toThrow(
+    // Consolidating the Kempele Basware onto Vanha, another product, is not a consolidation.
+    const wrong: ArchimatePlan = { ...plan, steps: plan.steps.map((step) => (step.id === 's2' ? { ...step, target: 'old' } : step)) };
+    expect(() => toArchimateXml(model, { plan: wrong })).toThrow(
       expect.objectContaining({ code: 'plan.invalid', issues: [expect.objectContaining({ code: 'plan.consolidate-product', path: ['steps', 1, 'target'] })] }),
     );
   });

@@ -52,6 +52,12 @@ describe.skipIf(!hasShared)('exports validate against the Open Group schema and 
     const kinds = new Set(file.views.map((v) => v.identifier.split('.')[1]));
     expect([...kinds].sort()).toEqual(['landscape', 'parallel', 'waves']);
     for (const view of file.views) expect(view.nodes.length).toBeGreaterThan(0);
+    // The same views given again as ready-made diagrams would repeat their identifiers: refused, not written twice.
+    const { buildViews } = await import('../src/index.js');
+    const again = buildViews(model, { parallel: true, landscapes: false });
+    expect(() => toArchimateXml(model, { views: { landscapes: false }, diagrams: again })).toThrow(
+      expect.objectContaining({ code: 'archimate.identifier-collision', identifier: again[0]?.identifier }),
+    );
     // Imported again, the views are kept as extras and written back byte for byte.
     const { model: back, extras } = fromArchimateXml(xml);
     expect(toArchimateXml(back, { extras })).toBe(xml);

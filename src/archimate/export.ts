@@ -39,6 +39,7 @@ import { ROOT_SCOPE, writeXmlNode, type NsScope } from './xml-node.js';
 import { UnrepresentableTextError, escapeAttribute, escapeText } from './xml-text.js';
 import { generateViews } from './views-bridge.js';
 import { planMigration } from '../migration/plan-migration.js';
+import { parsePlan } from '../migration/validate.js';
 
 /**
  * Which generated views to write (see {@link ArchimateExportOptions.views}).
@@ -222,13 +223,31 @@ export function prepare(model: Model, options: ArchimateExportOptions = {}): Pre
   let plan: PlanLayer | undefined;
   let planResult: ArchimatePlanResult | undefined;
   if (options.plan !== undefined) {
-    planResult = options.planResult ?? computePlan(model, options.plan);
+    if (options.planResult === undefined) planResult = computePlan(model, options.plan);
+    else {
+      // A placement from elsewhere still needs a plan that fits the model, and a wave for each of its steps.
+      parsePlan(model, options.plan);
+      planResult = checkedPlacement(options.plan, options.planResult);
+    }
     plan = buildPlanLayer(model, options.plan, planResult, identifierOf);
+  } else if (options.planResult !== undefined) {
+    throw new ArchimateExportError('option.invalid', 'planResult was given without the plan it places');
   }
   const diagrams: ViewSpec[] = [...(options.diagrams ?? [])];
   if (options.views) {
     const choice: ArchimateViewOptions = options.views === true ? {} : options.views;
     diagrams.push(...generateViews(model, choice, plan, planResult, identifierOf, relationIdentifierOf));
+  }
+  const diagramIds = new Set<string>();
+  for (const diagram of diagrams) {
+    if (diagramIds.has(diagram.identifier)) {
+      throw new ArchimateExportError(
+        'archimate.identifier-collision',
+        `two views have the identifier '${diagram.identifier}' (a view given in diagrams that views also generates?)`,
+        diagram.identifier,
+      );
+    }
+    diagramIds.add(diagram.identifier);
   }
 
   const organisations = model.organisations().map((o) => identifierOf(o.id));
@@ -379,6 +398,27 @@ function pruneView(view: XmlNode, elements: ReadonlySet<string>, relationships: 
 
 function computePlan(model: Model, plan: ArchimatePlan): ArchimatePlanResult {
   return planMigration(model, plan);
+}
+
+/** The given placement, when it puts every step of the plan in exactly one wave and names no other step. */
+function checkedPlacement(plan: ArchimatePlan, placement: ArchimatePlanResult): ArchimatePlanResult {
+  const steps = new Set(plan.steps.map((step) => step.id));
+  const placed = new Set<string>();
+  const waves = Array.isArray(placement?.waves) ? placement.waves : undefined;
+  if (waves === undefined) throw new ArchimateExportError('option.invalid', 'planResult.waves must be an array (a planMigration result)');
+  for (const [i, wave] of waves.entries()) {
+    if (!Number.isInteger(wave?.index) || wave.index < 1 || !Array.isArray(wave.steps)) {
+      throw new ArchimateExportError('option.invalid', `planResult.waves[${i}] needs an index (an integer >= 1) and a list of steps`);
+    }
+    for (const step of wave.steps) {
+      if (!steps.has(step)) throw new ArchimateExportError('option.invalid', `planResult.waves[${i}] places '${step}', which is not a step of the plan`, step);
+      if (placed.has(step)) throw new ArchimateExportError('option.invalid', `planResult places the step '${step}' in more than one wave`, step);
+      placed.add(step);
+    }
+  }
+  const missing = [...steps].filter((step) => !placed.has(step)).sort();
+  if (missing.length > 0) throw new ArchimateExportError('option.invalid', `planResult places no wave for the steps ${missing.map((m) => `'${m}'`).join(', ')}`, missing[0]);
+  return placement;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -739,7 +779,10 @@ function exportError(error: unknown, current: string): unknown {
  * relationship table allows between those types; Kartta fields become typed properties. The same model always
  * gives byte-identical text.
  *
- * @throws {@link ArchimateExportError} when a text holds a character XML cannot carry, or extras collide.
+ * @throws {@link ArchimateExportError} when a text holds a character XML cannot carry, extras or views collide
+ *   (`archimate.identifier-collision`), or a `planResult` does not place each step of the plan exactly once.
+ * @throws {@link PlanValidationError} when the plan does not fit the model; {@link MigrationCycleError} when, with
+ *   no `planResult`, its hard rules form a cycle.
  * @example
  * ```ts
  * import { readFileSync, writeFileSync } from 'node:fs';

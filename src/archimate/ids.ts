@@ -9,11 +9,10 @@ import type { Relation } from '../types.js';
 const KEPT = /^[A-Za-z0-9-]$/;
 
 /**
- * Escapes a Kartta id for use inside an `xs:ID`.
+ * Escapes a Kartta id for use inside an `xs:ID` (internal: the export's identifiers are `id-` and this).
  *
  * @example
  * ```ts
- * import { escapeIdPart } from 'kartta';
  * escapeIdPart('lifecare-oulu'); // 'lifecare-oulu'
  * escapeIdPart('hämeen_kaupunki'); // 'h_e4_meen_5f_kaupunki'
  * ```
@@ -31,7 +30,6 @@ export function escapeIdPart(value: string): string {
  *
  * @example
  * ```ts
- * import { unescapeIdPart } from 'kartta';
  * unescapeIdPart('h_e4_meen_5f_kaupunki'); // 'hämeen_kaupunki'
  * ```
  */

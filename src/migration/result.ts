@@ -58,8 +58,9 @@ export type MissedDeadlineCause = 'calendar' | 'notBefore' | 'precedence' | 'cap
  * ```ts
  * import type { MissedDeadline } from 'kartta';
  * const missed: MissedDeadline = {
- *   step: 'ptj-kempele', deadline: '2019-06-30', wave: 2, waveEnd: '2019-12-31', earliestWave: 2,
- *   cause: 'precedence', chain: ['iam'], reason: 'must come after iam (ready), so wave 2 at the earliest, ending 2019-12-31',
+ *   step: 'ptj-kempele', deadline: '2019-06-30', wave: 3, waveEnd: '2020-06-30', earliestWave: 2,
+ *   cause: 'precedence', chain: ['esb-rehost'],
+ *   reason: 'must come after esb-rehost under the hard rules, so wave 2 at the earliest, ending 2019-12-31',
  * };
  * ```
  */

@@ -8,6 +8,7 @@ import type { Issue } from '../types.js';
 import { describeValue, mapZodIssues } from '../validate/zod-issues.js';
 import { PlanValidationError } from './errors.js';
 import { migrationActions, migrationPlanHeaderSchema, migrationStepSchema, type MigrationPlan } from './plan-schema.js';
+import { withArticle } from '../words.js';
 
 /**
  * The result of {@link validatePlan}: the checked plan (a frozen copy), or every problem found.
@@ -198,7 +199,7 @@ function checkSystemRef(model: Model, id: string, path: Path, role: string, issu
     return false;
   }
   if (found.kind !== 'system') {
-    issues.push({ code: 'reference.kind', path, message: `${role} '${id}' is a ${found.kind}, not a system` });
+    issues.push({ code: 'reference.kind', path, message: `${role} '${id}' is ${withArticle(found.kind)}, not a system` });
     return false;
   }
   return true;

@@ -28,6 +28,7 @@ import { commitDelta, emptyState, type IndexState, type RawGraph } from './state
 import { collections } from '../schema/document.js';
 import { describeValue } from '../validate/zod-issues.js';
 import { cloneJson } from '../schema/json.js';
+import { withArticle } from '../words.js';
 
 enablePatches();
 
@@ -649,7 +650,7 @@ export class Model {
     const found = this.get(id);
     if (!found) throw new QueryError(`${role}.unknown`, `${role === 'scope' ? 'scope' : kind} '${id}' does not exist in the model`, id);
     if (found.kind !== kind) {
-      throw new QueryError(role === 'scope' ? 'scope.not-organisation' : 'entity.wrong-kind', `'${id}' is a ${found.kind}, not a ${kind}`, id);
+      throw new QueryError(role === 'scope' ? 'scope.not-organisation' : 'entity.wrong-kind', `'${id}' is ${withArticle(found.kind)}, not ${withArticle(kind)}`, id);
     }
   }
 

@@ -5,6 +5,7 @@
 import { QueryError } from '../errors.js';
 import type { Model } from '../model/model.js';
 import { booleanOption, checkOptionsObject, compareStrings, limitOption, sortedUnique } from './facts.js';
+import { withArticle } from '../words.js';
 
 /**
  * Options of {@link impactOf}.
@@ -158,7 +159,7 @@ export function impactOf(model: Model, systemId: string, options: ImpactOptions 
   if (typeof systemId !== 'string') throw new QueryError('entity.unknown', `impactOf: expected a system id, got ${typeof systemId}`);
   const found = model.get(systemId);
   if (!found) throw new QueryError('entity.unknown', `impactOf: system '${systemId}' does not exist in the model`, systemId);
-  if (found.kind !== 'system') throw new QueryError('entity.wrong-kind', `impactOf: '${systemId}' is a ${found.kind}, not a system`, systemId);
+  if (found.kind !== 'system') throw new QueryError('entity.wrong-kind', `impactOf: '${systemId}' is ${withArticle(found.kind)}, not a system`, systemId);
 
   const live = (id: string): boolean => {
     const system = model.system(id);

@@ -14,6 +14,7 @@ import { landscapeView } from './landscape.js';
 import { parallelView } from './parallel.js';
 import type { ViewSpec } from './types.js';
 import { wavesView } from './waves.js';
+import { withArticle } from '../../words.js';
 
 export type { ViewSpec, ViewNodeSpec, ViewConnectionSpec } from './types.js';
 
@@ -131,7 +132,7 @@ function landscapeOrganisations(model: Model, value: unknown, inScope: readonly 
   for (const id of ids) {
     const found = model.get(id);
     if (!found) throw new QueryError('entity.unknown', `${QUERY}: landscape organisation '${id}' does not exist in the model`, id);
-    if (found.kind !== 'organisation') throw new QueryError('entity.wrong-kind', `${QUERY}: landscape '${id}' is a ${found.kind}, not an organisation`, id);
+    if (found.kind !== 'organisation') throw new QueryError('entity.wrong-kind', `${QUERY}: landscape '${id}' is ${withArticle(found.kind)}, not an organisation`, id);
     if (!scopeSet.has(id)) throw new QueryError('option.invalid', `${QUERY}: landscape organisation '${id}' is not in scope '${scopeId ?? ''}'`, id);
   }
   return ids;
