@@ -271,3 +271,25 @@ describe('streaming export', () => {
     await expect(writeArchimate(bad, sink)).rejects.toMatchObject({ code: 'archimate.unrepresentable-text' });
   });
 });
+
+describe('folders at national scale', () => {
+  it('files hundreds of thousands of relations without running out of call stack', async () => {
+    const { karttaFolders } = await import('../src/archimate/folders.js');
+    const relations = Array.from({ length: 300_000 }, (_, i) => `rel-${i}`);
+    const [organizations] = karttaFolders({
+      organisations: [],
+      services: [],
+      systems: [],
+      integrations: [],
+      relations,
+      planElements: [],
+      planRelationships: ['plan-rel'],
+      extraElements: [],
+      extraRelationships: [],
+      views: [],
+    });
+    const relationsFolder = organizations?.children?.find((c) => typeof c !== 'string' && c.children?.some((l) => typeof l !== 'string' && l.children?.[0] === 'Relations'));
+    const items = typeof relationsFolder === 'string' ? [] : (relationsFolder?.children ?? []).filter((c) => typeof c !== 'string' && c.name === 'item');
+    expect(items).toHaveLength(300_001);
+  });
+});

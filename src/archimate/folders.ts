@@ -31,8 +31,9 @@ export function karttaFolders(input: FolderInput): XmlNode[] {
   const add = (name: string, items: XmlNode[]) => {
     if (items.length === 0) return;
     const list = top.get(name);
-    if (list) list.push(...items);
-    else top.set(name, [...items]);
+    // A loop, not push(...items): a national model has hundreds of thousands of relations, more than a call's arguments.
+    if (list) for (const item of items) list.push(item);
+    else top.set(name, items.slice());
   };
   const sub = (label: string, identifiers: readonly string[]): XmlNode[] => (identifiers.length === 0 ? [] : [folder(label, identifiers.map(ref))]);
   add('Business', sub('Actors', input.organisations));

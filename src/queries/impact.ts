@@ -299,7 +299,7 @@ function integratedWith(model: Model, systemId: string, depth: number, live: (id
       }
     }
     reached.sort((a, b) => compareStrings(a.system, b.system));
-    out.push(...reached);
+    for (const item of reached) out.push(item);
     level = reached.map((r) => r.system);
   }
   return out;
