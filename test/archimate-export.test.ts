@@ -280,7 +280,7 @@ describe('folders at national scale', () => {
       organisations: [],
       services: [],
       systems: [],
-      integrations: [],
+      integrations: ['integration-1'],
       relations,
       planElements: [],
       planRelationships: ['plan-rel'],
@@ -290,6 +290,7 @@ describe('folders at national scale', () => {
     });
     const relationsFolder = organizations?.children?.find((c) => typeof c !== 'string' && c.children?.some((l) => typeof l !== 'string' && l.children?.[0] === 'Relations'));
     const items = typeof relationsFolder === 'string' ? [] : (relationsFolder?.children ?? []).filter((c) => typeof c !== 'string' && c.name === 'item');
-    expect(items).toHaveLength(300_001);
+    // The Integrations subfolder, then every relation, then the plan's relationship.
+    expect(items).toHaveLength(300_002);
   });
 });
