@@ -114,6 +114,23 @@ function runKartta(
   op: <T>(key: string, label: string, fn: () => T, policy: RunPolicy, keep?: (value: T) => void) => void,
   generate: () => KarttaDocument,
 ): Omit<WorkerResult, 'notes'> {
+  // Heap first, while nothing else is alive: a model alone, its input document released, after a full collection.
+  let heap: WorkerResult['heap'] = null;
+  if (hasGc) {
+    collect();
+    const before = process.memoryUsage().heapUsed;
+    let fresh: Model | undefined = Model.load(generate());
+    collect();
+    const after = process.memoryUsage().heapUsed;
+    heap = { heapUsedAfterLoadMiB: mib(after), modelMiB: mib(after - before) };
+    process.stderr.write(`  heap after load: ${heap.heapUsedAfterLoadMiB} MiB used (${heap.modelMiB} MiB for the model)\n`);
+    if (fresh.systems().length !== task.systems) notes.push('the model for the heap figure has an unexpected size');
+    fresh = undefined;
+    collect();
+  } else {
+    notes.push('node ran without --expose-gc: no heap figure');
+  }
+
   let doc: KarttaDocument | undefined;
   op('generate', 'generate (kartta/testing)', generate, single, (d) => (doc = d));
   const source = doc ?? generate();
@@ -198,24 +215,6 @@ function runKartta(
   if (text !== null) writeFileSync(task.xmlPath, text);
   xml = null;
 
-  // Heap: a model alone, its input document released, after a full collection.
-  let heap: WorkerResult['heap'] = null;
-  if (hasGc) {
-    model = undefined;
-    current = undefined as unknown as Model;
-    doc = undefined;
-    collect();
-    const before = process.memoryUsage().heapUsed;
-    let fresh: Model | undefined = Model.load(generate());
-    collect();
-    const after = process.memoryUsage().heapUsed;
-    heap = { heapUsedAfterLoadMiB: mib(after), modelMiB: mib(after - before) };
-    process.stderr.write(`  heap after load: ${heap.heapUsedAfterLoadMiB} MiB used (${heap.modelMiB} MiB for the model)\n`);
-    if (fresh.systems().length !== task.systems) notes.push('the model for the heap figure has an unexpected size');
-    fresh = undefined;
-  } else {
-    notes.push('node ran without --expose-gc: no heap figure');
-  }
   return { times, counts, xmlCharacters: text?.length ?? null, heap };
 }
 
