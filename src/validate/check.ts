@@ -10,6 +10,7 @@ import { collectionKind, relationEnds, relationKey, type Collection } from '../m
 import type { IndexState } from '../model/state.js';
 import { describeValue, mapZodIssues } from './zod-issues.js';
 import { productKeys } from '../model/products.js';
+import { withArticle } from '../words.js';
 
 type Path = (string | number)[];
 
@@ -30,10 +31,6 @@ export interface CheckResult {
 
 function kindName(kind: EntityKind | 'relation'): string {
   return kind;
-}
-
-function article(word: string): string {
-  return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
 }
 
 /**
@@ -112,7 +109,7 @@ export function checkDelta(doc: Record<string, unknown>, delta: Delta, state: In
     const existing = removedIds.has(id) ? undefined : existingKind(id);
     if (existing) {
       const path: Path = [item.collection, item.index, 'id'];
-      issues.push({ code: 'id.duplicate', path, message: `id '${id}' is already used by ${article(kindName(existing))}` });
+      issues.push({ code: 'id.duplicate', path, message: `id '${id}' is already used by ${withArticle(kindName(existing))}` });
       noteDuplicate(id, existing, kind);
       continue;
     }
@@ -136,7 +133,7 @@ export function checkDelta(doc: Record<string, unknown>, delta: Delta, state: In
     if (actual === undefined) {
       issues.push({ code: 'reference.missing', path: [...base, field], message: `${role} '${id}' does not exist` });
     } else {
-      issues.push({ code: 'reference.kind', path: [...base, field], message: `${role} '${id}' must be ${article(expected)}, but it is ${article(actual)}` });
+      issues.push({ code: 'reference.kind', path: [...base, field], message: `${role} '${id}' must be ${withArticle(expected)}, but it is ${withArticle(actual)}` });
     }
   };
 
@@ -146,7 +143,7 @@ export function checkDelta(doc: Record<string, unknown>, delta: Delta, state: In
     if (integration.via !== undefined) {
       const viaKind = kindOf(integration.via);
       if (viaKind === undefined) issues.push({ code: 'reference.missing', path: [...base, 'via'], message: `via '${integration.via}' does not exist` });
-      else if (viaKind !== 'system') issues.push({ code: 'reference.kind', path: [...base, 'via'], message: `via '${integration.via}' must be a system, but it is ${article(viaKind)}` });
+      else if (viaKind !== 'system') issues.push({ code: 'reference.kind', path: [...base, 'via'], message: `via '${integration.via}' must be a system, but it is ${withArticle(viaKind)}` });
       else if (!isPlatform(integration.via)) {
         issues.push({ code: 'via.not-platform', path: [...base, 'via'], message: `via '${integration.via}' is not a system with platform: true` });
       }
