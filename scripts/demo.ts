@@ -94,4 +94,4 @@ const xml = toArchimateXml(model, { plan, planResult: result, views: true });
 writeFileSync(file, xml);
 const views = xml.match(/<view /g)?.length ?? 0;
 console.log(`Wrote ${relative(process.cwd(), file)} (${Math.round(xml.length / 1024)} kB, ${views} views, the plan as work packages and plateaus).`);
-console.log('Open it in Archi with File → Import → Open Exchange XML Model…');
+console.log('Open it in Archi with File → Import → Model From Open Exchange File… (Open Exchange XML Model… in older versions).');
