@@ -276,8 +276,12 @@ function parallelScopes(model: Model, scope: string | undefined): (string | unde
   return regions.length > 0 ? regions : [undefined];
 }
 
-/** True the first time a service and set of systems is seen: an organisation in two regions puts it in both. */
-function onceAcrossRegions(): (service: string, systems: readonly string[]) => boolean {
+/**
+ * True the first time a service and set of systems is seen: an organisation in two regions puts it in both. With
+ * one scope nothing can repeat, and nothing is remembered.
+ */
+function onceAcrossRegions(scopes: readonly (string | undefined)[]): (service: string, systems: readonly string[]) => boolean {
+  if (scopes.length < 2) return () => true;
   const seen = new Set<string>();
   return (service, systems) => {
     const key = `${service}\u0000${systems.join('\u0000')}`;
@@ -536,8 +540,9 @@ const CHECKS: Record<string, (subject: Subject, emit: Emit) => void> = {
     }
   },
   'tori.parallel': ({ model, scope }, emit) => {
-    const once = onceAcrossRegions();
-    for (const candidate of parallelScopes(model, scope).flatMap((s) => harmonisationCandidates(model, { scope: s }))) {
+    const scopes = parallelScopes(model, scope);
+    const once = onceAcrossRegions(scopes);
+    for (const candidate of scopes.flatMap((s) => harmonisationCandidates(model, { scope: s }))) {
       if (candidate.kind !== 'sameService' || !once(candidate.service, candidate.systems)) continue;
       emit(
         candidate.service,
@@ -550,8 +555,9 @@ const CHECKS: Record<string, (subject: Subject, emit: Emit) => void> = {
     }
   },
   'tosi.parallel-unintegrated': ({ model, scope }, emit) => {
-    const once = onceAcrossRegions();
-    for (const group of parallelScopes(model, scope).flatMap((s) => parallelSystems(model, { scope: s }))) {
+    const scopes = parallelScopes(model, scope);
+    const once = onceAcrossRegions(scopes);
+    for (const group of scopes.flatMap((s) => parallelSystems(model, { scope: s }))) {
       for (const pair of group.pairs) {
         if (pair.status !== 'none' || !once(group.service, pair.systems)) continue;
         emit(
