@@ -574,6 +574,15 @@ class Interpreter {
     if (metadata) modelExtras.metadata = metadata;
     Object.assign(doc, { products, organisations, services, systems, integrations, relations });
 
+    // The records are all read now. Let them go before the load: on a national file they take gigabytes, and
+    // with them alive the collector marks them again and again (the load of a 100k import measured 11.5 s, against
+    // 5.5 to 8 s for a bare load of the same model).
+    this.concepts.clear();
+    this.raw.elements.length = 0;
+    this.raw.relationships.length = 0;
+    kindOf.clear();
+    viaChecks.length = 0;
+
     const loaded = Model.safeLoad(doc);
     if (!loaded.ok) {
       throw new ArchimateImportError(
