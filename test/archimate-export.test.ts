@@ -236,6 +236,18 @@ describe('toArchimateXml: identifiers, text and determinism', () => {
     const model = Model.load(smallRegion());
     expect(() => toArchimateXml(model, { extras: {} as never })).toThrow(expect.objectContaining({ code: 'option.invalid' }));
   });
+
+  it('rejects what is not an option, naming it, rather than writing something else', () => {
+    const model = Model.load(smallRegion());
+    const refused = (options: unknown, words: string) =>
+      expect(() => toArchimateXml(model, options as never)).toThrow(expect.objectContaining({ code: 'option.invalid', message: expect.stringContaining(words) }));
+    refused({ view: true }, "'view' is not an option");
+    refused({ views: 'yes' }, 'views must be true, false or an object');
+    refused({ views: { landscape: true } }, "'views.landscape' is not an option");
+    refused({ views: { parallel: 'no' } }, 'views.parallel must be true or false');
+    refused(null, 'the options must be an object');
+    expect(toArchimateXml(model, { views: false })).toBe(toArchimateXml(model));
+  });
 });
 
 describe('streaming export', () => {

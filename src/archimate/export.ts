@@ -207,6 +207,7 @@ function keptProperties(properties: readonly (XmlNode | string)[], definitions: 
 
 /** Resolves the plan and views and decides what of the extras is written. */
 export function prepare(model: Model, options: ArchimateExportOptions = {}): Prepared {
+  checkOptions(options);
   const extras = options.extras;
   if (extras !== undefined && (extras === null || typeof extras !== 'object' || extras.format !== 'kartta-archimate-extras/1')) {
     throw new ArchimateExportError('option.invalid', "extras must be the object fromArchimateXml returned (format 'kartta-archimate-extras/1')");
@@ -394,6 +395,27 @@ function pruneView(view: XmlNode, elements: ReadonlySet<string>, relationships: 
       return nodes.has(child.attributes?.source ?? '') && nodes.has(child.attributes?.target ?? '');
     }),
   };
+}
+
+const EXPORT_OPTIONS = new Set(['views', 'plan', 'planResult', 'extras', 'diagrams', 'end']);
+const VIEW_OPTIONS = new Set(['landscapes', 'parallel', 'plan']);
+
+/** Refuses what is not an option, so that a typo (`view: true`) fails loudly instead of writing no views. */
+function checkOptions(options: unknown): void {
+  const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (!isObject(options)) throw new ArchimateExportError('option.invalid', 'the options must be an object');
+  for (const key of Object.keys(options)) {
+    if (!EXPORT_OPTIONS.has(key)) throw new ArchimateExportError('option.invalid', `'${key}' is not an option (known: ${[...EXPORT_OPTIONS].join(', ')})`);
+  }
+  const views = options.views;
+  if (views === undefined || typeof views === 'boolean') return;
+  if (!isObject(views)) throw new ArchimateExportError('option.invalid', `views must be true, false or an object of view options, got ${JSON.stringify(views) ?? typeof views}`);
+  for (const key of Object.keys(views)) {
+    if (!VIEW_OPTIONS.has(key)) throw new ArchimateExportError('option.invalid', `'views.${key}' is not an option (known: ${[...VIEW_OPTIONS].join(', ')})`);
+  }
+  for (const key of ['parallel', 'plan'] as const) {
+    if (views[key] !== undefined && typeof views[key] !== 'boolean') throw new ArchimateExportError('option.invalid', `views.${key} must be true or false`);
+  }
 }
 
 function computePlan(model: Model, plan: ArchimatePlan): ArchimatePlanResult {
