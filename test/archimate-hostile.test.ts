@@ -67,6 +67,15 @@ describe('fromArchimateXml: hostile input', () => {
     expect(importError(`<model ${NS} identifier="m"><name>${'x'.repeat(1000)}</name></model>`, { maxLength: 500 }).code).toBe('xml.too-large');
   });
 
+  it('refuses limits that would not limit, and unknown options, before reading anything', () => {
+    const small = `<model ${NS} identifier="m"><name>M</name></model>`;
+    for (const options of [{ maxDepth: 0 }, { maxDepth: -1 }, { maxLength: 1.5 }, { maxLength: '500' }, { maxDepht: 3 }, null]) {
+      const error = importError(small, options as never);
+      expect(error.code).toBe('option.invalid');
+      expect(error.message).toMatch(/maxDepth|maxLength|options must be an object/);
+    }
+  });
+
   it('reports malformed XML with line and column', () => {
     const error = importError(`<model ${NS} identifier="m">\n  <name>M</name>\n  <elements>\n</model>`);
     expect(error.code).toBe('xml.malformed');

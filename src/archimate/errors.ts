@@ -15,7 +15,8 @@ import type { Issue } from '../types.js';
  * - `archimate.duplicate-identifier`: two objects share an identifier;
  * - `archimate.missing-element`: a reference (a relationship end, a view node's element, a property
  *   definition, a folder item) names nothing in the file;
- * - `archimate.invalid-model`: the Kartta document read from the file breaks a `kartta/1` rule (see `issues`).
+ * - `archimate.invalid-model`: the Kartta document read from the file breaks a `kartta/1` rule (see `issues`);
+ * - `option.invalid`: an unknown option, or a limit that is not a whole number of at least 1.
  *
  * `line` and `column` (both 1-based) point at the offending place when there is one.
  *

@@ -75,7 +75,19 @@ export interface ArchimateImportResult {
 const DEFAULT_LIMITS: ReadLimits = { maxDepth: 256, maxLength: 256 * 1024 * 1024 };
 
 function limitsOf(options: ArchimateImportOptions): ReadLimits {
-  return { maxDepth: options.maxDepth ?? DEFAULT_LIMITS.maxDepth, maxLength: options.maxLength ?? DEFAULT_LIMITS.maxLength };
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new ArchimateImportError('option.invalid', 'the options must be an object');
+  for (const key of Object.keys(options)) {
+    if (key !== 'maxDepth' && key !== 'maxLength') throw new ArchimateImportError('option.invalid', `'${key}' is not an option (known: maxDepth, maxLength)`);
+  }
+  const limit = (name: 'maxDepth' | 'maxLength'): number => {
+    const value = options[name];
+    if (value === undefined) return DEFAULT_LIMITS[name];
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+      throw new ArchimateImportError('option.invalid', `${name} must be a whole number of at least 1, got ${JSON.stringify(value) ?? typeof value}`);
+    }
+    return value;
+  };
+  return { maxDepth: limit('maxDepth'), maxLength: limit('maxLength') };
 }
 
 /**
