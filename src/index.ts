@@ -97,3 +97,4 @@ export type {
 } from './migration/result.js';
 export { buildViews } from './archimate/views/index.js';
 export type { BuildViewsOptions, ViewsPlan, ViewSpec, ViewNodeSpec, ViewConnectionSpec } from './archimate/views/index.js';
+export { graphKey, idOfGraphKey } from './model/graph-key.js';

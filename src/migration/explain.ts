@@ -46,7 +46,8 @@ export function assemble(input: AssembleInput): MigrationResult {
   const { problem, calendar } = input;
   const numberOf = new Map<string, number>();
   problem.ids.forEach((id, i) => numberOf.set(id, i));
-  const waveOf: Record<string, number> = {};
+  // Keyed by ids: without a prototype, an id such as '__proto__' or 'toString' is an ordinary key.
+  const waveOf = Object.create(null) as Record<string, number>;
   const sortedIds = [...problem.ids].sort(compareStrings);
   for (const id of sortedIds) waveOf[id] = input.wave[numberOf.get(id) as number] as number;
   const waveOfId = (id: string): number => waveOf[id] as number;

@@ -23,6 +23,7 @@ import { checkDelta } from '../validate/check.js';
 import { canonicalDocument, compareRelations } from './canonical.js';
 import { fullDelta, patchDelta, type Delta } from './delta.js';
 import { normaliseProductName, productKeys } from './products.js';
+import { graphKey } from './graph-key.js';
 import { readonlyGraph, type ReadonlyGraph } from './readonly-graph.js';
 import { commitDelta, emptyState, type IndexState, type RawGraph } from './state.js';
 import { collections } from '../schema/document.js';
@@ -168,7 +169,10 @@ export class Model {
 
   /**
    * The model as a read-only graphology `MultiDirectedGraph`, for custom algorithms. Nodes are organisations,
-   * services and systems; edges are integrations (keyed by id) and relations (keyed `type: from -> to`).
+   * services and systems; edges are integrations and relations (keyed `type: from -> to`, see {@link relationKey}).
+   * Nodes and integrations are keyed by {@link graphKey} of their id: the id itself, except that an id naming an
+   * `Object.prototype` member (`constructor`, `__proto__`, ...) is escaped, so no plain object keyed by graph keys
+   * can reach the shared prototype. The attributes carry each entity with its real id.
    *
    * @example
    * ```ts
@@ -304,9 +308,10 @@ export class Model {
   get(id: string): EntityRef | undefined {
     const state = this.#ensureState();
     const { graph } = state;
-    if (graph.hasNode(id)) return graph.getNodeAttributes(id) as EntityRef;
-    if (graph.hasEdge(id)) {
-      const attributes = graph.getEdgeAttributes(id);
+    const key = graphKey(id);
+    if (graph.hasNode(key)) return graph.getNodeAttributes(key) as EntityRef;
+    if (graph.hasEdge(key)) {
+      const attributes = graph.getEdgeAttributes(key);
       if (attributes.kind === 'integration') return attributes;
     }
     const product = state.products.get(id);
@@ -510,14 +515,15 @@ export class Model {
 
   #relationsAt(id: string, type: RelationType | undefined, direction: 'in' | 'out'): Relation[] {
     const graph = this.rawGraph();
-    if (!graph.hasNode(id)) return [];
+    const key = graphKey(id);
+    if (!graph.hasNode(key)) return [];
     const out: Relation[] = [];
     const visit = (_key: string, attributes: { kind: string; entity: unknown }) => {
       if (attributes.kind === 'integration') return;
       if (type === undefined || attributes.kind === type) out.push(attributes.entity as Relation);
     };
-    if (direction === 'out') graph.forEachOutEdge(id, visit);
-    else graph.forEachInEdge(id, visit);
+    if (direction === 'out') graph.forEachOutEdge(key, visit);
+    else graph.forEachInEdge(key, visit);
     return out.sort(compareRelations);
   }
 
@@ -541,13 +547,14 @@ export class Model {
   integrationsOf(systemId: string, options: { includeVia?: boolean } = {}): Integration[] {
     const state = this.#ensureState();
     const { graph } = state;
-    if (!graph.hasNode(systemId)) return [];
+    const key = graphKey(systemId);
+    if (!graph.hasNode(key)) return [];
     const found = new Map<string, Integration>();
-    graph.forEachEdge(systemId, (key, attributes) => {
-      if (attributes.kind === 'integration') found.set(key, attributes.entity as Integration);
+    graph.forEachEdge(key, (_key, attributes) => {
+      if (attributes.kind === 'integration') found.set(attributes.entity.id, attributes.entity);
     });
     if (options.includeVia) {
-      for (const id of state.via.get(systemId) ?? []) found.set(id, graph.getEdgeAttribute(id, 'entity') as Integration);
+      for (const id of state.via.get(systemId) ?? []) found.set(id, graph.getEdgeAttribute(graphKey(id), 'entity') as Integration);
     }
     return [...found.values()].sort(compareIds);
   }
@@ -595,8 +602,10 @@ export class Model {
     const queue = [organisationId];
     while (queue.length > 0) {
       const current = queue.pop() as string;
-      graph.forEachInEdge(current, (_key, attributes, source) => {
-        if (attributes.kind !== 'memberOf' || seen.has(source)) return;
+      graph.forEachInEdge(graphKey(current), (_key, attributes) => {
+        if (attributes.kind !== 'memberOf') return;
+        const source = attributes.entity.from;
+        if (seen.has(source)) return;
         seen.add(source);
         if (transitive) queue.push(source);
       });
@@ -637,10 +646,10 @@ export class Model {
     const graph = this.rawGraph();
     const systems = new Set<string>();
     for (const organisation of organisations) {
-      graph.forEachOutEdge(organisation, (_key, attributes, _source, target) => {
+      graph.forEachOutEdge(graphKey(organisation), (_key, attributes, _source, target) => {
         if (attributes.kind !== 'owns' && attributes.kind !== 'uses') return;
         const node = graph.getNodeAttributes(target);
-        if (node.kind === 'system' && keep(node.entity)) systems.add(target);
+        if (node.kind === 'system' && keep(node.entity)) systems.add(node.entity.id);
       });
     }
     return { root: options.scope, organisations, systems: [...systems].sort() };

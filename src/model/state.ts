@@ -5,6 +5,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import type { EdgeAttributes, Integration, NodeAttributes, Product, Relation } from '../types.js';
 import type { Delta } from './delta.js';
+import { graphKey } from './graph-key.js';
 import { relationKey } from './keys.js';
 
 export type RawGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
@@ -55,7 +56,8 @@ export function commitDelta(state: IndexState, delta: Delta): void {
     switch (item.collection) {
       case 'integrations': {
         const integration = item.entity as Integration;
-        if (graph.hasEdge(integration.id)) graph.dropEdge(integration.id);
+        const key = graphKey(integration.id);
+        if (graph.hasEdge(key)) graph.dropEdge(key);
         removeVia(state, integration);
         break;
       }
@@ -74,7 +76,7 @@ export function commitDelta(state: IndexState, delta: Delta): void {
   for (const item of delta.removed) {
     if (item.collection !== 'organisations' && item.collection !== 'services' && item.collection !== 'systems') continue;
     const id = (item.entity as { id: string }).id;
-    if (!addedNodeIds.has(id) && graph.hasNode(id)) graph.dropNode(id);
+    if (!addedNodeIds.has(id) && graph.hasNode(graphKey(id))) graph.dropNode(graphKey(id));
   }
   for (const item of delta.added) {
     switch (item.collection) {
@@ -84,8 +86,9 @@ export function commitDelta(state: IndexState, delta: Delta): void {
         const entity = item.entity as { id: string };
         const kind = item.collection === 'organisations' ? 'organisation' : item.collection === 'services' ? 'service' : 'system';
         const attributes = Object.freeze({ kind, entity }) as NodeAttributes;
-        if (graph.hasNode(entity.id)) graph.replaceNodeAttributes(entity.id, attributes);
-        else graph.addNode(entity.id, attributes);
+        const key = graphKey(entity.id);
+        if (graph.hasNode(key)) graph.replaceNodeAttributes(key, attributes);
+        else graph.addNode(key, attributes);
         break;
       }
       case 'products': {
@@ -100,11 +103,13 @@ export function commitDelta(state: IndexState, delta: Delta): void {
   for (const item of delta.added) {
     if (item.collection === 'integrations') {
       const integration = item.entity as Integration;
-      graph.addDirectedEdgeWithKey(integration.id, integration.source, integration.target, Object.freeze({ kind: 'integration', entity: integration }));
+      const attributes = Object.freeze({ kind: 'integration', entity: integration });
+      graph.addDirectedEdgeWithKey(graphKey(integration.id), graphKey(integration.source), graphKey(integration.target), attributes);
       addVia(state, integration);
     } else if (item.collection === 'relations') {
       const relation = item.entity as Relation;
-      graph.addDirectedEdgeWithKey(relationKey(relation), relation.from, relation.to, Object.freeze({ kind: relation.type, entity: relation }) as EdgeAttributes);
+      const attributes = Object.freeze({ kind: relation.type, entity: relation }) as EdgeAttributes;
+      graph.addDirectedEdgeWithKey(relationKey(relation), graphKey(relation.from), graphKey(relation.to), attributes);
     }
   }
 }

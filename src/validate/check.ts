@@ -8,6 +8,7 @@ import type { EntityKind, Integration, Issue, Product, Relation, System } from '
 import type { AddedItem, Delta, DeltaItem } from '../model/delta.js';
 import { collectionKind, relationEnds, relationKey, type Collection } from '../model/keys.js';
 import type { IndexState } from '../model/state.js';
+import { graphKey } from '../model/graph-key.js';
 import { describeValue, mapZodIssues } from './zod-issues.js';
 import { productKeys } from '../model/products.js';
 import { withArticle } from '../words.js';
@@ -83,8 +84,9 @@ export function checkDelta(doc: Record<string, unknown>, delta: Delta, state: In
   };
   const existingKind = (id: string): EntityKind | undefined => {
     const { graph } = state;
-    if (graph.hasNode(id)) return graph.getNodeAttribute(id, 'kind');
-    if (graph.hasEdge(id)) return 'integration';
+    const key = graphKey(id);
+    if (graph.hasNode(key)) return graph.getNodeAttribute(key, 'kind');
+    if (graph.hasEdge(key)) return 'integration';
     if (state.products.has(id)) return 'product';
     return undefined;
   };
@@ -121,8 +123,9 @@ export function checkDelta(doc: Record<string, unknown>, delta: Delta, state: In
     if (mine) return mine.kind === 'system' && (mine.entity as System).platform === true;
     if (removedIds.has(id)) return false;
     const { graph } = state;
-    if (!graph.hasNode(id)) return false;
-    const attributes = graph.getNodeAttributes(id);
+    const key = graphKey(id);
+    if (!graph.hasNode(key)) return false;
+    const attributes = graph.getNodeAttributes(key);
     return attributes.kind === 'system' && attributes.entity.platform === true;
   };
 
@@ -226,8 +229,8 @@ function checkRemovedTargets(
     const replacement = registered.get(old.id);
     const sameKind = replacement?.kind === collectionKind[item.collection];
     const platformLost = item.collection === 'systems' && old.platform === true && !(sameKind && (replacement?.entity as System).platform === true);
-    if (!sameKind && graph.hasNode(old.id)) {
-      graph.forEachEdge(old.id, (key, attributes) => {
+    if (!sameKind && graph.hasNode(graphKey(old.id))) {
+      graph.forEachEdge(graphKey(old.id), (key, attributes) => {
         if (recheckedEdges.has(key) || removedObjects.has(attributes.entity)) return;
         recheckedEdges.add(key);
         const collection: Collection = attributes.kind === 'integration' ? 'integrations' : 'relations';
@@ -238,10 +241,11 @@ function checkRemovedTargets(
     }
     if (platformLost || !sameKind) {
       for (const integrationId of state.via.get(old.id) ?? []) {
-        if (recheckedEdges.has(integrationId) || !graph.hasEdge(integrationId)) continue;
-        const integration = graph.getEdgeAttribute(integrationId, 'entity') as Integration;
+        const key = graphKey(integrationId);
+        if (recheckedEdges.has(key) || !graph.hasEdge(key)) continue;
+        const integration = graph.getEdgeAttribute(key, 'entity') as Integration;
         if (removedObjects.has(integration)) continue;
-        recheckedEdges.add(integrationId);
+        recheckedEdges.add(key);
         checks.checkIntegration(integration, ['integrations', indexIn(doc, 'integrations', integration)]);
       }
     }

@@ -82,12 +82,20 @@ export function layered(nodes: readonly LayoutNode[], edges: readonly LayoutEdge
     marginy: margin,
   });
   graph.setDefaultEdgeLabel(() => ({}));
-  for (const node of nodes) graph.setNode(node.key, { width: node.w, height: node.h });
+  // dagre keeps nodes and its working state in plain objects keyed by node name: it gets names of its own, so
+  // an id such as '__proto__' or 'constructor' never reaches it.
+  const dagreName = new Map<string, string>();
+  const nameOf = (key: string): string => {
+    let name = dagreName.get(key);
+    if (name === undefined) dagreName.set(key, (name = `n${dagreName.size}`));
+    return name;
+  };
+  for (const node of nodes) graph.setNode(nameOf(node.key), { width: node.w, height: node.h });
   const routable = edges.filter((edge) => edge.source !== edge.target && !edge.side);
   const sideEdges = edges.filter((edge) => edge.source !== edge.target && edge.side);
-  for (const edge of routable) {
-    graph.setEdge(edge.source, edge.target, { weight: edge.weight ?? 1, minlen: edge.minlen ?? 1 }, edge.key);
-  }
+  routable.forEach((edge, e) => {
+    graph.setEdge(nameOf(edge.source), nameOf(edge.target), { weight: edge.weight ?? 1, minlen: edge.minlen ?? 1 }, `e${e}`);
+  });
   // dagre's crossing reduction sweeps until four rounds bring no gain; on large drawings that costs seconds and
   // buys little, since a view of hundreds of nodes is read by searching, not at a glance.
   const large = nodes.length > LARGE_NODES || routable.length > LARGE_EDGES;
@@ -101,7 +109,7 @@ export function layered(nodes: readonly LayoutNode[], edges: readonly LayoutEdge
   const rankCentre = new Map<number, number>();
   const rankHalf = new Map<number, number>();
   for (const node of nodes) {
-    const label = graph.node(node.key) as { x: number; y: number; rank: number };
+    const label = graph.node(nameOf(node.key)) as { x: number; y: number; rank: number };
     placed.set(node.key, { rank: label.rank, main: main(label), cross: cross(label) });
     rankCentre.set(label.rank, main(label));
     rankHalf.set(label.rank, Math.max(rankHalf.get(label.rank) ?? 0, extent(node) / 2));
@@ -117,7 +125,8 @@ export function layered(nodes: readonly LayoutNode[], edges: readonly LayoutEdge
     const source = placed.get(edge.source);
     const target = placed.get(edge.target);
     if (!source || !target) return;
-    const points = ((graph.edge(edge.source, edge.target, edge.key) as { points?: Point[] } | undefined)?.points ?? []).slice(1, -1);
+    const label = graph.edge(nameOf(edge.source), nameOf(edge.target), `e${e}`) as { points?: Point[] } | undefined;
+    const points = (label?.points ?? []).slice(1, -1);
     const path = [{ rank: rankIndex.get(source.rank) as number, cross: source.cross }];
     for (const point of points) {
       const i = ranks.findIndex((rank) => Math.abs((rankCentre.get(rank) as number) - main(point)) < 0.5);
