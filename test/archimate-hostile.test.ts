@@ -156,4 +156,29 @@ describe('fromArchimateXml: hostile input', () => {
   it('readArchimate rejects hostile streams the same way', async () => {
     await expect(readArchimate([`<!DOCTYPE x [<!ENTITY a "b">]>`, `<model ${NS} identifier="m"/>`])).rejects.toMatchObject({ code: 'xml.doctype' });
   });
+
+  it('refuses a model identifier that an element repeats (the file would be written back with it twice)', () => {
+    const xml = `<model ${NS} identifier="m1"><name>M</name><elements><element identifier="m1" xsi:type="BusinessActor"><name>A</name></element></elements></model>`;
+    const error = importError(xml);
+    expect(error.code).toBe('archimate.duplicate-identifier');
+    expect(error.message).toContain("'m1'");
+    expect(error.message).toContain('the model itself');
+    expect(error.line).toBe(1);
+  });
+
+  it('skips one byte-order mark and refuses two, from text and from bytes', async () => {
+    const xml = `<model ${NS} identifier="m"><name>M</name></model>`;
+    expect(fromArchimateXml(`\ufeff${xml}`).model.name).toBe('M');
+    expect(importError(`\ufeff\ufeff${xml}`).code).toBe('xml.malformed');
+    const bom = [0xef, 0xbb, 0xbf];
+    const bytes = (boms: number) => new Uint8Array([...Array.from({ length: boms }, () => bom).flat(), ...new TextEncoder().encode(xml)]);
+    expect((await readArchimate([bytes(1)])).model.name).toBe('M');
+    const error = await readArchimate([bytes(2)]).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ArchimateImportError);
+    expect((error as ArchimateImportError).code).toBe('xml.malformed');
+  });
 });
+

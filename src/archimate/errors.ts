@@ -72,3 +72,8 @@ export class ArchimateExportError extends KarttaError {
     this.identifier = identifier;
   }
 }
+
+/** A value echoed in a message, cut to about 80 characters with an ellipsis and its length, so a hostile file cannot flood the message. */
+export function cap(value: string): string {
+  return value.length <= 80 ? value : `${value.slice(0, 77)}… (${value.length} characters)`;
+}

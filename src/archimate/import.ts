@@ -4,18 +4,19 @@
  */
 import { z } from 'zod';
 import { compareRelations } from '../model/canonical.js';
-import { relationKey } from '../model/keys.js';
+import { relationEnds, relationKey } from '../model/keys.js';
 import { Model } from '../model/model.js';
 import { productSchema } from '../schema/document.js';
 import { MAX_TEXT } from '../schema/primitives.js';
 import { isJsonObject } from '../schema/json.js';
 import { relationTypes } from '../schema/document.js';
 import type { Integration, Name, Organisation, Relation, RelationType, Service, System } from '../types.js';
-import { ArchimateImportError } from './errors.js';
-import { organizationsOf, prepare, relationAttributes } from './export.js';
+import { ArchimateImportError, cap } from './errors.js';
+import { conceptIdentifiers, modelIdentifiers } from './concept-identifiers.js';
 import type { ArchimateExtras, ConceptExtras, EntityExtras, LangString, RelationExtras, XmlNode } from './extras.js';
 import { fastEntityIdentifier, fastRelationIdentifier } from './fast-ids.js';
 import { generatedIdentifier, idFromEntityIdentifier } from './ids.js';
+import { karttaFolders, type FolderInput } from './folders.js';
 import { compact, propertyNode, rebuild, type ConceptRecord, type PropertyRecord } from './records.js';
 import {
   ELEMENT_FOLDERS,
@@ -33,6 +34,7 @@ import {
   X_PROPERTY,
   isKarttaId,
   parseValue,
+  relationAttributes,
   type EntityElementKind,
   type FieldSpec,
 } from './mapping.js';
@@ -133,7 +135,8 @@ export async function readArchimate(
   options: ArchimateImportOptions = {},
 ): Promise<ArchimateImportResult> {
   const reader = new RawReader(limitsOf(options));
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  // ignoreBOM keeps a byte-order mark in the text: saxes skips one, and refuses a second as text before the root.
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   try {
     for await (const chunk of source) reader.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
     reader.write(decoder.decode());
@@ -249,9 +252,15 @@ class Interpreter {
   /** Checks identifiers, types and references, as Archi does before it imports. */
   check(): void {
     const seen = new Set<string>();
+    // The model's own identifier is an xs:ID of the same document: no concept may repeat it.
+    const rootIdentifier = this.raw.rootAttributes.identifier;
+    if (rootIdentifier !== undefined) seen.add(rootIdentifier);
     const claim = (at: Located, what: string) => {
       const identifier = this.attribute(at, 'identifier', what);
-      if (seen.has(identifier)) this.fail('archimate.duplicate-identifier', `the identifier '${identifier}' of this ${what} is already used`, at);
+      if (seen.has(identifier)) {
+        const owner = identifier === rootIdentifier ? 'the model itself' : 'another object of the file';
+        this.fail('archimate.duplicate-identifier', `the identifier '${cap(identifier)}' of this ${what} is already used by ${owner}`, at);
+      }
       seen.add(identifier);
       return identifier;
     };
@@ -618,7 +627,7 @@ class Interpreter {
     };
     // Keep the folders unless they are exactly the ones the export writes for this model and these extras.
     if (this.raw.organizations.length > 0) {
-      const generated = organizationsOf(prepare(loaded.model, { extras }));
+      const generated = karttaFolders(karttaFolderInput(loaded.model, extras));
       if (!sameNodes(generated, this.raw.organizations)) extras.organizations = this.raw.organizations;
     }
     return { model: loaded.model, extras };
@@ -637,7 +646,7 @@ class Interpreter {
     for (const candidate of relationTypes) {
       const mapping = RELATION_MAPPING[candidate];
       if (mapping.type !== type) continue;
-      const [fromKind, toKind] = RELATION_ENDS[candidate];
+      const [fromKind, toKind] = relationEnds[candidate] as readonly [EntityElementKind, EntityElementKind];
       const [s, t] = mapping.reversed ? [toKind, fromKind] : [fromKind, toKind];
       if (s !== sourceKind || t !== targetKind) continue;
       if (mapping.marked && this.marker(record) !== candidate) continue;
@@ -686,15 +695,6 @@ function sameNodes(a: readonly (XmlNode | string)[], b: readonly (XmlNode | stri
   return true;
 }
 
-const RELATION_ENDS: Record<RelationType, readonly [EntityElementKind, EntityElementKind]> = {
-  memberOf: ['organisation', 'organisation'],
-  provides: ['organisation', 'service'],
-  owns: ['organisation', 'system'],
-  uses: ['organisation', 'system'],
-  supports: ['system', 'service'],
-  dependsOn: ['system', 'system'],
-  replaces: ['system', 'system'],
-};
 
 function parseJson(text: string): unknown {
   try {
@@ -714,6 +714,20 @@ function isKarttaDefinition(node: XmlNode): boolean {
   const text = textOf(name);
   const type = PROPERTY_TYPES.get(text) ?? PLAN_PROPERTY_TYPES.get(text);
   return attributes.length === 2 && identifier === generatedIdentifier('propdef', text) && node.attributes?.type === type;
+}
+
+/** What the export files in Kartta's folders when it writes this model and these extras back unedited. */
+function karttaFolderInput(model: Model, extras: ArchimateExtras): FolderInput {
+  const identifier = (node: XmlNode) => node.attributes?.identifier as string;
+  const views = (extras.views?.children ?? []).flatMap((c) => (typeof c !== 'string' && c.name === 'diagrams' && c.ns === undefined ? (c.children ?? []) : []));
+  return {
+    ...modelIdentifiers(model, conceptIdentifiers(extras)),
+    planElements: [],
+    planRelationships: [],
+    extraElements: extras.elements.map((node) => ({ identifier: identifier(node), type: node.attributes?.['xsi:type'] ?? '' })),
+    extraRelationships: extras.relationships.map(identifier),
+    views: views.filter((v): v is XmlNode => typeof v !== 'string' && v.name === 'view' && v.ns === undefined).map(identifier),
+  };
 }
 
 function interpret(raw: RawDocument): ArchimateImportResult {

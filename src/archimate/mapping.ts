@@ -250,3 +250,8 @@ export function parseValue(text: string, spec: FieldSpec): unknown {
   }
   return spec.accepts(value) ? value : undefined;
 }
+
+/** Attributes Kartta writes on a relation's relationship (beyond identifier, type and ends). */
+export function relationAttributes(type: RelationType): Record<string, string> {
+  return RELATION_MAPPING[type].type === 'Association' ? { isDirected: 'true' } : {};
+}

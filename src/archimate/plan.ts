@@ -4,58 +4,48 @@
  * gaps between them, with the relationships that tie them to the application components. Every relationship is
  * one the ArchiMate 3.2 table allows (the tests check them against `relationships.xml`).
  */
+import type { MigrationPlan, MigrationStep } from '../migration/plan-schema.js';
+import type { MigrationResult } from '../migration/result.js';
 import type { Model } from '../model/model.js';
 import type { Name } from '../types.js';
 import { entityIdentifier, generatedIdentifier } from './ids.js';
 
 /**
- * One step of a migration plan document, as far as the export reads it.
+ * A step of a migration plan: the same type as {@link MigrationStep}.
  *
+ * @deprecated Use {@link MigrationStep}; this name is kept so that code written against earlier versions compiles.
  * @example
  * ```ts
- * import type { ArchimatePlanStep } from 'kartta';
- * const step: ArchimatePlanStep = { id: 'iam', action: 'replace', system: 'oulu-ad', target: 'pop-iam' };
+ * import type { MigrationStep } from 'kartta';
+ * const step: MigrationStep = { id: 'iam', action: 'replace', system: 'oulu-ad', target: 'pop-iam' };
  * ```
  */
-export interface ArchimatePlanStep {
-  readonly id: string;
-  readonly action: 'retire' | 'consolidate' | 'replace' | 'rehost';
-  readonly system: string;
-  readonly target?: string | undefined;
-  readonly deadline?: string | undefined;
-  readonly notBefore?: string | undefined;
-  readonly after?: readonly string[] | undefined;
-  readonly description?: string | undefined;
-}
+export type ArchimatePlanStep = MigrationStep;
 
 /**
- * A migration plan document (see `planMigration`), as far as the export reads it.
+ * A migration plan document: the same type as {@link MigrationPlan}.
  *
+ * @deprecated Use {@link MigrationPlan}; this name is kept so that code written against earlier versions compiles.
  * @example
  * ```ts
- * import type { ArchimatePlan } from 'kartta';
- * const plan: ArchimatePlan = { start: '2019-01-01', waveMonths: 6, steps: [{ id: 'iam', action: 'replace', system: 'oulu-ad', target: 'pop-iam' }] };
+ * import type { MigrationPlan } from 'kartta';
+ * const plan: MigrationPlan = { start: '2019-01-01', waveMonths: 6, steps: [{ id: 'iam', action: 'replace', system: 'oulu-ad', target: 'pop-iam' }] };
  * ```
  */
-export interface ArchimatePlan {
-  readonly start?: string | undefined;
-  readonly waveMonths?: number | undefined;
-  readonly capacity?: number | undefined;
-  readonly steps: readonly ArchimatePlanStep[];
-}
+export type ArchimatePlan = MigrationPlan;
 
 /**
- * The placement of a plan's steps in waves (the `waves` of a `planMigration` result).
+ * Where a plan's steps fall in waves: the `waves` of a {@link MigrationResult}, which is all the export reads of it.
  *
+ * @deprecated Use `Pick<MigrationResult, 'waves'>` (any `planMigration` result fits); this name is kept so that code
+ * written against earlier versions compiles.
  * @example
  * ```ts
- * import type { ArchimatePlanResult } from 'kartta';
- * const result: ArchimatePlanResult = { waves: [{ index: 1, start: '2019-01-01', end: '2019-06-30', steps: ['iam'] }] };
+ * import type { MigrationResult } from 'kartta';
+ * const result: Pick<MigrationResult, 'waves'> = { waves: [{ index: 1, start: '2019-01-01', end: '2019-06-30', steps: ['iam'] }] };
  * ```
  */
-export interface ArchimatePlanResult {
-  readonly waves: readonly { readonly index: number; readonly start?: string | undefined; readonly end?: string | undefined; readonly steps: readonly string[] }[];
-}
+export type ArchimatePlanResult = Pick<MigrationResult, 'waves'>;
 
 /**
  * A generated element of the plan layer.
@@ -131,7 +121,7 @@ function displayName(name: Name | undefined, fallback: string): string {
   return name.fi ?? name[Object.keys(name).sort()[0] as string] ?? fallback;
 }
 
-const ACTION_VERB: Record<ArchimatePlanStep['action'], string> = {
+const ACTION_VERB: Record<MigrationStep['action'], string> = {
   retire: 'Retire',
   consolidate: 'Consolidate',
   replace: 'Replace',
@@ -139,7 +129,7 @@ const ACTION_VERB: Record<ArchimatePlanStep['action'], string> = {
 };
 
 /** Builds the plan layer of `plan` placed as in `result`. Systems must exist in the model. */
-export function buildPlanLayer(model: Model, plan: ArchimatePlan, result: ArchimatePlanResult, identifierOf: (id: string) => string = entityIdentifier): PlanLayer {
+export function buildPlanLayer(model: Model, plan: MigrationPlan, result: Pick<MigrationResult, 'waves'>, identifierOf: (id: string) => string = entityIdentifier): PlanLayer {
   const steps = new Map(plan.steps.map((step) => [step.id, step]));
   const waves = [...result.waves].sort((a, b) => a.index - b.index).filter((wave) => wave.steps.some((id) => steps.has(id)));
   const systemName = (id: string) => displayName(model.system(id)?.name, id);
@@ -184,7 +174,7 @@ export function buildPlanLayer(model: Model, plan: ArchimatePlan, result: Archim
     const stepIds = wave.steps.filter((id) => steps.has(id));
     const layerSteps: { step: string; workPackage: string }[] = [];
     for (const id of stepIds) {
-      const step = steps.get(id) as ArchimatePlanStep;
+      const step = steps.get(id) as MigrationStep;
       const stepIdentifier = generatedIdentifier('plan', 'step', id);
       layerSteps.push({ step: id, workPackage: stepIdentifier });
       const target = step.target !== undefined && step.action !== 'retire' && step.action !== 'rehost' ? step.target : undefined;

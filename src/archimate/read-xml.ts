@@ -48,7 +48,7 @@ const CONTAINERS: Record<string, string> = {
  * for the same parse with the properties in place. Setting them in the constructor adds them during construction, so
  * the parser keeps its fast layout and `on` only sets them.
  */
-class FastLayoutSaxesParser extends SaxesParser<{ xmlns: true; position: true }> {
+export class FastLayoutSaxesParser extends SaxesParser<{ xmlns: true; position: true }> {
   constructor() {
     super({ xmlns: true, position: true });
     // saxes declares these private, hence the casts. Each is spelled out as `this.name =` on purpose: V8 counts
@@ -69,7 +69,26 @@ class FastLayoutSaxesParser extends SaxesParser<{ xmlns: true; position: true }>
   }
 }
 
-/** The handler properties of a saxes parser (private in its types). */
+/**
+ * The handler properties of a saxes parser (private in its types), one per event of `EVENTS`. saxes is pinned to
+ * an exact version because of them; test/archimate-saxes.test.ts fails if a version stores its handlers elsewhere.
+ */
+export const SAXES_HANDLER_FIELDS = [
+  'xmldeclHandler',
+  'textHandler',
+  'piHandler',
+  'doctypeHandler',
+  'commentHandler',
+  'openTagStartHandler',
+  'attributeHandler',
+  'openTagHandler',
+  'closeTagHandler',
+  'cdataHandler',
+  'errorHandler',
+  'endHandler',
+  'readyHandler',
+] as const;
+
 interface Handlers {
   xmldeclHandler: undefined;
   textHandler: undefined;
@@ -95,7 +114,6 @@ export class RawReader {
   #stack: XmlNode[] = [];
   #rootAttributes: Record<string, string> | undefined;
   #container: string | undefined;
-  #first = true;
   #tagLine = 1;
   #tagColumn = 1;
   #markupStart: Position = { line: 1, column: 1 };
@@ -153,10 +171,7 @@ export class RawReader {
   }
 
   write(chunk: string): void {
-    if (this.#first) {
-      this.#first = false;
-      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
-    }
+    // A leading byte-order mark is skipped by saxes itself; a second one is text before the root, which is refused.
     this.#length += chunk.length;
     if (this.#length > this.#limits.maxLength) {
       throw new ArchimateImportError('xml.too-large', `the file is longer than the limit of ${this.#limits.maxLength} characters (option maxLength)`);

@@ -4,25 +4,20 @@
  * identifiers an imported file gave them.
  */
 import type { Model } from '../model/model.js';
+import type { ArchimateViewOptions } from './export-options.js';
 import type { Relation } from '../types.js';
 import { fastEntityIdentifier } from './fast-ids.js';
 import { idFromEntityIdentifier, relationIdentifier } from './ids.js';
-import type { ArchimatePlanResult, PlanLayer } from './plan.js';
+import type { MigrationResult } from '../migration/result.js';
+import type { PlanLayer } from './plan.js';
 import type { ViewNodeSpec, ViewSpec } from './views/types.js';
 import { buildViews } from './views/index.js';
 
-/** Which views (as in the export options). */
-export interface ViewChoice {
-  readonly landscapes?: boolean | readonly string[] | undefined;
-  readonly parallel?: boolean | undefined;
-  readonly plan?: boolean | undefined;
-}
-
 export function generateViews(
   model: Model,
-  choice: ViewChoice,
+  choice: ArchimateViewOptions,
   plan: PlanLayer | undefined,
-  planResult: ArchimatePlanResult | undefined,
+  planResult: Pick<MigrationResult, 'waves'> | undefined,
   identifierOf: (id: string) => string,
   relationIdentifierOf: (relation: Relation) => string,
 ): ViewSpec[] {

@@ -75,13 +75,3 @@ export function escapeText(value: string): string {
 export function escapeAttribute(value: string): string {
   return ATTRIBUTE_ATTENTION.test(value) ? slowEscape(value, true) : value;
 }
-
-/** True when every character of `value` can be written in an XML 1.0 document. */
-export function isXmlText(value: string): boolean {
-  try {
-    escapeText(value);
-    return true;
-  } catch {
-    return false;
-  }
-}

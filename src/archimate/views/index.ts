@@ -9,7 +9,9 @@ import { QueryError } from '../../errors.js';
 import type { Model } from '../../model/model.js';
 import { booleanOption, checkOptionsObject, idOption, rejectUnknownOptions } from '../../queries/facts.js';
 import { parallelSystems } from '../../queries/parallel.js';
-import { buildPlanLayer, type ArchimatePlan, type ArchimatePlanResult, type PlanLayer } from '../plan.js';
+import type { MigrationPlan } from '../../migration/plan-schema.js';
+import type { MigrationResult } from '../../migration/result.js';
+import { buildPlanLayer, type PlanLayer } from '../plan.js';
 import { landscapeView } from './landscape.js';
 import { parallelView } from './parallel.js';
 import type { ViewSpec } from './types.js';
@@ -32,8 +34,8 @@ export type { ViewSpec, ViewNodeSpec, ViewConnectionSpec } from './types.js';
  * ```
  */
 export interface ViewsPlan {
-  readonly document: ArchimatePlan;
-  readonly result: ArchimatePlanResult;
+  readonly document: MigrationPlan;
+  readonly result: Pick<MigrationResult, 'waves'>;
 }
 
 /**
@@ -56,7 +58,7 @@ export interface BuildViewsOptions {
   /** A view of each parallel group in scope (see `parallelSystems`); default `true`. */
   readonly parallel?: boolean | undefined;
   /** A migration plan and its waves: adds the waves view. May be just the result when `planElements` is given. */
-  readonly plan?: ViewsPlan | ArchimatePlanResult | undefined;
+  readonly plan?: ViewsPlan | Pick<MigrationResult, 'waves'> | undefined;
   /** The plan layer as the exporter writes it; when given, the waves view shows exactly these elements. */
   readonly planElements?: PlanLayer | undefined;
 }
@@ -158,5 +160,5 @@ function planLayerOf(model: Model, plan: unknown, planElements: unknown): PlanLa
       throw new QueryError('option.invalid', `${QUERY}: every plan step needs an id and a system`, 'plan');
     }
   }
-  return buildPlanLayer(model, plan.document as unknown as ArchimatePlan, plan.result as unknown as ArchimatePlanResult);
+  return buildPlanLayer(model, plan.document as unknown as MigrationPlan, plan.result as unknown as Pick<MigrationResult, 'waves'>);
 }

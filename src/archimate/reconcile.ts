@@ -1,0 +1,189 @@
+/**
+ * Everything an export decides before its first byte: the plan layer and the views, the identifiers of the
+ * model's concepts, and which of an import's extras are still written (reconciling them with the model as edited).
+ */
+import type { Model } from '../model/model.js';
+import type { Relation } from '../types.js';
+import { ArchimateExportError } from './errors.js';
+import { checkExportOptions, type ArchimateExportOptions, type ArchimateViewOptions } from './export-options.js';
+import type { ArchimateExtras, EntityExtras, RelationExtras, XmlNode } from './extras.js';
+import { conceptIdentifiers, modelIdentifiers } from './concept-identifiers.js';
+import { karttaFolders, mergeFolders, type FolderInput } from './folders.js';
+import type { MigrationResult } from '../migration/result.js';
+import { buildPlanLayer, type PlanLayer } from './plan.js';
+import { checkedPlacement, computePlan } from './plan-checks.js';
+import { PropertyDefinitions, pruneProperties } from './property-definitions.js';
+import { parsePlan } from '../migration/validate.js';
+import { generateViews } from './views-bridge.js';
+import type { ViewSpec } from './views/types.js';
+import { pruneView } from './view-pruning.js';
+import { ROOT_SCOPE, type NsScope } from './xml-node.js';
+
+/** Everything decided before the first byte is written. */
+export interface Prepared {
+  readonly model: Model;
+  readonly extras: ArchimateExtras | undefined;
+  readonly entityExtras: ReadonlyMap<string, EntityExtras>;
+  readonly relationExtras: ReadonlyMap<string, RelationExtras>;
+  readonly identifierOf: (id: string) => string;
+  readonly relationIdentifierOf: (relation: Relation) => string;
+  readonly plan: PlanLayer | undefined;
+  readonly diagrams: readonly ViewSpec[];
+  readonly extraElements: readonly XmlNode[];
+  readonly extraRelationships: readonly XmlNode[];
+  readonly extraViews: readonly XmlNode[];
+  readonly extraViewpoints: XmlNode | undefined;
+  readonly propertyDefinitions: PropertyDefinitions;
+  readonly folderInput: FolderInput;
+  readonly exists: (identifier: string) => boolean;
+  /** Namespace bindings of the root: the exchange namespace, xsi, and the prefixes the extras use (as Archi declares dc). */
+  readonly scope: NsScope;
+}
+
+function childElements(node: XmlNode | undefined, name: string): XmlNode[] {
+  return (node?.children ?? []).filter((c): c is XmlNode => typeof c !== 'string' && c.name === name && c.ns === undefined);
+}
+
+/** Resolves the plan and views and decides what of the extras is written. */
+export function prepare(model: Model, options: ArchimateExportOptions = {}): Prepared {
+  checkExportOptions(options);
+  const extras = options.extras;
+  if (extras !== undefined && (extras === null || typeof extras !== 'object' || extras.format !== 'kartta-archimate-extras/1')) {
+    throw new ArchimateExportError('option.invalid', "extras must be the object fromArchimateXml returned (format 'kartta-archimate-extras/1')");
+  }
+  const ids = conceptIdentifiers(extras);
+  const { entityExtras, relationExtras, identifierOf, relationIdentifierOf } = ids;
+
+  let plan: PlanLayer | undefined;
+  let planResult: Pick<MigrationResult, 'waves'> | undefined;
+  if (options.plan !== undefined) {
+    if (options.planResult === undefined) planResult = computePlan(model, options.plan);
+    else {
+      // A placement from elsewhere still needs a plan that fits the model, and a wave for each of its steps.
+      parsePlan(model, options.plan);
+      planResult = checkedPlacement(options.plan, options.planResult);
+    }
+    plan = buildPlanLayer(model, options.plan, planResult, identifierOf);
+  } else if (options.planResult !== undefined) {
+    throw new ArchimateExportError('option.invalid', 'planResult was given without the plan it places');
+  }
+  const diagrams: ViewSpec[] = [...(options.diagrams ?? [])];
+  if (options.views) {
+    const choice: ArchimateViewOptions = options.views === true ? {} : options.views;
+    diagrams.push(...generateViews(model, choice, plan, planResult, identifierOf, relationIdentifierOf));
+  }
+  const diagramIds = new Set<string>();
+  for (const diagram of diagrams) {
+    if (diagramIds.has(diagram.identifier)) {
+      throw new ArchimateExportError(
+        'archimate.identifier-collision',
+        `two views have the identifier '${diagram.identifier}' (a view given in diagrams that views also generates?)`,
+        diagram.identifier,
+      );
+    }
+    diagramIds.add(diagram.identifier);
+  }
+
+  const { organisations, services, systems, integrations, relations } = modelIdentifiers(model, ids);
+  const planElements = plan?.elements.map((e) => e.identifier) ?? [];
+  const planRelationships = plan?.relationships.map((r) => r.identifier) ?? [];
+  const propertyDefinitions = new PropertyDefinitions(extras?.propertyDefinitions ?? []);
+
+  let extraElements: XmlNode[] = [];
+  let extraRelationships: XmlNode[] = [];
+  let extraViews: XmlNode[] = [];
+  let extraViewpoints: XmlNode | undefined;
+  let exists: (identifier: string) => boolean = () => true;
+  if (extras) {
+    const mine = new Set<string>([...organisations, ...services, ...systems, ...integrations, ...relations]);
+    if (mine.size !== organisations.length + services.length + systems.length + integrations.length + relations.length) {
+      throw new ArchimateExportError('archimate.identifier-collision', 'two concepts of the model would get the same identifier (check the identifiers kept in the extras)');
+    }
+    const regenerated = new Set<string>([...planElements, ...planRelationships, ...diagrams.map((d) => d.identifier)]);
+    const claim = (identifier: string | undefined, what: string): boolean => {
+      if (identifier === undefined || regenerated.has(identifier)) return false;
+      if (mine.has(identifier)) {
+        throw new ArchimateExportError('archimate.identifier-collision', `the ${what} '${identifier}' kept from an import has the identifier of a concept of the model`, identifier);
+      }
+      return true;
+    };
+    const elementIds = new Set<string>([...organisations, ...services, ...systems, ...planElements]);
+    for (const node of extras.elements) {
+      if (claim(node.attributes?.identifier, 'element')) {
+        extraElements.push(pruneProperties(node, propertyDefinitions));
+        elementIds.add(node.attributes?.identifier as string);
+      }
+    }
+    const relationshipIds = new Set<string>([...integrations, ...relations, ...planRelationships]);
+    let candidates = extras.relationships.filter((node) => claim(node.attributes?.identifier, 'relationship'));
+    // Relationships may join relationships: drop dangling ones until none is left.
+    for (;;) {
+      const ids = new Set<string>([...relationshipIds, ...candidates.map((n) => n.attributes?.identifier as string)]);
+      const ok = (id: string | undefined) => id !== undefined && (elementIds.has(id) || ids.has(id));
+      const next = candidates.filter((n) => ok(n.attributes?.source) && ok(n.attributes?.target));
+      if (next.length === candidates.length) break;
+      candidates = next;
+    }
+    extraRelationships = candidates.map((node) => pruneProperties(node, propertyDefinitions));
+    for (const node of extraRelationships) relationshipIds.add(node.attributes?.identifier as string);
+    const viewIds = new Set<string>(diagrams.map((d) => d.identifier));
+    const diagramsNode = childElements(extras.views, 'diagrams')[0];
+    const keptViews = childElements(diagramsNode, 'view').filter((v) => claim(v.attributes?.identifier, 'view'));
+    for (const view of keptViews) viewIds.add(view.attributes?.identifier as string);
+    extraViews = keptViews.map((view) => pruneView(pruneProperties(view, propertyDefinitions), elementIds, relationshipIds, viewIds));
+    extraViewpoints = childElements(extras.views, 'viewpoints')[0];
+    exists = (identifier) => elementIds.has(identifier) || relationshipIds.has(identifier) || viewIds.has(identifier);
+    for (const node of extras.model.properties ?? []) propertyDefinitions.accept(node.attributes?.propertyDefinitionRef ?? '');
+  }
+  const folderInput: FolderInput = {
+    organisations,
+    services,
+    systems,
+    integrations,
+    relations,
+    planElements,
+    planRelationships,
+    extraElements: extraElements.map((node) => ({ identifier: node.attributes?.identifier as string, type: node.attributes?.['xsi:type'] ?? '' })),
+    extraRelationships: extraRelationships.map((node) => node.attributes?.identifier as string),
+    views: [...diagrams.map((d) => d.identifier), ...extraViews.map((v) => v.attributes?.identifier as string)],
+  };
+  return {
+    model,
+    extras,
+    entityExtras,
+    relationExtras,
+    identifierOf,
+    relationIdentifierOf,
+    plan,
+    diagrams,
+    extraElements,
+    extraRelationships,
+    extraViews,
+    extraViewpoints,
+    propertyDefinitions,
+    folderInput,
+    exists,
+    scope: extras ? rootScope(extras) : ROOT_SCOPE,
+  };
+}
+
+/** The root scope with the prefixes of other namespaces used in the extras, first binding of each prefix. */
+function rootScope(extras: ArchimateExtras): NsScope {
+  const prefixes = new Map(ROOT_SCOPE.prefixes);
+  const visit = (node: XmlNode) => {
+    if (node.ns !== undefined && node.prefix !== undefined && node.prefix !== 'xmlns' && !prefixes.has(node.prefix)) prefixes.set(node.prefix, node.ns);
+    for (const child of node.children ?? []) if (typeof child !== 'string') visit(child);
+  };
+  const roots: XmlNode[] = [...(extras.model.any ?? []), ...extras.elements, ...extras.relationships, ...extras.organizations];
+  if (extras.model.metadata) roots.push(extras.model.metadata);
+  if (extras.views) roots.push(extras.views);
+  for (const entity of extras.entities) roots.push(...(entity.any ?? []));
+  roots.forEach(visit);
+  return prefixes.size === ROOT_SCOPE.prefixes.size ? ROOT_SCOPE : { defaultNs: ROOT_SCOPE.defaultNs, prefixes };
+}
+
+
+/** The folders written: Kartta's, merged into the imported ones. */
+export function organizationsOf(ctx: Prepared): XmlNode[] {
+  return mergeFolders(ctx.extras?.organizations ?? [], karttaFolders(ctx.folderInput), ctx.exists);
+}

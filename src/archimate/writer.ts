@@ -1,0 +1,367 @@
+/**
+ * The exchange writer: a prepared export as ArchiMate 3.1 Model Exchange File Format XML, written by hand into an
+ * array of strings, with no DOM, so that it is fast and can stream.
+ */
+import { relationKey } from '../model/keys.js';
+import { sortKeysDeep } from '../schema/json.js';
+import type { Integration, Name, Organisation, Relation, Service, System } from '../types.js';
+import type { ConceptExtras, LangString } from './extras.js';
+import { generatedIdentifier } from './ids.js';
+import {
+  ARCHIMATE_NS,
+  EMPTY_CONTRACT_PROPERTY,
+  ELEMENT_TYPE,
+  FIELDS_OF_KIND,
+  INTEGRATION_TYPE,
+  PRODUCTS_PROPERTY,
+  RELATION_MAPPING,
+  RELATION_MARKER,
+  SCHEMA_LOCATION,
+  USES_FIELDS,
+  XSI_NS,
+  X_PROPERTY,
+  formatValue,
+  getField,
+  relationAttributes,
+  type EntityElementKind,
+  type FieldSpec,
+} from './mapping.js';
+import type { PlanLayer } from './plan.js';
+import { keptProperties, type PropertyDefinitions, type Row } from './property-definitions.js';
+import { organizationsOf, type Prepared } from './reconcile.js';
+import type { ViewConnectionSpec, ViewNodeSpec, ViewSpec } from './views/types.js';
+import { ROOT_SCOPE, writeXmlNode, type NsScope } from './xml-node.js';
+import { escapeAttribute, escapeText } from './xml-text.js';
+
+
+const I2 = '  ';
+const I4 = '    ';
+const I6 = '      ';
+const I8 = '        ';
+
+/** Writes names: the Kartta name, or the names kept from an import while the Kartta name is still theirs. */
+function writeNames(out: string[], indent: string, name: Name | undefined, extras: ConceptExtras | undefined): void {
+  if (extras?.names && (name === undefined || sameName(name, extras.nameUsed))) {
+    writeLangStrings(out, indent, 'name', extras.names);
+    return;
+  }
+  if (name === undefined) return;
+  if (typeof name === 'string') {
+    out.push(`${indent}<name>${escapeText(name)}</name>\n`);
+    return;
+  }
+  for (const language of Object.keys(name).sort()) {
+    out.push(`${indent}<name xml:lang="${escapeAttribute(language)}">${escapeText(name[language] as string)}</name>\n`);
+  }
+}
+
+function sameName(a: Name, b: Name | undefined): boolean {
+  if (b === undefined) return false;
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
+
+function writeLangStrings(out: string[], indent: string, tag: string, strings: readonly LangString[]): void {
+  for (const s of strings) {
+    const lang = s.lang !== undefined ? ` xml:lang="${escapeAttribute(s.lang)}"` : '';
+    out.push(`${indent}<${tag}${lang}>${escapeText(s.text)}</${tag}>\n`);
+  }
+}
+
+function writeDocumentation(out: string[], indent: string, description: string | undefined, extras: ConceptExtras | undefined): void {
+  if (description !== undefined) {
+    const lang = extras?.descriptionLang !== undefined ? ` xml:lang="${escapeAttribute(extras.descriptionLang)}"` : '';
+    out.push(`${indent}<documentation${lang}>${escapeText(description)}</documentation>\n`);
+  }
+  if (extras?.documentation) writeLangStrings(out, indent, 'documentation', extras.documentation);
+}
+
+function writeAny(out: string[], indent: string, extras: ConceptExtras | undefined, scope: NsScope): void {
+  if (extras?.any) for (const node of extras.any) writeXmlNode(node, out, indent, scope);
+}
+
+/** Attributes kept from an import; `{namespace}local` keys get a prefix declared on the spot. */
+function attributeText(attributes: Readonly<Record<string, string>>): string {
+  let text = '';
+  let n = 0;
+  for (const key of Object.keys(attributes)) {
+    const value = escapeAttribute(attributes[key] as string);
+    const clark = /^\{([^}]*)\}(.+)$/.exec(key);
+    if (clark) {
+      n++;
+      text += ` xmlns:ns${n}="${escapeAttribute(clark[1] as string)}" ns${n}:${clark[2]}="${value}"`;
+    } else text += ` ${key}="${value}"`;
+  }
+  return text;
+}
+
+function writeProperties(out: string[], indent: string, rows: readonly Row[], extras: ConceptExtras | undefined, definitions: PropertyDefinitions, scope: NsScope = ROOT_SCOPE): void {
+  const kept = extras?.properties ? keptProperties(extras.properties, definitions) : [];
+  if (rows.length === 0 && kept.length === 0) return;
+  const inner = `${indent}${I2}`;
+  out.push(`${indent}<properties>\n`);
+  for (const [ref, value, lang] of rows) {
+    const langText = lang !== undefined ? ` xml:lang="${escapeAttribute(lang)}"` : '';
+    out.push(`${inner}<property propertyDefinitionRef="${ref}">\n${inner}${I2}<value${langText}>${escapeText(value)}</value>\n${inner}</property>\n`);
+  }
+  for (const node of kept) writeXmlNode(node, out, inner, scope);
+  out.push(`${indent}</properties>\n`);
+}
+
+/** The property rows of an entity's (or a `uses` relation's) Kartta fields. */
+function fieldRows(source: Record<string, unknown>, fields: readonly FieldSpec[], extras: ConceptExtras | undefined, definitions: PropertyDefinitions): Row[] {
+  const rows: Row[] = [];
+  const defaults = extras?.defaults;
+  const langs = extras?.valueLangs;
+  for (const spec of fields) {
+    const value = getField(source, spec);
+    if (value === undefined) continue;
+    if (defaults !== undefined && defaults[spec.name] === value) continue;
+    rows.push([definitions.use(spec.name), formatValue(value), langs?.[spec.name]]);
+  }
+  return rows;
+}
+
+function xRow(x: unknown, extras: ConceptExtras | undefined, definitions: PropertyDefinitions): Row[] {
+  // Keys sorted: the same x gives the same text whatever order it was built in.
+  return x === undefined ? [] : [[definitions.use(X_PROPERTY), JSON.stringify(sortKeysDeep(x)), extras?.valueLangs?.[X_PROPERTY]]];
+}
+
+function writeEntity(ctx: Prepared, out: string[], kind: EntityElementKind, entity: Organisation | Service | System): void {
+  const extras = ctx.entityExtras.size === 0 ? undefined : ctx.entityExtras.get(entity.id);
+  const identifier = ctx.identifierOf(entity.id);
+  const attributes = extras?.attributes ? attributeText(extras.attributes) : '';
+  out.push(`${I4}<element identifier="${escapeAttribute(identifier)}" xsi:type="${ELEMENT_TYPE[kind]}"${attributes}>\n`);
+  writeNames(out, I6, entity.name, extras);
+  writeDocumentation(out, I6, entity.description, extras);
+  writeAny(out, I6, extras, ctx.scope);
+  const rows = fieldRows(entity as unknown as Record<string, unknown>, FIELDS_OF_KIND[kind], extras, ctx.propertyDefinitions);
+  if (kind === 'system') {
+    const contract = (entity as System).contract;
+    if (contract !== undefined && Object.keys(contract).length === 0) rows.push([ctx.propertyDefinitions.use(EMPTY_CONTRACT_PROPERTY), '{}', undefined]);
+  }
+  rows.push(...xRow(entity.x, extras, ctx.propertyDefinitions));
+  writeProperties(out, I6, rows, extras, ctx.propertyDefinitions, ctx.scope);
+  out.push(`${I4}</element>\n`);
+}
+
+function relationshipOpen(identifier: string, type: string, source: string, target: string, attributes: string): string {
+  return `${I4}<relationship identifier="${escapeAttribute(identifier)}" xsi:type="${type}" source="${escapeAttribute(source)}" target="${escapeAttribute(target)}"${attributes}>\n`;
+}
+
+/** Ends a relationship opened at `out[start]`: self-closing when nothing was written inside. */
+function closeRelationship(out: string[], start: number): void {
+  if (out.length === start + 1) out[start] = `${(out[start] as string).slice(0, -2)}/>\n`;
+  else out.push(`${I4}</relationship>\n`);
+}
+
+function writeIntegration(ctx: Prepared, out: string[], integration: Integration): void {
+  const extras = ctx.entityExtras.size === 0 ? undefined : ctx.entityExtras.get(integration.id);
+  const attributes = extras?.attributes ? attributeText(extras.attributes) : '';
+  const start = out.length;
+  out.push(relationshipOpen(ctx.identifierOf(integration.id), INTEGRATION_TYPE, ctx.identifierOf(integration.source), ctx.identifierOf(integration.target), attributes));
+  writeNames(out, I6, undefined, extras);
+  writeDocumentation(out, I6, integration.description, extras);
+  writeAny(out, I6, extras, ctx.scope);
+  const rows = fieldRows(integration as unknown as Record<string, unknown>, FIELDS_OF_KIND.integration, extras, ctx.propertyDefinitions);
+  rows.push(...xRow(integration.x, extras, ctx.propertyDefinitions));
+  writeProperties(out, I6, rows, extras, ctx.propertyDefinitions, ctx.scope);
+  closeRelationship(out, start);
+}
+
+function writeRelation(ctx: Prepared, out: string[], relation: Relation): void {
+  const extras = ctx.relationExtras.size === 0 ? undefined : ctx.relationExtras.get(relationKey(relation));
+  const mapping = RELATION_MAPPING[relation.type];
+  const from = ctx.identifierOf(relation.from);
+  const to = ctx.identifierOf(relation.to);
+  const attributes = attributeText(extras?.attributes ?? relationAttributes(relation.type));
+  const start = out.length;
+  out.push(relationshipOpen(ctx.relationIdentifierOf(relation), mapping.type, mapping.reversed ? to : from, mapping.reversed ? from : to, attributes));
+  writeNames(out, I6, undefined, extras);
+  writeDocumentation(out, I6, relation.description, extras);
+  writeAny(out, I6, extras, ctx.scope);
+  const rows: Row[] = [];
+  if (mapping.marked) rows.push([ctx.propertyDefinitions.use(RELATION_MARKER), relation.type, extras?.valueLangs?.[RELATION_MARKER]]);
+  if (relation.type === 'uses') rows.push(...fieldRows(relation as unknown as Record<string, unknown>, USES_FIELDS, extras, ctx.propertyDefinitions));
+  rows.push(...xRow(relation.x, extras, ctx.propertyDefinitions));
+  writeProperties(out, I6, rows, extras, ctx.propertyDefinitions, ctx.scope);
+  closeRelationship(out, start);
+}
+
+function extraDeclarations(scope: NsScope): string {
+  if (scope === ROOT_SCOPE) return '';
+  let text = '';
+  for (const [prefix, uri] of scope.prefixes) if (!ROOT_SCOPE.prefixes.has(prefix)) text += ` xmlns:${prefix}="${escapeAttribute(uri)}"`;
+  return text;
+}
+
+function writeModelHeader(ctx: Prepared, out: string[]): void {
+  const doc = ctx.model.document;
+  const extras = ctx.extras?.model;
+  const identifier = extras?.identifier ?? generatedIdentifier('model');
+  const version = extras?.version !== undefined ? ` version="${escapeAttribute(extras.version)}"` : '';
+  const attributes = extras?.attributes ? attributeText(extras.attributes) : '';
+  out.push(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<model xmlns="${ARCHIMATE_NS}" xmlns:xsi="${XSI_NS}"${extraDeclarations(ctx.scope)} xsi:schemaLocation="${SCHEMA_LOCATION}" identifier="${escapeAttribute(identifier)}"${version}${attributes}>\n`,
+  );
+  writeNames(out, I2, doc.name, extras);
+  writeDocumentation(out, I2, doc.description, extras);
+  writeAny(out, I2, extras, ctx.scope);
+  const rows: Row[] = [];
+  const products = ctx.model.products();
+  if (products.length > 0) rows.push([ctx.propertyDefinitions.use(PRODUCTS_PROPERTY), JSON.stringify(sortKeysDeep(products)), extras?.valueLangs?.[PRODUCTS_PROPERTY]]);
+  rows.push(...xRow(doc.x, extras, ctx.propertyDefinitions));
+  writeProperties(out, I2, rows, extras, ctx.propertyDefinitions, ctx.scope);
+  if (extras?.metadata) writeXmlNode(extras.metadata, out, I2, ctx.scope);
+}
+
+function writePlanElement(ctx: Prepared, out: string[], element: PlanLayer['elements'][number]): void {
+  out.push(`${I4}<element identifier="${element.identifier}" xsi:type="${element.type}">\n${I6}<name>${escapeText(element.name)}</name>\n`);
+  if (element.documentation !== undefined) out.push(`${I6}<documentation>${escapeText(element.documentation)}</documentation>\n`);
+  const rows: Row[] = element.properties.map(([name, value]) => [ctx.propertyDefinitions.use(name), formatValue(value), undefined]);
+  writeProperties(out, I6, rows, undefined, ctx.propertyDefinitions);
+  out.push(`${I4}</element>\n`);
+}
+
+function writePlanRelationship(out: string[], relationship: PlanLayer['relationships'][number]): void {
+  const open = relationshipOpen(relationship.identifier, relationship.type, relationship.source, relationship.target, '');
+  if (relationship.name === undefined) out.push(`${open.slice(0, -2)}/>\n`);
+  else out.push(`${open}${I6}<name>${escapeText(relationship.name)}</name>\n${I4}</relationship>\n`);
+}
+
+const clampPosition = (value: number) => Math.max(0, Math.round(value));
+const clampSize = (value: number) => Math.max(1, Math.round(value));
+
+function writeViewNode(out: string[], indent: string, node: ViewNodeSpec): void {
+  const open = `${indent}<node identifier="${escapeAttribute(node.identifier)}" xsi:type="Element" elementRef="${escapeAttribute(node.elementRef)}" x="${clampPosition(node.x)}" y="${clampPosition(node.y)}" w="${clampSize(node.w)}" h="${clampSize(node.h)}"`;
+  if (!node.children || node.children.length === 0) {
+    out.push(`${open}/>\n`);
+    return;
+  }
+  out.push(`${open}>\n`);
+  for (const child of node.children) writeViewNode(out, `${indent}${I2}`, child);
+  out.push(`${indent}</node>\n`);
+}
+
+function writeViewConnection(out: string[], indent: string, connection: ViewConnectionSpec): void {
+  const open = `${indent}<connection identifier="${escapeAttribute(connection.identifier)}" xsi:type="Relationship" relationshipRef="${escapeAttribute(connection.relationshipRef)}" source="${escapeAttribute(connection.source)}" target="${escapeAttribute(connection.target)}"`;
+  if (!connection.bendpoints || connection.bendpoints.length === 0) {
+    out.push(`${open}/>\n`);
+    return;
+  }
+  out.push(`${open}>\n`);
+  for (const point of connection.bendpoints) out.push(`${indent}${I2}<bendpoint x="${clampPosition(point.x)}" y="${clampPosition(point.y)}"/>\n`);
+  out.push(`${indent}</connection>\n`);
+}
+
+function writeView(out: string[], view: ViewSpec): void {
+  out.push(`${I6}<view identifier="${escapeAttribute(view.identifier)}" xsi:type="Diagram">\n${I8}<name>${escapeText(view.name)}</name>\n`);
+  if (view.documentation !== undefined) out.push(`${I8}<documentation>${escapeText(view.documentation)}</documentation>\n`);
+  for (const node of view.nodes) writeViewNode(out, I8, node);
+  for (const connection of view.connections) writeViewConnection(out, I8, connection);
+  out.push(`${I6}</view>\n`);
+}
+
+/** How many concepts between two chances for a streaming consumer to take what was written. */
+const CHECKPOINT = 256;
+
+/**
+ * The document as a sequence of writes into `out`; yields at checkpoints so that a streaming consumer can take
+ * the text written so far. `state.current` names the concept being written, for error messages.
+ */
+export function* produce(ctx: Prepared, out: string[], state: { current: string }): Generator<void, void, void> {
+  const { model } = ctx;
+  state.current = 'the model';
+  writeModelHeader(ctx, out);
+  const organisations = model.organisations();
+  const services = model.services();
+  const systems = model.systems();
+  const integrations = model.integrations();
+  const relations = model.relations();
+  const plan = ctx.plan;
+  let n = 0;
+  const hasElements = organisations.length + services.length + systems.length + (plan?.elements.length ?? 0) + ctx.extraElements.length > 0;
+  if (hasElements) {
+    out.push(`${I2}<elements>\n`);
+    const entityLists: [EntityElementKind, readonly (Organisation | Service | System)[]][] = [
+      ['organisation', organisations],
+      ['service', services],
+      ['system', systems],
+    ];
+    for (const [kind, list] of entityLists) {
+      for (const entity of list) {
+        state.current = entity.id;
+        writeEntity(ctx, out, kind, entity);
+        if (++n % CHECKPOINT === 0) yield;
+      }
+    }
+    for (const element of plan?.elements ?? []) {
+      state.current = element.identifier;
+      writePlanElement(ctx, out, element);
+    }
+    for (const node of ctx.extraElements) {
+      state.current = node.attributes?.identifier ?? 'an element kept from an import';
+      writeXmlNode(node, out, I4, ctx.scope);
+      if (++n % CHECKPOINT === 0) yield;
+    }
+    out.push(`${I2}</elements>\n`);
+  }
+  yield;
+  const hasRelationships = integrations.length + relations.length + (plan?.relationships.length ?? 0) + ctx.extraRelationships.length > 0;
+  if (hasRelationships) {
+    out.push(`${I2}<relationships>\n`);
+    for (const integration of integrations) {
+      state.current = integration.id;
+      writeIntegration(ctx, out, integration);
+      if (++n % CHECKPOINT === 0) yield;
+    }
+    for (const relation of relations) {
+      state.current = relationKey(relation);
+      writeRelation(ctx, out, relation);
+      if (++n % CHECKPOINT === 0) yield;
+    }
+    for (const relationship of plan?.relationships ?? []) writePlanRelationship(out, relationship);
+    for (const node of ctx.extraRelationships) {
+      state.current = node.attributes?.identifier ?? 'a relationship kept from an import';
+      writeXmlNode(node, out, I4, ctx.scope);
+      if (++n % CHECKPOINT === 0) yield;
+    }
+    out.push(`${I2}</relationships>\n`);
+  }
+  yield;
+  state.current = 'the folders';
+  for (const node of organizationsOf(ctx)) writeXmlNode(node, out, I2, ctx.scope);
+  state.current = 'the property definitions';
+  const extraDefinitions = ctx.extras?.propertyDefinitions ?? [];
+  const generated = ctx.propertyDefinitions.generated();
+  if (extraDefinitions.length + generated.length > 0) {
+    out.push(`${I2}<propertyDefinitions>\n`);
+    for (const node of extraDefinitions) writeXmlNode(node, out, I4, ctx.scope);
+    for (const definition of generated) {
+      out.push(`${I4}<propertyDefinition identifier="${definition.identifier}" type="${definition.type}">\n${I6}<name>${escapeText(definition.name)}</name>\n${I4}</propertyDefinition>\n`);
+    }
+    out.push(`${I2}</propertyDefinitions>\n`);
+  }
+  if (ctx.diagrams.length + ctx.extraViews.length > 0 || ctx.extraViewpoints) {
+    out.push(`${I2}<views>\n`);
+    if (ctx.extraViewpoints) writeXmlNode(ctx.extraViewpoints, out, I4, ctx.scope);
+    if (ctx.diagrams.length + ctx.extraViews.length > 0) {
+      out.push(`${I4}<diagrams>\n`);
+      for (const view of ctx.diagrams) {
+        state.current = view.identifier;
+        writeView(out, view);
+        yield;
+      }
+      for (const view of ctx.extraViews) {
+        state.current = view.attributes?.identifier ?? 'a view kept from an import';
+        writeXmlNode(view, out, I6, ctx.scope);
+        yield;
+      }
+      out.push(`${I4}</diagrams>\n`);
+    }
+    out.push(`${I2}</views>\n`);
+  }
+  out.push('</model>\n');
+}
+
