@@ -33,6 +33,10 @@ echo "packed $tarball"
     if (!shared) throw new Error('kartta/testing errors are not KarttaError instances of kartta (CJS)');
     console.log('require: ok');
   "
+  # The `kartta` command from the installed package: its bundle, the schema and the sample it reads.
+  npx --no-install kartta --version
+  npx --no-install kartta validate node_modules/kartta/examples/pohjois-pohjanmaa.json
+  npx --no-install kartta schema | node -e "JSON.parse(require('fs').readFileSync(0, 'utf8')); console.log('kartta schema: ok')"
 )
 npx publint --strict
 npx attw --pack . --profile node16
