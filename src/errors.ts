@@ -7,26 +7,88 @@
 import type { Issue } from './types.js';
 
 /**
- * Base class of every error Kartta throws on purpose.
+ * Where an error points, in the same fields on every {@link KarttaError}: the option at fault, the id of the
+ * entity, step or concept concerned, the path inside the input, and the underlying error.
  *
  * @example
  * ```ts
- * import { KarttaError, Model } from 'kartta';
+ * import type { KarttaErrorDetails } from 'kartta';
+ * const details: KarttaErrorDetails = { option: 'scope', path: ['scope'], id: 'nowhere' };
+ * ```
+ */
+export interface KarttaErrorDetails {
+  /** The top-level option at fault (`scope`, `views`, `rules`), for `option.invalid` and option-driven errors. */
+  readonly option?: string | undefined;
+  /** The id of the entity, plan step, rule or ArchiMate concept concerned, where there is one. */
+  readonly id?: string | undefined;
+  /** Where inside the input (options, document or plan) the problem is, e.g. `['views', 'parallel']`. */
+  readonly path?: readonly (string | number)[] | undefined;
+  /** The error that caused this one, where there is one (a JSON syntax error, a failing stream). */
+  readonly cause?: unknown;
+}
+
+/**
+ * Base class of every error Kartta throws on purpose. Every subclass has the same shape: a stable `code`, a
+ * `message` that says what, where and what to do, and where it applies `option`, `id`, `path` and `cause`.
+ *
+ * @example
+ * ```ts
+ * import { KarttaError, Model, harmonisationCandidates } from 'kartta';
  * try {
  *   Model.load('{ "format": "kartta/2" }');
  * } catch (error) {
  *   if (error instanceof KarttaError) console.error(error.code); // 'model.invalid'
  * }
+ * const model = Model.load({ format: 'kartta/1', name: 'Empty' });
+ * try {
+ *   harmonisationCandidates(model, { scopee: 'pop' } as never);
+ * } catch (error) {
+ *   if (error instanceof KarttaError) console.error(error.code, error.option); // 'option.invalid' 'scopee'
+ * }
  * ```
  */
 export class KarttaError extends Error {
-  /** A stable, dotted identifier of what went wrong, e.g. `model.invalid`. */
+  /** A stable, dotted identifier of what went wrong, e.g. `model.invalid`, `option.invalid`. */
   readonly code: string;
+  /** The top-level option at fault, where the error is about an option. */
+  readonly option: string | undefined;
+  /** The id of the entity, plan step, rule or ArchiMate concept concerned, where there is one. */
+  readonly id: string | undefined;
+  /** Where inside the input the problem is, where there is one place to point at. */
+  readonly path: readonly (string | number)[] | undefined;
 
-  constructor(code: string, message: string) {
-    super(message);
+  constructor(code: string, message: string, details: KarttaErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = new.target.name;
     this.code = code;
+    this.option = details.option;
+    this.id = details.id;
+    this.path = details.path;
+  }
+}
+
+/**
+ * Thrown by every public function for options it cannot use: an unknown option (a typo such as `scopee`), a value
+ * of the wrong type or range, or options that are not an object. Code `option.invalid`; `option` names the
+ * top-level option, `path` the place inside it (`['views', 'parallel']`), and the message says what is expected.
+ *
+ * @example
+ * ```ts
+ * import { Model, OptionError, parallelSystems } from 'kartta';
+ * const model = Model.load({ format: 'kartta/1', name: 'Empty' });
+ * try {
+ *   parallelSystems(model, { asOf: '2022-02-30' });
+ * } catch (error) {
+ *   if (error instanceof OptionError) console.log(error.code, error.option); // 'option.invalid' 'asOf'
+ * }
+ * ```
+ */
+export class OptionError extends KarttaError {
+  /** The top-level option at fault; for options that are not an object at all, `''`. */
+  declare readonly option: string;
+
+  constructor(message: string, details: KarttaErrorDetails & { readonly option: string }) {
+    super('option.invalid', message, details);
   }
 }
 
@@ -89,7 +151,7 @@ export class ModelValidationError extends KarttaError {
 /**
  * Thrown when a query is given an id that does not exist or is of the wrong kind (for example a `scope` that is
  * not an organisation). `code` is one of `scope.unknown`, `scope.not-organisation`, `entity.unknown`,
- * `entity.wrong-kind`, `option.invalid`.
+ * `entity.wrong-kind`; `id` is the id the query could not use. Malformed options are an {@link OptionError}.
  *
  * @example
  * ```ts
@@ -103,12 +165,8 @@ export class ModelValidationError extends KarttaError {
  * ```
  */
 export class QueryError extends KarttaError {
-  /** The id the query could not use, where there is one. */
-  readonly id: string | undefined;
-
-  constructor(code: string, message: string, id?: string) {
-    super(code, message);
-    this.id = id;
+  constructor(code: string, message: string, id?: string, details: KarttaErrorDetails = {}) {
+    super(code, message, { ...details, id });
   }
 }
 

@@ -241,11 +241,17 @@ describe('toArchimateXml: identifiers, text and determinism', () => {
     const model = Model.load(smallRegion());
     const refused = (options: unknown, words: string) =>
       expect(() => toArchimateXml(model, options as never)).toThrow(expect.objectContaining({ code: 'option.invalid', message: expect.stringContaining(words) }));
-    refused({ view: true }, "'view' is not an option");
-    refused({ views: 'yes' }, 'views must be true, false or an object');
-    refused({ views: { landscape: true } }, "'views.landscape' is not an option");
-    refused({ views: { parallel: 'no' } }, 'views.parallel must be true or false');
-    refused(null, 'the options must be an object');
+    refused({ view: true }, "toArchimateXml: 'view' is not an option; did you mean 'views'?");
+    refused({ views: 'yes' }, `option 'views' must be true, false or an object of view options, got "yes"`);
+    refused({ views: { landscape: true } }, "'views.landscape' is not an option; did you mean 'views.landscapes'?");
+    refused({ views: { parallel: 'no' } }, `option 'views.parallel' must be true or false, got "no"`);
+    refused({ views: { landscapes: ['oulu', ''] } }, `option 'views.landscapes[1]' must be an organisation id, got ""`);
+    refused({ views: { landscapes: 'oulu' } }, `option 'views.landscapes' must be true, false or a list of organisation ids, got "oulu"`);
+    refused([], 'the options must be an object, got an empty array');
+    expect(() => toArchimateXml(model, { views: { parallel: 'no' } } as never)).toThrow(
+      expect.objectContaining({ name: 'OptionError', option: 'views', path: ['views', 'parallel'] }),
+    );
+    expect(() => archimateChunks(model, { view: true } as never)).toThrow(expect.objectContaining({ code: 'option.invalid', option: 'view' }));
     expect(toArchimateXml(model, { views: false })).toBe(toArchimateXml(model));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ArchimateImportError, KarttaError, fromArchimateXml, readArchimate } from '../src/index.js';
+import { ArchimateImportError, KarttaError, OptionError, fromArchimateXml, readArchimate } from '../src/index.js';
 
 const NS = 'xmlns="http://www.opengroup.org/xsd/archimate/3.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
 
@@ -12,6 +12,17 @@ function importError(xml: string, options = {}): ArchimateImportError {
     return error as ArchimateImportError;
   }
   throw new Error('expected the import to fail');
+}
+
+function optionError(run: () => unknown): OptionError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(OptionError);
+    expect(error).toBeInstanceOf(KarttaError);
+    return error as OptionError;
+  }
+  throw new Error('expected the options to be refused');
 }
 
 describe('fromArchimateXml: hostile input', () => {
@@ -69,11 +80,31 @@ describe('fromArchimateXml: hostile input', () => {
 
   it('refuses limits that would not limit, and unknown options, before reading anything', () => {
     const small = `<model ${NS} identifier="m"><name>M</name></model>`;
-    for (const options of [{ maxDepth: 0 }, { maxDepth: -1 }, { maxLength: 1.5 }, { maxLength: '500' }, { maxDepht: 3 }, null]) {
-      const error = importError(small, options as never);
+    for (const options of [{ maxDepth: 0 }, { maxDepth: -1 }, { maxLength: 1.5 }, { maxLength: '500' }, { maxDepht: 3 }, 'deep']) {
+      const error = optionError(() => fromArchimateXml(small, options as never));
       expect(error.code).toBe('option.invalid');
-      expect(error.message).toMatch(/maxDepth|maxLength|options must be an object/);
+      expect(error.message).toMatch(/^fromArchimateXml: .*(maxDepth|maxLength|options must be an object)/);
     }
+    expect(optionError(() => fromArchimateXml(small, { maxDepht: 3 } as never))).toMatchObject({
+      option: 'maxDepht',
+      message: "fromArchimateXml: 'maxDepht' is not an option; did you mean 'maxDepth'?",
+    });
+    expect(optionError(() => fromArchimateXml(small, { maxLength: 0 }))).toMatchObject({
+      option: 'maxLength',
+      message: "fromArchimateXml: option 'maxLength' must be a whole number of at least 1, got 0",
+    });
+    // No options, spelt either way, is the defaults.
+    expect(fromArchimateXml(small, null as never).model.name).toBe('M');
+  });
+
+  it('readArchimate refuses bad options as a rejection, before reading the stream', async () => {
+    let read = false;
+    async function* source() {
+      read = true;
+      yield '<model/>';
+    }
+    await expect(readArchimate(source(), { maxDepth: 0 })).rejects.toMatchObject({ code: 'option.invalid', option: 'maxDepth' });
+    expect(read).toBe(false);
   });
 
   it('reports malformed XML with line and column', () => {

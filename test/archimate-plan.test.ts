@@ -118,7 +118,7 @@ describe('toArchimateXml with a plan: the implementation and migration layer', (
 
   it('checks a given placement against the plan, and the plan against the model', () => {
     const bad = (planResult: ArchimatePlanResult, step?: string) =>
-      expect(() => toArchimateXml(model, { plan, planResult })).toThrow(expect.objectContaining({ code: 'option.invalid', identifier: step }));
+      expect(() => toArchimateXml(model, { plan, planResult })).toThrow(expect.objectContaining({ code: 'option.invalid', option: 'planResult', id: step }));
     bad({ waves: [{ index: 1, steps: ['s1', 's2', 's3'] }] }, 's4');
     bad({ waves: [{ index: 1, steps: ['s1', 's2', 's3', 's4', 's9'] }] }, 's9');
     bad({ waves: [{ index: 1, steps: ['s1', 's2'] }, { index: 2, steps: ['s2', 's3', 's4'] }] }, 's2');

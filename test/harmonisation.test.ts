@@ -331,7 +331,23 @@ describe('harmonisationCandidates: bad input', () => {
   });
   it('rejects malformed options', () => {
     expect(() => harmonisationCandidates(model, { includeRetired: 'yes' as unknown as boolean })).toThrow(expect.objectContaining({ code: 'option.invalid' }));
-    expect(() => harmonisationCandidates(model, { scope: 42 as unknown as string })).toThrow(expect.objectContaining({ code: 'option.invalid' }));
+    expect(() => harmonisationCandidates(model, { scope: 42 as unknown as string })).toThrow(expect.objectContaining({ code: 'option.invalid', option: 'scope' }));
+    // Issue 8: an unknown option is refused, not silently ignored (it used to return the whole model's candidates).
+    expect(() => harmonisationCandidates(model, { scopee: 'pop' } as never)).toThrow(
+      expect.objectContaining({ name: 'OptionError', code: 'option.invalid', option: 'scopee', message: "harmonisationCandidates: 'scopee' is not an option; did you mean 'scope'?" }),
+    );
+    const long = 'x'.repeat(500);
+    const error = (() => {
+      try {
+        harmonisationCandidates(model, { scope: 7, includeRetired: long } as never);
+      } catch (caught) {
+        return caught as Error;
+      }
+      return undefined;
+    })();
+    // The first bad option in the order given; a long value is echoed capped, with its length.
+    expect(error?.message).toBe("harmonisationCandidates: option 'scope' must be an id (a non-empty string), got 7");
+    expect(() => harmonisationCandidates(model, { includeRetired: long } as never)).toThrow(`got "${'x'.repeat(79)}… (502 characters)`);
   });
 });
 

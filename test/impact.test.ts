@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { Model, QueryError, impactOf, type KarttaDocumentInput, type System } from '../src/index.js';
+import { Model, OptionError, QueryError, impactOf, type KarttaDocumentInput, type System } from '../src/index.js';
 import { documentArb, shuffled } from './arbitraries.js';
 
 function system(input: Partial<System> & { id: string }): System {
@@ -147,7 +147,9 @@ describe('impactOf', () => {
     expect(() => impactOf(model, 'oulu')).toThrow(expect.objectContaining({ code: 'entity.wrong-kind', id: 'oulu' }));
     expect(() => impactOf(model, 'i1')).toThrow(expect.objectContaining({ code: 'entity.wrong-kind' }));
     expect(() => impactOf(model, 'esko', { depth: -1 })).toThrow(expect.objectContaining({ code: 'option.invalid' }));
-    expect(() => impactOf(model, 'esko', { depth: 1.5 })).toThrow(QueryError);
+    expect(() => impactOf(model, 'esko', { depth: 1.5 })).toThrow(OptionError);
+    expect(() => impactOf(model, 'esko', { scopee: 'pop' } as never)).toThrow(expect.objectContaining({ code: 'option.invalid', option: 'scopee' }));
+    expect(impactOf(model, 'esko', { depth: Number.POSITIVE_INFINITY })).toEqual(impactOf(model, 'esko'));
     expect(() => impactOf(model, 'esko', { depth: '2' as unknown as number })).toThrow(expect.objectContaining({ code: 'option.invalid' }));
   });
 });

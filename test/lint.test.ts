@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { Model, QueryError, lint, lintRules, type KarttaDocument, type KarttaDocumentInput, type LintConfig, type System } from '../src/index.js';
+import { KarttaError, Model, lint, lintRules, type KarttaDocument, type KarttaDocumentInput, type LintConfig, type System } from '../src/index.js';
 import { documentArb, shuffled } from './arbitraries.js';
 
 function system(input: Partial<System> & { id: string }): System {
@@ -360,18 +360,24 @@ describe('lint: configuration', () => {
       try {
         lint(base, config as LintConfig);
       } catch (error) {
-        expect(error).toBeInstanceOf(QueryError);
-        return [(error as QueryError).code, (error as QueryError).id];
+        expect(error).toBeInstanceOf(KarttaError);
+        const e = error as KarttaError;
+        return e.code === 'option.invalid' ? [e.code, e.option, e.id] : [e.code, e.id];
       }
       return undefined;
     };
-    expect(code({ rules: { 'system.no-such-rule': 'error' } })).toEqual(['option.invalid', 'system.no-such-rule']);
-    expect(code({ rules: { 'system.no-owner': 'fatal' } })).toEqual(['option.invalid', 'system.no-owner']);
-    expect(code({ rules: { 'system.no-owner': true } })).toEqual(['option.invalid', 'system.no-owner']);
-    expect(code({ rules: ['system.no-owner'] })).toEqual(['option.invalid', 'rules']);
-    expect(code({ rule: { 'system.no-owner': 'off' } })).toEqual(['option.invalid', 'rule']);
-    expect(code({ asOf: '2020-13-01' })).toEqual(['option.invalid', 'asOf']);
-    expect(code('strict')).toEqual(['option.invalid', undefined]);
+    expect(code({ rules: { 'system.no-such-rule': 'error' } })).toEqual(['option.invalid', 'rules', 'system.no-such-rule']);
+    expect(code({ rules: JSON.parse('{ "__proto__": "off" }') })).toEqual(['option.invalid', 'rules', '__proto__']);
+    expect(code({ rules: { toString: 'off' } })).toEqual(['option.invalid', 'rules', 'toString']);
+    expect(code({ rules: { 'system.no-owner': 'fatal' } })).toEqual(['option.invalid', 'rules', 'system.no-owner']);
+    expect(code({ rules: { 'system.no-owner': true } })).toEqual(['option.invalid', 'rules', 'system.no-owner']);
+    expect(code({ rules: ['system.no-owner'] })).toEqual(['option.invalid', 'rules', undefined]);
+    expect(code({ rule: { 'system.no-owner': 'off' } })).toEqual(['option.invalid', 'rule', undefined]);
+    expect(code({ asOf: '2020-13-01' })).toEqual(['option.invalid', 'asOf', undefined]);
+    expect(code('strict')).toEqual(['option.invalid', '', undefined]);
+    expect(() => lint(base, { rules: { 'system.no-owner': 'fatal' } } as never)).toThrow(
+      `lint: option 'rules["system.no-owner"]' must be 'error', 'warning', 'info' or 'off', got "fatal"`,
+    );
     expect(code({ scope: 'nowhere' })).toEqual(['scope.unknown', 'nowhere']);
     expect(code({ scope: 'pc' })).toEqual(['scope.not-organisation', 'pc']);
   });

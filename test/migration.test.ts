@@ -20,7 +20,7 @@ import {
   Model,
   ModelValidationError,
   PlanValidationError,
-  QueryError,
+  OptionError,
   planMigration,
   type Integration,
   type KarttaDocumentInput,
@@ -706,10 +706,10 @@ describe('bad input', () => {
     expect(three.cycle).toEqual(['a', 'b', 'c']);
   });
 
-  it('throws QueryError option.invalid for unknown options and bad weights', () => {
+  it('throws OptionError option.invalid, naming the option, for unknown options and bad weights', () => {
     const linked = region([tori('a-sys'), tori('b-sys')], [link('i-ab', 'a-sys', 'b-sys')]);
     const steps = { steps: [retire('a', 'a-sys'), retire('b', 'b-sys')] };
-    const cases: [unknown, string | undefined][] = [
+    const cases: [unknown, string][] = [
       [{ wieght: () => 1 }, 'wieght'],
       [{ weight: 2 }, 'weight'],
       [{ weight: () => Number.NaN }, 'weight'],
@@ -720,15 +720,25 @@ describe('bad input', () => {
       [{ exhaustiveLimit: -1 }, 'exhaustiveLimit'],
       [{ exhaustiveLimit: 2.5 }, 'exhaustiveLimit'],
       [{ exhaustiveLimit: '12' }, 'exhaustiveLimit'],
-      ['fast', undefined],
-      [[], undefined],
+      ['fast', ''],
+      [[], ''],
     ];
-    for (const [options, id] of cases) {
+    for (const [options, option] of cases) {
       const error = thrown(() => planMigration(linked, steps, options as PlanMigrationOptions));
-      expect(error, JSON.stringify(options)).toBeInstanceOf(QueryError);
-      expect((error as QueryError).code).toBe('option.invalid');
-      expect((error as QueryError).id).toBe(id);
+      expect(error, JSON.stringify(options)).toBeInstanceOf(OptionError);
+      expect((error as OptionError).code).toBe('option.invalid');
+      expect((error as OptionError).option).toBe(option);
+      expect((error as OptionError).message).toMatch(/^planMigration: /);
     }
+    // A bad return value names the integration it was asked about.
+    expect(thrown(() => planMigration(linked, steps, { weight: () => -1 }))).toMatchObject({
+      option: 'weight',
+      id: 'i-ab',
+      message: "planMigration: option 'weight' must return a finite number of at least 0, got -1 for integration 'i-ab'",
+    });
+    expect((thrown(() => planMigration(linked, steps, { wieght: () => 1 } as never)) as OptionError).message).toBe(
+      "planMigration: 'wieght' is not an option; did you mean 'weight'?",
+    );
     // A weight of 0 is allowed: the bridge is listed with weight 0 and costs nothing.
     const zero = planMigration(linked, { capacity: 1, steps: steps.steps }, { weight: () => 0 });
     expect(zero.bridges).toEqual([{ integration: 'i-ab', steps: ['a', 'b'], waves: [1, 2], weight: 0 }]);
@@ -781,7 +791,7 @@ describe('bad input', () => {
     planMigration(sample, planDoc, { weight: () => 2 });
     expect(() => planMigration(sample, { steps: [...planDoc.steps, retire('bad', 'nowhere')] })).toThrow(PlanValidationError);
     expect(() => planMigration(sample, { steps: [retire('p', 'pop-esb', { after: ['q'] }), retire('q', 'oulu-ad', { after: ['p'] })] })).toThrow(MigrationCycleError);
-    expect(() => planMigration(sample, planDoc, { weight: () => -1 })).toThrow(QueryError);
+    expect(() => planMigration(sample, planDoc, { weight: () => -1 })).toThrow(OptionError);
     expect(sample.toJSONText()).toBe(before);
     expect(JSON.stringify(planDoc)).toBe(planBefore);
   });

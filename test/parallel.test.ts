@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { Model, QueryError, parallelSystems, type KarttaDocumentInput, type System } from '../src/index.js';
+import { Model, OptionError, parallelSystems, type KarttaDocumentInput, type System } from '../src/index.js';
 import { documentArb, shuffled } from './arbitraries.js';
 
 function system(input: Partial<System> & { id: string }): System {
@@ -148,9 +148,15 @@ describe('parallelSystems', () => {
   });
 
   it('rejects bad dates and scopes with typed errors', () => {
-    expect(() => parallelSystems(model, { asOf: '2022-02-30' })).toThrow(expect.objectContaining({ code: 'option.invalid', id: 'asOf' }));
-    expect(() => parallelSystems(model, { allowedUntil: 20211231 as unknown as string })).toThrow(expect.objectContaining({ code: 'option.invalid', id: 'allowedUntil' }));
-    expect(() => parallelSystems(model, { allowedUntil: '31.12.2021' })).toThrow(QueryError);
+    expect(() => parallelSystems(model, { asOf: '2022-02-30' })).toThrow(expect.objectContaining({ code: 'option.invalid', option: 'asOf' }));
+    expect(() => parallelSystems(model, { allowedUntil: 20211231 as unknown as string })).toThrow(
+      expect.objectContaining({ code: 'option.invalid', option: 'allowedUntil', message: "parallelSystems: option 'allowedUntil' must be an existing calendar date as YYYY-MM-DD, got 20211231" }),
+    );
+    expect(() => parallelSystems(model, { allowedUntil: '31.12.2021' })).toThrow(OptionError);
+    // Issue 8: an unknown option is refused, not silently ignored.
+    expect(() => parallelSystems(model, { scopee: 'pop' } as never)).toThrow(
+      expect.objectContaining({ code: 'option.invalid', option: 'scopee', message: "parallelSystems: 'scopee' is not an option; did you mean 'scope'?" }),
+    );
     expect(() => parallelSystems(model, { scope: 'nowhere' })).toThrow(expect.objectContaining({ code: 'scope.unknown' }));
     expect(() => parallelSystems(model, { scope: 'primary-care' })).toThrow(expect.objectContaining({ code: 'scope.not-organisation' }));
   });

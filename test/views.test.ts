@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Model, QueryError, planMigration, toArchimateXml, type KarttaDocumentInput } from '../src/index.js';
+import { KarttaError, Model, OptionError, QueryError, planMigration, toArchimateXml, type KarttaDocumentInput } from '../src/index.js';
 import { buildPlanLayer, type ArchimatePlan, type ArchimatePlanResult, type PlanLayer } from '../src/archimate/plan.js';
 import { buildViews } from '../src/archimate/views/index.js';
 import type { ViewConnectionSpec, ViewNodeSpec, ViewSpec } from '../src/archimate/views/types.js';
@@ -539,8 +539,8 @@ describe('buildViews: options and errors', () => {
     try {
       f();
     } catch (error) {
-      expect(error).toBeInstanceOf(QueryError);
-      return (error as QueryError).code;
+      expect(error).toBeInstanceOf((error as KarttaError).code === 'option.invalid' ? OptionError : QueryError);
+      return (error as KarttaError).code;
     }
     return 'no error';
   };
@@ -557,6 +557,8 @@ describe('buildViews: options and errors', () => {
     expect(code(() => buildViews(model, { plan: { waves: [] } }))).toBe('option.invalid');
     expect(code(() => buildViews(model, { plan: { document: { steps: [{ id: 's' }] }, result: { waves: [] } } as never }))).toBe('option.invalid');
     expect(code(() => buildViews(model, { planElements: {} as never }))).toBe('option.invalid');
+    expect(() => buildViews(model, { scope: 'pop', landscapes: ['kajaani'] })).toThrow(expect.objectContaining({ option: 'landscapes', id: 'kajaani' }));
+    expect(() => buildViews(model, { parallell: false } as never)).toThrow("buildViews: 'parallell' is not an option; did you mean 'parallel'?");
   });
 
   it('names a plan step whose system is not in the model', () => {

@@ -16,7 +16,9 @@ import type { Issue } from '../types.js';
  * - `archimate.missing-element`: a reference (a relationship end, a view node's element, a property
  *   definition, a folder item) names nothing in the file;
  * - `archimate.invalid-model`: the Kartta document read from the file breaks a `kartta/1` rule (see `issues`);
- * - `option.invalid`: an unknown option, or a limit that is not a whole number of at least 1.
+ *
+ * Bad options (an unknown one, or a limit that is not a whole number of at least 1) are an {@link OptionError}
+ * (`option.invalid`), as for every function.
  *
  * `line` and `column` (both 1-based) point at the offending place when there is one.
  *
@@ -49,8 +51,9 @@ export class ArchimateImportError extends KarttaError {
 /**
  * Thrown by {@link toArchimateXml} (and the streaming variants) when a model cannot be written: `code` is
  * `archimate.unrepresentable-text` (a text holds a character XML 1.0 cannot carry, such as U+0000),
- * `archimate.identifier-collision` (extras from an import and the model now claim one identifier), or
- * `option.invalid`.
+ * `archimate.identifier-collision` (extras from an import and the model now claim one identifier). `id` is
+ * the identifier of the concept being written, where known. Bad options (an unknown one, a malformed `views`,
+ * `extras` or `planResult`) are an {@link OptionError} (`option.invalid`), as for every function.
  *
  * @example
  * ```ts
@@ -64,12 +67,17 @@ export class ArchimateImportError extends KarttaError {
  * ```
  */
 export class ArchimateExportError extends KarttaError {
-  /** The identifier of the concept being written, where known. */
-  readonly identifier: string | undefined;
-
   constructor(code: string, message: string, identifier?: string) {
-    super(code, message);
-    this.identifier = identifier;
+    super(code, message, { id: identifier });
+  }
+
+  /**
+   * The identifier of the concept being written, where known.
+   *
+   * @deprecated Read `id`, the field every {@link KarttaError} names the concerned id in.
+   */
+  get identifier(): string | undefined {
+    return this.id;
   }
 }
 

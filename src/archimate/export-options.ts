@@ -2,7 +2,8 @@
  * The options of the exchange writer and their checks: a typo (`view: true`) fails loudly instead of writing no
  * views.
  */
-import { ArchimateExportError } from './errors.js';
+import { z } from 'zod';
+import { optionField, optionsSchema, parseOptions } from '../options.js';
 import type { ArchimateExtras } from './extras.js';
 import type { MigrationPlan } from '../migration/plan-schema.js';
 import type { MigrationResult } from '../migration/result.js';
@@ -48,23 +49,47 @@ export interface ArchimateExportOptions {
   readonly diagrams?: readonly ViewSpec[] | undefined;
 }
 
-const EXPORT_OPTIONS = new Set(['views', 'plan', 'planResult', 'extras', 'diagrams', 'end']);
-const VIEW_OPTIONS = new Set(['landscapes', 'parallel', 'plan']);
+const anObject = (what: string) =>
+  z.custom<object>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), { error: `must be ${what}` }).optional();
 
-/** Refuses what is not an option, so that a typo (`view: true`) fails loudly instead of writing no views. */
-export function checkExportOptions(options: unknown): void {
-  const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-  if (!isObject(options)) throw new ArchimateExportError('option.invalid', 'the options must be an object');
-  for (const key of Object.keys(options)) {
-    if (!EXPORT_OPTIONS.has(key)) throw new ArchimateExportError('option.invalid', `'${key}' is not an option (known: ${[...EXPORT_OPTIONS].join(', ')})`);
-  }
-  const views = options.views;
-  if (views === undefined || typeof views === 'boolean') return;
-  if (!isObject(views)) throw new ArchimateExportError('option.invalid', `views must be true, false or an object of view options, got ${JSON.stringify(views) ?? typeof views}`);
-  for (const key of Object.keys(views)) {
-    if (!VIEW_OPTIONS.has(key)) throw new ArchimateExportError('option.invalid', `'views.${key}' is not an option (known: ${[...VIEW_OPTIONS].join(', ')})`);
-  }
-  for (const key of ['parallel', 'plan'] as const) {
-    if (views[key] !== undefined && typeof views[key] !== 'boolean') throw new ArchimateExportError('option.invalid', `views.${key} must be true or false`);
-  }
+const EXPORT_SHAPE = {
+  views: z
+    .union(
+      [
+        z.boolean(),
+        z.strictObject({
+          landscapes: z
+            .union([z.boolean(), z.array(z.string({ error: 'must be an organisation id' }).min(1, { error: 'must be an organisation id' }))], {
+              error: 'must be true, false or a list of organisation ids',
+            })
+            .optional(),
+          parallel: optionField.boolean(),
+          plan: optionField.boolean(),
+        }),
+      ],
+      { error: 'must be true, false or an object of view options' },
+    )
+    .optional(),
+  plan: anObject('a migration plan document'),
+  planResult: anObject('a planMigration result'),
+  extras: anObject('the object fromArchimateXml returned'),
+  diagrams: z
+    .array(z.custom<ViewSpec>((value) => typeof value === 'object' && value !== null, { error: 'must be a view' }), { error: 'must be a list of views' })
+    .optional(),
+};
+const EXPORT_OPTIONS = optionsSchema(EXPORT_SHAPE);
+const WRITE_OPTIONS = optionsSchema({ ...EXPORT_SHAPE, end: optionField.boolean() });
+
+/**
+ * Checks the export's options; unknown ones are refused, so that a typo (`view: true`) fails loudly instead of
+ * writing no views. `where` is the public function, for the message.
+ */
+export function checkExportOptions(where: string, options: unknown): ArchimateExportOptions {
+  return parseOptions(where, EXPORT_OPTIONS, options) as ArchimateExportOptions;
+}
+
+/** Checks the options of `writeArchimate`: the export's and `end`. */
+export function checkWriteOptions(options: unknown): { readonly end: boolean | undefined; readonly rest: ArchimateExportOptions } {
+  const { end, ...rest } = parseOptions('writeArchimate', WRITE_OPTIONS, options);
+  return { end, rest: rest as ArchimateExportOptions };
 }

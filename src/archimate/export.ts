@@ -6,8 +6,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Model } from '../model/model.js';
 import { ArchimateExportError } from './errors.js';
-import type { ArchimateExportOptions } from './export-options.js';
-import { prepare } from './reconcile.js';
+import { checkWriteOptions, type ArchimateExportOptions } from './export-options.js';
+import { prepare, type Prepared } from './reconcile.js';
 import { produce } from './writer.js';
 import { UnrepresentableTextError } from './xml-text.js';
 
@@ -42,7 +42,7 @@ function exportError(error: unknown, current: string): unknown {
  * ```
  */
 export function toArchimateXml(model: Model, options: ArchimateExportOptions = {}): string {
-  const ctx = prepare(model, options);
+  const ctx = prepare(model, options, 'toArchimateXml');
   const out: string[] = [];
   const chunks: string[] = [];
   const state = { current: 'the model' };
@@ -76,8 +76,12 @@ export function toArchimateXml(model: Model, options: ArchimateExportOptions = {
  * file.end();
  * ```
  */
-export function* archimateChunks(model: Model, options: ArchimateExportOptions = {}): Generator<string, void, void> {
-  const ctx = prepare(model, options);
+export function archimateChunks(model: Model, options: ArchimateExportOptions = {}): Generator<string, void, void> {
+  // Prepared before the first chunk is asked for, so bad options fail at the call, not at the first next().
+  return chunksOf(prepare(model, options, 'archimateChunks'));
+}
+
+function* chunksOf(ctx: Prepared): Generator<string, void, void> {
   const out: string[] = [];
   const state = { current: 'the model' };
   const steps = produce(ctx, out, state);
@@ -115,6 +119,7 @@ export async function writeArchimate(
   writable: NodeJS.WritableStream,
   options: ArchimateExportOptions & { readonly end?: boolean | undefined } = {},
 ): Promise<void> {
-  const chunks = archimateChunks(model, options);
-  await pipeline(Readable.from(chunks, { objectMode: false }), writable, { end: options.end ?? true });
+  const { end, rest } = checkWriteOptions(options);
+  const chunks = chunksOf(prepare(model, rest, 'writeArchimate'));
+  await pipeline(Readable.from(chunks, { objectMode: false }), writable, { end: end ?? true });
 }

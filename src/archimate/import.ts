@@ -2,6 +2,7 @@
  * The ArchiMate exchange reader: an exchange file (from Archi, another tool or Kartta itself) as a Kartta model
  * plus the extras that hold everything Kartta has no concept for.
  */
+import { optionField, optionsSchema, parseOptions } from '../options.js';
 import { z } from 'zod';
 import { compareRelations } from '../model/canonical.js';
 import { relationEnds, relationKey } from '../model/keys.js';
@@ -76,20 +77,11 @@ export interface ArchimateImportResult {
 
 const DEFAULT_LIMITS: ReadLimits = { maxDepth: 256, maxLength: 256 * 1024 * 1024 };
 
-function limitsOf(options: ArchimateImportOptions): ReadLimits {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new ArchimateImportError('option.invalid', 'the options must be an object');
-  for (const key of Object.keys(options)) {
-    if (key !== 'maxDepth' && key !== 'maxLength') throw new ArchimateImportError('option.invalid', `'${key}' is not an option (known: maxDepth, maxLength)`);
-  }
-  const limit = (name: 'maxDepth' | 'maxLength'): number => {
-    const value = options[name];
-    if (value === undefined) return DEFAULT_LIMITS[name];
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-      throw new ArchimateImportError('option.invalid', `${name} must be a whole number of at least 1, got ${JSON.stringify(value) ?? typeof value}`);
-    }
-    return value;
-  };
-  return { maxDepth: limit('maxDepth'), maxLength: limit('maxLength') };
+const IMPORT_OPTIONS = optionsSchema({ maxDepth: optionField.integer(1), maxLength: optionField.integer(1) });
+
+function limitsOf(where: string, options: ArchimateImportOptions): ReadLimits {
+  const { maxDepth, maxLength } = parseOptions(where, IMPORT_OPTIONS, options);
+  return { maxDepth: maxDepth ?? DEFAULT_LIMITS.maxDepth, maxLength: maxLength ?? DEFAULT_LIMITS.maxLength };
 }
 
 /**
@@ -114,7 +106,7 @@ function limitsOf(options: ArchimateImportOptions): ReadLimits {
  */
 export function fromArchimateXml(xml: string, options: ArchimateImportOptions = {}): ArchimateImportResult {
   if (typeof xml !== 'string') throw new ArchimateImportError('xml.malformed', 'expected the XML as a string');
-  return interpret(readRaw(xml, limitsOf(options)));
+  return interpret(readRaw(xml, limitsOf('fromArchimateXml', options)));
 }
 
 /**
@@ -134,7 +126,7 @@ export async function readArchimate(
   source: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
   options: ArchimateImportOptions = {},
 ): Promise<ArchimateImportResult> {
-  const reader = new RawReader(limitsOf(options));
+  const reader = new RawReader(limitsOf('readArchimate', options));
   // ignoreBOM keeps a byte-order mark in the text: saxes skips one, and refuses a second as text before the root.
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   try {

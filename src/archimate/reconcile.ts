@@ -5,6 +5,7 @@
 import type { Model } from '../model/model.js';
 import type { Relation } from '../types.js';
 import { ArchimateExportError } from './errors.js';
+import { optionError } from '../options.js';
 import { checkExportOptions, type ArchimateExportOptions, type ArchimateViewOptions } from './export-options.js';
 import type { ArchimateExtras, EntityExtras, RelationExtras, XmlNode } from './extras.js';
 import { conceptIdentifiers, modelIdentifiers } from './concept-identifiers.js';
@@ -45,11 +46,11 @@ function childElements(node: XmlNode | undefined, name: string): XmlNode[] {
 }
 
 /** Resolves the plan and views and decides what of the extras is written. */
-export function prepare(model: Model, options: ArchimateExportOptions = {}): Prepared {
-  checkExportOptions(options);
+export function prepare(model: Model, given: ArchimateExportOptions = {}, where = 'toArchimateXml'): Prepared {
+  const options = checkExportOptions(where, given);
   const extras = options.extras;
-  if (extras !== undefined && (extras === null || typeof extras !== 'object' || extras.format !== 'kartta-archimate-extras/1')) {
-    throw new ArchimateExportError('option.invalid', "extras must be the object fromArchimateXml returned (format 'kartta-archimate-extras/1')");
+  if (extras !== undefined && extras.format !== 'kartta-archimate-extras/1') {
+    throw optionError(where, ['extras'], "must be the object fromArchimateXml returned (format 'kartta-archimate-extras/1')");
   }
   const ids = conceptIdentifiers(extras);
   const { entityExtras, relationExtras, identifierOf, relationIdentifierOf } = ids;
@@ -61,11 +62,11 @@ export function prepare(model: Model, options: ArchimateExportOptions = {}): Pre
     else {
       // A placement from elsewhere still needs a plan that fits the model, and a wave for each of its steps.
       parsePlan(model, options.plan);
-      planResult = checkedPlacement(options.plan, options.planResult);
+      planResult = checkedPlacement(where, options.plan, options.planResult);
     }
     plan = buildPlanLayer(model, options.plan, planResult, identifierOf);
   } else if (options.planResult !== undefined) {
-    throw new ArchimateExportError('option.invalid', 'planResult was given without the plan it places');
+    throw optionError(where, ['planResult'], 'was given without the plan it places');
   }
   const diagrams: ViewSpec[] = [...(options.diagrams ?? [])];
   if (options.views) {

@@ -3,9 +3,9 @@
  * integrations, the fewest waves, TORI before TOSI and step id. Exhaustive (and optimal) for small plans, a
  * heuristic for large ones.
  */
-import { QueryError } from '../errors.js';
 import type { Model } from '../model/model.js';
-import { checkOptionsObject, compareStrings, rejectUnknownOptions } from '../queries/facts.js';
+import { describe, optionError, optionField, optionsSchema, parseOptions } from '../options.js';
+import { compareStrings } from '../queries/facts.js';
 import type { Integration } from '../types.js';
 import { bridgeLowerBound } from './bounds.js';
 import { WaveCalendar } from './calendar.js';
@@ -48,32 +48,21 @@ const DEFAULT_EXHAUSTIVE_LIMIT = 12;
 
 const QUERY = 'planMigration';
 
-function weightOption(options: Record<string, unknown>): (integration: Integration) => number {
-  const weight = options.weight;
+const OPTIONS = optionsSchema({
+  weight: optionField.function<(integration: Integration) => number>('an integration'),
+  exhaustiveLimit: optionField.integer(0, MAX_EXACT_STEPS),
+});
+
+/** The weight function, checked on every call: a bad return value names the option and the integration. */
+function checkedWeight(weight: ((integration: Integration) => number) | undefined): (integration: Integration) => number {
   if (weight === undefined) return () => 1;
-  if (typeof weight !== 'function') {
-    throw new QueryError('option.invalid', `${QUERY}: option 'weight' must be a function of an integration, got ${typeof weight}`, 'weight');
-  }
   return (integration) => {
     const value: unknown = weight(integration);
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-      throw new QueryError(
-        'option.invalid',
-        `${QUERY}: option 'weight' must return a finite number of at least 0, got ${String(value)} for integration '${integration.id}'`,
-        'weight',
-      );
+      throw optionError(QUERY, ['weight'], `must return a finite number of at least 0, got ${describe(value)} for integration '${integration.id}'`, integration.id);
     }
     return value;
   };
-}
-
-function limitOption(options: Record<string, unknown>): number {
-  const limit = options.exhaustiveLimit;
-  if (limit === undefined) return DEFAULT_EXHAUSTIVE_LIMIT;
-  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0 || limit > MAX_EXACT_STEPS) {
-    throw new QueryError('option.invalid', `${QUERY}: option 'exhaustiveLimit' must be a whole number from 0 to ${MAX_EXACT_STEPS}, got ${String(limit)}`, 'exhaustiveLimit');
-  }
-  return limit;
 }
 
 /**
@@ -103,7 +92,7 @@ function limitOption(options: Record<string, unknown>): number {
  * @param plan The plan document, as an object or as JSON text; it is validated first.
  * @throws {@link PlanValidationError} (`plan.invalid`) naming every problem of the plan.
  * @throws {@link MigrationCycleError} (`plan.cycle`) when the hard rules form a cycle; `.cycle` names its steps.
- * @throws {@link QueryError} (`option.invalid`) for a bad option, or a weight that is not a finite number >= 0.
+ * @throws {@link OptionError} (`option.invalid`) for an unknown or bad option, or a weight that is not a finite number >= 0.
  * @example
  * ```ts
  * import { Model, planMigration } from 'kartta';
@@ -130,10 +119,9 @@ function limitOption(options: Record<string, unknown>): number {
  * ```
  */
 export function planMigration(model: Model, plan: unknown, options?: PlanMigrationOptions): MigrationResult {
-  const opts = checkOptionsObject(QUERY, options);
-  rejectUnknownOptions(QUERY, opts, ['weight', 'exhaustiveLimit']);
-  const weight = weightOption(opts);
-  const limit = limitOption(opts);
+  const parsed = parseOptions(QUERY, OPTIONS, options);
+  const weight = checkedWeight(parsed.weight);
+  const limit = parsed.exhaustiveLimit ?? DEFAULT_EXHAUSTIVE_LIMIT;
   const checked: MigrationPlan = parsePlan(model, plan);
   const steps = checked.steps;
 

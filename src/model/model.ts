@@ -30,6 +30,7 @@ import { collections } from '../schema/document.js';
 import { describeValue } from '../validate/zod-issues.js';
 import { cloneJson } from '../schema/json.js';
 import { withArticle } from '../words.js';
+import { optionField, optionsSchema, parseOptions } from '../options.js';
 
 enablePatches();
 
@@ -545,6 +546,7 @@ export class Model {
    * ```
    */
   integrationsOf(systemId: string, options: { includeVia?: boolean } = {}): Integration[] {
+    const { includeVia } = parseOptions('integrationsOf', INTEGRATIONS_OF_OPTIONS, options);
     const state = this.#ensureState();
     const { graph } = state;
     const key = graphKey(systemId);
@@ -553,7 +555,7 @@ export class Model {
     graph.forEachEdge(key, (_key, attributes) => {
       if (attributes.kind === 'integration') found.set(attributes.entity.id, attributes.entity);
     });
-    if (options.includeVia) {
+    if (includeVia) {
       for (const id of state.via.get(systemId) ?? []) found.set(id, graph.getEdgeAttribute(graphKey(id), 'entity') as Integration);
     }
     return [...found.values()].sort(compareIds);
@@ -595,9 +597,10 @@ export class Model {
    * ```
    */
   membersOf(organisationId: string, options: { transitive?: boolean } = {}): string[] {
+    const parsed = parseOptions('membersOf', MEMBERS_OF_OPTIONS, options);
     this.#requireKind(organisationId, 'organisation', 'entity');
     const graph = this.rawGraph();
-    const transitive = options.transitive ?? true;
+    const transitive = parsed.transitive ?? true;
     const seen = new Set<string>([organisationId]);
     const queue = [organisationId];
     while (queue.length > 0) {
@@ -631,7 +634,8 @@ export class Model {
    * model.scope({ scope: 'pop' }).systems; // ['a']
    * ```
    */
-  scope(options: ScopeOptions = {}): Scope {
+  scope(given: ScopeOptions = {}): Scope {
+    const options = parseOptions('scope', SCOPE_OPTIONS, given);
     const includeRetired = options.includeRetired ?? false;
     const keep = (system: System) => includeRetired || system.lifecycle !== 'retired';
     if (options.scope === undefined) {
@@ -685,6 +689,10 @@ export class Model {
     return { key, name: system.product.trim().replace(/\s+/gu, ' '), catalogue: false };
   }
 }
+
+const INTEGRATIONS_OF_OPTIONS = optionsSchema({ includeVia: optionField.boolean() });
+const MEMBERS_OF_OPTIONS = optionsSchema({ transitive: optionField.boolean() });
+const SCOPE_OPTIONS = optionsSchema({ scope: optionField.id(), includeRetired: optionField.boolean() });
 
 function buildCatalogue(products: readonly Product[]): Map<string, Product> {
   const map = new Map<string, Product>();

@@ -1,11 +1,9 @@
 /**
  * Facts about systems that several queries share: the normalised product key (with systems without a product
- * treated as a product of their own), the user count, the organisations behind a system, integrations between
- * systems, and the checks every query applies to its options. Internal: not exported from the package.
+ * treated as a product of their own), the user count, the organisations behind a system, and integrations between
+ * systems. Options are checked by `../options.ts`. Internal: not exported from the package.
  */
-import { QueryError } from '../errors.js';
 import type { Model } from '../model/model.js';
-import { isIsoDate } from '../schema/primitives.js';
 import type { Integration, Name, System } from '../types.js';
 
 /** Plain code-point comparison: deterministic, unlike `localeCompare`, whatever the runtime's locale. */
@@ -108,62 +106,4 @@ export function isRetired(system: System | undefined): boolean {
 /** Today's date in UTC as `YYYY-MM-DD`: the default `asOf` of date-dependent queries. */
 export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
-}
-
-function optionError(query: string, option: string, message: string): QueryError {
-  return new QueryError('option.invalid', `${query}: option '${option}' ${message}`, option);
-}
-
-/** Checks that the options argument is an object (or absent). */
-export function checkOptionsObject(query: string, options: unknown): Record<string, unknown> {
-  if (options === undefined || options === null) return {};
-  if (typeof options !== 'object' || Array.isArray(options)) {
-    throw new QueryError('option.invalid', `${query}: options must be an object, got ${Array.isArray(options) ? 'an array' : typeof options}`);
-  }
-  return options as Record<string, unknown>;
-}
-
-/** An optional ISO date option: `undefined`, or a `YYYY-MM-DD` string that exists in the calendar. */
-export function dateOption(query: string, options: Record<string, unknown>, option: string): string | undefined {
-  const value = options[option];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !isIsoDate(value)) {
-    throw optionError(query, option, `must be an existing calendar date as YYYY-MM-DD, got ${JSON.stringify(value) ?? String(value)}`);
-  }
-  return value;
-}
-
-/** An optional boolean option. */
-export function booleanOption(query: string, options: Record<string, unknown>, option: string): boolean | undefined {
-  const value = options[option];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'boolean') throw optionError(query, option, `must be true or false, got ${JSON.stringify(value) ?? String(value)}`);
-  return value;
-}
-
-/** An optional id option such as `scope`: a non-empty string (its existence is checked by the model). */
-export function idOption(query: string, options: Record<string, unknown>, option: string): string | undefined {
-  const value = options[option];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value.length === 0) {
-    throw optionError(query, option, `must be an id (a non-empty string), got ${JSON.stringify(value) ?? String(value)}`);
-  }
-  return value;
-}
-
-/** An optional limit: a non-negative integer or `Infinity`. */
-export function limitOption(query: string, options: Record<string, unknown>, option: string): number | undefined {
-  const value = options[option];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !(value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && value >= 0))) {
-    throw optionError(query, option, `must be a non-negative integer or Infinity, got ${JSON.stringify(value) ?? String(value)}`);
-  }
-  return value;
-}
-
-/** Rejects option names the query does not know, so a typo in a config file does not pass silently. */
-export function rejectUnknownOptions(query: string, options: Record<string, unknown>, known: readonly string[]): void {
-  for (const key of Object.keys(options).sort(compareStrings)) {
-    if (!known.includes(key)) throw optionError(query, key, `is not an option (known: ${known.join(', ')})`);
-  }
 }

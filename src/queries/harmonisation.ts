@@ -4,12 +4,10 @@
  */
 import type { Model } from '../model/model.js';
 import type { Lifecycle, System } from '../types.js';
+import { optionField, optionsSchema, parseOptions } from '../options.js';
 import {
-  booleanOption,
-  checkOptionsObject,
   compareStrings,
   displayName,
-  idOption,
   organisationsOf,
   productFact,
   servicesOf,
@@ -535,6 +533,8 @@ function sameServiceCandidates(context: Context): SameServiceCandidate[] {
   return out;
 }
 
+const OPTIONS = optionsSchema({ scope: optionField.id(), includeRetired: optionField.boolean() });
+
 const KIND_ORDER = { sameProduct: 0, sameService: 1 } as const;
 
 function compareCandidates(a: HarmonisationCandidate, b: HarmonisationCandidate): number {
@@ -565,7 +565,8 @@ function compareCandidates(a: HarmonisationCandidate, b: HarmonisationCandidate)
  * Ranked by `savings` (highest first, unknown last), then more systems, then same-product before same-service,
  * then product key or service id. Every candidate says why in `why`.
  *
- * @throws {@link QueryError} `scope.unknown`, `scope.not-organisation`, or `option.invalid` for a malformed option.
+ * @throws {@link QueryError} `scope.unknown` or `scope.not-organisation`; {@link OptionError} `option.invalid` for an
+ *   unknown or malformed option.
  * @example
  * ```ts
  * import { readFileSync } from 'node:fs';
@@ -578,9 +579,7 @@ function compareCandidates(a: HarmonisationCandidate, b: HarmonisationCandidate)
  * ```
  */
 export function harmonisationCandidates(model: Model, options: HarmonisationOptions = {}): HarmonisationCandidate[] {
-  const raw = checkOptionsObject('harmonisationCandidates', options);
-  const scope = idOption('harmonisationCandidates', raw, 'scope');
-  const includeRetired = booleanOption('harmonisationCandidates', raw, 'includeRetired');
+  const { scope, includeRetired } = parseOptions('harmonisationCandidates', OPTIONS, options);
   const context = buildContext(model, { scope, includeRetired });
   return [...sameProductCandidates(context), ...sameServiceCandidates(context)].sort(compareCandidates);
 }

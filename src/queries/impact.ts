@@ -4,7 +4,8 @@
  */
 import { QueryError } from '../errors.js';
 import type { Model } from '../model/model.js';
-import { booleanOption, checkOptionsObject, compareStrings, limitOption, sortedUnique } from './facts.js';
+import { optionField, optionsSchema, parseOptions } from '../options.js';
+import { compareStrings, sortedUnique } from './facts.js';
 import { withArticle } from '../words.js';
 
 /**
@@ -128,6 +129,8 @@ interface Hop {
   platforms: Set<string>;
 }
 
+const OPTIONS = optionsSchema({ depth: optionField.limit(), includeRetired: optionField.boolean() });
+
 /**
  * What a change to, outage of, or retirement of one system touches.
  *
@@ -141,7 +144,7 @@ interface Hop {
  * Retired systems are passed over unless `includeRetired` (the system asked about is always reported).
  *
  * @throws {@link QueryError} `entity.unknown` when no entity has the id, `entity.wrong-kind` when it is not a
- *   system, `option.invalid` for a malformed option.
+ *   system; {@link OptionError} `option.invalid` for an unknown or malformed option.
  * @example
  * ```ts
  * import { readFileSync } from 'node:fs';
@@ -153,9 +156,9 @@ interface Hop {
  * ```
  */
 export function impactOf(model: Model, systemId: string, options: ImpactOptions = {}): Impact {
-  const raw = checkOptionsObject('impactOf', options);
-  const depth = limitOption('impactOf', raw, 'depth') ?? Number.POSITIVE_INFINITY;
-  const includeRetired = booleanOption('impactOf', raw, 'includeRetired') ?? false;
+  const parsed = parseOptions('impactOf', OPTIONS, options);
+  const depth = parsed.depth ?? Number.POSITIVE_INFINITY;
+  const includeRetired = parsed.includeRetired ?? false;
   if (typeof systemId !== 'string') throw new QueryError('entity.unknown', `impactOf: expected a system id, got ${typeof systemId}`);
   const found = model.get(systemId);
   if (!found) throw new QueryError('entity.unknown', `impactOf: system '${systemId}' does not exist in the model`, systemId);

@@ -2,20 +2,12 @@
  * Lint: rules that find what a valid model can still get wrong (an installation nobody owns, an integration
  * into a retired system, a gap between parallel systems), as findings a script or CI can act on.
  */
-import { QueryError } from '../errors.js';
+import { z } from 'zod';
 import type { Model } from '../model/model.js';
+import { describe, optionError, optionField, optionsSchema, parseOptions } from '../options.js';
 import { normaliseProductName } from '../model/products.js';
 import type { Integration, Name, System } from '../types.js';
-import {
-  checkOptionsObject,
-  compareStrings,
-  dateOption,
-  displayName,
-  idOption,
-  rejectUnknownOptions,
-  sortedUnique,
-  todayUtc,
-} from './facts.js';
+import { compareStrings, displayName, sortedUnique, todayUtc } from './facts.js';
 import { harmonisationCandidates } from './harmonisation.js';
 import { parallelSystems } from './parallel.js';
 
@@ -583,17 +575,24 @@ const CHECKS: Record<string, (subject: Subject, emit: Emit) => void> = {
   },
 };
 
-function levelsOf(config: Record<string, unknown>): Map<string, LintLevel> {
+const OPTIONS = optionsSchema({
+  rules: z
+    .custom<Readonly<Record<string, LintLevel>>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), {
+      error: 'must be an object of rule ids to levels',
+    })
+    .optional(),
+  asOf: optionField.date(),
+  scope: optionField.id(),
+});
+
+/** The level of every rule: its default, unless `rules` says otherwise. Rule ids are looked up in a Map, never on `rules`' prototype. */
+function levelsOf(rules: Readonly<Record<string, unknown>> | undefined): Map<string, LintLevel> {
   const levels = new Map<string, LintLevel>(lintRules.map((rule) => [rule.id, rule.severity]));
-  const rules = config.rules;
   if (rules === undefined) return levels;
-  if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) {
-    throw new QueryError('option.invalid', `lint: option 'rules' must be an object of rule ids to levels`, 'rules');
-  }
   for (const [id, level] of Object.entries(rules).sort(([a], [b]) => compareStrings(a, b))) {
-    if (!RULES.has(id)) throw new QueryError('option.invalid', `lint: unknown rule '${id}' in 'rules' (known: ${[...RULES.keys()].join(', ')})`, id);
+    if (!RULES.has(id)) throw optionError('lint', ['rules', id], `names no rule (known: ${[...RULES.keys()].join(', ')})`, id);
     if (typeof level !== 'string' || !LEVELS.has(level)) {
-      throw new QueryError('option.invalid', `lint: rule '${id}' has level ${JSON.stringify(level) ?? String(level)}; expected 'error', 'warning', 'info' or 'off'`, id);
+      throw optionError('lint', ['rules', id], `must be 'error', 'warning', 'info' or 'off', got ${describe(level)}`, id);
     }
     levels.set(id, level as LintLevel);
   }
@@ -607,8 +606,8 @@ function levelsOf(config: Record<string, unknown>): Map<string, LintLevel> {
  * the parallel rules (`tori.parallel`, `tosi.parallel-unintegrated`) look within each region (organisation of
  * kind `region`) in turn, since systems of two regions do not run in parallel; a model without regions is one.
  *
- * @throws {@link QueryError} `option.invalid` for an unknown rule id, a bad level, an unknown config key or a bad
- *   `asOf`; `scope.unknown` or `scope.not-organisation` for a bad scope.
+ * @throws {@link OptionError} `option.invalid` for an unknown rule id (`id` the rule), a bad level, an unknown
+ *   config key or a bad `asOf`; {@link QueryError} `scope.unknown` or `scope.not-organisation` for a bad scope.
  * @example
  * ```ts
  * import { readFileSync } from 'node:fs';
@@ -620,11 +619,10 @@ function levelsOf(config: Record<string, unknown>): Map<string, LintLevel> {
  * ```
  */
 export function lint(model: Model, config: LintConfig = {}): LintFinding[] {
-  const raw = checkOptionsObject('lint', config);
-  rejectUnknownOptions('lint', raw, ['rules', 'asOf', 'scope']);
-  const levels = levelsOf(raw);
-  const asOf = dateOption('lint', raw, 'asOf') ?? todayUtc();
-  const scope = idOption('lint', raw, 'scope');
+  const parsed = parseOptions('lint', OPTIONS, config);
+  const levels = levelsOf(parsed.rules);
+  const asOf = parsed.asOf ?? todayUtc();
+  const scope = parsed.scope;
   const subject = subjectOf(model, scope, asOf);
   const findings: LintFinding[] = [];
   for (const rule of lintRules) {

@@ -4,7 +4,8 @@
  */
 import type { Model } from '../model/model.js';
 import type { Integration, System } from '../types.js';
-import { checkOptionsObject, compareStrings, dateOption, idOption, productFact, servicesOf, sortedUnique, todayUtc, type ProductFact } from './facts.js';
+import { optionField, optionsSchema, parseOptions } from '../options.js';
+import { compareStrings, productFact, servicesOf, sortedUnique, todayUtc, type ProductFact } from './facts.js';
 
 /**
  * Options of {@link parallelSystems}.
@@ -193,6 +194,8 @@ class Links {
   }
 }
 
+const OPTIONS = optionsSchema({ scope: optionField.id(), allowedUntil: optionField.date(), asOf: optionField.date() });
+
 /**
  * For each service in scope, the TOSI systems in use (`production` or `phasingOut`) of two or more different
  * products that support it, and for every pair of systems of different products whether data flows between
@@ -208,8 +211,8 @@ class Links {
  * result when such systems support it. With `allowedUntil`, a group is `overdue` when `asOf` (default: today,
  * UTC) is later than `allowedUntil`. Groups are sorted by service id, systems and pairs by id.
  *
- * @throws {@link QueryError} `scope.unknown`, `scope.not-organisation`, or `option.invalid` for a date that is
- *   not an existing `YYYY-MM-DD`.
+ * @throws {@link QueryError} `scope.unknown` or `scope.not-organisation`; {@link OptionError} `option.invalid` for
+ *   an unknown option or a date that is not an existing `YYYY-MM-DD`.
  * @example
  * ```ts
  * import { readFileSync } from 'node:fs';
@@ -222,10 +225,10 @@ class Links {
  * ```
  */
 export function parallelSystems(model: Model, options: ParallelOptions = {}): ParallelGroup[] {
-  const raw = checkOptionsObject('parallelSystems', options);
-  const scopeId = idOption('parallelSystems', raw, 'scope');
-  const allowedUntil = dateOption('parallelSystems', raw, 'allowedUntil') ?? null;
-  const givenAsOf = dateOption('parallelSystems', raw, 'asOf') ?? null;
+  const parsed = parseOptions('parallelSystems', OPTIONS, options);
+  const scopeId = parsed.scope;
+  const allowedUntil = parsed.allowedUntil ?? null;
+  const givenAsOf = parsed.asOf ?? null;
   const asOf = givenAsOf ?? (allowedUntil !== null ? todayUtc() : null);
   const overdue = allowedUntil !== null && asOf !== null && asOf > allowedUntil;
 

@@ -2,7 +2,9 @@
  * The synthetic region generator: a seeded, realistic `kartta/1` document of any size from a few dozen to
  * hundreds of thousands of systems, for tests, demos and benchmarks.
  */
-import { KarttaError } from '../errors.js';
+import { z } from 'zod';
+import { OptionError } from '../errors.js';
+import { optionError, optionField, optionsSchema, parseOptions } from '../options.js';
 import type {
   Contract,
   Criticality,
@@ -59,40 +61,43 @@ export interface RegionModelOptions {
 }
 
 /**
- * Thrown by the generators for options they cannot honour, with code `option.invalid`.
+ * The error the generators throw for options they cannot honour: the {@link OptionError} every function throws
+ * (code `option.invalid`, `option` the option at fault).
  *
+ * @deprecated Catch {@link OptionError} (or check `error.code === 'option.invalid'`); this is the same class.
  * @example
  * ```ts
- * import { generateRegionModel, GeneratorOptionError } from 'kartta/testing';
+ * import { generateRegionModel, OptionError } from 'kartta/testing';
  * try {
  *   generateRegionModel({ seed: 1, systems: -5 });
  * } catch (error) {
- *   if (error instanceof GeneratorOptionError) console.log(error.code, error.option); // 'option.invalid' 'systems'
+ *   if (error instanceof OptionError) console.log(error.code, error.option); // 'option.invalid' 'systems'
  * }
  * ```
  */
-export class GeneratorOptionError extends KarttaError {
-  /** The option at fault. */
-  readonly option: string;
+export const GeneratorOptionError = OptionError;
+/** @deprecated The same as {@link OptionError}. */
+export type GeneratorOptionError = OptionError;
 
-  constructor(option: string, message: string) {
-    super('option.invalid', `${option}: ${message}`);
-    this.option = option;
-  }
-}
+/** The seed shared by both generators: a string, or a finite number. */
+export const seedField = z.custom<number | string>((value) => typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)), {
+  error: 'must be a finite number or a string',
+});
 
-function requireCount(option: string, value: unknown, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new GeneratorOptionError(option, `expected an integer from ${min} to ${max}, got ${String(value)}`);
-  }
-  return value;
-}
+/** A required whole number from `min` to `max`. */
+export const countField = (min: number, max: number) =>
+  z.custom<number>((value) => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max, {
+    error: `must be a whole number from ${min} to ${max}`,
+  });
 
-/** Checks the seed shared by both generators. */
-export function requireSeed(seed: unknown): number | string {
-  if (typeof seed === 'string' || (typeof seed === 'number' && Number.isFinite(seed))) return seed;
-  throw new GeneratorOptionError('seed', `expected a finite number or a string, got ${String(seed)}`);
-}
+const REGION_OPTIONS = optionsSchema({
+  seed: seedField,
+  systems: countField(1, 10_000_000),
+  regions: optionField.integer(1, 10_000),
+  municipalitiesPerRegion: optionField.integer(1, 1000),
+  integrationsPerSystem: optionField.number(0, 100),
+  name: z.union([z.string().min(1), z.record(z.string(), z.string())], { error: 'must be a name: a string or an object of language codes to strings' }).optional(),
+});
 
 type Category = CategorySpec | 'identity' | 'platform' | 'national';
 
@@ -222,7 +227,7 @@ function productSpelling(random: Random, name: string, aliases: readonly string[
  *
  * The result is a plain, valid `kartta/1` document; load it with `Model.load`.
  *
- * @throws {@link GeneratorOptionError} when an option is out of range, or there are fewer systems than the
+ * @throws {@link OptionError} (`option.invalid`) when an option is unknown or is out of range, or there are fewer systems than the
  *   regions' infrastructure needs.
  * @example
  * ```ts
@@ -233,15 +238,13 @@ function productSpelling(random: Random, name: string, aliases: readonly string[
  * console.log(model.systems().length, model.integrations().length); // 1000 3000
  * ```
  */
-export function generateRegionModel(options: RegionModelOptions): KarttaDocument {
-  const seed = requireSeed(options.seed);
-  const systemCount = requireCount('systems', options.systems, 1, 10_000_000);
-  const regionCount = requireCount('regions', options.regions ?? Math.min(21, Math.max(1, Math.round(systemCount / 5000))), 1, 10_000);
-  const municipalitiesPerRegion = requireCount('municipalitiesPerRegion', options.municipalitiesPerRegion ?? 15, 1, 1000);
+export function generateRegionModel(given: RegionModelOptions): KarttaDocument {
+  const options = parseOptions('generateRegionModel', REGION_OPTIONS, given);
+  const seed = options.seed;
+  const systemCount = options.systems;
+  const regionCount = options.regions ?? Math.min(21, Math.max(1, Math.round(systemCount / 5000)));
+  const municipalitiesPerRegion = options.municipalitiesPerRegion ?? 15;
   const perSystem = options.integrationsPerSystem ?? 3;
-  if (typeof perSystem !== 'number' || !Number.isFinite(perSystem) || perSystem < 0 || perSystem > 100) {
-    throw new GeneratorOptionError('integrationsPerSystem', `expected a number from 0 to 100, got ${String(perSystem)}`);
-  }
   const integrationCount = Math.round(systemCount * perSystem);
   const random = new Random(seed);
   const ids = new Set<string>();
@@ -441,8 +444,9 @@ export function generateRegionModel(options: RegionModelOptions): KarttaDocument
   const owners = orgs.filter((org) => org.region >= 0 && ownerKinds.includes(org.entity.kind));
   const infrastructure = 2 + owners.length + regionCount * 2 + owners.filter((o) => o.entity.kind === 'municipality' && o.weight >= 8).length;
   if (systemCount < infrastructure) {
-    throw new GeneratorOptionError(
-      'systems',
+    throw optionError(
+      'generateRegionModel',
+      ['systems'],
       `${regionCount} region(s) of ${municipalitiesPerRegion} municipalities need at least ${infrastructure} systems for identity management and platforms, got ${systemCount}`,
     );
   }

@@ -16,6 +16,7 @@
  * @packageDocumentation
  */
 export { generateRegionModel, GeneratorOptionError, type RegionModelOptions } from './generate.js';
+export { OptionError } from '../errors.js';
 export {
   generateMigrationPlan,
   type MigrationPlanOptions,

@@ -4,7 +4,8 @@
  */
 import { normaliseProductName, productKeys } from '../model/products.js';
 import type { Organisation, Product, Relation, System } from '../types.js';
-import { GeneratorOptionError, requireSeed } from './generate.js';
+import { optionError, optionField, optionsSchema, parseOptions } from '../options.js';
+import { countField, seedField } from './generate.js';
 import { identity } from './catalogue.js';
 import { Random } from './random.js';
 
@@ -85,6 +86,16 @@ export interface PlanSource {
   readonly relations?: readonly Relation[] | undefined;
 }
 
+const WHERE = 'generateMigrationPlan';
+const PLAN_OPTIONS = optionsSchema({
+  seed: seedField,
+  steps: countField(0, 1_000_000),
+  scope: optionField.id(),
+  start: optionField.date(),
+  waveMonths: optionField.integer(1, 1200),
+  capacity: optionField.integer(1),
+});
+
 interface Candidate {
   readonly action: GeneratedStep['action'];
   readonly system: string;
@@ -110,7 +121,7 @@ interface PlacedStep {
  * onto is ready first", "nothing is retired under something that still needs it") are left out, so the plan
  * always has a valid order.
  *
- * @throws {@link GeneratorOptionError} when an option is out of range or the document offers fewer steps than asked.
+ * @throws {@link OptionError} (`option.invalid`) when an option is unknown, is out of range or the document offers fewer steps than asked.
  * @example
  * ```ts
  * import { Model } from 'kartta';
@@ -120,18 +131,13 @@ interface PlacedStep {
  * console.log(plan.steps.length); // 1000
  * ```
  */
-export function generateMigrationPlan(doc: PlanSource, options: MigrationPlanOptions): GeneratedPlan {
-  const seed = requireSeed(options.seed);
+export function generateMigrationPlan(doc: PlanSource, given: MigrationPlanOptions): GeneratedPlan {
+  const options = parseOptions(WHERE, PLAN_OPTIONS, given);
+  const seed = options.seed;
   const stepCount = options.steps;
-  if (typeof stepCount !== 'number' || !Number.isInteger(stepCount) || stepCount < 0 || stepCount > 1_000_000) {
-    throw new GeneratorOptionError('steps', `expected an integer from 0 to 1000000, got ${String(stepCount)}`);
-  }
   const waveMonths = options.waveMonths ?? 3;
-  if (!Number.isInteger(waveMonths) || waveMonths < 1) throw new GeneratorOptionError('waveMonths', `expected a positive integer, got ${String(waveMonths)}`);
   const capacity = options.capacity ?? Math.max(3, Math.ceil(stepCount / 25));
-  if (!Number.isInteger(capacity) || capacity < 1) throw new GeneratorOptionError('capacity', `expected a positive integer, got ${String(capacity)}`);
   const start = options.start ?? '2019-01-01';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(start)) throw new GeneratorOptionError('start', `expected a date YYYY-MM-DD, got ${start}`);
   const random = new Random(seed);
 
   const systems = new Map<string, System>();
@@ -170,7 +176,7 @@ export function generateMigrationPlan(doc: PlanSource, options: MigrationPlanOpt
     return false;
   };
   if (options.scope !== undefined && !(doc.organisations ?? []).some((o) => o.id === options.scope)) {
-    throw new GeneratorOptionError('scope', `'${options.scope}' is not an organisation of the document`);
+    throw optionError(WHERE, ['scope'], `names '${options.scope}', which is not an organisation of the document`, options.scope);
   }
   const scopeCache = new Map<string, boolean>();
   const inScope = (system: string): boolean => {
@@ -353,7 +359,7 @@ export function generateMigrationPlan(doc: PlanSource, options: MigrationPlanOpt
     for (const dependency of closure(system)) push(needsAlive, dependency, index);
   }
   if (placed.length < stepCount) {
-    throw new GeneratorOptionError('steps', `the document offers ${placed.length} acyclic migration steps${options.scope !== undefined ? ` in scope '${options.scope}'` : ''}, fewer than the ${stepCount} asked`);
+    throw optionError(WHERE, ['steps'], `asks for ${stepCount}, but the document offers only ${placed.length} acyclic migration steps${options.scope !== undefined ? ` in scope '${options.scope}'` : ''}`);
   }
 
   return { start, waveMonths, capacity, steps: placed.map((p) => p.step) };

@@ -6,8 +6,9 @@
  * @module
  */
 import { QueryError } from '../../errors.js';
+import { z } from 'zod';
 import type { Model } from '../../model/model.js';
-import { booleanOption, checkOptionsObject, idOption, rejectUnknownOptions } from '../../queries/facts.js';
+import { optionError, optionField, optionsSchema, parseOptions } from '../../options.js';
 import { parallelSystems } from '../../queries/parallel.js';
 import type { MigrationPlan } from '../../migration/plan-schema.js';
 import type { MigrationResult } from '../../migration/result.js';
@@ -64,7 +65,17 @@ export interface BuildViewsOptions {
 }
 
 const QUERY = 'buildViews';
-const KNOWN = ['landscapes', 'scope', 'parallel', 'plan', 'planElements'] as const;
+const anObject = (what: string) =>
+  z.custom<object>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), { error: `must be ${what}` }).optional();
+const OPTIONS = optionsSchema({
+  landscapes: z
+    .union([z.boolean(), z.array(z.string({ error: 'must be an organisation id' }).min(1, { error: 'must be an organisation id' }))], { error: 'must be true, false or a list of organisation ids' })
+    .optional(),
+  scope: optionField.id(),
+  parallel: optionField.boolean(),
+  plan: anObject('{ document, result }: the plan document (with its steps) and its planMigration result (with its waves)'),
+  planElements: anObject('a plan layer (elements, relationships, waves, plateaus)'),
+});
 
 /**
  * Builds the generated views of a model as plain data, sorted by identifier; the ArchiMate export writes them
@@ -79,8 +90,8 @@ const KNOWN = ['landscapes', 'scope', 'parallel', 'plan', 'planElements'] as con
  *   the integrations between them and the platforms they run through.
  * - Waves (`view.waves`): each wave's WorkPackage with its steps nested in it, plateaus and bridge integrations.
  *
- * @throws {@link QueryError} `option.invalid` for a malformed option or a landscape organisation outside the
- * scope, `entity.unknown` / `entity.wrong-kind` for a landscape id that is not an organisation, `scope.unknown` /
+ * @throws {@link OptionError} `option.invalid` for an unknown or malformed option or a landscape organisation
+ * outside the scope; {@link QueryError} `entity.unknown` / `entity.wrong-kind` for a landscape id that is not an organisation, `scope.unknown` /
  * `scope.not-organisation` for a bad scope.
  * @example
  * ```ts
@@ -97,10 +108,9 @@ const KNOWN = ['landscapes', 'scope', 'parallel', 'plan', 'planElements'] as con
  * ```
  */
 export function buildViews(model: Model, options: BuildViewsOptions = {}): ViewSpec[] {
-  const raw = checkOptionsObject(QUERY, options);
-  rejectUnknownOptions(QUERY, raw, KNOWN);
-  const scopeId = idOption(QUERY, raw, 'scope');
-  const parallel = booleanOption(QUERY, raw, 'parallel') ?? true;
+  const raw = parseOptions(QUERY, OPTIONS, options);
+  const scopeId = raw.scope;
+  const parallel = raw.parallel ?? true;
   const scope = model.scope({ scope: scopeId });
   const systemsInScope = new Set(scope.systems);
   const views: ViewSpec[] = [];
@@ -119,23 +129,20 @@ export function buildViews(model: Model, options: BuildViewsOptions = {}): ViewS
   return views.sort((a, b) => (a.identifier < b.identifier ? -1 : a.identifier > b.identifier ? 1 : 0));
 }
 
-function landscapeOrganisations(model: Model, value: unknown, inScope: readonly string[], systems: ReadonlySet<string>, scopeId: string | undefined): string[] {
+function landscapeOrganisations(model: Model, value: boolean | readonly string[] | undefined, inScope: readonly string[], systems: ReadonlySet<string>, scopeId: string | undefined): string[] {
   if (value === undefined || value === true) {
     return inScope.filter((id) =>
       [...model.relationsOut(id, 'owns'), ...model.relationsOut(id, 'uses')].some((relation) => systems.has(relation.to)),
     );
   }
   if (value === false) return [];
-  if (!Array.isArray(value) || value.some((id) => typeof id !== 'string' || id.length === 0)) {
-    throw new QueryError('option.invalid', `${QUERY}: option 'landscapes' must be true, false or a list of organisation ids, got ${JSON.stringify(value) ?? String(value)}`, 'landscapes');
-  }
   const scopeSet = new Set(inScope);
-  const ids = [...new Set(value as string[])].sort();
+  const ids = [...new Set(value)].sort();
   for (const id of ids) {
     const found = model.get(id);
     if (!found) throw new QueryError('entity.unknown', `${QUERY}: landscape organisation '${id}' does not exist in the model`, id);
     if (found.kind !== 'organisation') throw new QueryError('entity.wrong-kind', `${QUERY}: landscape '${id}' is ${withArticle(found.kind)}, not an organisation`, id);
-    if (!scopeSet.has(id)) throw new QueryError('option.invalid', `${QUERY}: landscape organisation '${id}' is not in scope '${scopeId ?? ''}'`, id);
+    if (!scopeSet.has(id)) throw optionError(QUERY, ['landscapes'], `names '${id}', an organisation outside scope '${scopeId ?? ''}'`, id);
   }
   return ids;
 }
@@ -147,17 +154,17 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function planLayerOf(model: Model, plan: unknown, planElements: unknown): PlanLayer | undefined {
   if (planElements !== undefined) {
     if (!isObject(planElements) || !Array.isArray(planElements.waves) || !Array.isArray(planElements.elements) || !Array.isArray(planElements.relationships) || !Array.isArray(planElements.plateaus)) {
-      throw new QueryError('option.invalid', `${QUERY}: option 'planElements' must be a plan layer (elements, relationships, waves, plateaus)`, 'planElements');
+      throw optionError(QUERY, ['planElements'], 'must be a plan layer (elements, relationships, waves, plateaus)');
     }
     return planElements as unknown as PlanLayer;
   }
   if (plan === undefined) return undefined;
   if (!isObject(plan) || !isObject(plan.document) || !Array.isArray(plan.document.steps) || !isObject(plan.result) || !Array.isArray(plan.result.waves)) {
-    throw new QueryError('option.invalid', `${QUERY}: option 'plan' must be { document, result }: the plan document (with its steps) and its planMigration result (with its waves)`, 'plan');
+    throw optionError(QUERY, ['plan'], 'must be { document, result }: the plan document (with its steps) and its planMigration result (with its waves)');
   }
   for (const step of plan.document.steps as unknown[]) {
     if (!isObject(step) || typeof step.id !== 'string' || typeof step.system !== 'string') {
-      throw new QueryError('option.invalid', `${QUERY}: every plan step needs an id and a system`, 'plan');
+      throw optionError(QUERY, ['plan', 'document', 'steps'], 'must each have an id and a system');
     }
   }
   return buildPlanLayer(model, plan.document as unknown as MigrationPlan, plan.result as unknown as Pick<MigrationResult, 'waves'>);
