@@ -92,6 +92,55 @@ export class OptionError extends KarttaError {
   }
 }
 
+/** Longest echo of a value in a message, in characters, before it is cut with an ellipsis and its length. */
+export const ECHO_LIMIT = 80;
+
+/**
+ * A value as a message quotes it, never longer than about {@link ECHO_LIMIT} characters: strings in double
+ * quotes (cut as `"abc…" (52428800 characters)`), numbers, booleans, `10n` for a BigInt, and a word for
+ * anything else (`an array`, `an object`, `a function`). It never throws and never walks into the value, so a
+ * cyclic, deeply nested or hostile value is quoted as safely as a short string.
+ *
+ * @category Errors
+ * @example
+ * ```ts
+ * import { echo } from 'kartta';
+ * echo('x'.repeat(1000)); // '"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" (1000 characters)'
+ * echo(10n); // '10n'
+ * echo([1, 2]); // 'an array'
+ * ```
+ */
+export function echo(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return value.length <= ECHO_LIMIT ? JSON.stringify(value) : `${JSON.stringify(value.slice(0, ECHO_LIMIT)).slice(0, -1)}…" (${value.length} characters)`;
+    case 'number':
+    case 'boolean':
+      return String(value);
+    case 'bigint':
+      return capped(`${String(value)}n`);
+    case 'undefined':
+      return 'nothing';
+    case 'symbol':
+      return 'a symbol';
+    case 'function':
+      return 'a function';
+    default:
+      if (value === null) return 'null';
+      try {
+        return Array.isArray(value) ? 'an array' : 'an object';
+      } catch {
+        // A revoked proxy cannot even say whether it is an array.
+        return 'an object';
+      }
+  }
+}
+
+/** Text from outside (an id, a name) as a message quotes it, cut like {@link echo} cuts strings, without quotes. */
+export function capped(text: string): string {
+  return text.length <= ECHO_LIMIT ? text : `${text.slice(0, ECHO_LIMIT)}… (${text.length} characters)`;
+}
+
 /** Formats at most `limit` issues as indented lines, for error messages. */
 export function formatIssues(issues: readonly Issue[], limit = 20): string {
   const lines = issues.slice(0, limit).map((issue) => `  - ${formatPath(issue.path)}: ${issue.message} [${issue.code}]`);
@@ -100,7 +149,8 @@ export function formatIssues(issues: readonly Issue[], limit = 20): string {
 }
 
 /**
- * Renders an issue path the way a reader finds it in the document: `systems[3].contract.ends`.
+ * Renders an issue path the way a reader finds it in the document: `systems[3].contract.ends`. A key longer than
+ * 80 characters is cut, as {@link echo} cuts strings.
  *
  * @example
  * ```ts
@@ -113,8 +163,8 @@ export function formatPath(path: readonly (string | number)[]): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(segment)) out += out === '' ? segment : `.${segment}`;
-    else out += `[${JSON.stringify(segment)}]`;
+    else if (segment.length <= ECHO_LIMIT && /^[A-Za-z_$][\w$]*$/.test(segment)) out += out === '' ? segment : `.${segment}`;
+    else out += `[${echo(segment)}]`;
   }
   return out;
 }
@@ -145,6 +195,35 @@ export class ModelValidationError extends KarttaError {
       `Invalid ${what}: ${issues.length} problem${issues.length === 1 ? '' : 's'}\n${formatIssues(issues)}`,
     );
     this.issues = issues;
+  }
+}
+
+/**
+ * Thrown by {@link Model.edit} and {@link Model.applyPatches} when what they were given cannot be an edit at all,
+ * before any document rule is checked. `code` is one of:
+ * - `edit.recipe-invalid`: the recipe is not a function, or it both changed the draft and returned a document;
+ * - `edit.recipe-async`: the recipe returned a promise (or any thenable). Edits are synchronous transactions:
+ *   do the asynchronous work first, then edit with its results;
+ * - `edit.recipe-failed`: the recipe threw; the original error is the `cause`;
+ * - `edit.value-too-deep`: a value the recipe set is nested too deeply (or refers to itself) to be taken in.
+ *
+ * The model is never changed by a failed edit.
+ *
+ * @category Errors
+ * @example
+ * ```ts
+ * import { EditError, Model } from 'kartta';
+ * const model = Model.load({ format: 'kartta/1', name: 'X' });
+ * try {
+ *   model.edit(async (doc) => { doc.name = 'Y'; });
+ * } catch (error) {
+ *   if (error instanceof EditError) console.log(error.code); // 'edit.recipe-async'
+ * }
+ * ```
+ */
+export class EditError extends KarttaError {
+  constructor(code: 'edit.recipe-invalid' | 'edit.recipe-async' | 'edit.recipe-failed' | 'edit.value-too-deep', message: string, details: KarttaErrorDetails = {}) {
+    super(code, message, details);
   }
 }
 

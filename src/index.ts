@@ -17,7 +17,7 @@ export { Model, type ProductRef } from './model/model.js';
 export type { ReadonlyGraph, MutatingPrefix } from './model/readonly-graph.js';
 export { normaliseProductName } from './model/products.js';
 export { relationKey } from './model/keys.js';
-export { KarttaError, OptionError, ModelValidationError, QueryError, ReadOnlyGraphError, formatPath } from './errors.js';
+export { KarttaError, OptionError, ModelValidationError, QueryError, ReadOnlyGraphError, EditError, formatPath, echo } from './errors.js';
 export type { KarttaErrorDetails } from './errors.js';
 export { isValidBusinessId, isIsoDate } from './schema/primitives.js';
 export {

@@ -152,7 +152,7 @@ describe('Model.load on hostile or odd input', () => {
   it('handles very deep nesting in JSON text and in x', () => {
     const depth = 5000;
     const deep = `${'['.repeat(depth)}${']'.repeat(depth)}`;
-    expect(codesAt(issuesOf(`{"format":"kartta/1","name":"X","systems":${deep}}`))).toEqual(['type.invalid systems.0']);
+    expect(codesAt(issuesOf(`{"format":"kartta/1","name":"X","systems":${deep}}`))).toEqual(['value.too-deep systems.0']);
     let nested: unknown = 1;
     for (let i = 0; i < 100; i++) nested = { a: nested };
     expect(codesAt(issuesOf({ format: 'kartta/1', name: 'X', x: nested }))).toEqual(['extension.invalid x']);

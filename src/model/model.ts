@@ -1,6 +1,6 @@
 /** The immutable model: a validated `kartta/1` document with its graph and typed reads. */
-import { applyPatches as immerApplyPatches, enablePatches, freeze, produceWithPatches, type Draft } from 'immer';
-import { ModelValidationError, QueryError } from '../errors.js';
+import type { Draft } from 'immer';
+import { capped, echo, ModelValidationError, QueryError } from '../errors.js';
 import type {
   EditResult,
   EntityRef,
@@ -28,11 +28,10 @@ import { readonlyGraph, type ReadonlyGraph } from './readonly-graph.js';
 import { commitDelta, emptyState, type IndexState, type RawGraph } from './state.js';
 import { collections } from '../schema/document.js';
 import { describeValue } from '../validate/zod-issues.js';
-import { cloneJson } from '../schema/json.js';
+import { cloneJson, deepFreeze } from '../schema/json.js';
+import { runPatches, runRecipe } from './transaction.js';
 import { withArticle } from '../words.js';
 import { optionField, optionsSchema, parseOptions } from '../options.js';
-
-enablePatches();
 
 /**
  * The product a system is an installation of, after normalisation against the catalogue.
@@ -204,7 +203,13 @@ export class Model {
    * result is validated, and only what changed is checked and re-indexed. On success you get the new model and
    * the patches (and inverse patches) that lead there; on failure nothing changes.
    *
+   * The recipe either changes the draft or returns a whole new document (a collection it leaves out is empty, as in
+   * {@link Model.load}). It must be synchronous: a recipe that returns a promise is refused, since its draft is
+   * gone by the time it resumes; do the asynchronous work first and edit with its results.
+   *
    * @throws {@link ModelValidationError} when the edited document breaks a rule; this model stays as it was.
+   * @throws {@link EditError} when the recipe is not a function, is asynchronous, throws (the original error is
+   * the `cause`), both changes the draft and returns a document, or sets a value too deeply nested to take in.
    * @example
    * ```ts
    * import { Model } from 'kartta';
@@ -218,20 +223,20 @@ export class Model {
   edit(recipe: (draft: Draft<KarttaDocument>) => unknown): EditResult<Model> {
     // Arrow recipes return whatever their last expression gives (`doc => doc.systems.push(x)` a number); only a
     // value that is itself a document (it has a `format`) replaces the draft, the rest is ignored.
-    const producer = (draft: Draft<KarttaDocument>) => {
-      const result: unknown = recipe(draft);
-      return result !== draft && isPlainObject(result) && 'format' in result ? (result as unknown as KarttaDocument) : undefined;
-    };
-    const [doc, patches, inversePatches] = produceWithPatches(this.#doc, producer);
+    const { doc, patches, inversePatches } = runRecipe(this.#doc, recipe);
     if (patches.length === 0) return { model: this, patches: [], inversePatches: [] };
-    const model = this.#derive(doc, patches as Patch[]);
-    return { model, patches: patches as Patch[], inversePatches: inversePatches as Patch[] };
+    const model = this.#derive(doc, patches);
+    return { model, patches, inversePatches };
   }
 
   /**
    * Applies patches (from {@link Model.edit}, often its `inversePatches` to undo) and returns the new model.
    *
-   * @throws {@link ModelValidationError} when the result breaks a rule; this model stays as it was.
+   * The list is applied whole or not at all: each patch is checked first (its shape, and that every index it
+   * names exists in the collection at that point of the list), then the result is validated exactly like an edit.
+   *
+   * @throws {@link ModelValidationError} when the result breaks a rule, with the same codes and paths as
+   * {@link Model.edit}, or with code `patch.invalid` naming the patch that cannot apply; this model stays as it was.
    * @example
    * ```ts
    * import { Model } from 'kartta';
@@ -241,13 +246,8 @@ export class Model {
    * ```
    */
   applyPatches(patches: readonly Patch[]): Model {
-    if (patches.length === 0) return this;
-    let doc: KarttaDocument;
-    try {
-      doc = immerApplyPatches(this.#doc, patches as Parameters<typeof immerApplyPatches>[1]);
-    } catch (error) {
-      throw new ModelValidationError([{ code: 'patch.invalid', path: [], message: `the patches do not apply: ${(error as Error).message}` }]);
-    }
+    const doc = runPatches(this.#doc, patches);
+    if (doc === this.#doc) return this;
     return this.#derive(doc, patches);
   }
 
@@ -262,7 +262,7 @@ export class Model {
     // The index moves to the new model; this model rebuilds its own if it is read again.
     commitDelta(state, delta);
     this.#state = null;
-    return new Model(freeze(doc, true), state);
+    return new Model(deepFreeze(doc), state);
   }
 
   /**
@@ -307,6 +307,7 @@ export class Model {
    * ```
    */
   get(id: string): EntityRef | undefined {
+    if (typeof id !== 'string') return undefined;
     const state = this.#ensureState();
     const { graph } = state;
     const key = graphKey(id);
@@ -515,6 +516,7 @@ export class Model {
   }
 
   #relationsAt(id: string, type: RelationType | undefined, direction: 'in' | 'out'): Relation[] {
+    if (typeof id !== 'string') return [];
     const graph = this.rawGraph();
     const key = graphKey(id);
     if (!graph.hasNode(key)) return [];
@@ -547,6 +549,7 @@ export class Model {
    */
   integrationsOf(systemId: string, options: { includeVia?: boolean } = {}): Integration[] {
     const { includeVia } = parseOptions('integrationsOf', INTEGRATIONS_OF_OPTIONS, options);
+    if (typeof systemId !== 'string') return [];
     const state = this.#ensureState();
     const { graph } = state;
     const key = graphKey(systemId);
@@ -660,10 +663,13 @@ export class Model {
   }
 
   #requireKind(id: string, kind: 'organisation' | 'system', role: 'scope' | 'entity'): void {
+    if (typeof id !== 'string') {
+      throw new QueryError('option.invalid', `${role === 'scope' ? 'scope' : `the ${kind}`} must be an id (a string), got ${echo(id)}`);
+    }
     const found = this.get(id);
-    if (!found) throw new QueryError(`${role}.unknown`, `${role === 'scope' ? 'scope' : kind} '${id}' does not exist in the model`, id);
+    if (!found) throw new QueryError(`${role}.unknown`, `${role === 'scope' ? 'scope' : kind} '${capped(id)}' does not exist in the model`, id);
     if (found.kind !== kind) {
-      throw new QueryError(role === 'scope' ? 'scope.not-organisation' : 'entity.wrong-kind', `'${id}' is ${withArticle(found.kind)}, not ${withArticle(kind)}`, id);
+      throw new QueryError(role === 'scope' ? 'scope.not-organisation' : 'entity.wrong-kind', `'${capped(id)}' is ${withArticle(found.kind)}, not ${withArticle(kind)}`, id);
     }
   }
 
@@ -724,7 +730,7 @@ function loadDocument(input: unknown): LoadResult<Model> {
   for (const item of copied.added) (doc[item.collection] as unknown[]).push(item.entity);
   if (value.x !== undefined) doc.x = cloneX(value.x);
   commitDelta(state, copied);
-  return { ok: true, model: Model.fromValidated(freeze(doc as unknown as KarttaDocument, true), state) };
+  return { ok: true, model: Model.fromValidated(deepFreeze(doc as unknown as KarttaDocument), state) };
 }
 
 function cloneName(name: Name): Name {

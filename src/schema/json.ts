@@ -80,3 +80,47 @@ export function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/** What makes a value impossible to hold in a JSON document, and where in it. */
+export interface Unholdable {
+  /** `cyclic`: it contains itself; `too-deep`: nested past the limit; `not-json`: a BigInt, function or symbol. */
+  readonly kind: 'cyclic' | 'too-deep' | 'not-json';
+  /** Where in the value, from its root. */
+  readonly path: readonly (string | number)[];
+}
+
+/**
+ * Finds the first part of a value that no JSON document can hold: a cycle, nesting deeper than `maxDepth`, a
+ * BigInt, a function or a symbol. Walks with an explicit stack, so the deepest value cannot overflow the call
+ * stack, and stops at the first find.
+ */
+export function findUnholdable(value: unknown, maxDepth: number): Unholdable | undefined {
+  const stack: { value: unknown; path: (string | number)[]; ancestors: ReadonlySet<object> }[] = [{ value, path: [], ancestors: new Set() }];
+  while (stack.length > 0) {
+    const { value: current, path, ancestors } = stack.pop() as (typeof stack)[number];
+    const type = typeof current;
+    if (type === 'bigint' || type === 'function' || type === 'symbol') return { kind: 'not-json', path };
+    if (current === null || type !== 'object') continue;
+    const object = current as object;
+    if (ancestors.has(object)) return { kind: 'cyclic', path };
+    if (path.length >= maxDepth) return { kind: 'too-deep', path };
+    const inner = new Set(ancestors).add(object);
+    if (Array.isArray(object)) {
+      for (let i = object.length - 1; i >= 0; i--) stack.push({ value: object[i], path: [...path, i], ancestors: inner });
+    } else {
+      const keys = Object.keys(object);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const key = keys[i] as string;
+        stack.push({ value: (object as Record<string, unknown>)[key], path: [...path, key], ancestors: inner });
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The words for a value no JSON document can hold. */
+export function unholdableMessage(kind: Unholdable['kind'], maxDepth: number): string {
+  if (kind === 'cyclic') return 'the value contains itself';
+  if (kind === 'too-deep') return `the value is nested more than ${maxDepth} levels deep`;
+  return 'a BigInt, function or symbol cannot be held in a JSON document';
+}

@@ -12,6 +12,7 @@ import { graphKey } from '../model/graph-key.js';
 import { describeValue, mapZodIssues } from './zod-issues.js';
 import { productKeys } from '../model/products.js';
 import { withArticle } from '../words.js';
+import { capped } from '../errors.js';
 
 type Path = (string | number)[];
 
@@ -196,11 +197,18 @@ export function checkDelta(doc: Record<string, unknown>, delta: Delta, state: In
   return { issues, delta: { ...delta, added } };
 }
 
+/** The problems of a document's top-level fields (format, name, description, x, unknown fields). */
+export function headerIssues(doc: Record<string, unknown>): Issue[] {
+  const issues: Issue[] = [];
+  checkHeader(doc, issues);
+  return issues;
+}
+
 function checkHeader(doc: Record<string, unknown>, issues: Issue[]): void {
   const header: Record<string, unknown> = {};
   for (const key of Object.keys(doc)) {
     if (!TOP_LEVEL.has(key)) {
-      issues.push({ code: 'field.unknown', path: [key], message: `unknown field '${key}' (put tool-specific data under 'x')` });
+      issues.push({ code: 'field.unknown', path: [key], message: `unknown field '${capped(key)}' (put tool-specific data under 'x')` });
     } else if (!(collections as readonly string[]).includes(key)) {
       header[key] = doc[key];
     }

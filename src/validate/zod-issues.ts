@@ -3,6 +3,8 @@
  * names and words what they found.
  */
 import type { z } from 'zod';
+import { capped, echo, formatPath } from '../errors.js';
+import { findUnholdable, MAX_DEPTH, unholdableMessage } from '../schema/json.js';
 import type { Issue } from '../types.js';
 
 type Path = (string | number)[];
@@ -19,6 +21,8 @@ export function describeValue(value: unknown): string {
       return 'an object';
     case 'number':
       return Number.isFinite(value) ? 'a number' : String(value);
+    case 'bigint':
+      return 'a BigInt';
     default:
       return `a ${typeof value}`;
   }
@@ -61,6 +65,14 @@ function mapOne(issue: ZodIssue, input: unknown, base: Path, out: Issue[]): void
   const local = toPath(issue.path);
   const path = [...base, ...local];
   const { found, value } = valueAt(input, issue.path);
+  // A value no document can hold (a cycle, deep nesting, a BigInt) is reported as what it is, at its own path;
+  // custom rules (such as the one for `x`) already speak about the value.
+  const unholdable = found && issue.code !== 'custom' ? findUnholdable(value, MAX_DEPTH) : undefined;
+  if (unholdable) {
+    const inside = unholdable.kind === 'cyclic' && unholdable.path.length > 0 ? ` (at ${capped(formatPath(unholdable.path))} inside it)` : '';
+    out.push({ code: `value.${unholdable.kind}`, path, message: `${unholdableMessage(unholdable.kind, MAX_DEPTH)}${inside}` });
+    return;
+  }
   if (!found && (issue.code === 'invalid_type' || issue.code === 'invalid_value') && local.length > 0) {
     out.push({ code: 'field.required', path, message: `required field '${String(local.at(-1))}' is missing` });
     return;
@@ -70,7 +82,7 @@ function mapOne(issue: ZodIssue, input: unknown, base: Path, out: Issue[]): void
       if (!found) {
         out.push({ code: 'field.required', path, message: `required field '${String(local.at(-1))}' is missing` });
       } else if (issue.expected === 'int') {
-        out.push({ code: 'number.not-integer', path, message: `expected a whole number, got ${String(value)}` });
+        out.push({ code: 'number.not-integer', path, message: `expected a whole number, got ${echo(value)}` });
       } else {
         const expected = EXPECTED[issue.expected] ?? issue.expected;
         out.push({ code: 'type.invalid', path, message: `expected ${expected}, got ${describeValue(value)}` });
@@ -82,23 +94,23 @@ function mapOne(issue: ZodIssue, input: unknown, base: Path, out: Issue[]): void
         out.push({
           code: 'field.unknown',
           path: [...path, key],
-          message: `unknown field '${key}' (put tool-specific data under 'x')`,
+          message: `unknown field '${capped(key)}' (put tool-specific data under 'x')`,
         });
       }
       return;
     case 'invalid_value': {
       if (local.length === 1 && local[0] === 'format' && base.length === 0) {
-        out.push({ code: 'format.unsupported', path, message: `expected format "kartta/1", got ${JSON.stringify(value) ?? 'nothing'}` });
+        out.push({ code: 'format.unsupported', path, message: `expected format "kartta/1", got ${echo(value)}` });
         return;
       }
       const allowed = issue.values.map((v) => JSON.stringify(v)).join(', ');
-      out.push({ code: 'value.invalid', path, message: `expected one of ${allowed}, got ${JSON.stringify(value) ?? describeValue(value)}` });
+      out.push({ code: 'value.invalid', path, message: `expected one of ${allowed}, got ${echo(value)}` });
       return;
     }
     case 'too_small':
       if (issue.origin === 'string') out.push({ code: 'string.empty', path, message: 'must not be empty' });
       else if (issue.origin === 'array') out.push({ code: 'array.empty', path, message: 'must not be empty' });
-      else out.push({ code: 'number.negative', path, message: `must be at least ${String(issue.minimum)}, got ${String(value)}` });
+      else out.push({ code: 'number.negative', path, message: `must be at least ${String(issue.minimum)}, got ${echo(value)}` });
       return;
     case 'too_big':
       if (issue.origin === 'string') {
@@ -117,7 +129,7 @@ function mapOne(issue: ZodIssue, input: unknown, base: Path, out: Issue[]): void
       const key = String(local.at(-1));
       for (const inner of issue.issues) {
         const code = inner.code === 'custom' && typeof inner.params?.code === 'string' ? inner.params.code : 'key.invalid';
-        out.push({ code, path, message: `${inner.message}, got ${JSON.stringify(key)}` });
+        out.push({ code, path, message: `${inner.message}, got ${echo(key)}` });
       }
       return;
     }
@@ -152,7 +164,7 @@ function mapUnion(
     }
     const options = (issue as { options?: unknown[] }).options;
     const allowed = Array.isArray(options) && options.length > 0 ? `; expected one of ${options.map((o) => JSON.stringify(o)).join(', ')}` : '';
-    out.push({ code: 'value.invalid', path, message: `unknown ${discriminator} ${JSON.stringify(value) ?? describeValue(value)}${allowed}` });
+    out.push({ code: 'value.invalid', path, message: `unknown ${discriminator} ${echo(value)}${allowed}` });
     return;
   }
   if (!found) {
