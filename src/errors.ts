@@ -96,7 +96,7 @@ export class OptionError extends KarttaError {
 export const ECHO_LIMIT = 80;
 
 /**
- * A value as a message quotes it, never longer than about {@link ECHO_LIMIT} characters: strings in double
+ * A value as a message quotes it, never longer than about 80 characters: strings in double
  * quotes (cut as `"abc…" (52428800 characters)`), numbers, booleans, `10n` for a BigInt, and a word for
  * anything else (`an array`, `an object`, `a function`). It never throws and never walks into the value, so a
  * cyclic, deeply nested or hostile value is quoted as safely as a short string.
