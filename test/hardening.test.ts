@@ -233,10 +233,11 @@ describe('§4 one exotic value does not hide the other problems', () => {
 
 describe('§5 misused API calls get typed errors', () => {
   it('scope(null), membersOf(a non-string) and applyPatches(null)', () => {
-    for (const call of [() => model.scope(null as never), () => model.membersOf(Object.create(null) as never), () => model.applyPatches(null as never), () => model.scope({ scope: {} as never })]) {
-      const error = thrown(call);
-      expect(error).toBeInstanceOf(KarttaError);
+    for (const call of [() => model.membersOf(Object.create(null) as never), () => model.applyPatches(null as never), () => model.scope({ scope: {} as never })]) {
+      expect(thrown(call)).toBeInstanceOf(KarttaError);
     }
+    // null options mean the defaults, like undefined (the options layer's choice); never a TypeError.
+    expect(model.scope(null as never)).toEqual(model.scope());
     expect(model.get(Object.create(null) as never)).toBeUndefined();
     expect(model.relationsOut(5 as never)).toEqual([]);
     expect(model.toJSONText()).toBe(before);
