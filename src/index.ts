@@ -57,10 +57,12 @@ export { impactOf } from './queries/impact.js';
 export type { ImpactOptions, Impact, IntegratedSystem, DependentSystem, ServiceImpact, OrganisationImpact } from './queries/impact.js';
 export { lint, lintRules } from './queries/lint.js';
 export type { LintConfig, LintFinding, LintRule, LintSeverity, LintLevel, LintData } from './queries/lint.js';
-export { toArchimateXml, archimateChunks, writeArchimate, fromArchimateXml, readArchimate, ArchimateImportError, ArchimateExportError, emptyArchimateExtras } from './archimate/index.js';
+export { toArchimateXml, archimateChunks, writeArchimate, archimateExportChanges, fromArchimateXml, readArchimate, ArchimateImportError, ArchimateExportError, emptyArchimateExtras } from './archimate/index.js';
 export type {
   ArchimateExportOptions,
   ArchimateViewOptions,
+  ArchimateExportChange,
+  ArchimateChangeReason,
   ArchimateImportOptions,
   ArchimateImportResult,
   ArchimateExtras,

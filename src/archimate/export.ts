@@ -12,6 +12,7 @@ import { produce } from './writer.js';
 import { UnrepresentableTextError } from './xml-text.js';
 
 export type { ArchimateExportOptions, ArchimateViewOptions } from './export-options.js';
+import type { ArchimateExportChange } from './export-changes.js';
 
 
 function exportError(error: unknown, current: string): unknown {
@@ -122,4 +123,34 @@ export async function writeArchimate(
   const { end, rest } = checkWriteOptions(options);
   const chunks = chunksOf(prepare(model, rest, 'writeArchimate'));
   await pipeline(Readable.from(chunks, { objectMode: false }), writable, { end: end ?? true });
+}
+
+/**
+ * What an export with these options removes or moves of what the imported file held (the `extras`): nodes of
+ * removed elements, connections whose relationship or end (a node or another connection) is gone, relationships
+ * kept from the file whose end is gone, properties of removed concepts, folder entries, and the nested nodes lifted
+ * to the parent of a removed node. Each entry names the object by identifier (and its view, with the view's name)
+ * and says why in `reasons`. Empty without extras, and after an import with no edit.
+ *
+ * It takes the same options as {@link toArchimateXml} and decides exactly what that export writes, without
+ * writing it: call both to show a person what the file will lose before saving it.
+ *
+ * @throws {@link ArchimateExportError} and the other errors of {@link toArchimateXml}, for the same options.
+ * @example
+ * ```ts
+ * import { readFileSync } from 'node:fs';
+ * import { archimateExportChanges, fromArchimateXml } from 'kartta';
+ * const { model, extras } = fromArchimateXml(readFileSync('from-archi.xml', 'utf8'));
+ * const { model: next } = model.edit((doc) => {
+ *   doc.systems = doc.systems.filter((s) => s.id !== 'pegasos');
+ *   doc.relations = doc.relations.filter((r) => r.from !== 'pegasos' && r.to !== 'pegasos');
+ *   doc.integrations = doc.integrations.filter((i) => i.source !== 'pegasos' && i.target !== 'pegasos');
+ * });
+ * for (const change of archimateExportChanges(next, { extras })) {
+ *   console.log(change.action, change.object, change.identifier, change.view?.name ?? '', change.reasons[0]?.message);
+ * }
+ * ```
+ */
+export function archimateExportChanges(model: Model, options: ArchimateExportOptions = {}): ArchimateExportChange[] {
+  return [...prepare(model, options, 'archimateExportChanges').changes];
 }

@@ -71,12 +71,23 @@ export interface ConceptExtras {
   names?: LangString[];
   /** The Kartta name made from `names`. */
   nameUsed?: Name;
+  /**
+   * The languages of the names in the order the file had them, when that is not alphabetical: the names are
+   * written in this order again (languages added later follow, alphabetically), so that a tool that shows the
+   * first name (Archi, when the locale does not match) still shows the same one.
+   */
+  nameOrder?: string[];
   /** The `xml:lang` of the documentation that became the description. */
   descriptionLang?: string;
   /** Documentation beyond the one that became the description (other languages), written after it. */
   documentation?: LangString[];
   /** The `xml:lang` of property values that became Kartta fields, by property name. */
   valueLangs?: Record<string, string>;
+  /**
+   * The text of property values that became Kartta fields, by property name, when Kartta would write the value
+   * differently (`0100`, `250.0`, `1.50e3`): written back as it was for as long as the value is unchanged.
+   */
+  valueTexts?: Record<string, string>;
   /** Fields Kartta had to fill in (e.g. `kind: 'other'`); not written back while they keep that value. */
   defaults?: Record<string, string>;
   /** Properties Kartta has no field for, as read. */
@@ -169,6 +180,12 @@ export interface ArchimateExtras {
   propertyDefinitions: XmlNode[];
   /** The `<views>` element as read (viewpoints and diagrams). */
   views?: XmlNode;
+  /**
+   * The identifiers of the elements, relationships and views that the file put in no folder (all of them when it
+   * had no `<organizations>`, as ARIS-style files do). They stay in no folder on export; only concepts that are not
+   * from the file (added by an edit, or generated) are filed in Kartta's folders.
+   */
+  unfiled?: string[];
 }
 
 /**

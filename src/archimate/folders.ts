@@ -66,10 +66,13 @@ function labelOf(item: XmlNode): string | undefined {
 const isItem = (node: XmlNode | string): node is XmlNode => typeof node !== 'string' && node.name === 'item' && node.ns === undefined;
 
 /** Copies `node` without the items that point at identifiers that are not written; records the ones kept. */
-function prune(node: XmlNode, exists: (identifier: string) => boolean, placed: Set<string>): XmlNode | undefined {
+function prune(node: XmlNode, exists: (identifier: string) => boolean, placed: Set<string>, dropped: string[] | undefined): XmlNode | undefined {
   const target = node.attributes?.identifierRef;
   if (isItem(node) && target !== undefined) {
-    if (!exists(target)) return undefined;
+    if (!exists(target)) {
+      dropped?.push(target);
+      return undefined;
+    }
     placed.add(target);
   }
   if (!node.children) return node;
@@ -77,7 +80,7 @@ function prune(node: XmlNode, exists: (identifier: string) => boolean, placed: S
   for (const child of node.children) {
     if (typeof child === 'string') children.push(child);
     else {
-      const kept = prune(child, exists, placed);
+      const kept = prune(child, exists, placed, dropped);
       if (kept) children.push(kept);
     }
   }
@@ -120,14 +123,23 @@ function mergeInto(parent: XmlNode, items: readonly XmlNode[]): XmlNode {
   return { ...parent, children };
 }
 
+const NO_IDS: ReadonlySet<string> = new Set();
+
 /**
- * The folders to write: the imported folders without references to what is no longer written, with Kartta's
- * folders for everything they do not place merged in by label.
+ * The folders to write: the imported folders without references to what is no longer written (their identifiers
+ * go to `dropped`), with Kartta's folders for everything they do not place merged in by label. What the imported
+ * file left in no folder (`unfiled`) stays in none.
  */
-export function mergeFolders(imported: readonly XmlNode[], generated: readonly XmlNode[], exists: (identifier: string) => boolean): XmlNode[] {
-  if (imported.length === 0) return [...generated];
-  const placed = new Set<string>();
-  const kept = imported.map((node) => prune(node, exists, placed) as XmlNode).filter((node) => (node.children ?? []).some(isItem));
+export function mergeFolders(
+  imported: readonly XmlNode[],
+  generated: readonly XmlNode[],
+  exists: (identifier: string) => boolean,
+  unfiled: ReadonlySet<string> = NO_IDS,
+  dropped?: string[],
+): XmlNode[] {
+  if (imported.length === 0 && unfiled.size === 0) return [...generated];
+  const placed = new Set<string>(unfiled);
+  const kept = imported.map((node) => prune(node, exists, placed, dropped) as XmlNode).filter((node) => (node.children ?? []).some(isItem));
   const missing = unplaced(generated.flatMap((node) => (node.children ?? []).filter(isItem)), placed);
   if (missing.length === 0) return kept;
   if (kept.length === 0) return [{ name: 'organizations', children: missing }];

@@ -12,12 +12,13 @@ import { MAX_TEXT } from '../schema/primitives.js';
 import { isJsonObject } from '../schema/json.js';
 import { relationTypes } from '../schema/document.js';
 import type { Integration, Name, Organisation, Relation, RelationType, Service, System } from '../types.js';
+import { XmlBytes } from './decode-bytes.js';
 import { ArchimateImportError, cap } from './errors.js';
 import { conceptIdentifiers, modelIdentifiers } from './concept-identifiers.js';
 import type { ArchimateExtras, ConceptExtras, EntityExtras, LangString, RelationExtras, XmlNode } from './extras.js';
 import { fastEntityIdentifier, fastRelationIdentifier } from './fast-ids.js';
 import { generatedIdentifier, idFromEntityIdentifier } from './ids.js';
-import { karttaFolders, type FolderInput } from './folders.js';
+import { karttaFolders, mergeFolders, type FolderInput } from './folders.js';
 import { compact, propertyNode, rebuild, type ConceptRecord, type PropertyRecord } from './records.js';
 import {
   ELEMENT_FOLDERS,
@@ -33,6 +34,8 @@ import {
   REQUIRED_DEFAULTS,
   USES_FIELDS,
   X_PROPERTY,
+  formatValue,
+  getField,
   isKarttaId,
   parseValue,
   relationAttributes,
@@ -127,17 +130,9 @@ export async function readArchimate(
   options: ArchimateImportOptions = {},
 ): Promise<ArchimateImportResult> {
   const reader = new RawReader(limitsOf('readArchimate', options));
-  // ignoreBOM keeps a byte-order mark in the text: saxes skips one, and refuses a second as text before the root.
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  try {
-    for await (const chunk of source) reader.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
-    reader.write(decoder.decode());
-  } catch (error) {
-    if (error instanceof TypeError && !(error instanceof ArchimateImportError)) {
-      throw new ArchimateImportError('xml.malformed', `the file is not valid UTF-8: ${error.message}`);
-    }
-    throw error;
-  }
+  const bytes = new XmlBytes();
+  for await (const chunk of source) reader.write(typeof chunk === 'string' ? chunk : bytes.decode(chunk));
+  reader.write(bytes.end());
   return interpret(reader.close());
 }
 
@@ -166,6 +161,9 @@ function nameOf(names: readonly LangString[], fallback: string, extras: Writable
   if (ok) {
     const name: Record<string, string> = {};
     for (const n of names) Object.defineProperty(name, n.lang as string, { value: n.text, enumerable: true, writable: true, configurable: true });
+    // The export writes languages alphabetically unless told the file's order.
+    const order = names.map((n) => n.lang as string);
+    if (order.some((language, i) => i > 0 && (order[i - 1] as string) > language)) extras.nameOrder = order;
     return name;
   }
   const first = names.find((n) => validText(n.text))?.text ?? (validText(fallback) ? fallback : 'unnamed');
@@ -348,8 +346,11 @@ class Interpreter {
         }
       };
       visit(view);
-      for (const connection of childrenNamed(view, 'connection')) {
-        const identifier = claim(connection, 'view connection');
+      // Connections may end on other connections of the view, written before or after them: claim them all first.
+      const connections = childrenNamed(view, 'connection');
+      for (const connection of connections) nodes.add(claim(connection, 'view connection'));
+      for (const connection of connections) {
+        const identifier = connection.attributes?.identifier as string;
         const type = connection.attributes?.['xsi:type'];
         if (type !== 'Relationship' && type !== 'Line' && type !== 'NestingRelationship') {
           this.fail('archimate.unknown-type', `the connection '${identifier}' of the view '${viewId}' has the unknown type '${type ?? '(none)'}'`, connection);
@@ -362,8 +363,8 @@ class Interpreter {
         }
         for (const end of ['source', 'target'] as const) {
           const ref = connection.attributes?.[end];
-          if (ref !== undefined && !nodes.has(ref) && !seen.has(ref)) {
-            this.fail('archimate.missing-element', `the ${end} '${ref}' of the connection '${identifier}' is not on the view '${viewId}'`, connection);
+          if (ref !== undefined && !nodes.has(ref)) {
+            this.fail('archimate.missing-element', `the ${end} '${cap(ref)}' of the connection '${cap(identifier)}' is neither a node nor a connection of the view '${cap(viewId)}'`, connection);
           }
         }
       }
@@ -407,6 +408,8 @@ class Interpreter {
     if (properties.length === 0) return kept;
     const taken = new Set<string>();
     let langs: Record<string, string> | undefined;
+    // Keys are Kartta's own field names, never text from the file.
+    let texts: Record<string, string> | undefined;
     for (const property of properties) {
       const name = this.definitionName(property);
       if (name === undefined || property.node !== undefined || taken.has(name)) {
@@ -441,6 +444,11 @@ class Interpreter {
         continue;
       }
       taken.add(name);
+      // `0100` and `250.0` read as 100 and 250: keep the text so that an unchanged value is written as it was.
+      if (spec !== undefined && formatValue(getField(target, spec)) !== value) {
+        texts ??= {};
+        texts[spec.name] = value;
+      }
       if (property.lang !== undefined) {
         langs ??= {};
         Object.defineProperty(langs, name, { value: property.lang, enumerable: true, writable: true, configurable: true });
@@ -448,6 +456,7 @@ class Interpreter {
     }
     if (kept.length > 0) extras.properties = kept.map(propertyNode);
     if (langs !== undefined) extras.valueLangs = langs;
+    if (texts !== undefined) extras.valueTexts = texts;
     return kept;
   }
 
@@ -590,6 +599,7 @@ class Interpreter {
     // The records are all read now. Let them go before the load: on a national file they take gigabytes, and
     // with them alive the collector marks them again and again (the load of a 100k import measured 11.5 s, against
     // 5.5 to 8 s for a bare load of the same model).
+    const unfiled = unfiledIdentifiers(this.raw);
     this.concepts.clear();
     this.raw.elements.length = 0;
     this.raw.relationships.length = 0;
@@ -617,9 +627,11 @@ class Interpreter {
       propertyDefinitions: this.raw.propertyDefinitions.filter((node) => !isKarttaDefinition(node)),
       ...(this.raw.views ? { views: this.raw.views } : {}),
     };
-    // Keep the folders unless they are exactly the ones the export writes for this model and these extras.
+    // What the file put in no folder stays in none (all of it when the file has no folders at all). Keep the
+    // folders unless they are exactly the ones the export writes for this model and these extras.
+    if (unfiled.length > 0) extras.unfiled = unfiled;
     if (this.raw.organizations.length > 0) {
-      const generated = karttaFolders(karttaFolderInput(loaded.model, extras));
+      const generated = mergeFolders([], karttaFolders(karttaFolderInput(loaded.model, extras)), () => true, new Set(unfiled));
       if (!sameNodes(generated, this.raw.organizations)) extras.organizations = this.raw.organizations;
     }
     return { model: loaded.model, extras };
@@ -708,17 +720,43 @@ function isKarttaDefinition(node: XmlNode): boolean {
   return attributes.length === 2 && identifier === generatedIdentifier('propdef', text) && node.attributes?.type === type;
 }
 
+/** The identifiers of the file's elements, relationships and views that no folder entry names, in file order. */
+function unfiledIdentifiers(raw: RawDocument): string[] {
+  const filed = new Set<string>();
+  const visit = (node: XmlNode) => {
+    for (const child of node.children ?? []) {
+      if (typeof child === 'string' || child.ns !== undefined || child.name !== 'item') continue;
+      const ref = child.attributes?.identifierRef;
+      if (ref !== undefined) filed.add(ref);
+      visit(child);
+    }
+  };
+  raw.organizations.forEach(visit);
+  const out: string[] = [];
+  const add = (identifier: string | undefined) => {
+    if (identifier !== undefined && !filed.has(identifier)) out.push(identifier);
+  };
+  for (const record of raw.elements) add(record.attributes.identifier);
+  for (const record of raw.relationships) add(record.attributes.identifier);
+  for (const view of viewsOf(raw.views)) add(view.attributes?.identifier);
+  return out;
+}
+
+function viewsOf(views: XmlNode | undefined): XmlNode[] {
+  const diagrams = (views?.children ?? []).flatMap((c) => (typeof c !== 'string' && c.name === 'diagrams' && c.ns === undefined ? (c.children ?? []) : []));
+  return diagrams.filter((v): v is XmlNode => typeof v !== 'string' && v.name === 'view' && v.ns === undefined);
+}
+
 /** What the export files in Kartta's folders when it writes this model and these extras back unedited. */
 function karttaFolderInput(model: Model, extras: ArchimateExtras): FolderInput {
   const identifier = (node: XmlNode) => node.attributes?.identifier as string;
-  const views = (extras.views?.children ?? []).flatMap((c) => (typeof c !== 'string' && c.name === 'diagrams' && c.ns === undefined ? (c.children ?? []) : []));
   return {
     ...modelIdentifiers(model, conceptIdentifiers(extras)),
     planElements: [],
     planRelationships: [],
     extraElements: extras.elements.map((node) => ({ identifier: identifier(node), type: node.attributes?.['xsi:type'] ?? '' })),
     extraRelationships: extras.relationships.map(identifier),
-    views: views.filter((v): v is XmlNode => typeof v !== 'string' && v.name === 'view' && v.ns === undefined).map(identifier),
+    views: viewsOf(extras.views).map(identifier),
   };
 }
 

@@ -1,5 +1,6 @@
 /** The ArchiMate Model Exchange File Format: export, streaming export and safe, lossless import. */
-export { toArchimateXml, archimateChunks, writeArchimate } from './export.js';
+export { toArchimateXml, archimateChunks, writeArchimate, archimateExportChanges } from './export.js';
+export type { ArchimateExportChange, ArchimateChangeReason } from './export-changes.js';
 export type { ArchimateExportOptions, ArchimateViewOptions } from './export.js';
 export { fromArchimateXml, readArchimate } from './import.js';
 export type { ArchimateImportOptions, ArchimateImportResult } from './import.js';

@@ -8,7 +8,10 @@ import { ArchimateExportError } from './errors.js';
 import { optionError } from '../options.js';
 import { checkExportOptions, type ArchimateExportOptions, type ArchimateViewOptions } from './export-options.js';
 import type { ArchimateExtras, EntityExtras, RelationExtras, XmlNode } from './extras.js';
-import { conceptIdentifiers, modelIdentifiers } from './concept-identifiers.js';
+import { conceptIdentifiers, modelIdentifiers, type ConceptIdentifiers } from './concept-identifiers.js';
+import { sortChanges, type ArchimateExportChange } from './export-changes.js';
+import { fastEntityIdentifier, fastRelationIdentifier } from './fast-ids.js';
+import { relationKey } from '../model/keys.js';
 import { karttaFolders, mergeFolders, type FolderInput } from './folders.js';
 import type { MigrationResult } from '../migration/result.js';
 import { buildPlanLayer, type PlanLayer } from './plan.js';
@@ -37,6 +40,10 @@ export interface Prepared {
   readonly propertyDefinitions: PropertyDefinitions;
   readonly folderInput: FolderInput;
   readonly exists: (identifier: string) => boolean;
+  /** The folders, when they were merged with imported ones (else derived on the way from the folder input). */
+  readonly folders: readonly XmlNode[] | undefined;
+  /** What of the extras this export removes or lifts, sorted. */
+  readonly changes: readonly ArchimateExportChange[];
   /** Namespace bindings of the root: the exchange namespace, xsi, and the prefixes the extras use (as Archi declares dc). */
   readonly scope: NsScope;
 }
@@ -94,6 +101,7 @@ export function prepare(model: Model, given: ArchimateExportOptions = {}, where 
   let extraRelationships: XmlNode[] = [];
   let extraViews: XmlNode[] = [];
   let extraViewpoints: XmlNode | undefined;
+  const changes: ArchimateExportChange[] = [];
   let exists: (identifier: string) => boolean = () => true;
   if (extras) {
     const mine = new Set<string>([...organisations, ...services, ...systems, ...integrations, ...relations]);
@@ -121,7 +129,22 @@ export function prepare(model: Model, given: ArchimateExportOptions = {}, where 
     for (;;) {
       const ids = new Set<string>([...relationshipIds, ...candidates.map((n) => n.attributes?.identifier as string)]);
       const ok = (id: string | undefined) => id !== undefined && (elementIds.has(id) || ids.has(id));
-      const next = candidates.filter((n) => ok(n.attributes?.source) && ok(n.attributes?.target));
+      const next: XmlNode[] = [];
+      for (const node of candidates) {
+        const source = node.attributes?.source;
+        const target = node.attributes?.target;
+        if (ok(source) && ok(target)) {
+          next.push(node);
+          continue;
+        }
+        const [end, ref] = ok(source) ? ['target', target] : ['source', source];
+        changes.push({
+          action: 'removed',
+          object: 'relationship',
+          identifier: node.attributes?.identifier as string,
+          reasons: [{ code: 'archimate.end-removed', message: `its ${end} '${ref}' is no longer in the file` }],
+        });
+      }
       if (next.length === candidates.length) break;
       candidates = next;
     }
@@ -131,9 +154,11 @@ export function prepare(model: Model, given: ArchimateExportOptions = {}, where 
     const diagramsNode = childElements(extras.views, 'diagrams')[0];
     const keptViews = childElements(diagramsNode, 'view').filter((v) => claim(v.attributes?.identifier, 'view'));
     for (const view of keptViews) viewIds.add(view.attributes?.identifier as string);
-    extraViews = keptViews.map((view) => pruneView(pruneProperties(view, propertyDefinitions), elementIds, relationshipIds, viewIds));
+    const written = { elements: elementIds, relationships: relationshipIds, views: viewIds };
+    extraViews = keptViews.map((view) => pruneView(pruneProperties(view, propertyDefinitions), written, changes));
     extraViewpoints = childElements(extras.views, 'viewpoints')[0];
     exists = (identifier) => elementIds.has(identifier) || relationshipIds.has(identifier) || viewIds.has(identifier);
+    lostProperties(model, extras, ids, changes);
     for (const node of extras.model.properties ?? []) propertyDefinitions.accept(node.attributes?.propertyDefinitionRef ?? '');
   }
   const folderInput: FolderInput = {
@@ -148,9 +173,25 @@ export function prepare(model: Model, given: ArchimateExportOptions = {}, where 
     extraRelationships: extraRelationships.map((node) => node.attributes?.identifier as string),
     views: [...diagrams.map((d) => d.identifier), ...extraViews.map((v) => v.attributes?.identifier as string)],
   };
+  // With extras, the folders are merged now, so that the entries they lose are reported with the rest.
+  let folders: XmlNode[] | undefined;
+  if (extras) {
+    const dropped: string[] = [];
+    folders = mergeFolders(extras.organizations, karttaFolders(folderInput), exists, new Set(extras.unfiled ?? []), dropped);
+    for (const identifier of dropped) {
+      changes.push({
+        action: 'removed',
+        object: 'folder-entry',
+        identifier,
+        reasons: [{ code: 'archimate.concept-removed', message: `'${identifier}' is no longer in the file, so its folder entry is not either` }],
+      });
+    }
+  }
   return {
     model,
     extras,
+    folders,
+    changes: sortChanges(changes),
     entityExtras,
     relationExtras,
     identifierOf,
@@ -185,6 +226,30 @@ function rootScope(extras: ArchimateExtras): NsScope {
 
 
 /** The folders written: Kartta's, merged into the imported ones. */
-export function organizationsOf(ctx: Prepared): XmlNode[] {
-  return mergeFolders(ctx.extras?.organizations ?? [], karttaFolders(ctx.folderInput), ctx.exists);
+export function organizationsOf(ctx: Prepared): readonly XmlNode[] {
+  return ctx.folders ?? karttaFolders(ctx.folderInput);
+}
+
+/** Reports the kept properties of mapped concepts that the edit removed (they go with their concept). */
+function lostProperties(model: Model, extras: ArchimateExtras, ids: ConceptIdentifiers, changes: ArchimateExportChange[]): void {
+  const report = (identifier: string, properties: readonly XmlNode[]) => {
+    for (const property of properties) {
+      changes.push({
+        action: 'removed',
+        object: 'property',
+        identifier,
+        ref: property.attributes?.propertyDefinitionRef ?? '',
+        reasons: [{ code: 'archimate.concept-removed', message: `the concept '${identifier}' it belonged to is no longer in the model` }],
+      });
+    }
+  };
+  for (const entity of extras.entities) {
+    if (entity.properties && (model.get(entity.id) === undefined || model.get(entity.id)?.kind === 'product')) report(entity.identifier ?? fastEntityIdentifier(entity.id), entity.properties);
+  }
+  let present: Set<string> | undefined;
+  for (const relation of extras.relations) {
+    if (!relation.properties) continue;
+    present ??= new Set(model.relations().map(relationKey));
+    if (!present.has(relationKey(relation))) report(relation.identifier ?? fastRelationIdentifier(relation), relation.properties);
+  }
 }

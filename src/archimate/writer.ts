@@ -22,6 +22,7 @@ import {
   X_PROPERTY,
   formatValue,
   getField,
+  parseValue,
   relationAttributes,
   type EntityElementKind,
   type FieldSpec,
@@ -50,9 +51,23 @@ function writeNames(out: string[], indent: string, name: Name | undefined, extra
     out.push(`${indent}<name>${escapeText(name)}</name>\n`);
     return;
   }
-  for (const language of Object.keys(name).sort()) {
+  for (const language of languageOrder(name, extras?.nameOrder)) {
     out.push(`${indent}<name xml:lang="${escapeAttribute(language)}">${escapeText(name[language] as string)}</name>\n`);
   }
+}
+
+/**
+ * The order in which a name's languages are written: the order the imported file had (`nameOrder`) for the
+ * languages it had, then the others alphabetically. Alphabetical for a model made in Kartta, so that the text does
+ * not depend on the order in which a name object was built (the model's JSON sorts them too).
+ */
+function languageOrder(name: Readonly<Record<string, string>>, fileOrder: readonly string[] | undefined): string[] {
+  const sorted = Object.keys(name).sort();
+  if (fileOrder === undefined) return sorted;
+  const first = fileOrder.filter((language) => Object.hasOwn(name, language));
+  const seen = new Set(first);
+  for (const language of sorted) if (!seen.has(language)) first.push(language);
+  return first;
 }
 
 function sameName(a: Name, b: Name | undefined): boolean {
@@ -114,13 +129,21 @@ function fieldRows(source: Record<string, unknown>, fields: readonly FieldSpec[]
   const rows: Row[] = [];
   const defaults = extras?.defaults;
   const langs = extras?.valueLangs;
+  const texts = extras?.valueTexts;
   for (const spec of fields) {
     const value = getField(source, spec);
     if (value === undefined) continue;
     if (defaults !== undefined && defaults[spec.name] === value) continue;
-    rows.push([definitions.use(spec.name), formatValue(value), langs?.[spec.name]]);
+    rows.push([definitions.use(spec.name), textOf(value, spec, texts), langs?.[spec.name]]);
   }
   return rows;
+}
+
+/** A field's text: as the imported file wrote it (`0100`, `250.0`) while the value is still the one read, else Kartta's. */
+function textOf(value: unknown, spec: FieldSpec, texts: Readonly<Record<string, string>> | undefined): string {
+  const original = texts?.[spec.name];
+  if (original !== undefined && Object.is(parseValue(original, spec), value)) return original;
+  return formatValue(value);
 }
 
 function xRow(x: unknown, extras: ConceptExtras | undefined, definitions: PropertyDefinitions): Row[] {
