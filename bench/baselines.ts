@@ -163,7 +163,9 @@ function checkXmlChars(value: string): void {
   }
 }
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point: XML 1.0 cannot carry them
 const TEXT_SPECIAL = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+// eslint-disable-next-line no-control-regex -- as above
 const ATTR_SPECIAL = /[&<>"\t\n\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const TEXT_REPLACE: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' };
 const ATTR_REPLACE: Record<string, string> = { ...TEXT_REPLACE, '"': '&quot;', '\t': '&#9;', '\n': '&#10;' };
@@ -205,7 +207,7 @@ function rowsOf(entity: unknown, fields: readonly Field[]): Row[] {
   const rows: Row[] = [];
   for (const [name, , read] of fields) {
     const value = (read as (e: unknown) => unknown)(entity);
-    if (value !== undefined) rows.push([name, typeof value === 'string' ? value : String(value)]);
+    if (value !== undefined) rows.push([name, typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value)]);
   }
   return rows;
 }
@@ -297,7 +299,7 @@ export function stringJoinExport(doc: SortedDocument): string {
         out.push(indent, '<properties>\n');
         open = true;
       }
-      property(indent, name, typeof value === 'string' ? value : String(value));
+      property(indent, name, typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value));
     }
     return open;
   };

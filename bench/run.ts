@@ -179,7 +179,7 @@ const ratios: Record<string, number | null> = {
 };
 const heap100k = results.find((r) => r.systems === 100_000)?.heap?.heapUsedAfterLoadMiB ?? null;
 const met: Record<string, boolean | null> = Object.fromEntries(
-  Object.entries(GOALS).map(([key, goal]) => [key, ratios[key] == null ? null : (ratios[key] as number) <= goal]),
+  Object.entries(GOALS).map(([key, goal]) => [key, ratios[key] == null ? null : ratios[key] <= goal]),
 );
 met['heap100k.under1GiB'] = heap100k === null ? null : heap100k < 1024;
 

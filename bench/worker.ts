@@ -125,6 +125,7 @@ function runKartta(
     heap = { heapUsedAfterLoadMiB: mib(after), modelMiB: mib(after - before) };
     process.stderr.write(`  heap after load: ${heap.heapUsedAfterLoadMiB} MiB used (${heap.modelMiB} MiB for the model)\n`);
     if (fresh.systems().length !== task.systems) notes.push('the model for the heap figure has an unexpected size');
+    // eslint-disable-next-line no-useless-assignment -- drops the last reference so that the model can be collected
     fresh = undefined;
     collect();
   } else {
@@ -213,6 +214,7 @@ function runKartta(
   op('export', 'export (toArchimateXml)', () => toArchimateXml(m), normal, (x) => (xml = x));
   const text = xml as string | null;
   if (text !== null) writeFileSync(task.xmlPath, text);
+  // eslint-disable-next-line no-useless-assignment -- drops the last reference so that the text can be collected
   xml = null;
 
   return { times, counts, xmlCharacters: text?.length ?? null, heap };

@@ -17,7 +17,7 @@ const euros = new Intl.NumberFormat('fi-FI', { style: 'currency', currency: 'EUR
 const finnish = (name: Name): string => (typeof name === 'string' ? name : (name.fi ?? Object.values(name)[0] ?? ''));
 const nameOf = (id: string): string => {
   const found = model.get(id);
-  return found && 'name' in found.entity ? finnish(found.entity.name as Name) : id;
+  return found && 'name' in found.entity ? finnish(found.entity.name) : id;
 };
 const heading = (text: string) => console.log(`\n== ${text} ${'='.repeat(Math.max(0, 74 - text.length))}`);
 

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Model, planMigration } from '../src/index.js';
+import { Model, parsePlan, planMigration } from '../src/index.js';
 import { buildViews } from '../src/archimate/views/index.js';
 import type { ViewNodeSpec, ViewSpec } from '../src/archimate/views/types.js';
 import { buildPlanLayer } from '../src/archimate/plan.js';
@@ -17,7 +17,7 @@ if (!modelPath) {
   process.exit(2);
 }
 const model = Model.load(readFileSync(modelPath, 'utf8'));
-const planDocument = planPath ? JSON.parse(readFileSync(planPath, 'utf8')) : undefined;
+const planDocument = planPath ? parsePlan(model, readFileSync(planPath, 'utf8')) : undefined;
 const plan = planDocument ? { document: planDocument, result: planMigration(model, planDocument) } : undefined;
 const views = buildViews(model, plan ? { plan } : {});
 

@@ -138,5 +138,5 @@ export function shuffled(doc: KarttaDocumentInput, seed: number): KarttaDocument
     systems: shuffle(doc.systems),
     integrations: shuffle(doc.integrations),
     relations: shuffle(doc.relations),
-  } as KarttaDocumentInput;
+  };
 }

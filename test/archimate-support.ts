@@ -124,7 +124,8 @@ const list = (value: unknown): Raw[] => (Array.isArray(value) ? (value as Raw[])
 function textOf(value: unknown): string {
   if (typeof value === 'string' || typeof value === 'number') return String(value);
   const raw = value as Raw;
-  return raw['#text'] === undefined ? '' : String(raw['#text']);
+  const text = raw['#text'];
+  return typeof text === 'string' || typeof text === 'number' || typeof text === 'boolean' ? String(text) : '';
 }
 
 function langStrings(value: unknown): { text: string; lang?: string }[] {

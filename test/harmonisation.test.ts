@@ -14,7 +14,7 @@ import { documentArb, shuffled } from './arbitraries.js';
 type SystemInput = Omit<System, 'name' | 'class' | 'lifecycle'> & Partial<Pick<System, 'name' | 'class' | 'lifecycle'>>;
 
 function system(input: SystemInput): System {
-  return { name: input.id, class: 'TOSI', lifecycle: 'production', ...input } as System;
+  return { name: input.id, class: 'TOSI', lifecycle: 'production', ...input };
 }
 
 /**

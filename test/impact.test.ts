@@ -4,7 +4,7 @@ import { Model, OptionError, QueryError, impactOf, type KarttaDocumentInput, typ
 import { documentArb, shuffled } from './arbitraries.js';
 
 function system(input: Partial<System> & { id: string }): System {
-  return { name: input.id, class: 'TOSI', lifecycle: 'production', ...input } as System;
+  return { name: input.id, class: 'TOSI', lifecycle: 'production', ...input };
 }
 
 /**

@@ -4,7 +4,7 @@ import { KarttaError, Model, lint, lintRules, type KarttaDocument, type KarttaDo
 import { documentArb, shuffled } from './arbitraries.js';
 
 function system(input: Partial<System> & { id: string }): System {
-  return { name: input.id, class: 'TOSI', lifecycle: 'production', ...input } as System;
+  return { name: input.id, class: 'TOSI', lifecycle: 'production', ...input };
 }
 
 /** A small region with nothing for any rule to find (as of 2020-01-01). */
@@ -54,7 +54,7 @@ const asOf = '2020-01-01';
 
 /** The model after an edit of the clean document. */
 function edited(recipe: (doc: KarttaDocument) => void): Model {
-  return base.edit((draft) => recipe(draft as unknown as KarttaDocument)).model;
+  return base.edit((draft) => recipe(draft)).model;
 }
 
 function removeRelation(doc: KarttaDocument, type: string, from: string, to: string): void {

@@ -75,7 +75,7 @@ function build(raw: RawInstance): Instance {
   const systems = raw.systems.map((s, i) => ({
     id: `s${i}`,
     name: `S${i}`,
-    class: (s.tori ? 'TORI' : 'TOSI') as 'TORI' | 'TOSI',
+    class: s.tori ? ('TORI' as const) : ('TOSI' as const),
     product: `P${s.product}`,
     lifecycle: (s.retired ? 'retired' : 'production') as 'production',
   }));

@@ -36,15 +36,15 @@ type StepInput = Record<string, unknown>;
 const CALENDAR = { start: '2019-01-01', waveMonths: 6 } as const;
 
 function tori(id: string, extra: Partial<SystemInput> = {}): SystemInput {
-  return { id, name: id.toUpperCase(), class: 'TORI', lifecycle: 'production', ...extra } as SystemInput;
+  return { id, name: id.toUpperCase(), class: 'TORI', lifecycle: 'production', ...extra };
 }
 
 function tosi(id: string, extra: Partial<SystemInput> = {}): SystemInput {
-  return { id, name: id.toUpperCase(), class: 'TOSI', lifecycle: 'production', ...extra } as SystemInput;
+  return { id, name: id.toUpperCase(), class: 'TOSI', lifecycle: 'production', ...extra };
 }
 
 function link(id: string, source: string, target: string, extra: Partial<IntegrationInput> = {}): IntegrationInput {
-  return { id, source, target, ...extra } as IntegrationInput;
+  return { id, source, target, ...extra };
 }
 
 function dependsOn(from: string, to: string): RelationInput {

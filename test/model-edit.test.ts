@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Model, ModelValidationError, ReadOnlyGraphError, type ReadonlyGraph } from '../src/index.js';
+import { Model, ModelValidationError, ReadOnlyGraphError, type KarttaDocument, type ReadonlyGraph } from '../src/index.js';
 import { documentArb, shuffled } from './arbitraries.js';
 import { smallRegion } from './fixtures.js';
 
@@ -10,7 +10,7 @@ function graphSnapshot(graph: ReadonlyGraph) {
   const edges = graph
     .mapEdges((key, attributes, source, target) => [key, attributes.kind, source, target, attributes.entity] as const)
     .sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  return { nodes: JSON.parse(JSON.stringify(nodes)), edges: JSON.parse(JSON.stringify(edges)) };
+  return { nodes: JSON.parse(JSON.stringify(nodes)) as unknown, edges: JSON.parse(JSON.stringify(edges)) as unknown };
 }
 
 describe('Model.edit', () => {
@@ -92,7 +92,7 @@ describe('Model.edit', () => {
     const { model: next } = model.edit(() => ({ format: 'kartta/1', name: 'Uusi', products: [], organisations: [], services: [], systems: [{ id: 'a', name: 'A', class: 'TORI', lifecycle: 'production' }], integrations: [], relations: [] }));
     expect(next.systems().map((s) => s.id)).toEqual(['a']);
     expect(next.graph.order).toBe(1);
-    expect(() => model.edit(() => ({ ...smallRegion(), systems: [] }) as never)).toThrow(ModelValidationError);
+    expect(() => model.edit(() => ({ ...smallRegion(), systems: [] }))).toThrow(ModelValidationError);
   });
 
   it('a recipe that throws propagates its error and changes nothing', () => {
@@ -108,17 +108,17 @@ describe('Model.edit', () => {
 
   it('keeps the graph in step: a chain of edits gives the graph a fresh load gives', () => {
     let model = Model.load(smallRegion());
-    const steps: ((doc: any) => void)[] = [
+    const steps: ((doc: KarttaDocument) => void)[] = [
       (doc) => doc.systems.push({ id: 'esko', name: 'Esko', class: 'TOSI', lifecycle: 'production' }),
       (doc) => doc.integrations.push({ id: 'i-2', source: 'esko', target: 'lifecare-oulu', protocol: 'HL7 v2' }),
       (doc) => doc.relations.push({ type: 'owns', from: 'pop', to: 'esko' }),
-      (doc) => (doc.systems.find((s: any) => s.id === 'esko').name = { fi: 'Esko', sv: 'Esko' }),
+      (doc) => (doc.systems.find((s) => s.id === 'esko')!.name = { fi: 'Esko', sv: 'Esko' }),
       (doc) => doc.relations.splice(0, 1),
-      (doc) => (doc.integrations[0].target = 'esko'),
+      (doc) => (doc.integrations[0]!.target = 'esko'),
       (doc) => {
-        doc.integrations = doc.integrations.filter((i: any) => i.source !== 'lifecare-oulu' && i.target !== 'lifecare-oulu');
-        doc.systems.splice(doc.systems.findIndex((s: any) => s.id === 'lifecare-oulu'), 1);
-        doc.relations = doc.relations.filter((r: any) => r.from !== 'lifecare-oulu' && r.to !== 'lifecare-oulu');
+        doc.integrations = doc.integrations.filter((i) => i.source !== 'lifecare-oulu' && i.target !== 'lifecare-oulu');
+        doc.systems.splice(doc.systems.findIndex((s) => s.id === 'lifecare-oulu'), 1);
+        doc.relations = doc.relations.filter((r) => r.from !== 'lifecare-oulu' && r.to !== 'lifecare-oulu');
       },
     ];
     for (const step of steps) {

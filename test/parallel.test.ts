@@ -4,7 +4,7 @@ import { Model, OptionError, parallelSystems, type KarttaDocumentInput, type Sys
 import { documentArb, shuffled } from './arbitraries.js';
 
 function system(input: Partial<System> & { id: string }): System {
-  return { name: input.id, class: 'TOSI', lifecycle: 'production', ...input } as System;
+  return { name: input.id, class: 'TOSI', lifecycle: 'production', ...input };
 }
 
 /**
@@ -168,7 +168,7 @@ const landscapeArb: fc.Arbitrary<KarttaDocumentInput> = fc
     systems: fc.array(
       fc.record({
         product: fc.option(fc.constantFrom('Esko', 'esko', 'Lifecare', 'Pegasos', ' PEGASOS'), { nil: undefined }),
-        lifecycle: fc.constantFrom('production', 'production', 'phasingOut', 'planned', 'retired') as fc.Arbitrary<System['lifecycle']>,
+        lifecycle: fc.constantFrom('production', 'production', 'phasingOut', 'planned', 'retired'),
         role: fc.constantFrom('tosi', 'tosi', 'tosi', 'platform', 'tori'),
         services: fc.subarray(['s1', 's2']),
       }),
@@ -201,7 +201,7 @@ const landscapeArb: fc.Arbitrary<KarttaDocumentInput> = fc
         ...(useVia && platforms.length > 0 ? { via: platforms[c % platforms.length]! } : {}),
       })),
       relations: systems.flatMap((s, i) => s.services.map((to) => ({ type: 'supports' as const, from: ids[i]!, to }))),
-    } as KarttaDocumentInput;
+    };
   });
 
 describe('parallelSystems: laws', () => {

@@ -426,7 +426,7 @@ class Interpreter {
           if (spec.path.length === 1) target[spec.path[0]] = parsed;
           else {
             const outer = (target[spec.path[0]] ??= {}) as Record<string, unknown>;
-            outer[spec.path[1] as string] = parsed;
+            outer[spec.path[1]] = parsed;
           }
           ok = true;
         }
@@ -622,7 +622,7 @@ class Interpreter {
       elements: extraElements,
       relationships: extraRelationships,
       entities: entityExtras.filter(hasContent).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-      relations: relationExtras.sort((a, b) => compareRelations(a as Relation, b as Relation)),
+      relations: relationExtras.sort((a, b) => compareRelations(a, b)),
       organizations: [],
       propertyDefinitions: this.raw.propertyDefinitions.filter((node) => !isKarttaDefinition(node)),
       ...(this.raw.views ? { views: this.raw.views } : {}),

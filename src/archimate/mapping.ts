@@ -221,7 +221,7 @@ export const FIELDS_OF_KIND: Readonly<Record<EntityElementKind | 'integration', 
 export function getField(source: Record<string, unknown>, spec: FieldSpec): unknown {
   const first = source[spec.path[0]];
   if (spec.path.length === 1) return first;
-  return first !== null && typeof first === 'object' ? (first as Record<string, unknown>)[spec.path[1] as string] : undefined;
+  return first !== null && typeof first === 'object' ? (first as Record<string, unknown>)[spec.path[1]] : undefined;
 }
 
 /** Writes a property value as text. */

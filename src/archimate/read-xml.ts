@@ -153,7 +153,7 @@ export class RawReader {
       this.#tagLine = parser.line;
       this.#tagColumn = Math.max(1, parser.column - tag.name.length - 1);
     });
-    parser.on('opentag', (tag) => this.#open(tag as SaxesTagNS));
+    parser.on('opentag', (tag) => this.#open(tag));
     parser.on('closetag', () => this.#close());
     parser.on('text', (text) => {
       if (this.#depth === 0) this.#markupStart = { line: parser.line, column: parser.column };

@@ -124,7 +124,7 @@ export function rebuild(record: ConceptRecord): XmlNode {
   children.push(...record.any);
   if (record.properties.length > 0) children.push({ name: 'properties', children: record.properties.map(propertyNode) });
   const node: XmlNode = { name: record.tag };
-  if (Object.keys(record.attributes).length > 0) node.attributes = record.attributes as Record<string, string>;
+  if (Object.keys(record.attributes).length > 0) node.attributes = record.attributes;
   if (children.length > 0) node.children = children;
   return node;
 }

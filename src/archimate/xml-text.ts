@@ -4,8 +4,10 @@
  */
 
 /** Characters that need escaping in text, or that XML 1.0 cannot carry at all (checked on the slow path). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point: XML 1.0 cannot carry them
 const TEXT_ATTENTION = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 /** In attributes also quotes and the white space that attribute-value normalisation would turn into spaces. */
+// eslint-disable-next-line no-control-regex -- as above
 const ATTRIBUTE_ATTENTION = /[&<>"\t\n\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 /**

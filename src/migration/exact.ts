@@ -99,7 +99,7 @@ export function exactPlacement(problem: Problem, incumbent: Int32Array): Int32Ar
   const pending = new Map<number, Map<number, Partial>>([[0, new Map([[0, { missed: 0, cost: 0, wave: new Int32Array(n) }]])]]);
   const levelMap = (level: number): Map<number, Partial> => {
     let map = pending.get(level);
-    if (!map) pending.set(level, (map = new Map()));
+    if (!map) pending.set(level, (map = new Map<number, Partial>()));
     return map;
   };
   const offer = (level: number, placed: number, missed: number, cost: number, base: Int32Array, chosen: number, k: number): void => {

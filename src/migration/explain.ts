@@ -141,7 +141,7 @@ function groupIntegrations(integrations: readonly StepIntegration[]): Map<string
   const map = new Map<string, Map<string, string[]>>();
   const add = (from: string, to: string, id: string): void => {
     let inner = map.get(from);
-    if (!inner) map.set(from, (inner = new Map()));
+    if (!inner) map.set(from, (inner = new Map<string, string[]>()));
     let list = inner.get(to);
     if (!list) inner.set(to, (list = []));
     list.push(id);
@@ -300,7 +300,7 @@ function reasonsOf(
 }
 
 function witness(link: HardConstraint): { system?: string; dependsOn?: string } {
-  return link.rule === 'after' ? {} : { system: link.system as string, dependsOn: link.dependsOn as string };
+  return link.rule === 'after' ? {} : { system: link.system, dependsOn: link.dependsOn };
 }
 
 function plural(word: string, list: readonly string[]): string {

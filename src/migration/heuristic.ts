@@ -83,7 +83,7 @@ function listSchedule(problem: Problem): Int32Array {
         release[s] = Math.max(release[s] as number, k + 1);
         const left = (missing[s] as number) - 1;
         missing[s] = left;
-        if (left === 0) waiting.push(s, release[s] as number);
+        if (left === 0) waiting.push(s, release[s]);
       }
     }
     k++;

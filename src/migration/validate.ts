@@ -29,7 +29,7 @@ type Path = (string | number)[];
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
+  const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }
 
@@ -174,7 +174,7 @@ function checkStep(
       if (target === system) {
         issues.push({ code: 'plan.target-self', path: [...base, 'target'], message: `the target is the step's own system '${target}'` });
       } else if (knownAction === 'consolidate' && systemOk && targetOk) {
-        checkSameProduct(model, system as string, target, [...base, 'target'], issues);
+        checkSameProduct(model, system, target, [...base, 'target'], issues);
       }
     }
   }

@@ -1,6 +1,5 @@
 /** Graph keys and the per-relation rules shared by the validator, the graph and the queries. */
 import type { EntityKind, Relation, RelationType } from '../types.js';
-import type { Model } from './model.js';
 
 /**
  * The graph edge key of a relation in {@link Model.graph}. Ids never contain white space, so these keys can

@@ -48,10 +48,10 @@ export function readonlyGraph(resolve: () => RawGraph): ReadonlyGraph {
           throw new ReadOnlyGraphError(property);
         };
       }
-      const value = Reflect.get(graph, property, graph);
+      const value: unknown = Reflect.get(graph, property, graph);
       if (typeof value !== 'function') return value;
       let cache = bound.get(graph);
-      if (!cache) bound.set(graph, (cache = new Map()));
+      if (!cache) bound.set(graph, (cache = new Map<PropertyKey, unknown>()));
       let fn = cache.get(property);
       if (!fn) cache.set(property, (fn = (value as (...args: unknown[]) => unknown).bind(graph)));
       return fn;
@@ -66,7 +66,7 @@ export function readonlyGraph(resolve: () => RawGraph): ReadonlyGraph {
       throw new ReadOnlyGraphError(String(property));
     },
     getPrototypeOf() {
-      return Object.getPrototypeOf(resolve());
+      return Object.getPrototypeOf(resolve()) as object | null;
     },
     has(_target, property) {
       return Reflect.has(resolve(), property);

@@ -319,6 +319,7 @@ function rankWith<T, R extends string>(items: readonly T[], rules: readonly Rank
 
 function decidingRule<T, R extends string>(first: T, second: T, rules: readonly RankRule<T, R>[]): { rule: R; keepValue: Value; runnerUpValue: Value; explanation: string } {
   // The last rule compares unique keys, so some rule always decides.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the index may be undefined (noUncheckedIndexedAccess); the rule misses that after `??`
   const decisive = rules.find((rule) => rule.compare(first, second) !== 0) ?? (rules[rules.length - 1] as RankRule<T, R>);
   const keepValue = decisive.value(first);
   const runnerUpValue = decisive.value(second);

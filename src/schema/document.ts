@@ -3,7 +3,6 @@
  * document (unique ids, references, platforms) live in `validate/semantics.ts`.
  */
 import { z } from 'zod';
-import type { Model } from '../model/model.js';
 import {
   businessIdSchema,
   criticalitySchema,

@@ -5,7 +5,7 @@ export const MAX_DEPTH = 64;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
+  const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }
 
@@ -40,7 +40,7 @@ export function isJsonObject(value: unknown): value is Record<string, unknown> {
  */
 export function cloneJson<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item) => cloneJson(item)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((item) => cloneJson(item)) as T;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     Object.defineProperty(out, key, {
@@ -56,7 +56,7 @@ export function cloneJson<T>(value: T): T {
 /** Copy of a JSON value with object keys sorted, for byte-stable output. */
 export function sortKeysDeep<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item) => sortKeysDeep(item)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((item) => sortKeysDeep(item)) as T;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value).sort()) {
     Object.defineProperty(out, key, {

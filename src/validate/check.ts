@@ -243,8 +243,8 @@ function checkRemovedTargets(
         recheckedEdges.add(key);
         const collection: Collection = attributes.kind === 'integration' ? 'integrations' : 'relations';
         const base: Path = [collection, indexIn(doc, collection, attributes.entity)];
-        if (attributes.kind === 'integration') checks.checkIntegration(attributes.entity as Integration, base);
-        else checks.checkRelationEnds(attributes.entity as Relation, base);
+        if (attributes.kind === 'integration') checks.checkIntegration(attributes.entity, base);
+        else checks.checkRelationEnds(attributes.entity, base);
       });
     }
     if (platformLost || !sameKind) {

@@ -178,6 +178,6 @@ function mapUnion(
     return;
   }
   for (const inner of chosen) {
-    mapOne({ ...inner, path: [...issue.path, ...inner.path] } as ZodIssue, input, base, out);
+    mapOne({ ...inner, path: [...issue.path, ...inner.path] }, input, base, out);
   }
 }
