@@ -83,7 +83,10 @@ describe('ids that are names of Object.prototype and Function.prototype members'
       const before = prototypeSnapshot();
       const { doc, plan, rename } = variant(collection);
       const model = Model.load(doc);
-      for (const [old, name] of rename) expect(model.get(name)?.entity).toMatchObject({ id: name }), expect(model.get(old)).toBeUndefined();
+      for (const [old, name] of rename) {
+        expect(model.get(name)?.entity).toMatchObject({ id: name });
+        expect(model.get(old)).toBeUndefined();
+      }
 
       const root = rename.get('pop') ?? 'pop';
       const baseSystems = baseline.systems().map((s) => s.id);
@@ -92,7 +95,7 @@ describe('ids that are names of Object.prototype and Function.prototype members'
 
       // Edits: take every renamed entity out (with what refers to it), one at a time, and put it back by undoing.
       for (const name of rename.values()) {
-        const { model: edited, inversePatches } = model.edit((draft) => without(draft as KarttaDocument, name));
+        const { model: edited, inversePatches } = model.edit((draft) => without(draft, name));
         expect(edited.get(name)).toBeUndefined();
         expect(Model.load(edited.toJSON()).toJSON()).toEqual(edited.toJSON());
         expect(edited.applyPatches(inversePatches).toJSON()).toEqual(model.toJSON());

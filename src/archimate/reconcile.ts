@@ -97,7 +97,7 @@ export function prepare(model: Model, given: ArchimateExportOptions = {}, where 
   const planRelationships = plan?.relationships.map((r) => r.identifier) ?? [];
   const propertyDefinitions = new PropertyDefinitions(extras?.propertyDefinitions ?? []);
 
-  let extraElements: XmlNode[] = [];
+  const extraElements: XmlNode[] = [];
   let extraRelationships: XmlNode[] = [];
   let extraViews: XmlNode[] = [];
   let extraViewpoints: XmlNode | undefined;

@@ -159,7 +159,7 @@ function writeEntity(ctx: Prepared, out: string[], kind: EntityElementKind, enti
   writeNames(out, I6, entity.name, extras);
   writeDocumentation(out, I6, entity.description, extras);
   writeAny(out, I6, extras, ctx.scope);
-  const rows = fieldRows(entity as unknown as Record<string, unknown>, FIELDS_OF_KIND[kind], extras, ctx.propertyDefinitions);
+  const rows = fieldRows(entity, FIELDS_OF_KIND[kind], extras, ctx.propertyDefinitions);
   if (kind === 'system') {
     const contract = (entity as System).contract;
     if (contract !== undefined && Object.keys(contract).length === 0) rows.push([ctx.propertyDefinitions.use(EMPTY_CONTRACT_PROPERTY), '{}', undefined]);
@@ -187,7 +187,7 @@ function writeIntegration(ctx: Prepared, out: string[], integration: Integration
   writeNames(out, I6, undefined, extras);
   writeDocumentation(out, I6, integration.description, extras);
   writeAny(out, I6, extras, ctx.scope);
-  const rows = fieldRows(integration as unknown as Record<string, unknown>, FIELDS_OF_KIND.integration, extras, ctx.propertyDefinitions);
+  const rows = fieldRows(integration, FIELDS_OF_KIND.integration, extras, ctx.propertyDefinitions);
   rows.push(...xRow(integration.x, extras, ctx.propertyDefinitions));
   writeProperties(out, I6, rows, extras, ctx.propertyDefinitions, ctx.scope);
   closeRelationship(out, start);
@@ -206,7 +206,7 @@ function writeRelation(ctx: Prepared, out: string[], relation: Relation): void {
   writeAny(out, I6, extras, ctx.scope);
   const rows: Row[] = [];
   if (mapping.marked) rows.push([ctx.propertyDefinitions.use(RELATION_MARKER), relation.type, extras?.valueLangs?.[RELATION_MARKER]]);
-  if (relation.type === 'uses') rows.push(...fieldRows(relation as unknown as Record<string, unknown>, USES_FIELDS, extras, ctx.propertyDefinitions));
+  if (relation.type === 'uses') rows.push(...fieldRows(relation, USES_FIELDS, extras, ctx.propertyDefinitions));
   rows.push(...xRow(relation.x, extras, ctx.propertyDefinitions));
   writeProperties(out, I6, rows, extras, ctx.propertyDefinitions, ctx.scope);
   closeRelationship(out, start);

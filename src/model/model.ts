@@ -76,7 +76,7 @@ function toInput(input: unknown): { value?: unknown; issues?: Issue[] } {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
+  const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }
 
@@ -257,7 +257,7 @@ export class Model {
     }
     const state = this.#ensureState();
     const delta: Delta = patchDelta(this.#doc, doc, patches);
-    const { issues } = checkDelta(doc as unknown as Record<string, unknown>, delta, state, false);
+    const { issues } = checkDelta(doc, delta, state, false);
     if (issues.length > 0) throw new ModelValidationError(issues);
     // The index moves to the new model; this model rebuilds its own if it is read again.
     commitDelta(state, delta);
@@ -311,7 +311,7 @@ export class Model {
     const state = this.#ensureState();
     const { graph } = state;
     const key = graphKey(id);
-    if (graph.hasNode(key)) return graph.getNodeAttributes(key) as EntityRef;
+    if (graph.hasNode(key)) return graph.getNodeAttributes(key);
     if (graph.hasEdge(key)) {
       const attributes = graph.getEdgeAttributes(key);
       if (attributes.kind === 'integration') return attributes;
