@@ -138,7 +138,8 @@ function knownKeys(schema: z.ZodType, path: readonly (string | number)[]): strin
     }
     if (!(current instanceof z.ZodObject)) return [];
     if (key === null) return Object.keys(current.shape).sort();
-    current = (current.shape as Shape)[String(key)];
+    const shape: Shape = current.shape;
+    current = shape[String(key)];
   }
   return [];
 }
@@ -193,7 +194,7 @@ export function describe(value: unknown): string {
   if (Array.isArray(value) && value.length === 0) return 'an empty array';
   let text: string;
   try {
-    text = JSON.stringify(value) ?? String(value);
+    text = JSON.stringify(value) ?? typeof value;
   } catch {
     text = Array.isArray(value) ? 'an array' : 'an object';
   }

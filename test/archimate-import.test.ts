@@ -160,7 +160,6 @@ const FOREIGN = `<?xml version="1.0" encoding="UTF-8"?>
 
 const plain = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, parseAttributeValue: false });
 
-/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return -- fast-xml-parser's output has no type */
 /** The file as data with the order of elements, relationships and definitions not counting. */
 function normalised(xml: string): Record<string, unknown> {
   const model = (plain.parse(xml) as { model: Record<string, any> }).model;
@@ -181,7 +180,6 @@ function normalised(xml: string): Record<string, unknown> {
     views: model.views,
   };
 }
-/* eslint-enable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return */
 
 describe('fromArchimateXml: what Kartta maps', () => {
   const { model, extras } = fromArchimateXml(FOREIGN);

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { Model, OptionError, QueryError, impactOf, type KarttaDocumentInput, type System } from '../src/index.js';
+import { Model, OptionError, impactOf, type KarttaDocumentInput, type System } from '../src/index.js';
 import { documentArb, shuffled } from './arbitraries.js';
 
 function system(input: Partial<System> & { id: string }): System {

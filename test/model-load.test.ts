@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call -- this file breaks documents on purpose: the values it writes have no type */
 import { describe, expect, it } from 'vitest';
 import { Model, ModelValidationError, type Issue } from '../src/index.js';
 import { smallRegion } from './fixtures.js';

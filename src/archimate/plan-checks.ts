@@ -15,14 +15,19 @@ export function computePlan(model: Model, plan: MigrationPlan): Placement {
 export function checkedPlacement(where: string, plan: MigrationPlan, placement: Placement): Placement {
   const steps = new Set(plan.steps.map((step) => step.id));
   const placed = new Set<string>();
-  const waves = Array.isArray(placement?.waves) ? placement.waves : undefined;
+  const waves: Placement['waves'] | undefined = Array.isArray(placement?.waves) ? placement.waves : undefined;
   if (waves === undefined) throw optionError(where, ['planResult', 'waves'], 'must be an array (a planMigration result)');
   for (const [i, wave] of waves.entries()) {
     if (!Number.isInteger(wave?.index) || wave.index < 1 || !Array.isArray(wave.steps)) {
       throw optionError(where, ['planResult', 'waves', i], 'needs an index (an integer >= 1) and a list of steps');
     }
-    for (const step of wave.steps) {
-      if (!steps.has(step)) throw optionError(where, ['planResult', 'waves', i], `places '${step}', which is not a step of the plan`, step);
+    // A given result may come from anywhere (JSON, another tool): its step ids are checked, not trusted.
+    const placedSteps: readonly unknown[] = wave.steps;
+    for (const step of placedSteps) {
+      if (typeof step !== 'string' || !steps.has(step)) {
+        const shown = typeof step === 'string' ? `'${step}'` : (JSON.stringify(step) ?? typeof step);
+        throw optionError(where, ['planResult', 'waves', i], `places ${shown}, which is not a step of the plan`, typeof step === 'string' ? step : undefined);
+      }
       if (placed.has(step)) throw optionError(where, ['planResult', 'waves', i], `places the step '${step}', which an earlier wave places too`, step);
       placed.add(step);
     }

@@ -85,7 +85,7 @@ export function pathLocator(text: string): (path: readonly (string | number)[]) 
     }
     if (!root) return undefined;
     for (let length = path.length; length >= 0; length -= 1) {
-      const node = findNodeAtLocation(root, path.slice(0, length) as (string | number)[]);
+      const node = findNodeAtLocation(root, path.slice(0, length));
       if (!node) continue;
       // A property's value sits after its name; point at the name, where a reader looks.
       const offset = node.parent?.type === 'property' ? node.parent.offset : node.offset;

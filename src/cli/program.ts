@@ -49,7 +49,7 @@ export function buildProgram(context: CliContext, commands: readonly CliCommand[
     command.action(async (...parameters: unknown[]) => {
       // commander passes the declared arguments, then the options object, then the command itself.
       const self = parameters[parameters.length - 1] as Command;
-      const args = parameters.slice(0, -2).flatMap((value) => (Array.isArray(value) ? value : value === undefined ? [] : [value])) as string[];
+      const args = parameters.slice(0, -2).flatMap((value) => (Array.isArray(value) ? (value as unknown[]) : value === undefined ? [] : [value])) as string[];
       record(await spec.run(context, args, self.opts()));
     });
   }
