@@ -292,7 +292,7 @@ class Interpreter {
       for (const property of record.properties) checkProperty(property.ref, `'${record.attributes.identifier}'`, record);
     }
     for (const node of this.raw.head) if (node.name === 'properties' && node.ns === undefined) checkProperties({ name: 'model', children: [node] }, 'the model');
-    this.checkViews(claim, checkProperties, seen);
+    this.checkViews(claim, checkProperties);
     const checkItems = (node: XmlNode) => {
       for (const child of node.children ?? []) {
         if (typeof child === 'string' || child.ns !== undefined) continue;
@@ -314,7 +314,7 @@ class Interpreter {
     for (const node of this.raw.organizations) checkRefs(node);
   }
 
-  checkViews(claim: (at: Located, what: string) => string, checkProperties: (node: XmlNode, owner: string) => void, seen: Set<string>): void {
+  checkViews(claim: (at: Located, what: string) => string, checkProperties: (node: XmlNode, owner: string) => void): void {
     const views = this.raw.views;
     if (!views) return;
     const childrenNamed = (node: XmlNode | undefined, name: string) =>
