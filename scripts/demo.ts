@@ -83,7 +83,7 @@ if (result.bridges.length > 0) {
   }
 }
 for (const missed of result.missedDeadlines) {
-  console.log(`Missed deadline: ${missed.step} due ${missed.deadline}, done by ${missed.waveEnd} (wave ${missed.wave}): ${missed.reason}`);
+  console.log(`Missed deadline: ${missed.step} due ${missed.deadline}, done by ${missed.waveEnd} (wave ${missed.wave}): ${missed.message}`);
 }
 for (const violation of result.violations) console.log(`Note: ${violation.message}`);
 

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { KarttaErrorCode } from './codes.js';
 import type { Issue } from './types.js';
 
 /**
@@ -48,8 +49,8 @@ export interface KarttaErrorDetails {
  * ```
  */
 export class KarttaError extends Error {
-  /** A stable, dotted identifier of what went wrong, e.g. `model.invalid`, `option.invalid`. */
-  readonly code: string;
+  /** A stable, dotted identifier of what went wrong, e.g. `model.invalid`, `option.invalid` (see `errorCodes`). */
+  readonly code: KarttaErrorCode;
   /** The top-level option at fault, where the error is about an option. */
   readonly option: string | undefined;
   /** The id of the entity, plan step, rule or ArchiMate concept concerned, where there is one. */
@@ -57,7 +58,7 @@ export class KarttaError extends Error {
   /** Where inside the input the problem is, where there is one place to point at. */
   readonly path: readonly (string | number)[] | undefined;
 
-  constructor(code: string, message: string, details: KarttaErrorDetails = {}) {
+  constructor(code: KarttaErrorCode, message: string, details: KarttaErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = new.target.name;
     this.code = code;
@@ -244,7 +245,7 @@ export class EditError extends KarttaError {
  * ```
  */
 export class QueryError extends KarttaError {
-  constructor(code: string, message: string, id?: string, details: KarttaErrorDetails = {}) {
+  constructor(code: KarttaErrorCode, message: string, id?: string, details: KarttaErrorDetails = {}) {
     super(code, message, { ...details, id });
   }
 }

@@ -37,6 +37,8 @@ export {
   relationTypes,
 } from './schema/document.js';
 export type * from './types.js';
+export { issueCodes, errorCodes, reasonCodes } from './codes.js';
+export type { IssueCode, KarttaErrorCode, ReasonCode } from './codes.js';
 export { harmonisationCandidates } from './queries/harmonisation.js';
 export type {
   HarmonisationOptions,
@@ -54,9 +56,9 @@ export type { UsersSource } from './queries/facts.js';
 export { parallelSystems } from './queries/parallel.js';
 export type { ParallelOptions, ParallelGroup, ParallelPair, PairStatus, ParallelProduct, ParallelReason } from './queries/parallel.js';
 export { impactOf } from './queries/impact.js';
-export type { ImpactOptions, Impact, IntegratedSystem, DependentSystem, ServiceImpact, OrganisationImpact } from './queries/impact.js';
-export { lint, lintRules } from './queries/lint.js';
-export type { LintConfig, LintFinding, LintRule, LintSeverity, LintLevel, LintData } from './queries/lint.js';
+export type { ImpactOptions, Impact, ImpactReason, IntegratedSystem, DependentSystem, ServiceImpact, OrganisationImpact } from './queries/impact.js';
+export { lint, lintRules, lintRuleIds } from './queries/lint.js';
+export type { LintConfig, LintFinding, LintRule, LintRuleId, LintSeverity, LintLevel, LintData } from './queries/lint.js';
 export { toArchimateXml, archimateChunks, writeArchimate, archimateExportChanges, fromArchimateXml, readArchimate, ArchimateImportError, ArchimateExportError, emptyArchimateExtras } from './archimate/index.js';
 export type {
   ArchimateExportOptions,

@@ -5,6 +5,7 @@
  * @module
  */
 import type { z } from 'zod';
+import type { IssueCode } from './codes.js';
 import type {
   contractSchema,
   documentSchema,
@@ -232,8 +233,8 @@ export interface KarttaDocument {
  * ```
  */
 export interface Issue {
-  /** Stable, dotted identifier of the rule broken, e.g. `reference.missing`. */
-  readonly code: string;
+  /** Stable, dotted identifier of the rule broken, e.g. `reference.missing` (see `issueCodes`). */
+  readonly code: IssueCode;
   /** Where in the document: property names and array indexes. */
   readonly path: readonly (string | number)[];
   /** A sentence for people. */

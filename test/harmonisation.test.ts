@@ -130,18 +130,18 @@ describe('harmonisationCandidates: same product', () => {
       { system: 'lc-ii', annualCost: 120000 },
       { system: 'lc-oulu', annualCost: 850000 },
     ]);
-    expect(lifecare.why).toContainEqual(expect.objectContaining({ code: 'keep.system', rule: 'users', keep: 'lc-oulu', runnerUp: 'lc-ii', keepValue: 2400, runnerUpValue: 300 }));
-    expect(lifecare.why).toContainEqual(expect.objectContaining({ code: 'product.shared', product: 'lifecare', systems: ['lc-ii', 'lc-oulu'] }));
+    expect(lifecare.reasons).toContainEqual(expect.objectContaining({ code: 'keep.system', rule: 'users', keep: 'lc-oulu', runnerUp: 'lc-ii', keepValue: 2400, runnerUpValue: 300 }));
+    expect(lifecare.reasons).toContainEqual(expect.objectContaining({ code: 'product.shared', product: 'lifecare', systems: ['lc-ii', 'lc-oulu'] }));
   });
 
   it('reports savings as null when no cost of the installations that would go is known, naming them', () => {
     const dynasty = sameProduct(candidates, 'dynasty 10');
     // Equal users (100 each); dyn-ii has one integration, dyn-oulu none.
     expect(dynasty.keep).toBe('dyn-ii');
-    expect(dynasty.why).toContainEqual(expect.objectContaining({ code: 'keep.system', rule: 'integrations', keepValue: 1, runnerUpValue: 0 }));
+    expect(dynasty.reasons).toContainEqual(expect.objectContaining({ code: 'keep.system', rule: 'integrations', keepValue: 1, runnerUpValue: 0 }));
     expect(dynasty.savings).toBeNull();
     expect(dynasty.unknownCosts).toEqual(['dyn-oulu']);
-    expect(dynasty.why).toContainEqual(expect.objectContaining({ code: 'savings', amount: null, known: [], unknown: ['dyn-oulu'] }));
+    expect(dynasty.reasons).toContainEqual(expect.objectContaining({ code: 'savings.total', amount: null, known: [], unknown: ['dyn-oulu'] }));
   });
 
   it('carries the integrations and services behind a candidate', () => {
@@ -173,7 +173,7 @@ describe('harmonisationCandidates: each tie-break of keep', () => {
   const keepOf = (model: Model, options = {}) => {
     const [candidate] = harmonisationCandidates(model, options);
     if (candidate?.kind !== 'sameProduct') throw new Error('expected one same-product candidate');
-    const keepReason = candidate.why.find((r) => r.code === 'keep.system');
+    const keepReason = candidate.reasons.find((r) => r.code === 'keep.system');
     return { keep: candidate.keep, rule: keepReason?.code === 'keep.system' ? keepReason.rule : undefined };
   };
 
@@ -251,7 +251,7 @@ describe('harmonisationCandidates: same service (TORI)', () => {
       ['tweb', 50, 1],
       ['system:noprod-ja', 500, 1],
     ]);
-    expect(caseMgmt.why).toContainEqual(expect.objectContaining({ code: 'keep.product', rule: 'users', keep: 'dynasty 10', runnerUp: 'tweb' }));
+    expect(caseMgmt.reasons).toContainEqual(expect.objectContaining({ code: 'keep.product', rule: 'users', keep: 'dynasty 10', runnerUp: 'tweb' }));
   });
 
   it('saves the known costs of the other products\' systems', () => {
@@ -281,7 +281,7 @@ describe('harmonisationCandidates: same service (TORI)', () => {
     const [candidate] = harmonisationCandidates(byInstallations).filter((c) => c.kind === 'sameService');
     if (candidate?.kind !== 'sameService') throw new Error('expected a same-service candidate');
     expect(candidate.productGroups.map((g) => g.product)).toEqual(['x', 'y', 'z']);
-    expect(candidate.why).toContainEqual(expect.objectContaining({ code: 'keep.product', rule: 'installations', keep: 'x', runnerUp: 'y' }));
+    expect(candidate.reasons).toContainEqual(expect.objectContaining({ code: 'keep.product', rule: 'installations', keep: 'x', runnerUp: 'y' }));
   });
 });
 

@@ -73,9 +73,9 @@ describe('impactOf', () => {
     expect(impactOf(model, 'esko').dependents).toEqual(['portal']);
     const ad = impactOf(model, 'ad');
     expect(ad.dependents).toEqual(['esko', 'portal']);
-    expect(ad.why.dependents).toEqual([
-      { system: 'esko', dependsOn: 'ad', distance: 1 },
-      { system: 'portal', dependsOn: 'esko', distance: 2 },
+    expect(ad.reasons.filter((r) => r.code === 'impact.dependent')).toEqual([
+      { code: 'impact.dependent', system: 'esko', dependsOn: 'ad', distance: 1, message: 'esko depends on ad' },
+      { code: 'impact.dependent', system: 'portal', dependsOn: 'esko', distance: 2, message: 'portal depends on esko (2 steps from ad)' },
     ]);
   });
 
@@ -84,15 +84,17 @@ describe('impactOf', () => {
     expect(impact.services).toEqual(['eserv', 'pc']);
     // kajaani provides pc too, but on none of these systems: it is not affected.
     expect(impact.organisations).toEqual(['oulu', 'pop', 'ppshp']);
-    expect(impact.why.services).toEqual([
-      { service: 'eserv', systems: ['portal'] },
-      { service: 'pc', systems: ['esko'] },
+    expect(impact.reasons.filter((r) => r.code === 'impact.service')).toEqual([
+      { code: 'impact.service', service: 'eserv', systems: ['portal'], message: "service 'eserv' is supported by portal" },
+      { code: 'impact.service', service: 'pc', systems: ['esko'], message: "service 'pc' is supported by esko" },
     ]);
-    expect(impact.why.organisations).toEqual([
-      { organisation: 'oulu', owns: [], uses: ['esko'] },
-      { organisation: 'pop', owns: ['portal'], uses: [] },
-      { organisation: 'ppshp', owns: ['esko'], uses: [] },
+    expect(impact.reasons.filter((r) => r.code === 'impact.organisation')).toEqual([
+      { code: 'impact.organisation', organisation: 'oulu', owns: [], uses: ['esko'], message: 'oulu uses esko' },
+      { code: 'impact.organisation', organisation: 'pop', owns: ['portal'], uses: [], message: 'pop owns portal' },
+      { code: 'impact.organisation', organisation: 'ppshp', owns: ['esko'], uses: [], message: 'ppshp owns esko' },
     ]);
+    // Dependents first, then services, then organisations.
+    expect(impact.reasons.map((r) => r.code)).toEqual(['impact.dependent', 'impact.service', 'impact.service', 'impact.organisation', 'impact.organisation', 'impact.organisation']);
   });
 
   it('lists its integrations, and for a platform those that run through it', () => {

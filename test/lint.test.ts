@@ -99,7 +99,7 @@ describe('lint: the rule table', () => {
       expect(rule.id).toMatch(/^[a-z]+\.[a-z-]+$/);
       expect(['error', 'warning', 'info']).toContain(rule.severity);
       expect(rule.description.length).toBeGreaterThan(10);
-      expect(rule.why.length).toBeGreaterThan(10);
+      expect(rule.rationale.length).toBeGreaterThan(10);
     }
   });
 });

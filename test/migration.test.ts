@@ -81,30 +81,32 @@ function plan(model: Model, input: unknown, options?: PlanMigrationOptions): Mig
     expect(words.length, placement.step).toBe(placement.reasons.length);
     const placing = placement.reasons.filter(
       (r) =>
-        r.rule === 'free' ||
-        r.rule === 'capacity' ||
-        r.rule === 'waits' ||
-        (r.rule === 'notBefore' && r.wave === placement.wave) ||
-        (r.rule === 'precedence' && r.direction === 'after' && r.wave === placement.wave - 1),
+        r.code === 'placement.free' ||
+        r.code === 'placement.capacity' ||
+        r.code === 'placement.waits' ||
+        (r.code === 'placement.not-before' && r.wave === placement.wave) ||
+        (r.code === 'placement.precedence' && r.direction === 'after' && r.wave === placement.wave - 1),
     );
     expect(placing.length, `${placement.step}: no reason names what put it in wave ${placement.wave}`).toBeGreaterThan(0);
-    // The words say the same as the data: each explanation starts with its rule (or the deadline it reports).
+    // The words say the same as the data: each explanation is its reason's message, which starts with its rule
+    // (or the deadline it reports).
     placement.reasons.forEach((reason, k) => {
       const text = words[k] ?? '';
+      expect(reason.message).toBe(text);
       const expected =
-        reason.rule === 'precedence'
+        reason.code === 'placement.precedence'
           ? reason.direction === 'after'
             ? `${reason.kind}: `
             : 'before: '
-          : reason.rule === 'grouped'
+          : reason.code === 'placement.grouped'
             ? 'grouped with '
-            : reason.rule === 'bridge'
+            : reason.code === 'placement.bridge'
               ? 'bridge'
-              : reason.rule === 'deadline'
+              : reason.code === 'placement.deadline'
                 ? 'deadline '
-                : reason.rule === 'notBefore'
+                : reason.code === 'placement.not-before'
                   ? 'notBefore '
-                  : `${reason.rule}: `;
+                  : `${reason.code.slice('placement.'.length)}: `;
       expect(text.startsWith(expected), `${placement.step}: '${text}' should start with '${expected}'`).toBe(true);
     });
   }
@@ -267,7 +269,9 @@ describe('deadlines', () => {
     expect(wavesOf(result)).toEqual([['c'], ['b'], ['a']]);
     expect(result.missedDeadlines).toEqual([]);
     expect(result.explanations.c).toEqual(['free: nothing holds it back, wave 1 is the first it may take', 'deadline 2019-06-30 met by wave 1 ending 2019-06-30']);
-    expect(result.placements.find((p) => p.step === 'b')?.reasons).toContainEqual({ rule: 'deadline', date: '2019-12-31', met: true, waveEnd: '2019-12-31' });
+    expect(result.placements.find((p) => p.step === 'b')?.reasons).toContainEqual({
+      code: 'placement.deadline', date: '2019-12-31', met: true, waveEnd: '2019-12-31', message: 'deadline 2019-12-31 met by wave 2 ending 2019-12-31',
+    });
   });
 
   it('reports a deadline missed because of a chain of hard rules (precedence), and still returns the plan', () => {
@@ -287,7 +291,7 @@ describe('deadlines', () => {
         earliestWave: 3,
         cause: 'precedence',
         chain: ['a1', 'a2'],
-        reason: 'must come after a1 -> a2 under the hard rules, so wave 3 at the earliest, ending 2020-06-30',
+        message: 'must come after a1 -> a2 under the hard rules, so wave 3 at the earliest, ending 2020-06-30',
       },
     ]);
     expect(result.explanations.app).toContain(
@@ -302,7 +306,7 @@ describe('deadlines', () => {
     const due = { deadline: '2019-06-30' };
     const result = plan(model, { ...CALENDAR, capacity: 1, steps: [retire('c', 'c-sys', due), retire('b', 'b-sys', due), retire('a', 'a-sys', due)] });
     expect(wavesOf(result)).toEqual([['a'], ['b'], ['c']]);
-    expect(result.missedDeadlines.map((m) => [m.step, m.wave, m.earliestWave, m.cause, m.chain, m.reason])).toEqual([
+    expect(result.missedDeadlines.map((m) => [m.step, m.wave, m.earliestWave, m.cause, m.chain, m.message])).toEqual([
       ['b', 2, 1, 'capacity', [], 'wave 1 is full (capacity 1)'],
       ['c', 3, 1, 'capacity', [], 'wave 1 is full (capacity 1)'],
     ]);
@@ -335,9 +339,9 @@ describe('deadlines', () => {
         earliestWave: 2,
         cause: 'capacity',
         chain: ['b'],
-        reason: 'its predecessor b is in wave 2 (the waves before were full), so wave 3 at the earliest, ending 2020-06-30',
+        message: 'its predecessor b is in wave 2 (the waves before were full), so wave 3 at the earliest, ending 2020-06-30',
       },
-      { step: 'x', deadline: '2019-06-30', wave: 4, waveEnd: '2020-12-31', earliestWave: 1, cause: 'capacity', chain: [], reason: 'wave 1 is full (capacity 1)' },
+      { step: 'x', deadline: '2019-06-30', wave: 4, waveEnd: '2020-12-31', earliestWave: 1, cause: 'capacity', chain: [], message: 'wave 1 is full (capacity 1)' },
     ]);
   });
 
@@ -350,9 +354,9 @@ describe('deadlines', () => {
       steps: [retire('nb', 'nb-sys', { notBefore: '2019-03-01', deadline: '2019-06-30' }), retire('cal', 'cal-sys', { deadline: '2018-12-31' })],
     });
     expect(wavesOf(result)).toEqual([['cal'], ['nb']]);
-    expect(result.missedDeadlines.map((m) => [m.step, m.wave, m.cause, m.reason])).toEqual([
+    expect(result.missedDeadlines.map((m) => [m.step, m.wave, m.cause, m.message])).toEqual([
       ['cal', 1, 'calendar', 'wave 1 already ends on 2019-06-30, after the deadline'],
-      ['nb', 2, 'notBefore', 'notBefore 2019-03-01: wave 2 is the first it may take, and it ends 2019-12-31'],
+      ['nb', 2, 'not-before', 'notBefore 2019-03-01: wave 2 is the first it may take, and it ends 2019-12-31'],
     ]);
   });
 
@@ -392,7 +396,7 @@ describe('deadlines', () => {
       { index: 2, start: '+010000-01-01', end: '+010000-12-31', steps: ['a'] },
     ]);
     expect(new Date(Date.UTC(10000, 0, 1)).toISOString().slice(0, 13)).toBe('+010000-01-01');
-    expect(late.missedDeadlines.map((m) => [m.step, m.cause, m.waveEnd])).toEqual([['a', 'notBefore', '+010000-12-31']]);
+    expect(late.missedDeadlines.map((m) => [m.step, m.cause, m.waveEnd])).toEqual([['a', 'not-before', '+010000-12-31']]);
   });
 
   it('cannot be checked without wave dates: dates-unchecked and calendar-incomplete violations', () => {
@@ -901,7 +905,7 @@ describe('the bundled sample', () => {
         earliestWave: 2,
         cause: 'precedence',
         chain: ['esb-rehost'],
-        reason: 'must come after esb-rehost under the hard rules, so wave 2 at the earliest, ending 2019-12-31',
+        message: 'must come after esb-rehost under the hard rules, so wave 2 at the earliest, ending 2019-12-31',
       },
     ]);
     // Why it sits in wave 3 rather than 2: grouped with ptj-oulu (i-008), which cannot be in wave 2 because

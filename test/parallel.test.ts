@@ -101,7 +101,7 @@ describe('parallelSystems', () => {
       { systems: ['lc-oulu', 'peg-oulu'], products: ['lifecare', 'pegasos'], status: 'platform', integrations: ['i3', 'i4'], platforms: ['esb'], ignored: [] },
     ]);
     expect(primary?.gaps).toBe(2);
-    expect(primary?.why).toContainEqual(expect.objectContaining({ code: 'gaps', pairs: [['esko-ppshp', 'peg-oulu'], ['lc-ii', 'peg-oulu']] }));
+    expect(primary?.reasons).toContainEqual(expect.objectContaining({ code: 'parallel.gaps', pairs: [['esko-ppshp', 'peg-oulu'], ['lc-ii', 'peg-oulu']] }));
   });
 
   it('counts a system outside the region only without a scope', () => {
@@ -129,10 +129,10 @@ describe('parallelSystems', () => {
   it('flags groups past the policy date', () => {
     const late = parallelSystems(model, { scope: 'pop', allowedUntil: '2021-12-31', asOf: '2022-06-01' });
     expect(late.every((g) => g.overdue)).toBe(true);
-    expect(late[0]?.why).toContainEqual(expect.objectContaining({ code: 'overdue', allowedUntil: '2021-12-31', asOf: '2022-06-01' }));
+    expect(late[0]?.reasons).toContainEqual(expect.objectContaining({ code: 'parallel.overdue', allowedUntil: '2021-12-31', asOf: '2022-06-01' }));
     const lastDay = parallelSystems(model, { scope: 'pop', allowedUntil: '2021-12-31', asOf: '2021-12-31' });
     expect(lastDay.some((g) => g.overdue)).toBe(false);
-    expect(lastDay[0]?.why).toContainEqual(expect.objectContaining({ code: 'within-policy' }));
+    expect(lastDay[0]?.reasons).toContainEqual(expect.objectContaining({ code: 'parallel.within-policy' }));
   });
 
   it('is never overdue without a policy date, and judges on today when only the policy date is given', () => {

@@ -1,4 +1,5 @@
 /** Typed errors of the ArchiMate exchange: import (with line and column) and export. */
+import type { KarttaErrorCode } from '../codes.js';
 import { KarttaError } from '../errors.js';
 import type { Issue } from '../types.js';
 
@@ -40,7 +41,7 @@ export class ArchimateImportError extends KarttaError {
   /** For `archimate.invalid-model`: every problem of the Kartta document read from the file. */
   readonly issues: readonly Issue[];
 
-  constructor(code: string, message: string, position?: { line: number; column: number }, issues: readonly Issue[] = []) {
+  constructor(code: KarttaErrorCode, message: string, position?: { line: number; column: number }, issues: readonly Issue[] = []) {
     super(code, position ? `${message} (line ${position.line}, column ${position.column})` : message);
     this.line = position?.line;
     this.column = position?.column;
@@ -67,7 +68,7 @@ export class ArchimateImportError extends KarttaError {
  * ```
  */
 export class ArchimateExportError extends KarttaError {
-  constructor(code: string, message: string, identifier?: string) {
+  constructor(code: KarttaErrorCode, message: string, identifier?: string) {
     super(code, message, { id: identifier });
   }
 

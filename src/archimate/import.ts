@@ -2,6 +2,7 @@
  * The ArchiMate exchange reader: an exchange file (from Archi, another tool or Kartta itself) as a Kartta model
  * plus the extras that hold everything Kartta has no concept for.
  */
+import type { KarttaErrorCode } from '../codes.js';
 import { optionField, optionsSchema, parseOptions } from '../options.js';
 import { z } from 'zod';
 import { compareRelations } from '../model/canonical.js';
@@ -229,7 +230,7 @@ class Interpreter {
     return isRecord(at) ? { line: at.line, column: at.column } : this.raw.positions.get(at);
   }
 
-  fail(code: string, message: string, at: Located): never {
+  fail(code: KarttaErrorCode, message: string, at: Located): never {
     throw new ArchimateImportError(code, message, this.position(at));
   }
 

@@ -14,6 +14,7 @@ import type {
   MigrationWave,
   MissedDeadline,
   PlacementReason,
+  PlacementReasonData,
   StepPlacement,
 } from './result.js';
 import type { HardConstraint } from './rules.js';
@@ -84,7 +85,9 @@ export function assemble(input: AssembleInput): MigrationResult {
     const step = stepById.get(id) as MigrationStep;
     const missed = missedDeadlineOf(context, step, byLater.get(id) ?? []);
     if (missed) missedDeadlines.push(missed);
-    const reasons = reasonsOf(context, step, byLater.get(id) ?? [], byEarlier.get(id) ?? [], linksOf.get(id) ?? new Map());
+    const reasons: PlacementReason[] = reasonsOf(context, step, byLater.get(id) ?? [], byEarlier.get(id) ?? [], linksOf.get(id) ?? new Map()).map(
+      (reason) => ({ ...reason, message: describe(context, step, reason, missed) }),
+    );
     const i = numberOf.get(id) as number;
     const maxWave = problem.maxWave[i] as number;
     placements.push({
@@ -98,7 +101,7 @@ export function assemble(input: AssembleInput): MigrationResult {
       ...(maxWave !== NO_DEADLINE ? { latestWave: maxWave } : {}),
       reasons,
     });
-    explanations[id] = reasons.map((reason) => describe(context, step, reason, missed));
+    explanations[id] = reasons.map((reason) => reason.message);
   }
 
   return {
@@ -198,14 +201,14 @@ function missedDeadlineOf(context: Context, step: MigrationStep, earlier: readon
   const minWave = problem.minWave[i] as number;
   const base = { step: step.id, deadline: step.deadline, wave, waveEnd: calendar.waveEnd(wave), earliestWave };
   if (latest === 0) {
-    return { ...base, cause: 'calendar', chain: [], reason: `wave 1 already ends on ${calendar.waveEnd(1)}, after the deadline` };
+    return { ...base, cause: 'calendar', chain: [], message: `wave 1 already ends on ${calendar.waveEnd(1)}, after the deadline` };
   }
   if (minWave > latest) {
     return {
       ...base,
-      cause: 'notBefore',
+      cause: 'not-before',
       chain: [],
-      reason: `notBefore ${step.notBefore ?? ''}: wave ${minWave} is the first it may take, and it ends ${calendar.waveEnd(minWave)}`,
+      message: `notBefore ${step.notBefore ?? ''}: wave ${minWave} is the first it may take, and it ends ${calendar.waveEnd(minWave)}`,
     };
   }
   if (earliestWave > latest) {
@@ -217,7 +220,7 @@ function missedDeadlineOf(context: Context, step: MigrationStep, earlier: readon
       ...base,
       cause: 'precedence',
       chain,
-      reason: `must come after ${chain.join(' -> ')}${rootWait} under the hard rules, so wave ${earliestWave} at the earliest, ending ${calendar.waveEnd(earliestWave)}`,
+      message: `must come after ${chain.join(' -> ')}${rootWait} under the hard rules, so wave ${earliestWave} at the earliest, ending ${calendar.waveEnd(earliestWave)}`,
     };
   }
   const { wave: possible, holder } = actualEarliest(context, step, earlier);
@@ -226,19 +229,19 @@ function missedDeadlineOf(context: Context, step: MigrationStep, earlier: readon
       ...base,
       cause: 'capacity',
       chain: [holder],
-      reason: `its predecessor ${holder} is in wave ${context.waveOfId(holder)} (the waves before were full), so wave ${possible} at the earliest, ending ${calendar.waveEnd(possible)}`,
+      message: `its predecessor ${holder} is in wave ${context.waveOfId(holder)} (the waves before were full), so wave ${possible} at the earliest, ending ${calendar.waveEnd(possible)}`,
     };
   }
   const window = range(possible, latest);
   const full = window.filter((k) => (context.members[k]?.length ?? 0) >= problem.capacity);
   if (full.length === window.length) {
-    return { ...base, cause: 'capacity', chain: [], reason: `${wavesText(window)} ${window.length === 1 ? 'is' : 'are'} full (capacity ${problem.capacity})` };
+    return { ...base, cause: 'capacity', chain: [], message: `${wavesText(window)} ${window.length === 1 ? 'is' : 'are'} full (capacity ${problem.capacity})` };
   }
   return {
     ...base,
     cause: 'capacity',
     chain: [],
-    reason: `the heuristic planner placed it later, although ${wavesText(window.filter((k) => !full.includes(k)))} had room`,
+    message: `the heuristic planner placed it later, although ${wavesText(window.filter((k) => !full.includes(k)))} had room`,
   };
 }
 
@@ -261,40 +264,40 @@ function reasonsOf(
   earlier: readonly HardConstraint[],
   later: readonly HardConstraint[],
   links: ReadonlyMap<string, readonly string[]>,
-): PlacementReason[] {
+): PlacementReasonData[] {
   const { problem, calendar } = context.input;
-  const reasons: PlacementReason[] = [];
+  const reasons: PlacementReasonData[] = [];
   const wave = context.waveOfId(step.id);
   const i = context.numberOf.get(step.id) as number;
   const ordered = (list: readonly HardConstraint[], other: (c: HardConstraint) => string) =>
     [...list].sort((a, b) => context.waveOfId(other(b)) - context.waveOfId(other(a)) || compareStrings(other(a), other(b)));
   for (const link of ordered(earlier, (c) => c.before)) {
-    reasons.push({ rule: 'precedence', kind: link.rule, direction: 'after', step: link.before, wave: context.waveOfId(link.before), ...witness(link) });
+    reasons.push({ code: 'placement.precedence', kind: link.rule, direction: 'after', step: link.before, wave: context.waveOfId(link.before), ...witness(link) });
   }
-  if (calendar && step.notBefore !== undefined) reasons.push({ rule: 'notBefore', date: step.notBefore, wave: problem.minWave[i] as number });
+  if (calendar && step.notBefore !== undefined) reasons.push({ code: 'placement.not-before', date: step.notBefore, wave: problem.minWave[i] as number });
   const { wave: possible } = actualEarliest(context, step, earlier);
   if (wave > possible) {
     const window = range(possible, wave - 1);
     const full = window.filter((k) => (context.members[k]?.length ?? 0) >= problem.capacity);
-    if (full.length === window.length) reasons.push({ rule: 'capacity', waves: window });
-    else reasons.push({ rule: 'waits', earliest: possible });
+    if (full.length === window.length) reasons.push({ code: 'placement.capacity', waves: window });
+    else reasons.push({ code: 'placement.waits', earliest: possible });
   } else if (earlier.length === 0 && !(calendar && step.notBefore !== undefined)) {
-    reasons.push({ rule: 'free' });
+    reasons.push({ code: 'placement.free' });
   }
   if (calendar && step.deadline !== undefined) {
-    reasons.push({ rule: 'deadline', date: step.deadline, met: wave <= (problem.maxWave[i] as number), waveEnd: calendar.waveEnd(wave) });
+    reasons.push({ code: 'placement.deadline', date: step.deadline, met: wave <= (problem.maxWave[i] as number), waveEnd: calendar.waveEnd(wave) });
   }
   const partners = [...links.keys()].sort(compareStrings);
   for (const other of partners) {
-    if (context.waveOfId(other) === wave) reasons.push({ rule: 'grouped', step: other, integrations: links.get(other) ?? [] });
+    if (context.waveOfId(other) === wave) reasons.push({ code: 'placement.grouped', step: other, integrations: links.get(other) ?? [] });
   }
   for (const other of partners) {
     const w = context.waveOfId(other);
-    if (w !== wave) reasons.push({ rule: 'bridge', step: other, wave: w, integrations: links.get(other) ?? [] });
+    if (w !== wave) reasons.push({ code: 'placement.bridge', step: other, wave: w, integrations: links.get(other) ?? [] });
   }
   const successors = [...later].sort((a, b) => context.waveOfId(a.after) - context.waveOfId(b.after) || compareStrings(a.after, b.after));
   for (const link of successors) {
-    reasons.push({ rule: 'precedence', kind: link.rule, direction: 'before', step: link.after, wave: context.waveOfId(link.after), ...witness(link) });
+    reasons.push({ code: 'placement.precedence', kind: link.rule, direction: 'before', step: link.after, wave: context.waveOfId(link.after), ...witness(link) });
   }
   return reasons;
 }
@@ -307,34 +310,34 @@ function plural(word: string, list: readonly string[]): string {
   return `${word}${list.length === 1 ? '' : 's'} ${list.join(', ')}`;
 }
 
-function describe(context: Context, step: MigrationStep, reason: PlacementReason, missed: MissedDeadline | undefined): string {
+function describe(context: Context, step: MigrationStep, reason: PlacementReasonData, missed: MissedDeadline | undefined): string {
   const { problem, calendar } = context.input;
-  switch (reason.rule) {
-    case 'precedence':
+  switch (reason.code) {
+    case 'placement.precedence':
       return describePrecedence(step, reason);
-    case 'notBefore':
+    case 'placement.not-before':
       return `notBefore ${reason.date}: wave ${reason.wave} is the first to start on or after it`;
-    case 'capacity':
+    case 'placement.capacity':
       return `capacity: ${wavesText(reason.waves)} ${reason.waves.length === 1 ? 'is' : 'are'} full (${problem.capacity} step${problem.capacity === 1 ? '' : 's'} per wave)`;
-    case 'waits':
+    case 'placement.waits':
       return `waits: wave ${reason.earliest} was allowed, but wave ${context.waveOfId(step.id)} keeps missed deadlines, bridges and waves lower`;
-    case 'free':
+    case 'placement.free':
       return `free: nothing holds it back, wave ${context.waveOfId(step.id)} is the first it may take`;
-    case 'deadline': {
+    case 'placement.deadline': {
       const wave = context.waveOfId(step.id);
       if (reason.met) return `deadline ${reason.date} met by wave ${wave} ending ${reason.waveEnd}`;
-      return `deadline ${reason.date} missed: wave ${wave} ends ${reason.waveEnd}${missed ? ` (${missed.reason})` : ''}`;
+      return `deadline ${reason.date} missed: wave ${wave} ends ${reason.waveEnd}${missed ? ` (${missed.message})` : ''}`;
     }
-    case 'grouped':
+    case 'placement.grouped':
       return `grouped with ${reason.step} to avoid ${plural('bridge', reason.integrations)}`;
-    case 'bridge': {
+    case 'placement.bridge': {
       const dates = calendar ? `, ${calendar.waveStart(reason.wave)} to ${calendar.waveEnd(reason.wave)}` : '';
       return `${plural('bridge', reason.integrations)} to ${reason.step} (wave ${reason.wave}${dates})`;
     }
   }
 }
 
-function describePrecedence(step: MigrationStep, reason: Extract<PlacementReason, { rule: 'precedence' }>): string {
+function describePrecedence(step: MigrationStep, reason: Extract<PlacementReasonData, { code: 'placement.precedence' }>): string {
   const other = `${reason.step} (wave ${reason.wave})`;
   if (reason.direction === 'after') {
     switch (reason.kind) {

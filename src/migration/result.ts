@@ -38,7 +38,7 @@ export interface MigrationBridge {
 }
 
 /**
- * Why a deadline was missed: `calendar` (even wave 1 ends after it), `notBefore` (the step's own `notBefore`
+ * Why a deadline was missed: `calendar` (even wave 1 ends after it), `not-before` (the step's own `notBefore`
  * comes too late), `precedence` (a chain of hard rules makes the step's earliest wave too late, even with
  * unlimited capacity) or `capacity` (the waves that would meet it are full, or its predecessors were delayed
  * by full waves).
@@ -49,7 +49,7 @@ export interface MigrationBridge {
  * const cause: MissedDeadlineCause = 'precedence';
  * ```
  */
-export type MissedDeadlineCause = 'calendar' | 'notBefore' | 'precedence' | 'capacity';
+export type MissedDeadlineCause = 'calendar' | 'not-before' | 'precedence' | 'capacity';
 
 /**
  * A deadline the plan cannot meet, with what forced the step later.
@@ -80,7 +80,7 @@ export interface MissedDeadline {
    */
   readonly chain: readonly string[];
   /** The same in words. */
-  readonly reason: string;
+  readonly message: string;
 }
 
 /**
@@ -113,26 +113,33 @@ export interface MigrationViolation {
 }
 
 /**
- * One reason a step sits in its wave, as data (the `explanations` are the same in words):
+ * One reason a step sits in its wave: a stable `code`, the facts as data, and the same in words (`message`; the
+ * `explanations` of the result list these messages):
  *
- * - `precedence`: a hard rule (`kind`) ties it to `step`: it comes after it (`direction: 'after'`) or before it;
- * - `notBefore`: its `notBefore` date makes `wave` the first it may take;
- * - `capacity`: the earlier waves it could have taken were full;
- * - `deadline`: its deadline, met or not, and the end of its wave;
- * - `grouped`: it shares its wave with `step`, so `integrations` are not bridges;
- * - `bridge`: `integrations` to `step` in another wave are bridges;
- * - `waits`: it could have come as early as `earliest`, but that would not have been better;
- * - `free`: nothing holds it back: it is in the first wave it may take.
+ * - `placement.precedence`: a hard rule (`kind`) ties it to `step`: it comes after it (`direction: 'after'`) or
+ *   before it;
+ * - `placement.not-before`: its `notBefore` date makes `wave` the first it may take;
+ * - `placement.capacity`: the earlier waves it could have taken were full;
+ * - `placement.deadline`: its deadline, met or not, and the end of its wave;
+ * - `placement.grouped`: it shares its wave with `step`, so `integrations` are not bridges;
+ * - `placement.bridge`: `integrations` to `step` in another wave are bridges;
+ * - `placement.waits`: it could have come as early as `earliest`, but that would not have been better;
+ * - `placement.free`: nothing holds it back: it is in the first wave it may take.
  *
  * @example
  * ```ts
  * import type { PlacementReason } from 'kartta';
- * const reason: PlacementReason = { rule: 'precedence', kind: 'after', direction: 'after', step: 'iam', wave: 1 };
+ * const reason: PlacementReason = {
+ *   code: 'placement.precedence', kind: 'after', direction: 'after', step: 'iam', wave: 1, message: 'after: iam (wave 1)',
+ * };
  * ```
  */
-export type PlacementReason =
+export type PlacementReason = PlacementReasonData & { readonly message: string };
+
+/** A {@link PlacementReason} before it is put in words. Internal. */
+export type PlacementReasonData =
   | {
-      readonly rule: 'precedence';
+      readonly code: 'placement.precedence';
       readonly kind: HardRule;
       readonly direction: 'after' | 'before';
       readonly step: string;
@@ -140,13 +147,13 @@ export type PlacementReason =
       readonly system?: string | undefined;
       readonly dependsOn?: string | undefined;
     }
-  | { readonly rule: 'notBefore'; readonly date: string; readonly wave: number }
-  | { readonly rule: 'capacity'; readonly waves: readonly number[] }
-  | { readonly rule: 'deadline'; readonly date: string; readonly met: boolean; readonly waveEnd: string }
-  | { readonly rule: 'grouped'; readonly step: string; readonly integrations: readonly string[] }
-  | { readonly rule: 'bridge'; readonly step: string; readonly wave: number; readonly integrations: readonly string[] }
-  | { readonly rule: 'waits'; readonly earliest: number }
-  | { readonly rule: 'free' };
+  | { readonly code: 'placement.not-before'; readonly date: string; readonly wave: number }
+  | { readonly code: 'placement.capacity'; readonly waves: readonly number[] }
+  | { readonly code: 'placement.deadline'; readonly date: string; readonly met: boolean; readonly waveEnd: string }
+  | { readonly code: 'placement.grouped'; readonly step: string; readonly integrations: readonly string[] }
+  | { readonly code: 'placement.bridge'; readonly step: string; readonly wave: number; readonly integrations: readonly string[] }
+  | { readonly code: 'placement.waits'; readonly earliest: number }
+  | { readonly code: 'placement.free' };
 
 /**
  * Where one step was placed and why.

@@ -129,7 +129,7 @@ export type HarmonisationReason =
       readonly runnerUpValue: string | number | boolean;
       readonly message: string;
     }
-  | { readonly code: 'savings'; readonly amount: number | null; readonly known: readonly string[]; readonly unknown: readonly string[]; readonly message: string };
+  | { readonly code: 'savings.total'; readonly amount: number | null; readonly known: readonly string[]; readonly unknown: readonly string[]; readonly message: string };
 
 /**
  * A product in a same-service candidate, with what its rank was decided on.
@@ -193,7 +193,7 @@ interface CandidateBase {
   /** The facts behind the choice, in ranking order (the best first). */
   readonly installations: readonly InstallationFacts[];
   /** Why this is a candidate, why this choice, and where the savings come from. */
-  readonly why: readonly HarmonisationReason[];
+  readonly reasons: readonly HarmonisationReason[];
 }
 
 /**
@@ -382,7 +382,7 @@ function commonFields(context: Context, systemIds: readonly string[], leaving: r
   const unknown = leaving.filter((id) => facts.get(id)?.annualCost === null);
   const savings = known.length === 0 ? null : known.reduce((sum, id) => sum + (facts.get(id)?.annualCost ?? 0), 0);
   const savingsReason: HarmonisationReason = {
-    code: 'savings',
+    code: 'savings.total',
     amount: savings,
     known,
     unknown,
@@ -440,7 +440,7 @@ function sameProductCandidates(context: Context): SameProductCandidate[] {
       productName,
       keep,
       ...fields,
-      why: [
+      reasons: [
         { code: 'product.shared', product: key, systems: ids, message: `${ids.length} installations of ${productName} in scope: ${ids.map(quote).join(', ')}` },
         {
           code: 'keep.system',
@@ -510,7 +510,7 @@ function sameServiceCandidates(context: Context): SameServiceCandidate[] {
       keepProduct: first.product,
       productGroups,
       ...fields,
-      why: [
+      reasons: [
         {
           code: 'service.shared',
           service,
@@ -564,7 +564,7 @@ function compareCandidates(a: HarmonisationCandidate, b: HarmonisationCandidate)
  *   smallest product key. `savings` adds up the known `annualCost` of the systems of the other products.
  *
  * Ranked by `savings` (highest first, unknown last), then more systems, then same-product before same-service,
- * then product key or service id. Every candidate says why in `why`.
+ * then product key or service id. Every candidate says why in `reasons`.
  *
  * @throws {@link QueryError} `scope.unknown` or `scope.not-organisation`; {@link OptionError} `option.invalid` for an
  *   unknown or malformed option.

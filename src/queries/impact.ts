@@ -93,6 +93,25 @@ export interface OrganisationImpact {
 }
 
 /**
+ * Why something is in an {@link Impact}, as data with a stable `code` and in words (`message`):
+ * `impact.dependent` (a system depends on the one asked about, through `dependsOn`), `impact.service` (a service
+ * is supported by affected systems) and `impact.organisation` (an organisation owns or uses affected systems).
+ *
+ * @example
+ * ```ts
+ * import type { ImpactReason } from 'kartta';
+ * const reason: ImpactReason = {
+ *   code: 'impact.service', service: 'primary-care', systems: ['esko-ppshp'],
+ *   message: "service 'primary-care' is supported by esko-ppshp",
+ * };
+ * ```
+ */
+export type ImpactReason =
+  | (DependentSystem & { readonly code: 'impact.dependent'; readonly message: string })
+  | (ServiceImpact & { readonly code: 'impact.service'; readonly message: string })
+  | (OrganisationImpact & { readonly code: 'impact.organisation'; readonly message: string });
+
+/**
  * The result of {@link impactOf}.
  *
  * @example
@@ -116,12 +135,11 @@ export interface Impact {
   readonly dependents: readonly string[];
   /** Systems reachable over integrations, nearest first, then by id. */
   readonly integrated: readonly IntegratedSystem[];
-  /** The paths behind `services`, `organisations` and `dependents`. */
-  readonly why: {
-    readonly services: readonly ServiceImpact[];
-    readonly organisations: readonly OrganisationImpact[];
-    readonly dependents: readonly DependentSystem[];
-  };
+  /**
+   * The paths behind `dependents`, `services` and `organisations`, in that order: each dependent nearest first,
+   * then services and organisations by id.
+   */
+  readonly reasons: readonly ImpactReason[];
 }
 
 interface Hop {
@@ -200,14 +218,26 @@ export function impactOf(model: Model, systemId: string, options: ImpactOptions 
     integrations: model.integrationsOf(systemId, { includeVia: true }).map((i) => i.id),
     dependents: dependents.map((d) => d.system).sort(compareStrings),
     integrated: integratedWith(model, systemId, depth, live),
-    why: {
-      services: services.map((service) => ({ service, systems: sortedUnique(serviceSystems.get(service) ?? []) })),
-      organisations: organisationIds.map((organisation) => {
-        const entry = organisations.get(organisation) as { owns: Set<string>; uses: Set<string> };
-        return { organisation, owns: sortedUnique(entry.owns), uses: sortedUnique(entry.uses) };
+    reasons: [
+      ...[...dependents]
+        .sort((a, b) => a.distance - b.distance || compareStrings(a.system, b.system))
+        .map((d): ImpactReason => ({
+          code: 'impact.dependent',
+          ...d,
+          message: `${d.system} depends on ${d.dependsOn}${d.distance === 1 ? '' : ` (${d.distance} steps from ${systemId})`}`,
+        })),
+      ...services.map((service): ImpactReason => {
+        const systems = sortedUnique(serviceSystems.get(service) ?? []);
+        return { code: 'impact.service', service, systems, message: `service '${service}' is supported by ${systems.join(', ')}` };
       }),
-      dependents: [...dependents].sort((a, b) => a.distance - b.distance || compareStrings(a.system, b.system)),
-    },
+      ...organisationIds.map((organisation): ImpactReason => {
+        const entry = organisations.get(organisation) as { owns: Set<string>; uses: Set<string> };
+        const owns = sortedUnique(entry.owns);
+        const uses = sortedUnique(entry.uses);
+        const parts = [...(owns.length > 0 ? [`owns ${owns.join(', ')}`] : []), ...(uses.length > 0 ? [`uses ${uses.join(', ')}`] : [])];
+        return { code: 'impact.organisation', organisation, owns, uses, message: `${organisation} ${parts.join(' and ')}` };
+      }),
+    ],
   };
 }
 

@@ -34,22 +34,62 @@ export type LintSeverity = 'error' | 'warning' | 'info';
 export type LintLevel = LintSeverity | 'off';
 
 /**
+ * The ids of the lint rules, sorted.
+ *
+ * @example
+ * ```ts
+ * import { lintRuleIds } from 'kartta';
+ * lintRuleIds.includes('system.no-owner'); // true
+ * ```
+ */
+export const lintRuleIds = [
+  'contract.expired',
+  'contract.notice-due',
+  'integration.duplicate',
+  'integration.self',
+  'integration.to-retired',
+  'integration.via-non-platform',
+  'name.duplicate',
+  'organisation.member-cycle',
+  'organisation.orphan',
+  'service.no-system',
+  'system.dependency-cycle',
+  'system.no-owner',
+  'system.no-product',
+  'system.no-service',
+  'system.retired-in-use',
+  'tori.parallel',
+  'tosi.parallel-unintegrated',
+] as const;
+
+/**
+ * The id of a lint rule: a dotted namespace and hyphenated words, e.g. `system.no-owner`.
+ *
+ * @example
+ * ```ts
+ * import type { LintRuleId } from 'kartta';
+ * const rule: LintRuleId = 'tosi.parallel-unintegrated';
+ * ```
+ */
+export type LintRuleId = (typeof lintRuleIds)[number];
+
+/**
  * A lint rule: its dotted id, default severity, what it finds and why that matters.
  *
  * @example
  * ```ts
  * import { lintRules } from 'kartta';
- * for (const rule of lintRules) console.log(rule.id, rule.severity, rule.why);
+ * for (const rule of lintRules) console.log(rule.id, rule.severity, rule.rationale);
  * ```
  */
 export interface LintRule {
-  readonly id: string;
+  readonly id: LintRuleId;
   /** The default severity. */
   readonly severity: LintSeverity;
   /** What the rule finds. */
   readonly description: string;
   /** Why it matters. */
-  readonly why: string;
+  readonly rationale: string;
 }
 
 /**
@@ -77,7 +117,7 @@ export type LintData = { readonly [key: string]: string | number | boolean | nul
  */
 export interface LintFinding {
   /** The rule's dotted id. */
-  readonly rule: string;
+  readonly rule: LintRuleId;
   readonly severity: LintSeverity;
   /** The id of the entity the finding is about (for a group: the smallest id in it). */
   readonly entity: string;
@@ -98,7 +138,7 @@ export interface LintFinding {
  */
 export interface LintConfig {
   /** Severity overrides by rule id; `off` skips the rule. */
-  readonly rules?: { readonly [rule: string]: LintLevel } | undefined;
+  readonly rules?: { readonly [rule in LintRuleId]?: LintLevel } | undefined;
   /** The day contracts are judged on (`YYYY-MM-DD`); default today (UTC). */
   readonly asOf?: string | undefined;
   /**
@@ -123,108 +163,108 @@ export const lintRules: readonly LintRule[] = Object.freeze(
       id: 'contract.expired',
       severity: 'warning',
       description: 'A system not retired whose contract ended before the `asOf` date.',
-      why: 'Running on an expired contract is a legal and procurement risk; renew it or plan the exit.',
+      rationale: 'Running on an expired contract is a legal and procurement risk; renew it or plan the exit.',
     },
     {
       id: 'contract.notice-due',
       severity: 'info',
       description: 'A system not retired whose contract notice period has begun (`ends` minus `noticeMonths` is on or before `asOf`) but which has not yet ended.',
-      why: 'After the last day to give notice the contract renews or must run to its end: decide now.',
+      rationale: 'After the last day to give notice the contract renews or must run to its end: decide now.',
     },
     {
       id: 'integration.duplicate',
       severity: 'warning',
       description: 'Two or more integrations between the same systems with the same direction, data, protocol, mode and platform.',
-      why: 'A duplicate is usually a modelling slip; a real one is double maintenance and double cost.',
+      rationale: 'A duplicate is usually a modelling slip; a real one is double maintenance and double cost.',
     },
     {
       id: 'integration.self',
       severity: 'error',
       description: 'An integration whose source and target are the same system.',
-      why: 'Data does not flow from a system to itself; the other end is missing or wrong.',
+      rationale: 'Data does not flow from a system to itself; the other end is missing or wrong.',
     },
     {
       id: 'integration.to-retired',
       severity: 'warning',
       description: 'An integration between a retired system and one that is not retired.',
-      why: 'Data cannot flow into or out of a retired system: the integration should be retired or moved to the successor.',
+      rationale: 'Data cannot flow into or out of a retired system: the integration should be retired or moved to the successor.',
     },
     {
       id: 'integration.via-non-platform',
       severity: 'error',
       description: 'An integration whose `via` is not a working platform for it: the platform is retired, or it is one of the integration\'s own ends.',
-      why: 'A flow through a retired platform does not run; naming an end as the platform hides how the data really moves.',
+      rationale: 'A flow through a retired platform does not run; naming an end as the platform hides how the data really moves.',
     },
     {
       id: 'name.duplicate',
       severity: 'warning',
       description: 'Two or more organisations, services or systems of the same kind sharing a name (ignoring case and runs of white space, in any language).',
-      why: 'People cannot tell them apart in reports and diagrams; often the same thing was entered twice.',
+      rationale: 'People cannot tell them apart in reports and diagrams; often the same thing was entered twice.',
     },
     {
       id: 'organisation.member-cycle',
       severity: 'error',
       description: 'Organisations that are members of each other through `memberOf` relations.',
-      why: 'Membership is a hierarchy; a cycle makes every organisation in it part of every other\'s scope.',
+      rationale: 'Membership is a hierarchy; a cycle makes every organisation in it part of every other\'s scope.',
     },
     {
       id: 'organisation.orphan',
       severity: 'warning',
       description: 'An organisation with no relations at all: no membership, members, services or systems.',
-      why: 'It falls outside every scope and every query; a membership or its systems are probably missing.',
+      rationale: 'It falls outside every scope and every query; a membership or its systems are probably missing.',
     },
     {
       id: 'service.no-system',
       severity: 'info',
       description: 'A service that no system (not retired) supports.',
-      why: 'Either the service runs without IT, or the systems behind it are missing from the model.',
+      rationale: 'Either the service runs without IT, or the systems behind it are missing from the model.',
     },
     {
       id: 'system.dependency-cycle',
       severity: 'warning',
       description: 'Systems that depend on each other through `dependsOn` relations.',
-      why: 'A dependency cycle has no order to migrate or restart in; one of the relations is usually wrong.',
+      rationale: 'A dependency cycle has no order to migrate or restart in; one of the relations is usually wrong.',
     },
     {
       id: 'system.no-owner',
       severity: 'warning',
       description: 'A system not retired that no organisation owns.',
-      why: 'Someone must administer the installation and hold its contract.',
+      rationale: 'Someone must administer the installation and hold its contract.',
     },
     {
       id: 'system.no-product',
       severity: 'info',
       description: 'A system not retired that names no product.',
-      why: 'Without a product it cannot be matched with other installations of the same product for harmonisation.',
+      rationale: 'Without a product it cannot be matched with other installations of the same product for harmonisation.',
     },
     {
       id: 'system.no-service',
       severity: 'warning',
       description: 'A system not retired that supports no service, is not a platform and that no system depends on.',
-      why: 'A system that serves nothing is a cost to cut, or its `supports` relations are missing.',
+      rationale: 'A system that serves nothing is a cost to cut, or its `supports` relations are missing.',
     },
     {
       id: 'system.retired-in-use',
       severity: 'warning',
       description: 'A retired system that an organisation still uses or a system not retired still depends on.',
-      why: 'Either it is not retired yet, or the `uses`/`dependsOn` relations should move to its successor.',
+      rationale: 'Either it is not retired yet, or the `uses`/`dependsOn` relations should move to its successor.',
     },
     {
       id: 'tori.parallel',
       severity: 'warning',
       description: 'A service supported by TORI systems of two or more different products within one region (see harmonisationCandidates); without a scope, each region is checked on its own.',
-      why: 'Domain-independent services should converge on one shared system per region.',
+      rationale: 'Domain-independent services should converge on one shared system per region.',
     },
     {
       id: 'tosi.parallel-unintegrated',
       severity: 'error',
       description: 'Two TOSI systems in use of different products supporting one service in one region with no integration between them, direct or through a platform (see parallelSystems); without a scope, each region is checked on its own.',
-      why: 'Domain-specific systems may run in parallel during the transition only if data flows between them.',
+      rationale: 'Domain-specific systems may run in parallel during the transition only if data flows between them.',
     },
   ].map((rule) => Object.freeze(rule as LintRule)),
 );
 
-const RULES = new Map(lintRules.map((rule) => [rule.id, rule]));
+const RULES: ReadonlyMap<string, LintRule> = new Map(lintRules.map((rule) => [rule.id, rule]));
 const LEVELS = new Set<string>(['error', 'warning', 'info', 'off']);
 const SEVERITY_RANK: Record<LintSeverity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -389,7 +429,8 @@ function normalisedText(value: string | undefined): string {
   return value === undefined ? '' : normaliseProductName(value);
 }
 
-const CHECKS: Record<string, (subject: Subject, emit: Emit) => void> = {
+// A Record over every rule id: a rule without a check does not compile.
+const CHECKS: Record<LintRuleId, (subject: Subject, emit: Emit) => void> = {
   'system.no-owner': ({ model, systems }, emit) => {
     for (const system of systems) {
       if (retired(system) || model.relationsIn(system.id, 'owns').length > 0) continue;

@@ -74,13 +74,13 @@ export interface ParallelPair {
  * @example
  * ```ts
  * import type { ParallelReason } from 'kartta';
- * const reason: ParallelReason = { code: 'overdue', allowedUntil: '2021-12-31', asOf: '2022-06-01', message: 'parallel operation was allowed until 2021-12-31; it is 2022-06-01' };
+ * const reason: ParallelReason = { code: 'parallel.overdue', allowedUntil: '2021-12-31', asOf: '2022-06-01', message: 'parallel operation was allowed until 2021-12-31; it is 2022-06-01' };
  * ```
  */
 export type ParallelReason =
   | { readonly code: 'service.parallel'; readonly service: string; readonly products: readonly string[]; readonly systems: readonly string[]; readonly message: string }
-  | { readonly code: 'overdue' | 'within-policy'; readonly allowedUntil: string; readonly asOf: string; readonly message: string }
-  | { readonly code: 'gaps'; readonly pairs: readonly (readonly [string, string])[]; readonly message: string };
+  | { readonly code: 'parallel.overdue' | 'parallel.within-policy'; readonly allowedUntil: string; readonly asOf: string; readonly message: string }
+  | { readonly code: 'parallel.gaps'; readonly pairs: readonly (readonly [string, string])[]; readonly message: string };
 
 /**
  * A product in a parallel group.
@@ -127,7 +127,7 @@ export interface ParallelGroup {
   readonly gaps: number;
   /** Each product with its systems, sorted by product key. */
   readonly productGroups: readonly ParallelProduct[];
-  readonly why: readonly ParallelReason[];
+  readonly reasons: readonly ParallelReason[];
 }
 
 const IN_USE = new Set(['production', 'phasingOut']);
@@ -271,7 +271,7 @@ export function parallelSystems(model: Model, options: ParallelOptions = {}): Pa
     }
     const productKeys = [...productGroups.keys()].sort(compareStrings);
     const gapPairs = pairs.filter((p) => p.status === 'none').map((p) => p.systems);
-    const why: ParallelReason[] = [
+    const reasons: ParallelReason[] = [
       {
         code: 'service.parallel',
         service,
@@ -286,11 +286,11 @@ export function parallelSystems(model: Model, options: ParallelOptions = {}): Pa
       },
     ];
     if (gapPairs.length > 0) {
-      why.push({ code: 'gaps', pairs: gapPairs, message: `no data flows between ${gapPairs.map((p) => `'${p[0]}' and '${p[1]}'`).join(', ')}` });
+      reasons.push({ code: 'parallel.gaps', pairs: gapPairs, message: `no data flows between ${gapPairs.map((p) => `'${p[0]}' and '${p[1]}'`).join(', ')}` });
     }
     if (allowedUntil !== null && asOf !== null) {
-      why.push({
-        code: overdue ? 'overdue' : 'within-policy',
+      reasons.push({
+        code: overdue ? 'parallel.overdue' : 'parallel.within-policy',
         allowedUntil,
         asOf,
         message: overdue ? `parallel operation was allowed until ${allowedUntil}; it is ${asOf}` : `parallel operation is allowed until ${allowedUntil}; it is ${asOf}`,
@@ -309,7 +309,7 @@ export function parallelSystems(model: Model, options: ParallelOptions = {}): Pa
         const group = productGroups.get(key) as { fact: ProductFact; systems: string[] };
         return { product: key, name: group.fact.name, catalogue: group.fact.catalogue, known: group.fact.known, systems: group.systems };
       }),
-      why,
+      reasons,
     });
   }
   return groups;

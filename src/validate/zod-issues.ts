@@ -3,9 +3,17 @@
  * names and words what they found.
  */
 import type { z } from 'zod';
+import { issueCodes, type IssueCode } from '../codes.js';
 import { capped, echo, formatPath } from '../errors.js';
 import { findUnholdable, MAX_DEPTH, unholdableMessage } from '../schema/json.js';
 import type { Issue } from '../types.js';
+
+const ISSUE_CODES: ReadonlySet<string> = new Set(issueCodes);
+
+/** A code a schema put in its issue's params, when it is one of the listed issue codes. */
+function issueCodeOf(code: unknown): IssueCode | undefined {
+  return typeof code === 'string' && ISSUE_CODES.has(code) ? (code as IssueCode) : undefined;
+}
 
 type Path = (string | number)[];
 type ZodIssue = z.core.$ZodIssue;
@@ -120,7 +128,7 @@ function mapOne(issue: ZodIssue, input: unknown, base: Path, out: Issue[]): void
       }
       return;
     case 'custom': {
-      const code = typeof issue.params?.code === 'string' ? issue.params.code : 'value.invalid';
+      const code = issueCodeOf(issue.params?.code) ?? 'value.invalid';
       out.push({ code, path, message: issue.message });
       return;
     }
@@ -128,7 +136,7 @@ function mapOne(issue: ZodIssue, input: unknown, base: Path, out: Issue[]): void
       // zod puts the offending key at the end of the path already.
       const key = String(local.at(-1));
       for (const inner of issue.issues) {
-        const code = inner.code === 'custom' && typeof inner.params?.code === 'string' ? inner.params.code : 'key.invalid';
+        const code = (inner.code === 'custom' ? issueCodeOf(inner.params?.code) : undefined) ?? 'key.invalid';
         out.push({ code, path, message: `${inner.message}, got ${echo(key)}` });
       }
       return;
