@@ -98,6 +98,7 @@ export type {
   MissedDeadlineCause,
   MigrationViolation,
   PlacementReason,
+  PlacementReasonData,
   StepPlacement,
 } from './migration/result.js';
 export { buildViews } from './archimate/views/index.js';

@@ -136,7 +136,15 @@ export interface MigrationViolation {
  */
 export type PlacementReason = PlacementReasonData & { readonly message: string };
 
-/** A {@link PlacementReason} before it is put in words. Internal. */
+/**
+ * The facts of a {@link PlacementReason}, without its `message`.
+ *
+ * @example
+ * ```ts
+ * import type { PlacementReasonData } from 'kartta';
+ * const data: PlacementReasonData = { code: 'placement.not-before', date: '2019-06-01', wave: 2 };
+ * ```
+ */
 export type PlacementReasonData =
   | {
       readonly code: 'placement.precedence';
