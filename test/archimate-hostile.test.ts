@@ -212,5 +212,37 @@ describe('fromArchimateXml: hostile input', () => {
     expect(error).toBeInstanceOf(ArchimateImportError);
     expect((error as ArchimateImportError).code).toBe('xml.malformed');
   });
+
+  it('refuses more elements, relationships, view nodes, connections and folder items than maxObjects', () => {
+    const elements = (n: number) => Array.from({ length: n }, (_, i) => `<element identifier="e${i}" xsi:type="ApplicationComponent"><name>S${i}</name></element>`).join('');
+    const file = (n: number, rest = '') => `<model ${NS} identifier="m"><name>M</name><elements>${elements(n)}</elements>${rest}</model>`;
+    expect(fromArchimateXml(file(3), { maxObjects: 3 }).model.systems()).toHaveLength(3);
+    const error = importError(file(4), { maxObjects: 3 });
+    expect(error.code).toBe('xml.too-large');
+    expect(error.message).toContain('maxObjects');
+    expect(error.column).toBeGreaterThan(1);
+    const folders = `<organizations><item><label>F</label><item identifierRef="e0"/><item identifierRef="e1"/></item></organizations>`;
+    expect(importError(file(2, folders), { maxObjects: 4 }).code).toBe('xml.too-large');
+    expect(fromArchimateXml(file(2, folders), { maxObjects: 5 }).model.systems()).toHaveLength(2);
+    const view = `<views><diagrams><view identifier="v" xsi:type="Diagram"><name>V</name><node identifier="n0" elementRef="e0" xsi:type="Element" x="0" y="0" w="1" h="1"/><node identifier="n1" elementRef="e1" xsi:type="Element" x="0" y="0" w="1" h="1"/></view></diagrams></views>`;
+    expect(importError(file(2, view), { maxObjects: 3 }).code).toBe('xml.too-large');
+    for (const bad of [0, 1.5, -1, '10']) {
+      expect(() => fromArchimateXml(file(1), { maxObjects: bad } as never)).toThrow(expect.objectContaining({ code: 'option.invalid' }));
+    }
+  });
+
+  it('stops reading a stream as soon as it holds more objects than maxObjects', async () => {
+    let pulled = 0;
+    function* source(): Generator<string> {
+      yield `<model ${NS} identifier="m"><name>M</name><elements>`;
+      for (let i = 0; i < 100_000; i++) {
+        pulled++;
+        yield `<element identifier="e${i}" xsi:type="BusinessActor"><name>A${i}</name></element>`;
+      }
+      yield '</elements></model>';
+    }
+    await expect(readArchimate(source(), { maxObjects: 1000 })).rejects.toMatchObject({ code: 'xml.too-large' });
+    expect(pulled).toBeLessThan(1100);
+  });
 });
 

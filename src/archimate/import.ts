@@ -52,7 +52,7 @@ import { RawReader, readRaw, type Position, type RawDocument, type ReadLimits } 
  * @example
  * ```ts
  * import type { ArchimateImportOptions } from 'kartta';
- * const options: ArchimateImportOptions = { maxDepth: 64, maxLength: 200 * 1024 * 1024 };
+ * const options: ArchimateImportOptions = { maxDepth: 64, maxLength: 200 * 1024 * 1024, maxObjects: 200_000 };
  * ```
  */
 export interface ArchimateImportOptions {
@@ -60,6 +60,12 @@ export interface ArchimateImportOptions {
   readonly maxDepth?: number | undefined;
   /** Longest text accepted, in characters (default 256 Mi). */
   readonly maxLength?: number | undefined;
+  /**
+   * Most elements, relationships, view nodes, view connections and folder items accepted (default 2,000,000).
+   * They are counted as the file is read, so an over-full file is refused before they are built. The import's
+   * memory grows with them: see "Memory" in the ArchiMate guide for what was measured.
+   */
+  readonly maxObjects?: number | undefined;
 }
 
 /**
@@ -79,13 +85,17 @@ export interface ArchimateImportResult {
   readonly extras: ArchimateExtras;
 }
 
-const DEFAULT_LIMITS: ReadLimits = { maxDepth: 256, maxLength: 256 * 1024 * 1024 };
+const DEFAULT_LIMITS: ReadLimits = { maxDepth: 256, maxLength: 256 * 1024 * 1024, maxObjects: 2_000_000 };
 
-const IMPORT_OPTIONS = optionsSchema({ maxDepth: optionField.integer(1), maxLength: optionField.integer(1) });
+const IMPORT_OPTIONS = optionsSchema({ maxDepth: optionField.integer(1), maxLength: optionField.integer(1), maxObjects: optionField.integer(1) });
 
 function limitsOf(where: string, options: ArchimateImportOptions): ReadLimits {
-  const { maxDepth, maxLength } = parseOptions(where, IMPORT_OPTIONS, options);
-  return { maxDepth: maxDepth ?? DEFAULT_LIMITS.maxDepth, maxLength: maxLength ?? DEFAULT_LIMITS.maxLength };
+  const { maxDepth, maxLength, maxObjects } = parseOptions(where, IMPORT_OPTIONS, options);
+  return {
+    maxDepth: maxDepth ?? DEFAULT_LIMITS.maxDepth,
+    maxLength: maxLength ?? DEFAULT_LIMITS.maxLength,
+    maxObjects: maxObjects ?? DEFAULT_LIMITS.maxObjects,
+  };
 }
 
 /**

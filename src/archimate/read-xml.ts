@@ -14,6 +14,8 @@ import { ARCHIMATE_NAMESPACES, XML_NS, XMLNS_NS, XSI_NS } from './mapping.js';
 export interface ReadLimits {
   readonly maxDepth: number;
   readonly maxLength: number;
+  /** Most elements, relationships, view nodes, view connections and folder items (the objects that cost memory). */
+  readonly maxObjects: number;
 }
 
 export interface Position {
@@ -114,6 +116,7 @@ export class RawReader {
   #stack: XmlNode[] = [];
   #rootAttributes: Record<string, string> | undefined;
   #container: string | undefined;
+  #objects = 0;
   #tagLine = 1;
   #tagColumn = 1;
   #markupStart: Position = { line: 1, column: 1 };
@@ -246,9 +249,11 @@ export class RawReader {
       return;
     }
     if (this.#depth === 3 && (this.#container === 'elements' || this.#container === 'relationships') && ARCHIMATE_NAMESPACES.has(tag.uri) && tag.local === CONTAINERS[this.#container]) {
+      this.#count();
       this.#concept = new ConceptBuilder(this.#container === 'elements' ? 'element' : 'relationship', this.#node(tag, false), this.#tagLine, this.#tagColumn, this.#make);
       return;
     }
+    if (this.#depth > 2 && (tag.local === 'node' || tag.local === 'connection' || tag.local === 'item') && ARCHIMATE_NAMESPACES.has(tag.uri)) this.#count();
     const node = this.#node(tag);
     if (this.#depth === 2 && node.ns === undefined && CONTAINERS[node.name] !== undefined) {
       // Containers are not kept as nodes: their children go straight to their lists.
@@ -259,6 +264,17 @@ export class RawReader {
     const parent = this.#stack[this.#stack.length - 1];
     if (parent && !(this.#depth === 3 && this.#container !== undefined)) (parent.children ??= []).push(node);
     this.#stack.push(node);
+  }
+
+  /** Counts one more object, before any memory is spent on it. */
+  #count(): void {
+    if (++this.#objects > this.#limits.maxObjects) {
+      throw new ArchimateImportError(
+        'xml.too-large',
+        `the file holds more than ${this.#limits.maxObjects} elements, relationships, view nodes, connections and folder items, the limit of option maxObjects (raise it if the machine has the memory: see the ArchiMate guide)`,
+        this.#tagStart(),
+      );
+    }
   }
 
   #close(): void {
