@@ -87,7 +87,7 @@ function predict(op: string, systems: number): number | null {
 }
 
 const OPS: Record<Group, string[]> = {
-  kartta: ['generate', 'load', 'edit', 'editById', 'harmonisationRegion', 'harmonisationAll', 'parallelRegion', 'parallelAll', 'impactPlatform', 'impactSystem', 'lint', 'generatePlan', 'planMigration', 'export'],
+  kartta: ['generate', 'load', 'edit', 'editById', 'editOld', 'rejectInvalid', 'harmonisationRegion', 'harmonisationAll', 'parallelRegion', 'parallelAll', 'impactPlatform', 'impactSystem', 'lint', 'generatePlan', 'planMigration', 'export'],
   graphology: ['graphology'],
   stringJoin: ['stringJoin'],
   saxes: ['saxes'],
@@ -170,6 +170,8 @@ const detail = {
   'import.vsSaxes': ratio('import', 'saxes'),
   'import.vsFastXmlParser': ratio('import', 'fastXmlParser'),
   'edit.vsLoad': ratio('edit', 'load'),
+  'editOld.vsLoad': ratio('editOld', 'load'),
+  'rejectInvalid.vsLoad': ratio('rejectInvalid', 'load'),
 };
 const scaling = { load: exponent('load'), export: exponent('export') };
 const exponents = [scaling.load.value, scaling.export.value].filter((v): v is number => v !== null);
@@ -208,6 +210,8 @@ const rows: [string, string][] = [
   ['graphology', '  floor: bare graphology build'],
   ['edit', 'edit: one field (model.edit)'],
   ['editById', 'edit: one field, system found by id'],
+  ['editOld', 'edit of the model the last edit left'],
+  ['rejectInvalid', 'reject invalid ids (safeLoad)'],
   ['harmonisationRegion', 'harmonisationCandidates, one region'],
   ['harmonisationAll', 'harmonisationCandidates, whole model'],
   ['parallelRegion', 'parallelSystems, one region'],

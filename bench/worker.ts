@@ -176,6 +176,29 @@ function runKartta(
     { ...fast, runs: task.systems >= 100_000 ? 5 : fast.runs },
     (m) => (current = m),
   );
+  // Branching: each edit starts again from the same model, whose index the previous edit took along (an undo
+  // stack, or several scenarios from one base). The base gets its index back from the last result by undoing
+  // that result's delta, so this should cost about what a plain edit costs, not a rebuild.
+  const base = current;
+  op(
+    'editOld',
+    'edit of the model the last edit started from',
+    () =>
+      base.edit((draft) => {
+        const system = draft.systems[k]!;
+        system.users = (system.users ?? 0) + 1;
+      }).model,
+    fast,
+  );
+  // A document whose every system id is invalid: each one reported, with every reference to it. A rejection must
+  // cost about what a load costs.
+  const invalid = {
+    ...source,
+    systems: source.systems.map((system) => ({ ...system, id: `${system.id} ?` })),
+  };
+  op('rejectInvalid', `reject ${source.systems.length} invalid ids (Model.safeLoad)`, () => Model.safeLoad(invalid), normal, (result) => {
+    if (result.ok) notes.push('rejectInvalid: the invalid document loaded');
+  });
   // Undo the edits (untimed), so that the export below writes exactly the generated data the baselines write.
   const original = source.systems[k]!.users;
   current = current.edit((draft) => {

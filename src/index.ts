@@ -15,8 +15,8 @@
  */
 export { Model, type ProductRef } from './model/model.js';
 export type { ReadonlyGraph, MutatingPrefix } from './model/readonly-graph.js';
-export { normaliseProductName } from './model/products.js';
-export { relationKey } from './model/keys.js';
+export { normaliseProductName } from './schema/products.js';
+export { relationKey } from './graph/keys.js';
 export { KarttaError, OptionError, ModelValidationError, QueryError, ReadOnlyGraphError, EditError, formatPath, echo } from './errors.js';
 export type { KarttaErrorDetails } from './errors.js';
 export { isValidBusinessId, isIsoDate } from './schema/primitives.js';
@@ -103,4 +103,4 @@ export type {
 } from './migration/result.js';
 export { buildViews } from './archimate/views/index.js';
 export type { BuildViewsOptions, ViewsPlan, ViewSpec, ViewNodeSpec, ViewConnectionSpec } from './archimate/views/index.js';
-export { graphKey, idOfGraphKey } from './model/graph-key.js';
+export { graphKey, idOfGraphKey } from './graph/graph-key.js';

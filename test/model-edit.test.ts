@@ -240,3 +240,65 @@ describe('properties', () => {
     );
   });
 });
+
+describe('branching edits (issue 10 §6)', () => {
+  /** Every read that uses the index, as plain data: what a model answers about each of its ids. */
+  function reads(model: Model) {
+    const doc = model.toJSON();
+    const ids = [...doc.organisations, ...doc.services, ...doc.systems, ...doc.integrations, ...doc.products].map((e) => e.id).sort();
+    return {
+      entities: ids.map((id) => [id, model.get(id)?.kind]),
+      edges: ids.map((id) => [id, model.relationsOut(id), model.relationsIn(id), model.integrationsOf(id, { includeVia: true }).map((i) => i.id)]),
+      via: ids.map((id) => model.integrationsVia(id)),
+      scope: model.scope({ includeRetired: true }),
+    };
+  }
+
+  type Step = { from: number; edit: number; read: number };
+  const edits: ((doc: KarttaDocument) => void)[] = [
+    (doc) => void (doc.systems[0] && (doc.systems[0].lifecycle = doc.systems[0].lifecycle === 'retired' ? 'production' : 'retired')),
+    (doc) => void doc.systems.push({ id: `new-${doc.systems.length}`, name: 'New', class: 'TORI', lifecycle: 'production' }),
+    (doc) => void doc.relations.pop(),
+    (doc) => void doc.integrations.shift(),
+    (doc) => {
+      const system = doc.systems.find((s) => s.id === 'lifecare-kajaani');
+      if (system) system.product = system.product === 'Other' ? 'lifecare' : 'Other';
+    },
+    // Breaks a rule (owns to a system that does not exist): refused, and must leave every model intact.
+    (doc) => void doc.relations.push({ type: 'owns', from: 'oulu', to: 'nowhere' }),
+  ];
+
+  it('every model of an edit tree answers like a fresh load of itself, whatever order they are edited and read in', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ from: fc.nat(), edit: fc.nat({ max: edits.length - 1 }), read: fc.nat() }), { minLength: 1, maxLength: 12 }), (steps: Step[]) => {
+        const models = [Model.load(smallRegion())];
+        for (const step of steps) {
+          const base = models[step.from % models.length] as Model;
+          try {
+            models.push(base.edit((draft) => edits[step.edit]!(draft as KarttaDocument)).model);
+          } catch (error) {
+            expect(error).toBeInstanceOf(ModelValidationError);
+          }
+          const read = models[step.read % models.length] as Model;
+          expect(reads(read)).toEqual(reads(Model.load(read.toJSON())));
+        }
+        for (const model of models) expect(reads(model)).toEqual(reads(Model.load(model.toJSON())));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a model whose graph was handed out keeps answering while another model of its tree is read', () => {
+    const base = Model.load(smallRegion());
+    const { model: next } = base.edit((draft) => void draft.relations.pop());
+    const seen: string[] = [];
+    // Reading the other model inside a walk of this one's graph must not pull the index from under the walk.
+    next.graph.forEachNode((key) => {
+      seen.push(key);
+      base.relationsOut('oulu');
+    });
+    expect(seen.sort()).toEqual(next.graph.nodes().sort());
+    expect(reads(base)).toEqual(reads(Model.load(base.toJSON())));
+    expect(reads(next)).toEqual(reads(Model.load(next.toJSON())));
+  });
+});

@@ -3,7 +3,7 @@
  * extras), else the ones Kartta derives from their ids. Shared by the export and by the import, which compares
  * a file's folders with the ones the export would write.
  */
-import { relationKey } from '../model/keys.js';
+import { relationKey } from '../graph/keys.js';
 import type { Model } from '../model/model.js';
 import type { Relation } from '../types.js';
 import type { ArchimateExtras, EntityExtras, RelationExtras } from './extras.js';

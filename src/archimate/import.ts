@@ -6,7 +6,7 @@ import type { KarttaErrorCode } from '../codes.js';
 import { optionField, optionsSchema, parseOptions } from '../options.js';
 import { z } from 'zod';
 import { compareRelations } from '../model/canonical.js';
-import { relationEnds, relationKey } from '../model/keys.js';
+import { relationEnds, relationKey } from '../graph/keys.js';
 import { Model } from '../model/model.js';
 import { productSchema } from '../schema/document.js';
 import { MAX_TEXT } from '../schema/primitives.js';

@@ -11,7 +11,7 @@ import type { ArchimateExtras, EntityExtras, RelationExtras, XmlNode } from './e
 import { conceptIdentifiers, modelIdentifiers, type ConceptIdentifiers } from './concept-identifiers.js';
 import { sortChanges, type ArchimateExportChange } from './export-changes.js';
 import { fastEntityIdentifier, fastRelationIdentifier } from './fast-ids.js';
-import { relationKey } from '../model/keys.js';
+import { relationKey } from '../graph/keys.js';
 import { karttaFolders, mergeFolders, type FolderInput } from './folders.js';
 import type { MigrationResult } from '../migration/result.js';
 import { buildPlanLayer, type PlanLayer } from './plan.js';

@@ -2,7 +2,7 @@
  * The exchange writer: a prepared export as ArchiMate 3.1 Model Exchange File Format XML, written by hand into an
  * array of strings, with no DOM, so that it is fast and can stream.
  */
-import { relationKey } from '../model/keys.js';
+import { relationKey } from '../graph/keys.js';
 import { sortKeysDeep } from '../schema/json.js';
 import type { Integration, Name, Organisation, Relation, Service, System } from '../types.js';
 import type { ConceptExtras, LangString } from './extras.js';

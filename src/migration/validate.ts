@@ -3,9 +3,10 @@
  * a stable code and a path, and never throws an untyped error.
  */
 import type { Model } from '../model/model.js';
-import { cloneJson, deepFreeze } from '../schema/json.js';
+import { cloneJson, deepFreeze, isPlainObject } from '../schema/json.js';
+import { readJsonObject } from '../validate/read-json.js';
 import type { Issue } from '../types.js';
-import { describeValue, mapZodIssues } from '../validate/zod-issues.js';
+import { mapZodIssues } from '../validate/zod-issues.js';
 import { PlanValidationError } from './errors.js';
 import { migrationActions, migrationPlanHeaderSchema, migrationStepSchema, type MigrationPlan } from './plan-schema.js';
 import { withArticle } from '../words.js';
@@ -27,11 +28,6 @@ export type PlanValidationResult =
 
 type Path = (string | number)[];
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
 
 function own(object: Record<string, unknown>, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
@@ -87,17 +83,9 @@ export function parsePlan(model: Model, input: unknown): MigrationPlan {
 }
 
 function check(model: Model, input: unknown): PlanValidationResult {
-  let value = input;
-  if (typeof input === 'string') {
-    try {
-      value = JSON.parse(input);
-    } catch (error) {
-      return { ok: false, issues: [{ code: 'json.syntax', path: [], message: `not valid JSON: ${(error as Error).message}` }] };
-    }
-  }
-  if (!isPlainObject(value)) {
-    return { ok: false, issues: [{ code: 'type.invalid', path: [], message: `expected a migration plan (a JSON object), got ${describeValue(value)}` }] };
-  }
+  const read = readJsonObject(input, 'a migration plan');
+  if (!read.ok) return read;
+  const { value } = read;
   const issues: Issue[] = [];
   const header = migrationPlanHeaderSchema.safeParse(value);
   if (!header.success) issues.push(...mapZodIssues(header.error.issues, value, []));

@@ -21,14 +21,15 @@ import type {
 } from '../types.js';
 import { checkDelta } from '../validate/check.js';
 import { canonicalDocument, compareRelations } from './canonical.js';
-import { fullDelta, patchDelta, type Delta } from './delta.js';
-import { normaliseProductName, productKeys } from './products.js';
-import { graphKey } from './graph-key.js';
+import { fullDelta, inverseDelta, patchDelta, type Delta } from '../graph/delta.js';
+import { normaliseProductName, productKeys } from '../schema/products.js';
+import { graphKey } from '../graph/graph-key.js';
 import { readonlyGraph, type ReadonlyGraph } from './readonly-graph.js';
-import { commitDelta, emptyState, type IndexState, type RawGraph } from './state.js';
+import { commitDelta, emptyState, type IndexState, type RawGraph } from '../graph/state.js';
 import { collections } from '../schema/document.js';
 import { describeValue } from '../validate/zod-issues.js';
-import { cloneJson, deepFreeze } from '../schema/json.js';
+import { cloneJson, deepFreeze, isPlainObject } from '../schema/json.js';
+import { readJsonObject } from '../validate/read-json.js';
 import { runPatches, runRecipe } from './transaction.js';
 import { withArticle } from '../words.js';
 import { optionField, optionsSchema, parseOptions } from '../options.js';
@@ -65,19 +66,13 @@ interface Sorted {
   relations?: readonly Relation[];
 }
 
-function toInput(input: unknown): { value?: unknown; issues?: Issue[] } {
-  if (typeof input !== 'string') return { value: input };
-  try {
-    return { value: JSON.parse(input) };
-  } catch (error) {
-    return { issues: [{ code: 'json.syntax', path: [], message: `not valid JSON: ${(error as Error).message}` }] };
-  }
-}
+/** Set by the class's static block: the private constructor, for the loader at the end of this module. */
+let construct: (doc: KarttaDocument, state: IndexState | null) => Model;
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+/** Where a model's index went: the model holding it (or nearer to it), and the delta that brings it back. */
+interface Link {
+  readonly model: Model;
+  readonly back: Delta;
 }
 
 /**
@@ -99,8 +94,15 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  */
 export class Model {
   readonly #doc: KarttaDocument;
-  /** The derived index; null after it was handed to a model derived by an edit (rebuilt on demand). */
+  /**
+   * The derived index, or null while another model holds it. Models derived from one another by edits pass one
+   * index between them instead of each building its own (see `#ensureState`).
+   */
   #state: IndexState | null;
+  /** Where the index is while this model does not hold it: the model it went to, and how to bring it back. */
+  #link: Link | null = null;
+  /** Set once `graph` has been handed out: a caller may be walking this index, so no other model may take it. */
+  #pinned = false;
   #graph: ReadonlyGraph | undefined;
   #sorted: Sorted = {};
   #catalogue: Map<string, Product> | undefined;
@@ -149,9 +151,9 @@ export class Model {
     }
   }
 
-  /** @internal */
-  static fromValidated(doc: KarttaDocument, state: IndexState | null): Model {
-    return new Model(doc, state);
+  static {
+    // The only way to make a model from a document without validating it, and it does not leave this module.
+    construct = (doc, state) => new Model(doc, state);
   }
 
   /** The model's name as the document gives it. */
@@ -182,20 +184,59 @@ export class Model {
    * ```
    */
   get graph(): ReadonlyGraph {
-    return (this.#graph ??= readonlyGraph(() => this.#ensureState().graph));
+    return (this.#graph ??= readonlyGraph(() => {
+      this.#pinned = true;
+      return this.#ensureState().graph;
+    }));
   }
 
-  /** @internal The live graph, for Kartta's own queries. */
-  rawGraph(): RawGraph {
+  /** The live graph, for the model's own reads; never handed out (the public {@link Model.graph} is read-only). */
+  #rawGraph(): RawGraph {
     return this.#ensureState().graph;
   }
 
+  /**
+   * This model's index. An edit moves the index to the new model and leaves the old one a link: the new model,
+   * and the delta that turns the new model's index back into its own. Reading the old model again follows the
+   * links to the model that holds the index and brings it back along them, applying each delta: a cost in
+   * proportion to the edits in between, not to the model. So undo stacks and several branches from one base stay
+   * fast. The index is rebuilt from the document instead when the way back is longer than the model, or when the
+   * holder's graph was handed out (someone may be walking it).
+   */
   #ensureState(): IndexState {
     if (this.#state) return this.#state;
-    const state = emptyState();
-    commitDelta(state, fullDelta(this.#doc as unknown as Record<string, unknown>));
-    this.#state = state;
+    const path: Model[] = [this];
+    let holder: Model = this;
+    let cost = 0;
+    while (!holder.#state && holder.#link) {
+      cost += holder.#link.back.removed.length + holder.#link.back.added.length;
+      holder = holder.#link.model;
+      path.push(holder);
+    }
+    const state = holder.#state;
+    if (!state || holder.#pinned || cost > this.#size()) {
+      const fresh = emptyState();
+      commitDelta(fresh, fullDelta(this.#doc as unknown as Record<string, unknown>));
+      this.#state = fresh;
+      this.#link = null;
+      return fresh;
+    }
+    for (let i = path.length - 2; i >= 0; i--) {
+      const to = path[i] as Model;
+      const from = path[i + 1] as Model;
+      const back = (to.#link as Link).back;
+      commitDelta(state, back);
+      from.#state = null;
+      from.#link = { model: to, back: inverseDelta(back) };
+      to.#state = state;
+      to.#link = null;
+    }
     return state;
+  }
+
+  #size(): number {
+    const doc = this.#doc;
+    return doc.products.length + doc.organisations.length + doc.services.length + doc.systems.length + doc.integrations.length + doc.relations.length;
   }
 
   /**
@@ -261,8 +302,10 @@ export class Model {
     if (issues.length > 0) throw new ModelValidationError(issues);
     // The index moves to the new model; this model rebuilds its own if it is read again.
     commitDelta(state, delta);
+    const model = new Model(deepFreeze(doc), state);
     this.#state = null;
-    return new Model(deepFreeze(doc), state);
+    this.#link = { model, back: inverseDelta(delta) };
+    return model;
   }
 
   /**
@@ -517,7 +560,7 @@ export class Model {
 
   #relationsAt(id: string, type: RelationType | undefined, direction: 'in' | 'out'): Relation[] {
     if (typeof id !== 'string') return [];
-    const graph = this.rawGraph();
+    const graph = this.#rawGraph();
     const key = graphKey(id);
     if (!graph.hasNode(key)) return [];
     const out: Relation[] = [];
@@ -602,7 +645,7 @@ export class Model {
   membersOf(organisationId: string, options: { transitive?: boolean } = {}): string[] {
     const parsed = parseOptions('membersOf', MEMBERS_OF_OPTIONS, options);
     this.#requireKind(organisationId, 'organisation', 'entity');
-    const graph = this.rawGraph();
+    const graph = this.#rawGraph();
     const transitive = parsed.transitive ?? true;
     const seen = new Set<string>([organisationId]);
     const queue = [organisationId];
@@ -650,7 +693,7 @@ export class Model {
     }
     this.#requireKind(options.scope, 'organisation', 'scope');
     const organisations = [options.scope, ...this.membersOf(options.scope)].sort();
-    const graph = this.rawGraph();
+    const graph = this.#rawGraph();
     const systems = new Set<string>();
     for (const organisation of organisations) {
       graph.forEachOutEdge(graphKey(organisation), (_key, attributes, _source, target) => {
@@ -715,11 +758,9 @@ function sortById<T extends { id: string }>(items: readonly T[]): T[] {
 }
 
 function loadDocument(input: unknown): LoadResult<Model> {
-  const { value, issues: parseIssues } = toInput(input);
-  if (parseIssues) return { ok: false, issues: parseIssues };
-  if (!isPlainObject(value)) {
-    return { ok: false, issues: [{ code: 'type.invalid', path: [], message: `expected a kartta/1 document (a JSON object), got ${describeValue(value)}` }] };
-  }
+  const read = readJsonObject(input, 'a kartta/1 document');
+  if (!read.ok) return read;
+  const { value } = read;
   const state = emptyState();
   const delta = fullDelta(value);
   const { issues, delta: copied } = checkDelta(value, delta, state, true);
@@ -730,7 +771,7 @@ function loadDocument(input: unknown): LoadResult<Model> {
   for (const item of copied.added) (doc[item.collection] as unknown[]).push(item.entity);
   if (value.x !== undefined) doc.x = cloneX(value.x);
   commitDelta(state, copied);
-  return { ok: true, model: Model.fromValidated(deepFreeze(doc as unknown as KarttaDocument), state) };
+  return { ok: true, model: construct(deepFreeze(doc as unknown as KarttaDocument), state) };
 }
 
 function cloneName(name: Name): Name {

@@ -2,7 +2,7 @@
 import type { MultiDirectedGraph } from 'graphology';
 import { ReadOnlyGraphError } from '../errors.js';
 import type { EdgeAttributes, NodeAttributes } from '../types.js';
-import type { RawGraph } from './state.js';
+import type { RawGraph } from '../graph/state.js';
 
 /**
  * Name prefixes of the graphology methods that change a graph; {@link ReadonlyGraph} leaves them out.

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Model } from '../model/model.js';
 import { describe, optionError, optionField, optionsSchema, parseOptions } from '../options.js';
-import { normaliseProductName } from '../model/products.js';
+import { normaliseProductName } from '../schema/products.js';
 import type { Integration, Name, System } from '../types.js';
 import { compareStrings, displayName, sortedUnique, todayUtc } from './facts.js';
 import { harmonisationCandidates } from './harmonisation.js';

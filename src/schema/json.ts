@@ -3,7 +3,8 @@
 /** Deepest nesting accepted inside an `x` extension object. */
 export const MAX_DEPTH = 64;
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+/** True for an object made by `{}`, JSON.parse or `Object.create(null)`: not an array, class instance or proxy of one. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
@@ -124,3 +125,4 @@ export function unholdableMessage(kind: Unholdable['kind'], maxDepth: number): s
   if (kind === 'too-deep') return `the value is nested more than ${maxDepth} levels deep`;
   return 'a BigInt, function or symbol cannot be held in a JSON document';
 }
+

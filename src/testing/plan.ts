@@ -2,7 +2,7 @@
  * The synthetic migration plan generator: consolidations, replacements, retirements and rehostings over the
  * systems of a document, with `after` links, deadlines from contracts, and no cycle among the hard rules.
  */
-import { normaliseProductName, productKeys } from '../model/products.js';
+import { normaliseProductName, productKeys } from '../schema/products.js';
 import type { Organisation, Product, Relation, System } from '../types.js';
 import { optionError, optionField, optionsSchema, parseOptions } from '../options.js';
 import { countField, seedField } from './generate.js';

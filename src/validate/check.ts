@@ -5,12 +5,12 @@
 import { collections, documentHeaderSchema, elementSchemas } from '../schema/document.js';
 import { cloneJson, deepFreeze } from '../schema/json.js';
 import type { EntityKind, Integration, Issue, Product, Relation, System } from '../types.js';
-import type { AddedItem, Delta, DeltaItem } from '../model/delta.js';
-import { collectionKind, relationEnds, relationKey, type Collection } from '../model/keys.js';
-import type { IndexState } from '../model/state.js';
-import { graphKey } from '../model/graph-key.js';
+import type { AddedItem, Delta, DeltaItem } from '../graph/delta.js';
+import { collectionKind, relationEnds, relationKey, type Collection } from '../graph/keys.js';
+import type { IndexState } from '../graph/state.js';
+import { graphKey } from '../graph/graph-key.js';
 import { describeValue, mapZodIssues } from './zod-issues.js';
-import { productKeys } from '../model/products.js';
+import { productKeys } from '../schema/products.js';
 import { withArticle } from '../words.js';
 import { capped } from '../errors.js';
 

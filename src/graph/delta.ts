@@ -103,6 +103,19 @@ export function patchDelta(before: KarttaDocument, after: KarttaDocument, patche
   return { removed, added, header, broken };
 }
 
+/**
+ * The delta that undoes `delta`: what it added is removed and what it removed is added. For moving an index
+ * between two valid documents, so the positions (which only issue paths need) are not known and not needed.
+ */
+export function inverseDelta(delta: Delta): Delta {
+  return {
+    removed: delta.added.map(({ collection, entity }) => ({ collection, entity })),
+    added: delta.removed.map(({ collection, entity }) => ({ collection, entity, index: -1 })),
+    header: false,
+    broken: [],
+  };
+}
+
 function range(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
 }
