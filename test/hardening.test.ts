@@ -119,7 +119,7 @@ describe('§3 edits are transactions, also when the recipe is async or returns a
       const error = thrown(() =>
         model.edit(async (draft) => {
           draft.name = 'step 1';
-          await null;
+          await Promise.resolve();
           draft.systems[0]!.lifecycle = 'retired';
         }),
       );
@@ -150,7 +150,7 @@ describe('§3 edits are transactions, also when the recipe is async or returns a
     const error = thrown(() =>
       model.edit((draft) => {
         draft.name = 'changed';
-        return { ...smallRegion(), name: 'returned' } as KarttaDocument;
+        return { ...smallRegion(), name: 'returned' };
       }),
     );
     expect(error).toBeInstanceOf(EditError);

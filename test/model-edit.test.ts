@@ -275,7 +275,7 @@ describe('branching edits (issue 10 §6)', () => {
         for (const step of steps) {
           const base = models[step.from % models.length] as Model;
           try {
-            models.push(base.edit((draft) => edits[step.edit]!(draft as KarttaDocument)).model);
+            models.push(base.edit((draft) => edits[step.edit]!(draft)).model);
           } catch (error) {
             expect(error).toBeInstanceOf(ModelValidationError);
           }

@@ -5,7 +5,6 @@ import type {
   EditResult,
   EntityRef,
   Integration,
-  Issue,
   KarttaDocument,
   LoadResult,
   Name,
@@ -206,6 +205,7 @@ export class Model {
   #ensureState(): IndexState {
     if (this.#state) return this.#state;
     const path: Model[] = [this];
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the walk starts at this model and moves on
     let holder: Model = this;
     let cost = 0;
     while (!holder.#state && holder.#link) {

@@ -60,7 +60,7 @@ export function checkPatchList(doc: Readonly<Record<string, unknown>>, patches: 
     }
     const target = path as (string | number)[];
     if (op !== 'remove' && !('value' in patch)) {
-      issues.push({ code: 'patch.invalid', path: target, message: `${where}: an "${op}" patch needs a value` });
+      issues.push({ code: 'patch.invalid', path: target, message: `${where}: an "${String(op)}" patch needs a value` });
       continue;
     }
     if (op !== 'remove') {

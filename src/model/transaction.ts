@@ -46,7 +46,7 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 /** A document a recipe returned: a plain object with a `format`, as opposed to the value of an arrow's last expression. */
 function isReturnedDocument(value: unknown, draft: unknown): value is Record<string, unknown> {
   if (value === draft || !isRecord(value) || isDraft(value)) return false;
-  const proto = Object.getPrototypeOf(value);
+  const proto: unknown = Object.getPrototypeOf(value);
   return (proto === Object.prototype || proto === null) && 'format' in value;
 }
 
@@ -72,9 +72,11 @@ function refuseUnholdableHeader(doc: Record<string, unknown>): void {
   if (unholdable) throw new ModelValidationError(headerIssues(header));
 }
 
-/** Marks an error thrown by the caller's recipe, to tell it apart from one immer throws. */
-class RecipeThrew {
-  constructor(readonly error: unknown) {}
+/** Carries an error thrown by the caller's recipe through immer, to tell it apart from one immer throws. */
+class RecipeThrew extends Error {
+  constructor(readonly error: unknown) {
+    super('the edit recipe threw');
+  }
 }
 
 export interface Transaction {
@@ -113,14 +115,14 @@ export function runRecipe(base: KarttaDocument, recipe: unknown): Transaction {
       return replacement as unknown as KarttaDocument;
     }
     if (isRecord(draft)) {
-      refuseUnholdableHeader(draft as unknown as Record<string, unknown>);
-      fillCollections(draft as unknown as Record<string, unknown>);
+      refuseUnholdableHeader(draft);
+      fillCollections(draft);
     }
     return undefined;
   };
   try {
     const [doc, patches, inversePatches] = patchingImmer().produceWithPatches(base, producer);
-    return { doc, patches: patches as Patch[], inversePatches: inversePatches as Patch[] };
+    return { doc, patches: patches, inversePatches: inversePatches };
   } catch (error) {
     if (error instanceof EditError || error instanceof ModelValidationError) throw error;
     if (error instanceof RecipeThrew) {
@@ -163,7 +165,7 @@ export function runPatches(base: KarttaDocument, patches: unknown): KarttaDocume
       if (isRecord(replacement)) fillCollections(replacement);
       return replacement as KarttaDocument;
     }
-    if (isRecord(draft)) fillCollections(draft as unknown as Record<string, unknown>);
+    if (isRecord(draft)) fillCollections(draft);
     return undefined;
   });
   if (failed) {
