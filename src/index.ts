@@ -37,6 +37,7 @@ export {
   relationTypes,
 } from './schema/document.js';
 export type * from './types.js';
+export { displayName, NAME_FALLBACK, type EntityName } from './names.js';
 export { issueCodes, errorCodes, reasonCodes } from './codes.js';
 export type { IssueCode, KarttaErrorCode, ReasonCode } from './codes.js';
 export { harmonisationCandidates } from './queries/harmonisation.js';

@@ -31,6 +31,8 @@ export interface StepIntegration {
 export interface AssembleInput {
   readonly plan: MigrationPlan;
   readonly classOf: ReadonlyMap<string, 'TORI' | 'TOSI'>;
+  /** The name of a system, for the placements. */
+  readonly nameOf: (systemId: string) => string;
   readonly problem: Problem;
   readonly wave: ArrayLike<number>;
   readonly constraints: readonly HardConstraint[];
@@ -95,7 +97,8 @@ export function assemble(input: AssembleInput): MigrationResult {
       wave: waveOfId(id),
       action: step.action,
       system: step.system,
-      ...(step.target !== undefined ? { target: step.target } : {}),
+      systemName: input.nameOf(step.system),
+      ...(step.target !== undefined ? { target: step.target, targetName: input.nameOf(step.target) } : {}),
       class: input.classOf.get(id) ?? 'TOSI',
       earliestWave: est[i] as number,
       ...(maxWave !== NO_DEADLINE ? { latestWave: maxWave } : {}),

@@ -203,6 +203,7 @@ export function planMigration(model: Model, plan: unknown, options?: PlanMigrati
   return assemble({
     plan: checked,
     classOf,
+    nameOf: (id) => model.nameOf(id) ?? id,
     problem,
     wave,
     constraints,

@@ -180,7 +180,11 @@ export interface StepPlacement {
   readonly wave: number;
   readonly action: MigrationAction;
   readonly system: string;
+  /** The name of the step's system. */
+  readonly systemName: string;
   readonly target?: string | undefined;
+  /** The name of the target, when there is one. */
+  readonly targetName?: string | undefined;
   /** The class of the step's system, which breaks ties (TORI steps first). */
   readonly class: 'TORI' | 'TOSI';
   /** The earliest wave the hard rules and `notBefore` allow, whatever the capacity. */

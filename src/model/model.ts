@@ -32,6 +32,7 @@ import { readJsonObject } from '../validate/read-json.js';
 import { runPatches, runRecipe } from './transaction.js';
 import { withArticle } from '../words.js';
 import { optionField, optionsSchema, parseOptions } from '../options.js';
+import { displayName } from '../names.js';
 
 /**
  * The product a system is an installation of, after normalisation against the catalogue.
@@ -361,6 +362,30 @@ export class Model {
     }
     const product = state.products.get(id);
     return product ? { kind: 'product', entity: product } : undefined;
+  }
+
+  /**
+   * The name a person reads for an id, in `lang` where the name has it (see {@link displayName} for the fallback
+   * order): an organisation's, service's, system's or product's name; an integration has no name, so its id.
+   * `undefined` for an id the model does not have.
+   *
+   * @example
+   * ```ts
+   * import { Model } from 'kartta';
+   * const model = Model.load({
+   *   format: 'kartta/1', name: 'X',
+   *   organisations: [{ id: 'pop', kind: 'region', name: { fi: 'Pohjois-Pohjanmaa', sv: 'Norra Österbotten' } }],
+   * });
+   * model.nameOf('pop', 'sv'); // 'Norra Österbotten'
+   * model.nameOf('pop'); // 'Pohjois-Pohjanmaa'
+   * model.nameOf('nowhere'); // undefined
+   * ```
+   */
+  nameOf(id: string, lang?: string): string | undefined {
+    const found = this.get(id);
+    if (!found) return undefined;
+    if (found.kind === 'integration') return found.entity.id;
+    return displayName(found.entity.name, lang);
   }
 
   /**

@@ -4,7 +4,10 @@
  * systems. Options are checked by `../options.ts`. Internal: not exported from the package.
  */
 import type { Model } from '../model/model.js';
-import type { Integration, Name, System } from '../types.js';
+import { displayName, type EntityName } from '../names.js';
+
+export { displayName };
+import type { Integration, System } from '../types.js';
 
 /** Plain code-point comparison: deterministic, unlike `localeCompare`, whatever the runtime's locale. */
 export function compareStrings(a: string, b: string): number {
@@ -41,10 +44,9 @@ export function productFact(model: Model, system: System): ProductFact {
   return { key: `${UNKNOWN_PRODUCT_PREFIX}${system.id}`, name: displayName(system.name), catalogue: false, known: false };
 }
 
-/** A readable form of a name: the Finnish one, else the English, else the first given. */
-export function displayName(name: Name): string {
-  if (typeof name === 'string') return name;
-  return name.fi ?? name.en ?? Object.values(name)[0] ?? '';
+/** The names of ids, sorted by id, for a result's `names`: each entity's display name, or the id itself. */
+export function namesOf(model: Model, ids: Iterable<string>): EntityName[] {
+  return sortedUnique(ids).map((id) => ({ id, name: model.nameOf(id) ?? id }));
 }
 
 /**

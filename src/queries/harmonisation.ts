@@ -4,10 +4,12 @@
  */
 import type { Model } from '../model/model.js';
 import type { Lifecycle, System } from '../types.js';
+import type { EntityName } from '../names.js';
 import { optionField, optionsSchema, parseOptions } from '../options.js';
 import {
   compareStrings,
   displayName,
+  namesOf,
   organisationsOf,
   productFact,
   servicesOf,
@@ -194,6 +196,8 @@ interface CandidateBase {
   readonly installations: readonly InstallationFacts[];
   /** Why this is a candidate, why this choice, and where the savings come from. */
   readonly reasons: readonly HarmonisationReason[];
+  /** The name of every system, organisation and service the candidate lists, sorted by id. */
+  readonly names: readonly EntityName[];
 }
 
 /**
@@ -215,6 +219,8 @@ export interface SameProductCandidate extends CandidateBase {
   readonly productName: string;
   /** The installation to keep. */
   readonly keep: string;
+  /** The name of the installation to keep. */
+  readonly keepName: string;
 }
 
 /**
@@ -231,10 +237,19 @@ export interface SameProductCandidate extends CandidateBase {
 export interface SameServiceCandidate extends CandidateBase {
   readonly kind: 'sameService';
   readonly service: string;
+  /** The service's name. */
+  readonly serviceName: string;
   /** Product keys, sorted. A system without product counts as a product of its own, `system:<id>`. */
   readonly products: readonly string[];
+  /**
+   * The products' names, in the order of `products`: the catalogue name, the product as written, or for a system
+   * without product the system's name (never the internal `system:<id>` key).
+   */
+  readonly productNames: readonly string[];
   /** The product to converge on. */
   readonly keepProduct: string;
+  /** Its name. */
+  readonly keepProductName: string;
   /** Each product with what ranked it, the one to keep first. */
   readonly productGroups: readonly ProductGroup[];
 }
@@ -401,6 +416,7 @@ function commonFields(context: Context, systemIds: readonly string[], leaving: r
     integrationsBetween: sortedUnique(between),
     costs: systemIds.map((id) => ({ system: id, annualCost: facts.get(id)?.annualCost ?? null })),
     installations: ranked,
+    names: namesOf(model, [...systemIds, ...organisations, ...services]),
     savingsReason,
   };
 }
@@ -439,6 +455,7 @@ function sameProductCandidates(context: Context): SameProductCandidate[] {
       product: key,
       productName,
       keep,
+      keepName: context.model.nameOf(keep) ?? keep,
       ...fields,
       reasons: [
         { code: 'product.shared', product: key, systems: ids, message: `${ids.length} installations of ${productName} in scope: ${ids.map(quote).join(', ')}` },
@@ -506,8 +523,11 @@ function sameServiceCandidates(context: Context): SameServiceCandidate[] {
     out.push({
       kind: 'sameService',
       service,
+      serviceName: context.model.nameOf(service) ?? service,
       products,
+      productNames: products.map((p) => productGroups.find((g) => g.product === p)?.name ?? p),
       keepProduct: first.product,
+      keepProductName: first.name,
       productGroups,
       ...fields,
       reasons: [

@@ -5,7 +5,8 @@
 import { QueryError } from '../errors.js';
 import type { Model } from '../model/model.js';
 import { optionField, optionsSchema, parseOptions } from '../options.js';
-import { compareStrings, sortedUnique } from './facts.js';
+import type { EntityName } from '../names.js';
+import { compareStrings, namesOf, sortedUnique } from './facts.js';
 import { withArticle } from '../words.js';
 
 /**
@@ -122,6 +123,8 @@ export type ImpactReason =
  */
 export interface Impact {
   readonly system: string;
+  /** The system's name. */
+  readonly systemName: string;
   /** Services supported by the system or by a system that depends on it (transitively). Sorted. */
   readonly services: readonly string[];
   /**
@@ -140,6 +143,8 @@ export interface Impact {
    * then services and organisations by id.
    */
   readonly reasons: readonly ImpactReason[];
+  /** The name of every system, service and organisation the impact lists, sorted by id. */
+  readonly names: readonly EntityName[];
 }
 
 interface Hop {
@@ -211,13 +216,15 @@ export function impactOf(model: Model, systemId: string, options: ImpactOptions 
 
   const services = [...serviceSystems.keys()].sort(compareStrings);
   const organisationIds = [...organisations.keys()].sort(compareStrings);
+  const integrated = integratedWith(model, systemId, depth, live);
   return {
     system: systemId,
+    systemName: model.nameOf(systemId) ?? systemId,
     services,
     organisations: organisationIds,
     integrations: model.integrationsOf(systemId, { includeVia: true }).map((i) => i.id),
     dependents: dependents.map((d) => d.system).sort(compareStrings),
-    integrated: integratedWith(model, systemId, depth, live),
+    integrated,
     reasons: [
       ...[...dependents]
         .sort((a, b) => a.distance - b.distance || compareStrings(a.system, b.system))
@@ -238,6 +245,7 @@ export function impactOf(model: Model, systemId: string, options: ImpactOptions 
         return { code: 'impact.organisation', organisation, owns, uses, message: `${organisation} ${parts.join(' and ')}` };
       }),
     ],
+    names: namesOf(model, [systemId, ...services, ...organisationIds, ...dependents.map((d) => d.system), ...integrated.map((r) => r.system)]),
   };
 }
 

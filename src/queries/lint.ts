@@ -110,7 +110,7 @@ export type LintData = { readonly [key: string]: string | number | boolean | nul
  * ```ts
  * import type { LintFinding } from 'kartta';
  * const finding: LintFinding = {
- *   rule: 'system.no-owner', severity: 'warning', entity: 'esko-ppshp', related: [], data: {},
+ *   rule: 'system.no-owner', severity: 'warning', entity: 'esko-ppshp', entityName: 'Esko', related: [], data: {},
  *   message: "system 'esko-ppshp' (Esko) has no owner",
  * };
  * ```
@@ -121,6 +121,8 @@ export interface LintFinding {
   readonly severity: LintSeverity;
   /** The id of the entity the finding is about (for a group: the smallest id in it). */
   readonly entity: string;
+  /** Its name (the id itself for an integration or an id the model does not have). */
+  readonly entityName: string;
   /** Other entities involved, sorted (the rest of a duplicate group or cycle, the systems of a pair, ...). */
   readonly related: readonly string[];
   readonly message: string;
@@ -672,7 +674,7 @@ export function lint(model: Model, config: LintConfig = {}): LintFinding[] {
     const check = CHECKS[rule.id];
     if (!check) continue;
     check(subject, (entity, message, related = [], data = {}) => {
-      findings.push({ rule: rule.id, severity: level, entity, related: [...related], message, data });
+      findings.push({ rule: rule.id, severity: level, entity, entityName: model.nameOf(entity) ?? entity, related: [...related], message, data });
     });
   }
   return sortFindings(findings);

@@ -5,7 +5,8 @@
 import type { Model } from '../model/model.js';
 import type { Integration, System } from '../types.js';
 import { optionField, optionsSchema, parseOptions } from '../options.js';
-import { compareStrings, productFact, servicesOf, sortedUnique, todayUtc, type ProductFact } from './facts.js';
+import type { EntityName } from '../names.js';
+import { compareStrings, namesOf, productFact, servicesOf, sortedUnique, todayUtc, type ProductFact } from './facts.js';
 
 /**
  * Options of {@link parallelSystems}.
@@ -53,6 +54,8 @@ export type PairStatus = 'direct' | 'platform' | 'none';
 export interface ParallelPair {
   /** The two systems, sorted by id. */
   readonly systems: readonly [string, string];
+  /** The two systems' names, in the order of `systems`. */
+  readonly systemNames: readonly [string, string];
   /** Their product keys, in the order of `systems`. */
   readonly products: readonly [string, string];
   readonly status: PairStatus;
@@ -111,6 +114,8 @@ export interface ParallelProduct {
  */
 export interface ParallelGroup {
   readonly service: string;
+  /** The service's name. */
+  readonly serviceName: string;
   /** Product keys, sorted. */
   readonly products: readonly string[];
   /** The systems, sorted by id. */
@@ -128,6 +133,8 @@ export interface ParallelGroup {
   /** Each product with its systems, sorted by product key. */
   readonly productGroups: readonly ParallelProduct[];
   readonly reasons: readonly ParallelReason[];
+  /** The name of the service and of every system and platform the group lists, sorted by id. */
+  readonly names: readonly EntityName[];
 }
 
 const IN_USE = new Set(['production', 'phasingOut']);
@@ -233,6 +240,7 @@ export function parallelSystems(model: Model, options: ParallelOptions = {}): Pa
   const overdue = allowedUntil !== null && asOf !== null && asOf > allowedUntil;
 
   const scope = model.scope({ scope: scopeId });
+  const nameOf = (id: string): string => model.nameOf(id) ?? id;
   const byService = new Map<string, System[]>();
   const products = new Map<string, ProductFact>();
   for (const id of scope.systems) {
@@ -266,7 +274,7 @@ export function parallelSystems(model: Model, options: ParallelOptions = {}): Pa
         const pa = (products.get(a) as ProductFact).key;
         const pb = (products.get(b) as ProductFact).key;
         if (pa === pb) continue;
-        pairs.push({ systems: [a, b], products: [pa, pb], ...links.pair(a, b) });
+        pairs.push({ systems: [a, b], systemNames: [nameOf(a), nameOf(b)], products: [pa, pb], ...links.pair(a, b) });
       }
     }
     const productKeys = [...productGroups.keys()].sort(compareStrings);
@@ -298,6 +306,7 @@ export function parallelSystems(model: Model, options: ParallelOptions = {}): Pa
     }
     groups.push({
       service,
+      serviceName: nameOf(service),
       products: productKeys,
       systems,
       overdue,
@@ -310,6 +319,7 @@ export function parallelSystems(model: Model, options: ParallelOptions = {}): Pa
         return { product: key, name: group.fact.name, catalogue: group.fact.catalogue, known: group.fact.known, systems: group.systems };
       }),
       reasons,
+      names: namesOf(model, [service, ...systems, ...pairs.flatMap((p) => p.platforms)]),
     });
   }
   return groups;
