@@ -87,7 +87,7 @@ function predict(op: string, systems: number): number | null {
 }
 
 const OPS: Record<Group, string[]> = {
-  kartta: ['generate', 'load', 'edit', 'editById', 'editOld', 'rejectInvalid', 'harmonisationRegion', 'harmonisationAll', 'parallelRegion', 'parallelAll', 'impactPlatform', 'impactSystem', 'lint', 'generatePlan', 'planMigration', 'export'],
+  kartta: ['generate', 'load', 'edit', 'editById', 'editOld', 'rejectInvalid', 'harmonisationRegion', 'harmonisationAll', 'parallelRegion', 'parallelAll', 'impactPlatform', 'impactSystem', 'lint', 'diff', 'generatePlan', 'planMigration', 'export'],
   graphology: ['graphology'],
   stringJoin: ['stringJoin'],
   saxes: ['saxes'],
@@ -138,6 +138,7 @@ const GOALS = {
   'export.vsXmlbuilder2': 0.125,
   'import.vsSaxes': 2.5,
   'edit.vsLoad': 0.01,
+  'diff.vsLoad': 1,
   'scaling.exponent': 1.15,
 } as const;
 
@@ -172,6 +173,7 @@ const detail = {
   'edit.vsLoad': ratio('edit', 'load'),
   'editOld.vsLoad': ratio('editOld', 'load'),
   'rejectInvalid.vsLoad': ratio('rejectInvalid', 'load'),
+  'diff.vsLoad': ratio('diff', 'load'),
 };
 const scaling = { load: exponent('load'), export: exponent('export') };
 const exponents = [scaling.load.value, scaling.export.value].filter((v): v is number => v !== null);
@@ -219,6 +221,7 @@ const rows: [string, string][] = [
   ['impactPlatform', 'impactOf, an integration platform'],
   ['impactSystem', 'impactOf, a patient record system'],
   ['lint', 'lint, whole model'],
+  ['diff', 'diffModels, two loaded models'],
   ['generatePlan', `generate plan (${PLAN_STEPS} steps)`],
   ['planMigration', `planMigration (${PLAN_STEPS} steps)`],
   ['export', 'export: toArchimateXml'],

@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as kartta from '../src/index.js';
-import { harmonisationCandidates, impactOf, lint, Model, parallelSystems, type KarttaDocument } from '../src/index.js';
+import { diffModels, harmonisationCandidates, impactOf, lint, Model, parallelSystems, type KarttaDocument } from '../src/index.js';
 import { toArchimateXml } from '../src/archimate/export.js';
 import { fromArchimateXml } from '../src/archimate/import.js';
 import { generateMigrationPlan, generateRegionModel, type GeneratedPlan } from '../src/testing/index.js';
@@ -220,6 +220,17 @@ function runKartta(
   op('impactPlatform', 'impactOf (an integration platform)', () => impactOf(m, platform), normal);
   op('impactSystem', 'impactOf (a patient record system)', () => impactOf(m, typical), normal);
   op('lint', 'lint (all rules, whole model)', () => lint(m), normal);
+  // Two models loaded separately (nothing shared), one in a hundred systems changed and one in a hundred
+  // relations gone: the differences of two versions of a file, where every entity must be compared.
+  {
+    const changedSource: KarttaDocument = {
+      ...source,
+      systems: source.systems.map((system, i) => (i % 100 === 0 ? { ...system, version: `${system.version ?? '1'}.1` } : system)),
+      relations: source.relations.filter((_, i) => i % 100 !== 1),
+    };
+    const other = Model.load(changedSource);
+    op('diff', 'diffModels (two separately loaded models)', () => diffModels(m, other), normal);
+  }
 
   if (task.systems >= 10_000) {
     let plan: GeneratedPlan | undefined;

@@ -105,3 +105,8 @@ export type {
 export { buildViews } from './archimate/views/index.js';
 export type { BuildViewsOptions, ViewsPlan, ViewSpec, ViewNodeSpec, ViewConnectionSpec } from './archimate/views/index.js';
 export { graphKey, idOfGraphKey } from './graph/graph-key.js';
+export { diffModels } from './scenarios/diff.js';
+export type { ModelDiff, DiffEntry, DiffCollection, DiffCounts, FieldChange } from './scenarios/diff.js';
+export { formatDiff } from './scenarios/format-diff.js';
+export type { FormatDiffOptions } from './scenarios/format-diff.js';
+export { modelHash } from './scenarios/hash.js';
