@@ -22,7 +22,7 @@ import { nameIn, relationText } from './names.js';
  * const collection: DiffCollection = 'systems';
  * ```
  */
-export type DiffCollection = DiffCollectionName;
+export type DiffCollection = 'products' | 'organisations' | 'services' | 'systems' | 'integrations' | 'relations';
 
 /**
  * One changed field: its path inside the entity (or the document, for header fields) and the values before and
