@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Model, harmonisationCandidates, parallelSystems, planMigration, toArchimateXml, type MigrationPlan, type Name } from '../src/index.js';
+import { Model, compareScenarios, formatComparison, stateAt, harmonisationCandidates, parallelSystems, planMigration, toArchimateXml, type MigrationPlan, type Name } from '../src/index.js';
 
 const examples = fileURLToPath(new URL('../examples/', import.meta.url));
 const outDir = fileURLToPath(new URL('../out/', import.meta.url));
@@ -86,6 +86,17 @@ for (const missed of result.missedDeadlines) {
   console.log(`Missed deadline: ${missed.step} due ${missed.deadline}, done by ${missed.waveEnd} (wave ${missed.wave}): ${missed.message}`);
 }
 for (const violation of result.violations) console.log(`Note: ${violation.message}`);
+
+heading('The state on 2020-01-01 under the plan');
+const on2020 = stateAt(model, result, '2020-01-01');
+const inUse = (m: Model) => m.scope({ scope: region }).systems.filter((id) => ['production', 'phasingOut'].includes(m.system(id)?.lifecycle ?? '')).length;
+const retiredBy2020 = model.systems().filter((s) => s.lifecycle !== 'retired' && on2020.system(s.id)?.lifecycle === 'retired');
+console.log(`${inUse(on2020)} systems in use in '${region}' (${inUse(model)} today); retired by then: ${retiredBy2020.map((s) => nameOf(s.id)).join(', ')}.`);
+
+heading('Three transfer options compared (illustrative scenarios)');
+const scenarioFiles = ['hospital-district', 'regional-council', 'oulu'].map((name) => readFileSync(`${examples}scenarios/${name}.scenario.json`, 'utf8'));
+console.log(formatComparison(compareScenarios(model, scenarioFiles, { scope: region }), { notes: false }).trimEnd());
+console.log('The scenario files are examples/scenarios/*.scenario.json; docs/scenarios.md reads the table.');
 
 heading('ArchiMate exchange file');
 mkdirSync(outDir, { recursive: true });

@@ -110,3 +110,30 @@ export type { ModelDiff, DiffEntry, DiffCollection, DiffCounts, FieldChange } fr
 export { formatDiff } from './scenarios/format-diff.js';
 export type { FormatDiffOptions } from './scenarios/format-diff.js';
 export { modelHash } from './scenarios/hash.js';
+export { SCENARIO_FORMAT } from './scenarios/scenario-schema.js';
+export type {
+  Scenario,
+  ScenarioChange,
+  ScenarioOperation,
+  ScenarioPatch,
+  RetireOperation,
+  ConsolidateOperation,
+  ReplaceOperation,
+  MoveOwnershipOperation,
+  AddIntegrationOperation,
+  EntityFingerprint,
+} from './scenarios/scenario-schema.js';
+export { ScenarioError } from './scenarios/errors.js';
+export type { ScenarioProblem } from './scenarios/errors.js';
+export { parseScenario } from './scenarios/parse.js';
+export { applyScenario, checkScenario, sealScenario } from './scenarios/apply.js';
+export type { ScenarioCheck } from './scenarios/apply.js';
+export { scenarioFromDiff } from './scenarios/from-diff.js';
+export type { ScenarioFromDiffOptions } from './scenarios/from-diff.js';
+export { compareScenarios } from './scenarios/compare.js';
+export type { CompareScenariosOptions, ComparisonColumn, ComparisonCell, ComparisonRow, ScenarioComparison } from './scenarios/compare.js';
+export { scenarioMeasures } from './scenarios/measures.js';
+export type { MeasureContext, MeasureValue, ScenarioMeasure } from './scenarios/measures.js';
+export { formatComparison } from './scenarios/format-comparison.js';
+export type { FormatComparisonOptions } from './scenarios/format-comparison.js';
+export { stateAt } from './scenarios/state-at.js';

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { DiffCollection, DiffEntry, FieldChange, ModelDiff } from './diff.js';
 import { diffCollections } from './defaults.js';
-import { parseOptions } from './options.js';
+import { parseOptions } from '../options.js';
 import { showValue } from './json-values.js';
 
 /**
