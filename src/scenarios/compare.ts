@@ -47,7 +47,9 @@ export interface CompareScenariosOptions {
 export interface ComparisonColumn {
   /** 0 for the base, then 1, 2, ... for the scenarios in the order given. */
   readonly index: number;
+  /** `Base`, or the scenario's name. */
   readonly name: string;
+  /** The scenario's description. */
   readonly description?: string | undefined;
   /** True for the base column. */
   readonly base: boolean;
@@ -66,9 +68,11 @@ export interface ComparisonColumn {
  * ```
  */
 export interface ComparisonCell {
+  /** The measure's value for the column: a number, a date, a text, or `null` (not applicable or unknown). */
   readonly value: number | string | null;
   /** `value` minus the base's value, when both are numbers; `null` otherwise (and in the base column). */
   readonly delta: number | null;
+  /** What lies behind the value, for a reader (which contracts end when, which deadlines are missed). */
   readonly notes: readonly string[];
 }
 
@@ -83,9 +87,13 @@ export interface ComparisonCell {
  * ```
  */
 export interface ComparisonRow {
+  /** The measure's id. */
   readonly id: string;
+  /** The measure's label. */
   readonly label: string;
+  /** The measure's unit. */
   readonly unit: ScenarioMeasure['unit'];
+  /** One cell per column, in the order of the columns. */
   readonly cells: readonly ComparisonCell[];
 }
 
@@ -100,9 +108,13 @@ export interface ComparisonRow {
  * ```
  */
 export interface ScenarioComparison {
+  /** The scope option, or `null` for the whole model. */
   readonly scope: string | null;
+  /** The `asOf` option, or `null` when not given (each scenario then uses its plan's start). */
   readonly asOf: string | null;
+  /** The base first, then the scenarios in the order given. */
   readonly columns: readonly ComparisonColumn[];
+  /** One row per measure, in the order of the measures. */
   readonly rows: readonly ComparisonRow[];
 }
 

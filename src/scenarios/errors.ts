@@ -29,6 +29,7 @@ export interface ScenarioProblem {
   readonly id?: string | undefined;
   /** True when the scenario names a base hash that differs from the base's: the base moved under it. */
   readonly conflict: boolean;
+  /** What is wrong, in words, starting with the change (`changes[2] (retire): ...`). */
   readonly message: string;
 }
 

@@ -20,6 +20,7 @@ import { SCENARIO_FORMAT, type Scenario, type ScenarioPatch } from './scenario-s
 export interface ScenarioFromDiffOptions {
   /** The scenario's name (default: `Differences`). */
   readonly name?: string | undefined;
+  /** The scenario's description. */
   readonly description?: string | undefined;
   /** The model the difference starts from: its hash becomes the scenario's `base`. */
   readonly base?: Model | undefined;

@@ -64,11 +64,13 @@ export type MeasureValue = number | string | null | { readonly value: number | s
 export interface ScenarioMeasure {
   /** A kebab-case id, unique in the comparison. */
   readonly id: string;
+  /** What the row shows, for a reader. */
   readonly label: string;
   /** `count`, `eur` (euros), `date` or `text`: how the value is written, and whether it has a delta. */
   readonly unit: 'count' | 'eur' | 'date' | 'text';
   /** Only for scenarios with a migration plan: the base column and scenarios without a plan get `null`. */
   readonly needsPlan?: boolean | undefined;
+  /** Computes the cell of one column. */
   readonly value: (context: MeasureContext) => MeasureValue;
 }
 

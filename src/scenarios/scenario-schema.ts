@@ -77,9 +77,11 @@ export const scenarioSchema = z.strictObject({
  * ```
  */
 export interface RetireOperation {
+  /** The operation. */
   readonly op: 'retire';
   /** The system to retire: it must exist and not be retired already. */
   readonly system: string;
+  /** Why, in words, for a reader. */
   readonly description?: string | undefined;
 }
 
@@ -95,6 +97,7 @@ export interface RetireOperation {
  * ```
  */
 export interface ConsolidateOperation {
+  /** The operation. */
   readonly op: 'consolidate';
   /** The product: a catalogue id, name or alias, or a name outside the catalogue (compared normalised). */
   readonly product: string;
@@ -102,6 +105,7 @@ export interface ConsolidateOperation {
   readonly into: string;
   /** Only installations owned or used by this organisation or its members (transitively). */
   readonly scope?: string | undefined;
+  /** Why, in words, for a reader. */
   readonly description?: string | undefined;
 }
 
@@ -117,9 +121,13 @@ export interface ConsolidateOperation {
  * ```
  */
 export interface ReplaceOperation {
+  /** The operation. */
   readonly op: 'replace';
+  /** The system replaced: it must exist and be in use. */
   readonly system: string;
+  /** The replacement: a system in use, planned or in development. */
   readonly by: string;
+  /** Why, in words, for a reader. */
   readonly description?: string | undefined;
 }
 
@@ -135,6 +143,7 @@ export interface ReplaceOperation {
  * ```
  */
 export interface MoveOwnershipOperation {
+  /** The operation. */
   readonly op: 'moveOwnership';
   /** The systems to move (give this or `from`). */
   readonly systems?: readonly string[] | undefined;
@@ -142,6 +151,7 @@ export interface MoveOwnershipOperation {
   readonly from?: string | undefined;
   /** The new owner, an organisation. */
   readonly to: string;
+  /** Why, in words, for a reader. */
   readonly description?: string | undefined;
 }
 
@@ -159,8 +169,11 @@ export interface MoveOwnershipOperation {
  * ```
  */
 export interface AddIntegrationOperation {
+  /** The operation. */
   readonly op: 'addIntegration';
+  /** The integration, as the `kartta/1` format writes one. */
   readonly integration: z.infer<typeof integrationSchema>;
+  /** Why, in words, for a reader. */
   readonly description?: string | undefined;
 }
 
@@ -192,11 +205,13 @@ export type ScenarioOperation = RetireOperation | ConsolidateOperation | Replace
 export interface ScenarioPatch {
   /** `add` (the target must be absent), `remove` or `replace` (it must be present). */
   readonly op: 'add' | 'remove' | 'replace';
+  /** A collection and an id (and a field path), or a document field (and a path inside it). */
   readonly path: readonly string[];
   /** The new value, for `add` and `replace`. */
   readonly value?: unknown;
   /** The value before, as the author saw it. */
   readonly was?: unknown;
+  /** Why, in words, for a reader. */
   readonly description?: string | undefined;
 }
 
@@ -225,6 +240,7 @@ export type ScenarioChange = ScenarioOperation | ScenarioPatch;
 export interface EntityFingerprint {
   /** An entity id, or a relation key `type: from -> to`. */
   readonly id: string;
+  /** The entity's hash: `sha256:` of its canonical JSON, defaults left out. */
   readonly hash: string;
 }
 
@@ -243,7 +259,9 @@ export interface EntityFingerprint {
  * ```
  */
 export interface Scenario {
+  /** Always `kartta-scenario/1`. */
   readonly format: 'kartta-scenario/1';
+  /** A short name, the column's title in a comparison. */
   readonly name: string;
   readonly description?: string | undefined;
   /** The content hash of the base model the changes were written against (see `modelHash`). */
