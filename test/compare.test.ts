@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Model, QueryError, compareScenarios, formatComparison, scenarioMeasures, type Scenario, type ScenarioMeasure } from '../src/index.js';
+import { Model, compareScenarios, formatComparison, scenarioMeasures, type Scenario, type ScenarioMeasure } from '../src/index.js';
 import { smallRegion } from './fixtures.js';
 
 function base(): Model {

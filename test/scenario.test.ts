@@ -353,10 +353,10 @@ describe('scenario properties', () => {
         const start = Model.load(withHostileIds(doc));
         const target = edited(start, edits);
         fc.pre(target !== undefined);
-        const s = scenarioFromDiff(diffModels(start, target!), { base: start });
+        const s = scenarioFromDiff(diffModels(start, target), { base: start });
         const result = applyScenario(start, JSON.stringify(s));
-        expect(diffModels(result, target!).entries).toEqual([]);
-        expect(diffModels(result, target!).equal).toBe(true);
+        expect(diffModels(result, target).entries).toEqual([]);
+        expect(diffModels(result, target).equal).toBe(true);
       }),
       { numRuns: 150 },
     );
@@ -370,16 +370,16 @@ describe('scenario properties', () => {
         const target = edited(start, edits);
         const moved = edited(start, drift);
         fc.pre(target !== undefined && moved !== undefined);
-        const s = scenarioFromDiff(diffModels(start, target!), { base: start });
+        const s = scenarioFromDiff(diffModels(start, target), { base: start });
         const text = JSON.stringify(s);
-        const before = JSON.stringify(moved!.toJSON());
-        const check = checkScenario(moved!, s);
+        const before = JSON.stringify(moved.toJSON());
+        const check = checkScenario(moved, s);
         if (!check.ok) {
-          expect(() => applyScenario(moved!, s)).toThrow(ScenarioError);
-          if (modelHash(moved!) !== s.base) expect(check.problems.every((p) => p.conflict)).toBe(true);
+          expect(() => applyScenario(moved, s)).toThrow(ScenarioError);
+          if (modelHash(moved) !== s.base) expect(check.problems.every((p) => p.conflict)).toBe(true);
         } else {
           // Every change still fits: the result holds what each change says, on top of the drift.
-          const result = applyScenario(moved!, s).toJSON() as unknown as Record<string, unknown>;
+          const result = applyScenario(moved, s).toJSON() as unknown as Record<string, unknown>;
           for (const change of s.changes) {
             if (!('path' in change)) continue;
             const found = valueIn(result, change.path);
@@ -387,7 +387,7 @@ describe('scenario properties', () => {
             else if (found !== undefined || change.value !== 'oneWay') expect(found).toEqual(change.value);
           }
         }
-        expect(JSON.stringify(moved!.toJSON())).toBe(before);
+        expect(JSON.stringify(moved.toJSON())).toBe(before);
         expect(JSON.stringify(s)).toBe(text);
       }),
       { numRuns: 120 },

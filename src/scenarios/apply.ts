@@ -7,7 +7,7 @@ import { modelHash, sha256Text } from './hash.js';
 import { applyOperation, q, type ChangeContext } from './operations.js';
 import { parseScenario } from './parse.js';
 import { applyPatch } from './patches.js';
-import type { EntityFingerprint, Scenario, ScenarioOperation, ScenarioPatch } from './scenario-schema.js';
+import type { EntityFingerprint, Scenario } from './scenario-schema.js';
 import { Working, type Item } from './working.js';
 
 /**
@@ -75,8 +75,8 @@ function run(base: Model, input: unknown): Run {
   const touches: string[][] = [];
   scenario.changes.forEach((change, index) => {
     const ctx: ChangeContext = { index, op: change.op, conflict, problems, touches: new Set() };
-    if ('path' in change) applyPatch(w, ctx, change as ScenarioPatch);
-    else applyOperation(w, ctx, change as ScenarioOperation);
+    if ('path' in change) applyPatch(w, ctx, change);
+    else applyOperation(w, ctx, change);
     touches.push([...ctx.touches]);
   });
 

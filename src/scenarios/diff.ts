@@ -221,7 +221,7 @@ function keyed(model: Model, collection: DiffCollectionName): Map<string, Record
  */
 export function diffModels(before: Model, after: Model): ModelDiff {
   for (const [label, value] of [['before', before], ['after', after]] as const) {
-    if (value === null || typeof value !== 'object' || typeof (value as Model).toJSON !== 'function' || (value as Model).document === undefined) {
+    if (value === null || typeof value !== 'object' || typeof (value).toJSON !== 'function' || (value).document === undefined) {
       throw new QueryError('option.invalid', `diffModels: '${label}' must be a Model (load one with Model.load), got ${value === null ? 'null' : typeof value}`, label);
     }
   }

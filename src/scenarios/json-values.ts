@@ -2,7 +2,7 @@
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
+  const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }
 
@@ -52,5 +52,5 @@ export function capText(text: string, limit = 80): string {
 export function showValue(value: unknown, limit = 80): string {
   if (value === undefined) return '(none)';
   if (typeof value === 'string' && /^[\p{L}\p{N}][\p{L}\p{N} ._:/()+-]*$/u.test(value)) return capText(value, limit);
-  return capText(JSON.stringify(value) ?? String(value), limit);
+  return capText(JSON.stringify(value) ?? typeof value, limit);
 }

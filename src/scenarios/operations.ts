@@ -4,7 +4,7 @@
  */
 import { normaliseProductName, productKeys } from '../model/products.js';
 import { relationKey } from '../model/keys.js';
-import type { Product, Relation } from '../types.js';
+import type { Product } from '../types.js';
 import type { ScenarioProblem } from './errors.js';
 import { capText } from './json-values.js';
 import type {

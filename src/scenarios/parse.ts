@@ -9,7 +9,7 @@ import { operationSchema, patchChangeSchema, scenarioSchema, type Scenario } fro
 function toProblem(issue: Issue, changes: unknown): ScenarioProblem {
   const [head, index] = issue.path;
   const change = head === 'changes' && typeof index === 'number' ? index : undefined;
-  const raw = change !== undefined && Array.isArray(changes) ? changes[change] : undefined;
+  const raw: unknown = change !== undefined && Array.isArray(changes) ? (changes as unknown[])[change] : undefined;
   const op = isPlainObject(raw) && typeof raw.op === 'string' ? raw.op : undefined;
   return { code: issue.code, change, op, path: issue.path, conflict: false, message: issue.message };
 }

@@ -45,11 +45,11 @@ export function stateAt(model: Model, planResult: MigrationResult, date: string)
   if (typeof date !== 'string' || !isIsoDate(date)) {
     throw new QueryError('option.invalid', `${FN}: the date must be an existing calendar date as YYYY-MM-DD, got ${capText(JSON.stringify(date) ?? String(date))}`, 'date');
   }
-  const waves = planResult?.waves;
-  const placements = planResult?.placements;
-  if (!Array.isArray(waves) || !Array.isArray(placements)) {
+  const given = planResult as Partial<MigrationResult> | null | undefined;
+  if (!Array.isArray(given?.waves) || !Array.isArray(given?.placements)) {
     throw new QueryError('option.invalid', `${FN}: planResult must be the result of planMigration (with waves and placements)`, 'planResult');
   }
+  const { waves, placements } = planResult;
   const endOf = new Map<number, string>();
   for (const wave of waves) {
     if (wave.end === undefined) throw new QueryError('plan.undated', `${FN}: the plan's waves have no dates; give the plan a start and waveMonths`);
