@@ -4,7 +4,7 @@
  * a map by id (relations by type, from and to), so the cost grows with the size of the models.
  */
 import type { Model } from '../model/model.js';
-import { relationKey } from '../model/keys.js';
+import { relationKey } from '../graph/keys.js';
 import { QueryError } from '../errors.js';
 import type { Relation } from '../types.js';
 import { diffCollections, effective, type DiffCollectionName } from './defaults.js';

@@ -2,8 +2,8 @@
  * The high-level operations of a scenario, each checked against the working copy before it changes anything, so
  * that a change either applies whole or adds its problems and applies not at all.
  */
-import { normaliseProductName, productKeys } from '../model/products.js';
-import { relationKey } from '../model/keys.js';
+import { normaliseProductName, productKeys } from '../schema/products.js';
+import { relationKey } from '../graph/keys.js';
 import type { Product } from '../types.js';
 import type { ScenarioProblem } from './errors.js';
 import { capText } from './json-values.js';

@@ -5,7 +5,7 @@
  */
 import type { Model } from '../model/model.js';
 import { compareRelations } from '../model/canonical.js';
-import { relationKey } from '../model/keys.js';
+import { relationKey } from '../graph/keys.js';
 import type { KarttaDocument, Relation } from '../types.js';
 import { diffCollections, type DiffCollectionName } from './defaults.js';
 import { defineOwn } from './json-values.js';
