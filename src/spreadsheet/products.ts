@@ -3,7 +3,7 @@
  * `lifecare (Tieto)` and a catalogue alias meet. The result is a report the user confirms or corrects in the
  * mapping file; spellings the user put in different products are never merged.
  */
-import { normaliseProductName } from '../model/products.js';
+import { normaliseProductName } from '../schema/products.js';
 import { slug } from './ids.js';
 
 /** Why a spelling joined a product.
