@@ -86,6 +86,7 @@ export const errorCodes = [
   'archimate.missing-attribute',
   'archimate.missing-element',
   'archimate.not-a-model',
+  'archimate.source-failed',
   'archimate.unknown-type',
   'archimate.unrepresentable-text',
   'edit.recipe-async',

@@ -141,7 +141,7 @@ function patchesFrom(model: Model, picks: readonly number[]): Patch[][] {
   const out: Patch[][] = [];
   for (const pick of picks) {
     try {
-      const result = model.edit((draft) => recipes[pick % recipes.length]!(draft as KarttaDocument));
+      const result = model.edit((draft) => recipes[pick % recipes.length]!(draft));
       out.push([...result.patches], [...result.inversePatches]);
     } catch {
       // An edit the model refuses has no patches to offer.
@@ -190,8 +190,8 @@ describe('fuzz: recipes', () => {
             small.edit((draft) => {
               let returned: unknown;
               for (const step of steps) {
-                if (step.kind === 'mutate') mutate(draft as unknown as Record<string, unknown>, [step.mutation]);
-                else if (step.kind === 'known') recipes[step.pick % recipes.length]!(draft as KarttaDocument);
+                if (step.kind === 'mutate') mutate(draft, [step.mutation]);
+                else if (step.kind === 'known') recipes[step.pick % recipes.length]!(draft);
                 else if (step.kind === 'return') returned = mutate(JSON.parse(smallText) as Record<string, unknown>, step.mutations);
                 else if (step.kind === 'throw') throw new RangeError('from the recipe');
                 else if (step.kind === 'async') return Promise.resolve().then(() => void (draft.name = 'late'));

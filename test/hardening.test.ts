@@ -3,7 +3,20 @@
  * regression test of its own. The common law: a failure is a typed KarttaError and the model stays as it was.
  */
 import { describe, expect, it } from 'vitest';
-import { EditError, KarttaError, Model, ModelValidationError, echo, type KarttaDocument, type Patch } from '../src/index.js';
+import {
+  ArchimateImportError,
+  EditError,
+  KarttaError,
+  Model,
+  ModelValidationError,
+  OptionError,
+  echo,
+  planMigration,
+  readArchimate,
+  toArchimateXml,
+  type KarttaDocument,
+  type Patch,
+} from '../src/index.js';
 import { smallRegion } from './fixtures.js';
 
 const model = Model.load(smallRegion());
@@ -241,5 +254,40 @@ describe('§5 misused API calls get typed errors', () => {
     expect(model.get(Object.create(null) as never)).toBeUndefined();
     expect(model.relationsOut(5 as never)).toEqual([]);
     expect(model.toJSONText()).toBe(before);
+  });
+});
+
+describe("§5 errors from a caller's callback or stream are wrapped, keeping the original as the cause", () => {
+  it("planMigration's weight option", () => {
+    const original = new Error('weight table missing');
+    const plan = { steps: [{ id: 'a', action: 'retire', system: 'lifecare-ja' }, { id: 'b', action: 'retire', system: 'lifecare-oulu' }] };
+    const error = thrown(() =>
+      planMigration(model, plan, {
+        weight: () => {
+          throw original;
+        },
+      }),
+    );
+    expect(error).toBeInstanceOf(OptionError);
+    expect((error as OptionError).option).toBe('weight');
+    expect((error as OptionError).cause).toBe(original);
+  });
+
+  it('a readArchimate source that fails, or gives neither text nor bytes', async () => {
+    const original = new Error('disk gone');
+    const xml = toArchimateXml(model);
+    async function* failing() {
+      yield xml.slice(0, 100);
+      await Promise.resolve();
+      throw original;
+    }
+    const failed = await readArchimate(failing()).catch((error: unknown) => error);
+    expect(failed).toBeInstanceOf(ArchimateImportError);
+    expect((failed as ArchimateImportError).code).toBe('archimate.source-failed');
+    expect((failed as ArchimateImportError).cause).toBe(original);
+    const odd = await readArchimate([42 as never]).catch((error: unknown) => error);
+    expect(odd).toBeInstanceOf(KarttaError);
+    const notIterable = await readArchimate(5 as never).catch((error: unknown) => error);
+    expect(notIterable).toBeInstanceOf(KarttaError);
   });
 });

@@ -3,6 +3,7 @@
  * plus the extras that hold everything Kartta has no concept for.
  */
 import type { KarttaErrorCode } from '../codes.js';
+import { capped, KarttaError } from '../errors.js';
 import { optionField, optionsSchema, parseOptions } from '../options.js';
 import { z } from 'zod';
 import { compareRelations } from '../model/canonical.js';
@@ -142,7 +143,14 @@ export async function readArchimate(
 ): Promise<ArchimateImportResult> {
   const reader = new RawReader(limitsOf('readArchimate', options));
   const bytes = new XmlBytes();
-  for await (const chunk of source) reader.write(typeof chunk === 'string' ? chunk : bytes.decode(chunk));
+  try {
+    for await (const chunk of source) reader.write(typeof chunk === 'string' ? chunk : bytes.decode(chunk));
+  } catch (error) {
+    if (error instanceof KarttaError) throw error;
+    // The stream failed (a file that vanished, a network error) or gave something that is not text or bytes.
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ArchimateImportError('archimate.source-failed', `readArchimate: reading the source failed: ${capped(reason)}`, undefined, [], error);
+  }
   reader.write(bytes.end());
   return interpret(reader.close());
 }

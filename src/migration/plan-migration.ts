@@ -5,6 +5,7 @@
  */
 import type { Model } from '../model/model.js';
 import { describe, optionError, optionField, optionsSchema, parseOptions } from '../options.js';
+import { capped, OptionError } from '../errors.js';
 import { compareStrings } from '../queries/facts.js';
 import type { Integration } from '../types.js';
 import { bridgeLowerBound } from './bounds.js';
@@ -57,7 +58,18 @@ const OPTIONS = optionsSchema({
 function checkedWeight(weight: ((integration: Integration) => number) | undefined): (integration: Integration) => number {
   if (weight === undefined) return () => 1;
   return (integration) => {
-    const value: unknown = weight(integration);
+    let value: unknown;
+    try {
+      value = weight(integration);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new OptionError(`${QUERY}: option 'weight' threw for integration '${capped(integration.id)}': ${capped(reason)}`, {
+        option: 'weight',
+        path: ['weight'],
+        id: integration.id,
+        cause: error,
+      });
+    }
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
       throw optionError(QUERY, ['weight'], `must return a finite number of at least 0, got ${describe(value)} for integration '${integration.id}'`, integration.id);
     }
