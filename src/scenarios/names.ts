@@ -1,14 +1,13 @@
-/** Readable names for ids in scenario and difference output (until a shared names helper exists). */
+/** Readable names for ids in scenario and difference output: entity names, integration ends, relations in words. */
 import type { Model } from '../model/model.js';
+import { displayName } from '../names.js';
 import type { Name, Relation } from '../types.js';
 
-/** A name in one language: Finnish first, then the alphabetically first language given. */
+/** A name in one language (Finnish first, then the project's fallback order), or undefined. */
 export function nameText(name: Name | undefined): string | undefined {
   if (name === undefined) return undefined;
-  if (typeof name === 'string') return name;
-  if (typeof name.fi === 'string') return name.fi;
-  const first = Object.keys(name).sort()[0];
-  return first === undefined ? undefined : name[first];
+  const text = displayName(name);
+  return text === '' ? undefined : text;
 }
 
 /** The name of an entity in the first of the models that has it, else the id itself. */

@@ -3,8 +3,10 @@
  * (see the comment at the top of `../main.ts`).
  */
 import type { CliCommand } from '../command.js';
+import { diff } from './diff.js';
 import { sample } from './sample.js';
+import { scenarioApply, scenarioCompare } from './scenario.js';
 import { schema } from './schema.js';
 import { validate } from './validate.js';
 
-export const commands: readonly CliCommand[] = [validate, schema, sample];
+export const commands: readonly CliCommand[] = [validate, diff, scenarioApply, scenarioCompare, schema, sample];
