@@ -128,6 +128,19 @@ describe('ids that are names of Object.prototype and Function.prototype members'
     expect(prototypeChanges(before, prototypeSnapshot())).toEqual([]);
   });
 
+  it('work as ArchiMate identifiers of imported elements, with the flows and relationships to them', () => {
+    const before = prototypeSnapshot();
+    const xml = toArchimateXml(Model.load(sampleDocument()));
+    expect(xml).toContain('identifier="id-lifecare-oulu"');
+    for (const name of PROTOTYPE_NAMES) {
+      const { model } = fromArchimateXml(xml.split('"id-lifecare-oulu"').join(`"${name}"`));
+      expect(model.system(name)?.name).toBe(baseline.system('lifecare-oulu')?.name);
+      expect(model.integrationsOf(name).length).toBe(baseline.integrationsOf('lifecare-oulu').length);
+      expect(model.relationsIn(name).length).toBe(baseline.relationsIn('lifecare-oulu').length);
+    }
+    expect(prototypeChanges(before, prototypeSnapshot())).toEqual([]);
+  });
+
   it('are kept apart from graph keys that other plain objects could answer for', () => {
     const { doc } = variant('systems');
     const model = Model.load(doc);
