@@ -1,20 +1,12 @@
 /**
- * The public types of Kartta in one place. Document types are inferred from the zod schemas, so the schema and
- * the type can never disagree.
+ * The public types of Kartta in one place. The document types are written out so that every field carries its
+ * description (on the API site and, through scripts/json-schema.ts, in the published JSON Schema);
+ * test/document-types.test.ts checks at compile time that each equals the type inferred from its zod schema.
  *
  * @module
  */
-import type { z } from 'zod';
 import type { IssueCode } from './codes.js';
 import type {
-  contractSchema,
-  documentSchema,
-  integrationSchema,
-  organisationSchema,
-  productSchema,
-  relationSchema,
-  serviceSchema,
-  systemSchema,
   organisationKinds,
   systemClasses,
   lifecycles,
@@ -117,7 +109,20 @@ export type RelationType = (typeof relationTypes)[number];
  * const lifecare: Product = { id: 'lifecare', name: 'Lifecare', vendor: 'Tietoevry', aliases: ['Tieto Lifecare'] };
  * ```
  */
-export interface Product extends z.infer<typeof productSchema> {}
+export interface Product {
+  /** Unique across the whole document: 1 to 200 characters, no white space or control characters. */
+  id: string;
+  /** The product's name, matched (trimmed, white space folded, lower-cased) against the `product` of systems. */
+  name: string;
+  /** Who sells or develops the product. */
+  vendor?: string | undefined;
+  /** Other spellings that inventories use for the product; matched like `name`. */
+  aliases?: string[] | undefined;
+  /** Free text about the product. */
+  description?: string | undefined;
+  /** Free extension object: any JSON object, kept exactly as given through every load, edit, export and import. */
+  x?: Record<string, unknown> | undefined;
+}
 
 /**
  * An organisation: municipality, joint authority, hospital district, region, state agency or company.
@@ -128,7 +133,22 @@ export interface Product extends z.infer<typeof productSchema> {}
  * const oulu: Organisation = { id: 'oulu', kind: 'municipality', name: 'Oulu', municipalityCode: '564', businessId: '0187690-1' };
  * ```
  */
-export interface Organisation extends z.infer<typeof organisationSchema> {}
+export interface Organisation {
+  /** Unique across the whole document: 1 to 200 characters, no white space or control characters. */
+  id: string;
+  /** What kind of organisation it is; a `region` is the usual root of a scope. */
+  kind: OrganisationKind;
+  /** The organisation's name, in one language or several. */
+  name: Name;
+  /** The Finnish business id (Y-tunnus) as `NNNNNNN-C`; the check digit is verified. */
+  businessId?: string | undefined;
+  /** The three-digit Finnish municipality code, such as `"564"` for Oulu. */
+  municipalityCode?: string | undefined;
+  /** Free text about the organisation. */
+  description?: string | undefined;
+  /** Free extension object: any JSON object, kept exactly as given through every load, edit, export and import. */
+  x?: Record<string, unknown> | undefined;
+}
 
 /**
  * A business or ICT service that organisations provide.
@@ -139,7 +159,20 @@ export interface Organisation extends z.infer<typeof organisationSchema> {}
  * const primaryCare: Service = { id: 'primary-care', name: 'Perusterveydenhuolto', domain: 'health' };
  * ```
  */
-export interface Service extends z.infer<typeof serviceSchema> {}
+export interface Service {
+  /** Unique across the whole document: 1 to 200 characters, no white space or control characters. */
+  id: string;
+  /** The service's name, in one language or several. */
+  name: Name;
+  /** The field the service belongs to, free text such as `health`, `socialCare` or `administration`. */
+  domain: string;
+  /** A classification code, e.g. from JHS 200 or JHS 206. */
+  code?: string | undefined;
+  /** Free text about the service. */
+  description?: string | undefined;
+  /** Free extension object: any JSON object, kept exactly as given through every load, edit, export and import. */
+  x?: Record<string, unknown> | undefined;
+}
 
 /**
  * A system's contract: when it ends, the notice period in months and the yearly cost in euros.
@@ -150,7 +183,14 @@ export interface Service extends z.infer<typeof serviceSchema> {}
  * const contract: Contract = { ends: '2020-12-31', noticeMonths: 12, annualCost: 850000 };
  * ```
  */
-export interface Contract extends z.infer<typeof contractSchema> {}
+export interface Contract {
+  /** The last day of the contract, an existing calendar date as `YYYY-MM-DD`. */
+  ends?: string | undefined;
+  /** The notice period in whole months (0 or more). */
+  noticeMonths?: number | undefined;
+  /** What the installation costs a year, in euros (0 or more). */
+  annualCost?: number | undefined;
+}
 
 /**
  * One installation of an information system.
@@ -161,7 +201,34 @@ export interface Contract extends z.infer<typeof contractSchema> {}
  * const lifecare: System = { id: 'lifecare-oulu', name: 'Lifecare (Oulu)', class: 'TOSI', product: 'Tieto Lifecare', lifecycle: 'production' };
  * ```
  */
-export interface System extends z.infer<typeof systemSchema> {}
+export interface System {
+  /** Unique across the whole document: 1 to 200 characters, no white space or control characters. */
+  id: string;
+  /** The installation's name, in one language or several. */
+  name: Name;
+  /** `TORI` (domain-independent) or `TOSI` (domain-specific). */
+  class: SystemClass;
+  /** The product installed: a catalogue product's id, name or alias, or free text that names a product of its own. */
+  product?: string | undefined;
+  /** The version installed, free text. */
+  version?: string | undefined;
+  /** Where the installation is in its life. */
+  lifecycle: Lifecycle;
+  /** How critical the installation is. */
+  criticality?: Criticality | undefined;
+  /** How many people use it (a whole number, 0 or more); `uses` relations may give counts per organisation. */
+  users?: number | undefined;
+  /** `true` for an integration platform (an ESB, an API gateway) that integrations can run `via`. */
+  platform?: boolean | undefined;
+  /** Where it runs, free text such as `on-premises`, `SaaS` or a data centre's name. */
+  hosting?: string | undefined;
+  /** The contract of the installation. */
+  contract?: Contract | undefined;
+  /** Free text about the installation. */
+  description?: string | undefined;
+  /** Free extension object: any JSON object, kept exactly as given through every load, edit, export and import. */
+  x?: Record<string, unknown> | undefined;
+}
 
 /**
  * A data flow between two systems. Several integrations may join the same pair.
@@ -172,7 +239,76 @@ export interface System extends z.infer<typeof systemSchema> {}
  * const referrals: Integration = { id: 'i-17', source: 'lifecare-oulu', target: 'esko-ppshp', direction: 'twoWay', protocol: 'HL7 v2' };
  * ```
  */
-export interface Integration extends z.infer<typeof integrationSchema> {}
+export interface Integration {
+  /** Unique across the whole document: 1 to 200 characters, no white space or control characters. */
+  id: string;
+  /** The id of the system the data comes from. */
+  source: string;
+  /** The id of the system the data goes to. */
+  target: string;
+  /** `oneWay` (source to target, the default) or `twoWay`. */
+  direction?: Direction | undefined;
+  /** What data flows, free text such as `referrals` or `invoices`. */
+  data?: string | undefined;
+  /** How it flows, free text such as `HL7 v2`, `FHIR`, `REST`, `SOAP`, `file` or `database link`. */
+  protocol?: string | undefined;
+  /** `realtime`, `batch` or `manual`. */
+  mode?: Mode | undefined;
+  /** The id of the integration platform (a system with `platform: true`) the flow runs through. */
+  via?: string | undefined;
+  /** How critical the flow is. */
+  criticality?: Criticality | undefined;
+  /** Free text about the integration. */
+  description?: string | undefined;
+  /** Free extension object: any JSON object, kept exactly as given through every load, edit, export and import. */
+  x?: Record<string, unknown> | undefined;
+}
+
+/**
+ * A relation of any type but `uses`: `memberOf`, `provides`, `owns`, `supports`, `dependsOn` or `replaces`.
+ *
+ * @example
+ * ```ts
+ * import type { PlainRelation } from 'kartta';
+ * const membership: PlainRelation = { type: 'memberOf', from: 'oulu', to: 'pop' };
+ * ```
+ */
+export interface PlainRelation {
+  /** Which relation: see {@link RelationType} for what each means and which kinds it joins. */
+  type: Exclude<RelationType, 'uses'>;
+  /** The id of the entity the relation starts from. */
+  from: string;
+  /** The id of the entity the relation points to. */
+  to: string;
+  /** Free text about the relation. */
+  description?: string | undefined;
+  /** Free extension object: any JSON object, kept exactly as given through every load, edit, export and import. */
+  x?: Record<string, unknown> | undefined;
+}
+
+/**
+ * A `uses` relation: an organisation's staff use a system, optionally how many of them.
+ *
+ * @example
+ * ```ts
+ * import type { UsesRelation } from 'kartta';
+ * const use: UsesRelation = { type: 'uses', from: 'oulu', to: 'lifecare-oulu', users: 2400 };
+ * ```
+ */
+export interface UsesRelation {
+  /** Always `uses`. */
+  type: 'uses';
+  /** The id of the organisation whose staff use the system. */
+  from: string;
+  /** The id of the system used. */
+  to: string;
+  /** How many of the organisation's people use the system (a whole number, 0 or more). */
+  users?: number | undefined;
+  /** Free text about the relation. */
+  description?: string | undefined;
+  /** Free extension object: any JSON object, kept exactly as given through every load, edit, export and import. */
+  x?: Record<string, unknown> | undefined;
+}
 
 /**
  * A relation between two entities; `type` says which (see {@link RelationType}). A `uses` relation may carry a
@@ -184,7 +320,7 @@ export interface Integration extends z.infer<typeof integrationSchema> {}
  * const relation: Relation = { type: 'uses', from: 'oulu', to: 'lifecare-oulu', users: 2400 };
  * ```
  */
-export type Relation = z.infer<typeof relationSchema>;
+export type Relation = PlainRelation | UsesRelation;
 
 /**
  * A whole `kartta/1` document as written in JSON. Every collection is optional when read and always present in
@@ -196,7 +332,28 @@ export type Relation = z.infer<typeof relationSchema>;
  * const doc: KarttaDocumentInput = { format: 'kartta/1', name: 'Pohjois-Pohjanmaa' };
  * ```
  */
-export interface KarttaDocumentInput extends z.infer<typeof documentSchema> {}
+export interface KarttaDocumentInput {
+  /** The format and its version: always `kartta/1`. */
+  format: 'kartta/1';
+  /** The model's name, in one language or several. */
+  name: Name;
+  /** Free text about the model: what it covers, where its data comes from. */
+  description?: string | undefined;
+  /** The product catalogue (absent means empty). */
+  products?: Product[] | undefined;
+  /** The organisations (absent means empty). */
+  organisations?: Organisation[] | undefined;
+  /** The services (absent means empty). */
+  services?: Service[] | undefined;
+  /** The system installations (absent means empty). */
+  systems?: System[] | undefined;
+  /** The integrations between systems (absent means empty). */
+  integrations?: Integration[] | undefined;
+  /** The relations between entities (absent means empty). */
+  relations?: Relation[] | undefined;
+  /** Free extension object: any JSON object, kept exactly as given through every load, edit, export and import. */
+  x?: Record<string, unknown> | undefined;
+}
 
 /**
  * A `kartta/1` document as a {@link Model} holds it and as an edit recipe sees it: every collection is present.
@@ -210,15 +367,25 @@ export interface KarttaDocumentInput extends z.infer<typeof documentSchema> {}
  * ```
  */
 export interface KarttaDocument {
+  /** The format and its version: always `kartta/1`. */
   format: 'kartta/1';
+  /** The model's name, in one language or several. */
   name: Name;
+  /** Free text about the model: what it covers, where its data comes from. */
   description?: string | undefined;
+  /** The product catalogue (`toJSON` writes them sorted by id). */
   products: Product[];
+  /** The organisations (`toJSON` writes them sorted by id). */
   organisations: Organisation[];
+  /** The services (`toJSON` writes them sorted by id). */
   services: Service[];
+  /** The system installations (`toJSON` writes them sorted by id). */
   systems: System[];
+  /** The integrations between systems (`toJSON` writes them sorted by id). */
   integrations: Integration[];
+  /** The relations between entities (`toJSON` writes them sorted by type, then `from`, then `to`). */
   relations: Relation[];
+  /** Free extension object: any JSON object, kept exactly as given through every load, edit, export and import. */
   x?: Record<string, unknown> | undefined;
 }
 

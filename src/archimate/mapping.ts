@@ -218,8 +218,8 @@ export const FIELDS_OF_KIND: Readonly<Record<EntityElementKind | 'integration', 
 };
 
 /** Reads a field's value from an entity or relation. */
-export function getField(source: Record<string, unknown>, spec: FieldSpec): unknown {
-  const first = source[spec.path[0]];
+export function getField(source: object, spec: FieldSpec): unknown {
+  const first = (source as Record<string, unknown>)[spec.path[0]];
   if (spec.path.length === 1) return first;
   return first !== null && typeof first === 'object' ? (first as Record<string, unknown>)[spec.path[1]] : undefined;
 }

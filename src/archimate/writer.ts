@@ -125,7 +125,7 @@ function writeProperties(out: string[], indent: string, rows: readonly Row[], ex
 }
 
 /** The property rows of an entity's (or a `uses` relation's) Kartta fields. */
-function fieldRows(source: Record<string, unknown>, fields: readonly FieldSpec[], extras: ConceptExtras | undefined, definitions: PropertyDefinitions): Row[] {
+function fieldRows(source: object, fields: readonly FieldSpec[], extras: ConceptExtras | undefined, definitions: PropertyDefinitions): Row[] {
   const rows: Row[] = [];
   const defaults = extras?.defaults;
   const langs = extras?.valueLangs;
