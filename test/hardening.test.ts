@@ -203,7 +203,7 @@ describe('§3 edits are transactions, also when the recipe is async or returns a
 
 describe('§4 one exotic value does not hide the other problems', () => {
   const broken = () => {
-    const doc = smallRegion() as Record<string, unknown> & { systems: Record<string, unknown>[]; relations: Record<string, unknown>[] };
+    const doc = smallRegion() as unknown as Record<string, unknown> & { systems: Record<string, unknown>[]; relations: Record<string, unknown>[] };
     doc.relations.push({ type: 'owns', from: 'oulu', to: 'nowhere' });
     return doc;
   };
