@@ -8,7 +8,7 @@
  * import { readFileSync } from 'node:fs';
  * import { Model } from 'kartta';
  * const model = Model.load(readFileSync('examples/pohjois-pohjanmaa.json', 'utf8'));
- * console.log(model.scope({ scope: 'pop' }).systems.length);
+ * console.log(model.scope('pop').systems.length);
  * ```
  *
  * @packageDocumentation

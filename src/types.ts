@@ -505,7 +505,7 @@ export interface ScopeOptions {
  * ```ts
  * import { Model } from 'kartta';
  * const model = Model.load({ format: 'kartta/1', name: 'X', organisations: [{ id: 'pop', kind: 'region', name: 'POP' }] });
- * const scope = model.scope({ scope: 'pop' });
+ * const scope = model.scope('pop');
  * console.log(scope.organisations); // ['pop']
  * ```
  */

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { optionField, optionsSchema, parseOptions } from '../options.js';
+import { isRecord } from '../schema/json.js';
 import type { ArchimateExtras } from './extras.js';
 import type { MigrationPlan } from '../migration/plan-schema.js';
 import type { MigrationResult } from '../migration/result.js';
@@ -50,7 +51,7 @@ export interface ArchimateExportOptions {
 }
 
 const anObject = (what: string) =>
-  z.custom<object>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), { error: `must be ${what}` }).optional();
+  z.custom<object>(isRecord, { error: `must be ${what}` }).optional();
 
 const EXPORT_SHAPE = {
   views: z

@@ -101,7 +101,7 @@ function checkedWeight(weight: ((integration: Integration) => number) | undefine
  * scheduling and local moves (`optimal: false`, with a `lowerBound` of the bridge cost).
  *
  * @param model The region model.
- * @param plan The plan document, as an object or as JSON text; it is validated first.
+ * @param plan The plan document (typed, so an editor completes its fields); it is validated against the model first.
  * @throws {@link PlanValidationError} (`plan.invalid`) naming every problem of the plan.
  * @throws {@link MigrationCycleError} (`plan.cycle`) when the hard rules form a cycle; `.cycle` names its steps.
  * @throws {@link OptionError} (`option.invalid`) for an unknown or bad option, or a weight that is not a finite number >= 0.
@@ -130,7 +130,21 @@ function checkedWeight(weight: ((integration: Integration) => number) | undefine
  * result.explanations['ptj-oulu'][0]; // 'ready: target esko-pop depends on pop-iam, which iam (wave 1) puts in place'
  * ```
  */
-export function planMigration(model: Model, plan: unknown, options?: PlanMigrationOptions): MigrationResult {
+export function planMigration(model: Model, plan: MigrationPlan, options?: PlanMigrationOptions): MigrationResult;
+/**
+ * The same, for a plan not yet checked: JSON text, or an object read from a file. It is parsed first
+ * ({@link parsePlan}), and every problem is reported in a {@link PlanValidationError}.
+ *
+ * @example
+ * ```ts
+ * import { readFileSync } from 'node:fs';
+ * import { Model, planMigration } from 'kartta';
+ * const model = Model.load(readFileSync('examples/pohjois-pohjanmaa.json', 'utf8'));
+ * const result = planMigration(model, readFileSync('examples/pohjois-pohjanmaa.plan.json', 'utf8'));
+ * ```
+ */
+export function planMigration(model: Model, plan: unknown, options?: PlanMigrationOptions): MigrationResult;
+export function planMigration(model: Model, plan: MigrationPlan | unknown, options?: PlanMigrationOptions): MigrationResult {
   const parsed = parseOptions(QUERY, OPTIONS, options);
   const weight = checkedWeight(parsed.weight);
   const limit = parsed.exhaustiveLimit ?? DEFAULT_EXHAUSTIVE_LIMIT;

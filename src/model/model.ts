@@ -105,6 +105,7 @@ export class Model {
   #pinned = false;
   #graph: ReadonlyGraph | undefined;
   #sorted: Sorted = {};
+  #relationsByType: Map<RelationType, readonly Relation[]> | undefined;
   #catalogue: Map<string, Product> | undefined;
 
   private constructor(doc: KarttaDocument, state: IndexState | null) {
@@ -544,7 +545,18 @@ export class Model {
    */
   relations(type?: RelationType): readonly Relation[] {
     const all = this.#sortedOf('relations', () => [...this.#doc.relations].sort(compareRelations));
-    return type === undefined ? all : all.filter((relation) => relation.type === type);
+    if (type === undefined) return all;
+    // Indexed by type on first use: the model never changes, so each list is computed once, not per call.
+    if (!this.#relationsByType) {
+      const byType = new Map<RelationType, Relation[]>();
+      for (const relation of all) {
+        let list = byType.get(relation.type);
+        if (!list) byType.set(relation.type, (list = []));
+        list.push(relation);
+      }
+      this.#relationsByType = new Map([...byType].map(([key, list]) => [key, Object.freeze(list)]));
+    }
+    return this.#relationsByType.get(type) ?? NONE;
   }
 
   /**
@@ -561,7 +573,7 @@ export class Model {
    * model.relationsOut('oulu', 'memberOf').map((r) => r.to); // ['pop']
    * ```
    */
-  relationsOut(id: string, type?: RelationType): Relation[] {
+  relationsOut(id: string, type?: RelationType): readonly Relation[] {
     return this.#relationsAt(id, type, 'out');
   }
 
@@ -579,15 +591,15 @@ export class Model {
    * model.relationsIn('pop', 'memberOf').map((r) => r.from); // ['oulu']
    * ```
    */
-  relationsIn(id: string, type?: RelationType): Relation[] {
+  relationsIn(id: string, type?: RelationType): readonly Relation[] {
     return this.#relationsAt(id, type, 'in');
   }
 
-  #relationsAt(id: string, type: RelationType | undefined, direction: 'in' | 'out'): Relation[] {
-    if (typeof id !== 'string') return [];
+  #relationsAt(id: string, type: RelationType | undefined, direction: 'in' | 'out'): readonly Relation[] {
+    if (typeof id !== 'string') return NONE;
     const graph = this.#rawGraph();
     const key = graphKey(id);
-    if (!graph.hasNode(key)) return [];
+    if (!graph.hasNode(key)) return NONE;
     const out: Relation[] = [];
     const visit = (_key: string, attributes: { kind: string; entity: unknown }) => {
       if (attributes.kind === 'integration') return;
@@ -595,7 +607,7 @@ export class Model {
     };
     if (direction === 'out') graph.forEachOutEdge(key, visit);
     else graph.forEachInEdge(key, visit);
-    return out.sort(compareRelations);
+    return Object.freeze(out.sort(compareRelations));
   }
 
   /**
@@ -615,13 +627,13 @@ export class Model {
    * model.integrationsOf('b').map((i) => i.id); // ['i1']
    * ```
    */
-  integrationsOf(systemId: string, options: { includeVia?: boolean } = {}): Integration[] {
+  integrationsOf(systemId: string, options: { includeVia?: boolean } = {}): readonly Integration[] {
     const { includeVia } = parseOptions('integrationsOf', INTEGRATIONS_OF_OPTIONS, options);
     if (typeof systemId !== 'string') return [];
     const state = this.#ensureState();
     const { graph } = state;
     const key = graphKey(systemId);
-    if (!graph.hasNode(key)) return [];
+    if (!graph.hasNode(key)) return NONE;
     const found = new Map<string, Integration>();
     graph.forEachEdge(key, (_key, attributes) => {
       if (attributes.kind === 'integration') found.set(attributes.entity.id, attributes.entity);
@@ -629,7 +641,7 @@ export class Model {
     if (includeVia) {
       for (const id of state.via.get(systemId) ?? []) found.set(id, graph.getEdgeAttribute(graphKey(id), 'entity') as Integration);
     }
-    return [...found.values()].sort(compareIds);
+    return Object.freeze([...found.values()].sort(compareIds));
   }
 
   /**
@@ -642,8 +654,8 @@ export class Model {
    * model.integrationsVia('pop-esb'); // []
    * ```
    */
-  integrationsVia(platformId: string): string[] {
-    return [...(this.#ensureState().via.get(platformId) ?? [])].sort();
+  integrationsVia(platformId: string): readonly string[] {
+    return Object.freeze([...(this.#ensureState().via.get(platformId) ?? [])].sort());
   }
 
   /**
@@ -667,7 +679,7 @@ export class Model {
    * model.membersOf('pop', { transitive: false }); // ['ja']
    * ```
    */
-  membersOf(organisationId: string, options: { transitive?: boolean } = {}): string[] {
+  membersOf(organisationId: string, options: { transitive?: boolean } = {}): readonly string[] {
     const parsed = parseOptions('membersOf', MEMBERS_OF_OPTIONS, options);
     this.#requireKind(organisationId, 'organisation', 'entity');
     const graph = this.#rawGraph();
@@ -685,14 +697,15 @@ export class Model {
       });
     }
     seen.delete(organisationId);
-    return [...seen].sort();
+    return Object.freeze([...seen].sort());
   }
 
   /**
    * The scope of a query: an organisation with all its members (transitively) and the systems they own or use;
-   * retired systems are left out unless `includeRetired`. Without `scope`, the whole model.
+   * retired systems are left out unless `includeRetired`. Without an organisation, the whole model. The old form
+   * `scope({ scope: 'pop' })` still works, and is deprecated.
    *
-   * @throws {@link QueryError} `scope.unknown` or `scope.not-organisation`.
+   * @throws {@link QueryError} `scope.unknown` or `scope.not-organisation`; {@link OptionError} for a bad option.
    * @example
    * ```ts
    * import { Model } from 'kartta';
@@ -702,10 +715,17 @@ export class Model {
    *   systems: [{ id: 'a', name: 'A', class: 'TORI', lifecycle: 'production' }],
    *   relations: [{ type: 'memberOf', from: 'oulu', to: 'pop' }, { type: 'owns', from: 'oulu', to: 'a' }],
    * });
-   * model.scope({ scope: 'pop' }).systems; // ['a']
+   * model.scope('pop').systems; // ['a']
+   * model.scope('pop', { includeRetired: true }).organisations; // ['oulu', 'pop']
+   * model.scope().systems; // ['a']: the whole model
    * ```
    */
-  scope(given: ScopeOptions = {}): Scope {
+  scope(organisation?: string, options?: { readonly includeRetired?: boolean | undefined }): Scope;
+  /** @deprecated Pass the organisation first: `scope('pop')`, `scope('pop', { includeRetired: true })`. */
+  scope(options: ScopeOptions): Scope;
+  scope(first?: string | ScopeOptions, second?: { readonly includeRetired?: boolean | undefined }): Scope {
+    const given: unknown =
+      typeof first === 'string' || first === undefined ? { ...parseOptions('scope', SCOPE_RETIRED_OPTIONS, second), scope: first } : first;
     const options = parseOptions('scope', SCOPE_OPTIONS, given);
     const includeRetired = options.includeRetired ?? false;
     const keep = (system: System) => includeRetired || system.lifecycle !== 'retired';
@@ -767,6 +787,10 @@ export class Model {
 const INTEGRATIONS_OF_OPTIONS = optionsSchema({ includeVia: optionField.boolean() });
 const MEMBERS_OF_OPTIONS = optionsSchema({ transitive: optionField.boolean() });
 const SCOPE_OPTIONS = optionsSchema({ scope: optionField.id(), includeRetired: optionField.boolean() });
+const SCOPE_RETIRED_OPTIONS = optionsSchema({ includeRetired: optionField.boolean() });
+
+/** The empty list every read returns for nothing: frozen, like every list a model hands out. */
+const NONE: readonly never[] = Object.freeze([]);
 
 function buildCatalogue(products: readonly Product[]): Map<string, Product> {
   const map = new Map<string, Product>();

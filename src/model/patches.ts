@@ -6,7 +6,7 @@
  */
 import { capped, echo, formatPath } from '../errors.js';
 import { collections } from '../schema/document.js';
-import { findUnholdable, unholdableMessage } from '../schema/json.js';
+import { findUnholdable, isRecord, unholdableMessage } from '../schema/json.js';
 import type { Issue, Patch } from '../types.js';
 
 const OPS: ReadonlySet<unknown> = new Set(['add', 'replace', 'remove']);
@@ -15,9 +15,6 @@ const collectionSet: ReadonlySet<unknown> = new Set(collections);
 /** Deeper than any valid document (64 levels of `x` inside an entity inside a collection). */
 export const MAX_VALUE_DEPTH = 100;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function describePatch(index: number, patch: Record<string, unknown>): string {
   const path = Array.isArray(patch.path) && patch.path.every((s) => typeof s === 'string' || typeof s === 'number') ? formatPath(patch.path) : '?';

@@ -12,7 +12,7 @@ import { enablePatches, Immer, isDraft, type Draft } from 'immer';
 import { EditError, ModelValidationError, echo } from '../errors.js';
 import { collections } from '../schema/document.js';
 import type { KarttaDocument, Patch } from '../types.js';
-import { findUnholdable } from '../schema/json.js';
+import { findUnholdable, isRecord } from '../schema/json.js';
 import { headerIssues } from '../validate/check.js';
 import { checkPatchList, MAX_VALUE_DEPTH } from './patches.js';
 
@@ -29,9 +29,6 @@ function patchingImmer(): Immer {
   return immer;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** Whether a value is a promise or anything else with a `then` method (read without letting a getter throw). */
 function isThenable(value: unknown): value is PromiseLike<unknown> {

@@ -351,7 +351,7 @@ interface Context {
 }
 
 function buildContext(model: Model, options: { scope?: string | undefined; includeRetired?: boolean | undefined }): Context {
-  const scope = model.scope({ scope: options.scope, includeRetired: options.includeRetired ?? false });
+  const scope = model.scope(options.scope, { includeRetired: options.includeRetired ?? false });
   const organisations = new Set(scope.organisations);
   const systems = scope.systems.map((id) => model.system(id) as System);
   const products = new Map<string, ProductFact>();

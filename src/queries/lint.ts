@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Model } from '../model/model.js';
 import { describe, optionError, optionField, optionsSchema, parseOptions } from '../options.js';
+import { isRecord } from '../schema/json.js';
 import { normaliseProductName } from '../schema/products.js';
 import type { Integration, Name, System } from '../types.js';
 import { compareStrings, displayName, sortedUnique, todayUtc } from './facts.js';
@@ -284,7 +285,7 @@ interface Subject {
 type Emit = (entity: string, message: string, related?: readonly string[], data?: LintData) => void;
 
 function subjectOf(model: Model, scope: string | undefined, asOf: string): Subject {
-  const inScope = model.scope({ scope, includeRetired: true });
+  const inScope = model.scope(scope, { includeRetired: true });
   const systems = inScope.systems.map((id) => model.system(id) as System);
   if (scope === undefined) {
     return { model, scope, asOf, organisations: inScope.organisations, systems, integrations: model.integrations(), services: model.services().map((s) => s.id) };
@@ -620,7 +621,7 @@ const CHECKS: Record<LintRuleId, (subject: Subject, emit: Emit) => void> = {
 
 const OPTIONS = optionsSchema({
   rules: z
-    .custom<Readonly<Record<string, LintLevel>>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), {
+    .custom<Readonly<Record<string, LintLevel>>>(isRecord, {
       error: 'must be an object of rule ids to levels',
     })
     .optional(),

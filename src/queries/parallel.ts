@@ -239,7 +239,7 @@ export function parallelSystems(model: Model, options: ParallelOptions = {}): Pa
   const asOf = givenAsOf ?? (allowedUntil !== null ? todayUtc() : null);
   const overdue = allowedUntil !== null && asOf !== null && asOf > allowedUntil;
 
-  const scope = model.scope({ scope: scopeId });
+  const scope = model.scope(scopeId);
   const nameOf = (id: string): string => model.nameOf(id) ?? id;
   const byService = new Map<string, System[]>();
   const products = new Map<string, ProductFact>();

@@ -3,6 +3,14 @@
 /** Deepest nesting accepted inside an `x` extension object. */
 export const MAX_DEPTH = 64;
 
+/**
+ * True for any object that is not an array (a record to read fields from). Stricter: {@link isPlainObject}, which
+ * also refuses class instances.
+ */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 /** True for an object made by `{}`, JSON.parse or `Object.create(null)`: not an array, class instance or proxy of one. */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;

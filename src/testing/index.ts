@@ -10,7 +10,7 @@
  * import { generateRegionModel } from 'kartta/testing';
  * const model = Model.load(generateRegionModel({ seed: 1, systems: 2_000 }));
  * const region = model.organisations().find((o) => o.kind === 'region')!;
- * console.log(model.scope({ scope: region.id }).systems.length);
+ * console.log(model.scope(region.id).systems.length);
  * ```
  *
  * @packageDocumentation

@@ -2,6 +2,7 @@
  * The synthetic migration plan generator: consolidations, replacements, retirements and rehostings over the
  * systems of a document, with `after` links, deadlines from contracts, and no cycle among the hard rules.
  */
+import type { MigrationStep } from '../migration/plan-schema.js';
 import { normaliseProductName, productKeys } from '../schema/products.js';
 import type { Organisation, Product, Relation, System } from '../types.js';
 import { optionError, optionField, optionsSchema, parseOptions } from '../options.js';
@@ -34,7 +35,7 @@ export interface MigrationPlanOptions {
 }
 
 /**
- * One step of a generated plan, as in the `kartta/1` migration plan document.
+ * One step of a generated plan: a {@link MigrationStep}, the step of every migration plan.
  *
  * @example
  * ```ts
@@ -42,16 +43,7 @@ export interface MigrationPlanOptions {
  * const step: GeneratedStep = { id: 'step-0001', action: 'consolidate', system: 'basware-kempele', target: 'basware-oulu' };
  * ```
  */
-export interface GeneratedStep {
-  id: string;
-  action: 'retire' | 'consolidate' | 'replace' | 'rehost';
-  system: string;
-  target?: string;
-  deadline?: string;
-  notBefore?: string;
-  after?: string[];
-  description?: string;
-}
+export type GeneratedStep = MigrationStep;
 
 /**
  * A generated migration plan document: `start`, `waveMonths`, `capacity` and the steps.
@@ -338,7 +330,8 @@ export function generateMigrationPlan(doc: PlanSource, given: MigrationPlanOptio
     if ([...before].some((index) => after.has(index)) || reaches([...after], before)) continue;
 
     const index = placed.length;
-    const step: GeneratedStep = { id: `step-${String(index + 1).padStart(width, '0')}`, action, system };
+    // Built as a mutable copy of the step type, then handed out as a MigrationStep; the random draws stay in order.
+    const step: { -readonly [K in keyof GeneratedStep]: GeneratedStep[K] } = { id: `step-${String(index + 1).padStart(width, '0')}`, action, system };
     if (target !== undefined) step.target = target;
     const ends = systems.get(system)?.contract?.ends;
     if (ends !== undefined && ends > start && random.chance(0.8)) step.deadline = ends;

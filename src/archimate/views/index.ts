@@ -9,6 +9,7 @@ import { QueryError } from '../../errors.js';
 import { z } from 'zod';
 import type { Model } from '../../model/model.js';
 import { optionError, optionField, optionsSchema, parseOptions } from '../../options.js';
+import { isRecord } from '../../schema/json.js';
 import { parallelSystems } from '../../queries/parallel.js';
 import type { MigrationPlan } from '../../migration/plan-schema.js';
 import type { MigrationResult } from '../../migration/result.js';
@@ -66,7 +67,7 @@ export interface BuildViewsOptions {
 
 const QUERY = 'buildViews';
 const anObject = (what: string) =>
-  z.custom<object>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), { error: `must be ${what}` }).optional();
+  z.custom<object>(isRecord, { error: `must be ${what}` }).optional();
 const OPTIONS = optionsSchema({
   landscapes: z
     .union([z.boolean(), z.array(z.string({ error: 'must be an organisation id' }).min(1, { error: 'must be an organisation id' }))], { error: 'must be true, false or a list of organisation ids' })
@@ -111,7 +112,7 @@ export function buildViews(model: Model, options: BuildViewsOptions = {}): ViewS
   const raw = parseOptions(QUERY, OPTIONS, options);
   const scopeId = raw.scope;
   const parallel = raw.parallel ?? true;
-  const scope = model.scope({ scope: scopeId });
+  const scope = model.scope(scopeId);
   const systemsInScope = new Set(scope.systems);
   const views: ViewSpec[] = [];
 
@@ -147,23 +148,20 @@ function landscapeOrganisations(model: Model, value: boolean | readonly string[]
   return ids;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function planLayerOf(model: Model, plan: unknown, planElements: unknown): PlanLayer | undefined {
   if (planElements !== undefined) {
-    if (!isObject(planElements) || !Array.isArray(planElements.waves) || !Array.isArray(planElements.elements) || !Array.isArray(planElements.relationships) || !Array.isArray(planElements.plateaus)) {
+    if (!isRecord(planElements) || !Array.isArray(planElements.waves) || !Array.isArray(planElements.elements) || !Array.isArray(planElements.relationships) || !Array.isArray(planElements.plateaus)) {
       throw optionError(QUERY, ['planElements'], 'must be a plan layer (elements, relationships, waves, plateaus)');
     }
     return planElements as unknown as PlanLayer;
   }
   if (plan === undefined) return undefined;
-  if (!isObject(plan) || !isObject(plan.document) || !Array.isArray(plan.document.steps) || !isObject(plan.result) || !Array.isArray(plan.result.waves)) {
+  if (!isRecord(plan) || !isRecord(plan.document) || !Array.isArray(plan.document.steps) || !isRecord(plan.result) || !Array.isArray(plan.result.waves)) {
     throw optionError(QUERY, ['plan'], 'must be { document, result }: the plan document (with its steps) and its planMigration result (with its waves)');
   }
   for (const step of plan.document.steps as unknown[]) {
-    if (!isObject(step) || typeof step.id !== 'string' || typeof step.system !== 'string') {
+    if (!isRecord(step) || typeof step.id !== 'string' || typeof step.system !== 'string') {
       throw optionError(QUERY, ['plan', 'document', 'steps'], 'must each have an id and a system');
     }
   }
