@@ -172,3 +172,19 @@ describe('readInventory: formulas are never evaluated', () => {
     expect(readInventory([{ file: 'g.xlsx', data: good }]).model.system('oulu-esko')?.contract?.annualCost).toBe(12000);
   });
 });
+
+describe('readInventory: the sample inventory', () => {
+  const files = ['oulu.xlsx', 'kempele.xlsx', 'ppshp.xlsx'];
+  it('reads the shipped sample, and names the four deliberate errors of the copy with errors', () => {
+    const { model, products } = readInventory(files.map((f) => `examples/inventory/${f}`));
+    expect(model.systems()).toHaveLength(9);
+    expect(products.find((p) => p.id === 'effica')?.spellings.map((s) => s.spelling)).toEqual(['EFFICA', 'Tieto Effica 4.x']);
+    const problems = problemsOf(() => readInventory(files.map((f) => `examples/inventory-with-errors/${f}`)));
+    expect(problems.map((p) => [p.cell, p.code])).toEqual([
+      ['Integraatiot!B4', 'spreadsheet.reference-unknown'],
+      ['Järjestelmät!G3', 'spreadsheet.cell-invalid'],
+      ['Järjestelmät!I5', 'spreadsheet.cell-invalid'],
+      ['Organisaatiot!C4', 'spreadsheet.model-invalid'],
+    ]);
+  });
+});

@@ -265,7 +265,10 @@ export function build(records: readonly RowRecord[], mapping: ParsedMapping, opt
       }
       return id;
     }
-    const skipped = skippedNames.get(collection)?.get(folded);
+    // A row that went bad earlier in this pass is not in the start-of-pass index: look through the rows again.
+    const skipped =
+      skippedNames.get(collection)?.get(folded) ??
+      records.find((r) => r.bad && r.kind === collection && [r.values.get('id'), r.values.get('name')].some((name) => typeof name === 'string' && fold(name) === folded));
     if (skipped !== undefined) {
       dependent(record, location, typed, skipped);
       return undefined;
