@@ -191,3 +191,41 @@ export type ReasonCode = (typeof reasonCodes)[number];
 
 /** The one shape of every code: hyphenated lowercase words, optionally dotted into namespaces. */
 export const CODE_PATTERN = /^[a-z]+(-[a-z]+)*(\.[a-z]+(-[a-z]+)*)*$/u;
+
+/**
+ * The codes of the problems `applyScenario`, `checkScenario` and `sealScenario` report in
+ * `ScenarioError.problems`. A malformed field of a change has the format's own issue code (see
+ * {@link issueCodes}) instead.
+ * @example
+ * ```ts
+ * import { scenarioProblemCodes } from 'kartta';
+ * scenarioProblemCodes.includes('scenario.entity-missing'); // true
+ * ```
+ */
+export const scenarioProblemCodes = [
+  'scenario.entity-changed',
+  'scenario.entity-exists',
+  'scenario.entity-missing',
+  'scenario.key-mismatch',
+  'scenario.not-installation',
+  'scenario.not-platform',
+  'scenario.nothing-to-consolidate',
+  'scenario.nothing-to-move',
+  'scenario.path-invalid',
+  'scenario.platform-in-use',
+  'scenario.result-invalid',
+  'scenario.same-system',
+  'scenario.system-retired',
+  'scenario.value-invalid',
+  'scenario.wrong-kind',
+] as const;
+
+/**
+ * The code of a {@link scenarioProblemCodes | scenario problem}.
+ * @example
+ * ```ts
+ * import type { ScenarioProblemCode } from 'kartta';
+ * const code: ScenarioProblemCode = 'scenario.entity-missing';
+ * ```
+ */
+export type ScenarioProblemCode = (typeof scenarioProblemCodes)[number];

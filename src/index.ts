@@ -38,8 +38,8 @@ export {
 } from './schema/document.js';
 export type * from './types.js';
 export { displayName, NAME_FALLBACK, type EntityName } from './names.js';
-export { issueCodes, errorCodes, reasonCodes } from './codes.js';
-export type { IssueCode, KarttaErrorCode, ReasonCode } from './codes.js';
+export { issueCodes, errorCodes, reasonCodes, scenarioProblemCodes } from './codes.js';
+export type { IssueCode, KarttaErrorCode, ReasonCode, ScenarioProblemCode } from './codes.js';
 export { harmonisationCandidates } from './queries/harmonisation.js';
 export type {
   HarmonisationOptions,

@@ -6,6 +6,8 @@ import {
   applyScenario,
   checkScenario,
   diffModels,
+  issueCodes,
+  scenarioProblemCodes,
   modelHash,
   parseScenario,
   scenarioFromDiff,
@@ -25,6 +27,8 @@ function problemsOf(model: Model, s: Scenario): { error: ScenarioError; codes: s
     applyScenario(model, s);
   } catch (error) {
     if (!(error instanceof ScenarioError)) throw error;
+    // Every code is a listed one: a scenario problem code, or the format's own for a malformed field.
+    for (const problem of error.problems) expect([...scenarioProblemCodes, ...issueCodes]).toContain(problem.code);
     return { error, codes: error.problems.map((p) => `${p.code} ${p.path.join('.')}`) };
   }
   throw new Error('expected a ScenarioError');
@@ -209,7 +213,7 @@ describe('scenario documents', () => {
   });
 
   it('refuses a base that is not a model', () => {
-    expect(() => applyScenario({} as Model, scenario())).toThrow(ScenarioError);
+    expect(() => applyScenario({} as Model, scenario())).toThrow(expect.objectContaining({ code: 'option.invalid' }));
   });
 });
 

@@ -1,5 +1,5 @@
 /** Applying a scenario to a base: every change checked, every problem reported, nothing applied unless all hold. */
-import { formatPath } from '../errors.js';
+import { QueryError, formatPath } from '../errors.js';
 import { Model } from '../model/model.js';
 import { diffCollections, withoutDefaults, type DiffCollectionName } from './defaults.js';
 import { ScenarioError, type ScenarioProblem } from './errors.js';
@@ -42,7 +42,7 @@ function isModel(value: unknown): value is Model {
 
 function requireModel(fn: string, base: unknown): Model {
   if (!isModel(base)) {
-    throw new ScenarioError('scenario.invalid', [{ code: 'option.invalid', path: [], conflict: false, message: `${fn}: the base must be a Model (load one with Model.load)` }]);
+    throw new QueryError('option.invalid', `${fn}: the base must be a Model (load one with Model.load)`, 'base');
   }
   return base;
 }
@@ -158,6 +158,7 @@ export function checkScenario(base: Model, scenario: Scenario | string): Scenari
  * every `fingerprints` entity that changed or disappeared. Every problem is reported at once, each naming its
  * change (index and op), and nothing is applied: a scenario applies whole or not at all.
  *
+ * @throws {@link QueryError} `option.invalid` when the base is not a Model.
  * @throws {@link ScenarioError} `scenario.invalid`, `scenario.conflict` or `scenario.change-invalid`, with
  *   `problems`.
  * @category Scenarios

@@ -1,4 +1,5 @@
 /** The typed errors of scenarios. */
+import type { IssueCode, ScenarioProblemCode } from '../codes.js';
 import { KarttaError, formatPath } from '../errors.js';
 
 /**
@@ -17,8 +18,9 @@ import { KarttaError, formatPath } from '../errors.js';
  * ```
  */
 export interface ScenarioProblem {
-  /** A stable code, e.g. `scenario.entity-missing` (see docs/scenarios.md for the list). */
-  readonly code: string;
+  /** A stable code: one of `scenarioProblemCodes` (e.g. `scenario.entity-missing`), or for a malformed field of a
+   * change one of the format's `issueCodes`. */
+  readonly code: ScenarioProblemCode | IssueCode;
   /** The index of the change in `changes`, when the problem belongs to one. */
   readonly change?: number | undefined;
   /** The change's `op`. */

@@ -5,6 +5,7 @@
 import { normaliseProductName, productKeys } from '../schema/products.js';
 import { relationKey } from '../graph/keys.js';
 import type { Product } from '../types.js';
+import type { IssueCode, ScenarioProblemCode } from '../codes.js';
 import type { ScenarioProblem } from './errors.js';
 import { capText } from './json-values.js';
 import type {
@@ -35,7 +36,7 @@ const KIND_WORD: Record<EntityCollection, string> = {
   integrations: 'an integration',
 };
 
-export function report(ctx: ChangeContext, code: string, field: readonly (string | number)[], message: string, id?: string): void {
+export function report(ctx: ChangeContext, code: ScenarioProblemCode | IssueCode, field: readonly (string | number)[], message: string, id?: string): void {
   ctx.problems.push({ code, change: ctx.index, op: ctx.op, path: ['changes', ctx.index, ...field], id, conflict: ctx.conflict, message: `changes[${ctx.index}] (${ctx.op}): ${message}` });
 }
 
