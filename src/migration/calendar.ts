@@ -60,11 +60,6 @@ export function addMonths(date: string, months: number): string {
   return format(plusMonths(parse(date), months));
 }
 
-/** The day before `date`. */
-export function previousDay(date: string): string {
-  return format(dayBefore(parse(date)));
-}
-
 /** The day after `date` (9999-12-31 is followed by +010000-01-01). */
 export function nextDay(date: string): string {
   return format(dayAfter(parse(date)));

@@ -4,7 +4,6 @@
  * single steps that improve the objective, then closing empty waves. Every phase keeps the hard rules and the
  * capacity, and each costs about (steps + links + integrations) * log(steps) per pass.
  */
-import { compareScores, scoreOf } from './objective.js';
 import { MinHeap, NO_DEADLINE, type Problem } from './problem.js';
 
 /** Largest finite priority; steps without a deadline come after every step with one. */
@@ -249,9 +248,4 @@ function closeEmptyWaves(problem: Problem, wave: Int32Array): boolean {
   if (removed === 0) return false;
   for (let i = 0; i < wave.length; i++) wave[i] = (wave[i] as number) - (shift[wave[i] as number] as number);
   return true;
-}
-
-/** The better of two placements under the objective (the first on a tie). */
-export function betterPlacement(problem: Problem, a: Int32Array, b: Int32Array): Int32Array {
-  return compareScores(scoreOf(problem, a), scoreOf(problem, b)) <= 0 ? a : b;
 }
