@@ -4,6 +4,7 @@
  */
 import type { Issue } from '../types.js';
 import type { Model } from '../model/model.js';
+import type { MigrationPlan } from '../migration/plan-schema.js';
 import type { CliContext } from './command.js';
 import { capped, CliError, ExitCode } from './exit.js';
 import { readSource, type Source } from './io.js';
@@ -110,13 +111,18 @@ export function formatIssueLine(source: Source, issue: LocatedIssue, style: CliC
   return `${style.dim(where)}  ${style.red(issue.code)}  ${style.cyan(capped(issue.pathText, 120))}  ${issue.message}${entity ? style.dim(`  (${entity})`) : ''}`;
 }
 
-/** The model could not be loaded: exit 1 (an invalid model is a finding), with every problem listed. */
-export class InvalidModelError extends CliError {
+/**
+ * A document with problems: a model (exit 1: an invalid model is a finding) or a document a command needs
+ * besides the model, such as a plan (exit 2: input the command refuses). Every problem is listed.
+ */
+export class InvalidDocumentError extends CliError {
   readonly issues: readonly LocatedIssue[];
   readonly source: Source;
 
-  constructor(source: Source, issues: readonly LocatedIssue[]) {
-    super('model.invalid', `${source.name} is not a valid kartta/1 model: ${issues.length} problem${issues.length === 1 ? '' : 's'} (kartta validate ${source.path ?? '-'} lists them)`, source.name, ExitCode.findings);
+  constructor(source: Source, issues: readonly LocatedIssue[], what: 'model' | 'plan' | 'configuration') {
+    const count = `${issues.length} problem${issues.length === 1 ? '' : 's'}`;
+    const hint = what === 'model' ? ` (kartta validate ${source.path ?? '-'} lists them all)` : '';
+    super(`${what}.invalid`, `${source.name} is not a valid ${what === 'model' ? 'kartta/1 model' : what}: ${count}${hint}`, source.name, what === 'model' ? ExitCode.findings : ExitCode.failure);
     this.issues = issues;
     this.source = source;
   }
@@ -127,6 +133,15 @@ export async function loadModel(context: CliContext, path: string): Promise<{ mo
   const { source, value } = await readJsonDocument(context, path);
   const { Model } = await import('../model/model.js');
   const result = Model.safeLoad(value);
-  if (!result.ok) throw new InvalidModelError(source, await locateIssues(source, value, result.issues));
+  if (!result.ok) throw new InvalidDocumentError(source, await locateIssues(source, value, result.issues), 'model');
   return { model: result.model, source };
+}
+
+/** Reads a migration plan for `model`; a plan with problems throws {@link InvalidDocumentError} (exit 2). */
+export async function loadPlan(context: CliContext, model: Model, path: string): Promise<MigrationPlan> {
+  const { source, value } = await readJsonDocument(context, path);
+  const { validatePlan } = await import('../migration/validate.js');
+  const result = validatePlan(model, value);
+  if (!result.ok) throw new InvalidDocumentError(source, await locateIssues(source, value, result.issues), 'plan');
+  return result.plan;
 }

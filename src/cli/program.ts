@@ -6,7 +6,7 @@ import { Command, CommanderError } from 'commander';
 import type { CliCommand, CliContext } from './command.js';
 import { KarttaError } from '../errors.js';
 import { CliError, ExitCode, quote } from './exit.js';
-import { formatIssueLine, InvalidModelError } from './model-input.js';
+import { formatIssueLine, InvalidDocumentError } from './model-input.js';
 
 const ISSUES_SHOWN_ON_ERROR = 20;
 
@@ -81,7 +81,7 @@ export function reportError(context: CliContext, error: unknown): ExitCode {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return ExitCode.ok;
     return ExitCode.failure;
   }
-  if (error instanceof InvalidModelError) {
+  if (error instanceof InvalidDocumentError) {
     context.stderr.write(`${style.red('kartta:')} ${error.message}\n`);
     for (const issue of error.issues.slice(0, ISSUES_SHOWN_ON_ERROR)) context.stderr.write(`  ${formatIssueLine(error.source, issue, style)}\n`);
     if (error.issues.length > ISSUES_SHOWN_ON_ERROR) context.stderr.write(`  ... and ${error.issues.length - ISSUES_SHOWN_ON_ERROR} more\n`);

@@ -4,9 +4,13 @@
  */
 import type { CliCommand } from '../command.js';
 import { diff } from './diff.js';
+import { harmonise } from './harmonise.js';
+import { impact } from './impact.js';
+import { parallel } from './parallel.js';
+import { plan } from './plan.js';
 import { sample } from './sample.js';
 import { scenarioApply, scenarioCompare } from './scenario.js';
 import { schema } from './schema.js';
 import { validate } from './validate.js';
 
-export const commands: readonly CliCommand[] = [validate, diff, scenarioApply, scenarioCompare, schema, sample];
+export const commands: readonly CliCommand[] = [validate, harmonise, parallel, impact, plan, diff, scenarioApply, scenarioCompare, schema, sample];

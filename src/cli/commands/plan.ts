@@ -1,0 +1,119 @@
+/** `kartta plan FILE PLAN.json`: a migration plan placed in waves, with bridges, missed deadlines and violations. */
+import { defineCommand } from '../command.js';
+import { ExitCode } from '../exit.js';
+import { loadModel, loadPlan } from '../model-input.js';
+import { labelOf, nameOf } from '../names.js';
+import { row, type Table } from '../table.js';
+import { tabularOptions, writeTabular, type TabularFormat } from '../tabular.js';
+
+interface PlanOptions {
+  readonly format: TabularFormat;
+  readonly output?: string;
+}
+
+export const plan = defineCommand<PlanOptions>({
+  name: 'plan',
+  summary: 'place a migration plan in waves: bridges, missed deadlines, violations',
+  description:
+    'Places the steps of a migration plan in waves under the hard rules (after, readiness, nothing retired under what needs it, capacity, notBefore) with the fewest bridge integrations, and shows the waves, the bridges, the deadlines that cannot be met and why, and the plan\'s violations. Exit 1 when the plan has violations (it cannot be carried out as written); missed deadlines are reported but do not fail the run.',
+  examples: ['kartta plan region.json region.plan.json', 'kartta plan region.json region.plan.json --format markdown -o plan.md'],
+  define: (command) => tabularOptions(command.argument('<file>', 'the model, or - for standard input').argument('<plan>', 'the migration plan (JSON)')),
+  run: async (context, [path, planPath], options) => {
+    const { model } = await loadModel(context, path as string);
+    const migrationPlan = await loadPlan(context, model, planPath as string);
+    const { planMigration } = await import('../../migration/plan-migration.js');
+    const result = planMigration(model, migrationPlan);
+    const waves = new Map(result.waves.map((wave) => [wave.index, wave]));
+    const deadlines = new Map(migrationPlan.steps.map((step) => [step.id, step.deadline ?? null]));
+    const missed = new Set(result.missedDeadlines.map((deadline) => deadline.step));
+    const steps = [...result.placements].sort((a, b) => a.wave - b.wave || (a.step < b.step ? -1 : a.step > b.step ? 1 : 0));
+    const stepRows = steps.map((placement) => {
+      const wave = waves.get(placement.wave);
+      const deadline = deadlines.get(placement.step) ?? null;
+      return row([
+        ['wave', placement.wave],
+        ['start', wave?.start ?? null],
+        ['end', wave?.end ?? null],
+        ['step', placement.step],
+        ['action', placement.action],
+        ['system', placement.system],
+        ['system_name', labelOf(model, placement.system)],
+        ['target', placement.target ?? null],
+        ['target_name', placement.target === undefined ? '' : labelOf(model, placement.target)],
+        ['class', placement.class],
+        ['deadline', deadline],
+        ['deadline_status', deadline === null ? '' : missed.has(placement.step) ? 'missed' : 'met'],
+      ]);
+    });
+    const stepsTable: Table = {
+      columns: [
+        { key: 'wave', header: 'wave', align: 'right' },
+        { key: 'start', header: 'starts' },
+        { key: 'end', header: 'ends' },
+        { key: 'step', header: 'step' },
+        { key: 'action', header: 'action' },
+        { key: 'system_name', header: 'system' },
+        { key: 'target_name', header: 'target' },
+        { key: 'deadline', header: 'deadline' },
+        { key: 'deadline_status', header: '' },
+      ],
+      rows: stepRows,
+    };
+    const bridgesTable: Table = {
+      columns: [
+        { key: 'integration', header: 'integration' },
+        { key: 'between', header: 'between' },
+        { key: 'steps', header: 'steps' },
+        { key: 'waves', header: 'waves' },
+        { key: 'weight', header: 'weight', align: 'right' },
+      ],
+      rows: result.bridges.map((bridge) => {
+        const integration = model.integration(bridge.integration);
+        return row([
+          ['integration', bridge.integration],
+          ['between', integration ? `${nameOf(model, integration.source)} – ${nameOf(model, integration.target)}` : ''],
+          ['steps', bridge.steps.join(', ')],
+          ['waves', bridge.waves.join(' and ')],
+          ['weight', bridge.weight],
+        ]);
+      }),
+    };
+    const missedTable: Table = {
+      columns: [
+        { key: 'step', header: 'step' },
+        { key: 'deadline', header: 'deadline' },
+        { key: 'wave', header: 'wave', align: 'right' },
+        { key: 'reason', header: 'why' },
+      ],
+      rows: result.missedDeadlines.map((deadline) => row([['step', deadline.step], ['deadline', deadline.deadline], ['wave', deadline.wave], ['reason', `ends ${deadline.waveEnd}: ${deadline.reason}`]])),
+    };
+    const violationsTable: Table = {
+      columns: [
+        { key: 'code', header: 'code' },
+        { key: 'step', header: 'step' },
+        { key: 'message', header: 'message' },
+      ],
+      rows: result.violations.map((violation) => row([['code', violation.code], ['step', violation.step ?? ''], ['message', violation.message]])),
+    };
+    const csv: Table = { columns: ['wave', 'start', 'end', 'step', 'action', 'system', 'system_name', 'target', 'target_name', 'class', 'deadline', 'deadline_status'].map((key) => ({ key, header: key })), rows: stepRows };
+    const quality = result.optimal ? 'optimal' : `heuristic${result.lowerBound === undefined ? '' : `, lower bound ${result.lowerBound}`}`;
+    const notes = [`${result.waves.length} waves, ${result.bridges.length} bridges (cost ${result.cost}, ${quality}), ${result.missedDeadlines.length} missed deadlines, ${result.violations.length} violations`];
+    await writeTabular(
+      context,
+      {
+        json: result,
+        sections: [
+          { title: 'Waves', table: stepsTable },
+          { title: 'Bridge integrations (kept alive across waves)', table: bridgesTable },
+          { title: 'Missed deadlines', table: missedTable },
+          { title: 'Violations', table: violationsTable },
+        ],
+        notes,
+        csv,
+      },
+      options.format,
+      options.output,
+    );
+    return result.violations.length > 0 ? ExitCode.findings : ExitCode.ok;
+  },
+});
