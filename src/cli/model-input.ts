@@ -129,12 +129,12 @@ export class InvalidDocumentError extends CliError {
 }
 
 /** Reads, parses and loads a model; an invalid one throws {@link InvalidModelError}. */
-export async function loadModel(context: CliContext, path: string): Promise<{ model: Model; source: Source }> {
+export async function loadModel(context: CliContext, path: string): Promise<{ model: Model; source: Source; document: unknown }> {
   const { source, value } = await readJsonDocument(context, path);
   const { Model } = await import('../model/model.js');
   const result = Model.safeLoad(value);
   if (!result.ok) throw new InvalidDocumentError(source, await locateIssues(source, value, result.issues), 'model');
-  return { model: result.model, source };
+  return { model: result.model, source, document: value };
 }
 
 /** Reads a migration plan for `model`; a plan with problems throws {@link InvalidDocumentError} (exit 2). */

@@ -6,6 +6,7 @@ import type { CliCommand } from '../command.js';
 import { diff } from './diff.js';
 import { harmonise } from './harmonise.js';
 import { impact } from './impact.js';
+import { lint } from './lint.js';
 import { parallel } from './parallel.js';
 import { plan } from './plan.js';
 import { sample } from './sample.js';
@@ -13,4 +14,4 @@ import { scenarioApply, scenarioCompare } from './scenario.js';
 import { schema } from './schema.js';
 import { validate } from './validate.js';
 
-export const commands: readonly CliCommand[] = [validate, harmonise, parallel, impact, plan, diff, scenarioApply, scenarioCompare, schema, sample];
+export const commands: readonly CliCommand[] = [validate, lint, harmonise, parallel, impact, plan, diff, scenarioApply, scenarioCompare, schema, sample];
