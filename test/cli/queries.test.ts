@@ -22,13 +22,13 @@ describe('kartta harmonise', () => {
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe('Harmonisation candidates in Pohjois-Pohjanmaa');
-    expect(lines[1]).toMatch(/^ #  kind +product or service +systems  keep +organisations  saving a year$/);
+    expect(lines[1]).toMatch(/^ # {2}kind +product or service +systems {2}keep +organisations {2}saving a year$/);
     const first = harmonisationCandidates(model, { scope: 'pop' })[0];
     expect(first?.kind).toBe('sameProduct');
     expect(lines[2]).toContain('Lifecare (Oulu) (lifecare-oulu)');
     expect(lines[2]).toMatch(new RegExp(`€${(first?.savings ?? 0).toLocaleString('en-IE')}$`));
     // Columns are aligned: every row has its saving ending in the same column as the header.
-    const rows = lines.slice(1).filter((line) => /^\s*\d+  /.test(line) || line.startsWith(' #'));
+    const rows = lines.slice(1).filter((line) => /^\s*\d+ {2}/.test(line) || line.startsWith(' #'));
     expect(new Set(rows.map((line) => line.length)).size).toBe(1);
   });
 
@@ -66,7 +66,7 @@ describe('kartta harmonise', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/<stdin> is not a valid kartta\/1 model: \d+ problems/);
-    expect(run.stderr).toMatch(/<stdin>:1:\d+  field\.required  systems\[0\]\.name/);
+    expect(run.stderr).toMatch(/<stdin>:1:\d+ {2}field\.required {2}systems\[0\]\.name/);
   });
 });
 
@@ -126,7 +126,7 @@ describe('kartta plan', () => {
   it('prints the waves with names, the bridges and the missed deadlines', async () => {
     const run = await kartta(['plan', sampleModel, samplePlan]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Waves\nwave  starts +ends +step/);
+    expect(run.stdout).toMatch(/^Waves\nwave {2}starts +ends +step/);
     expect(run.stdout).toContain('Lifecare (Oulu) (lifecare-oulu)');
     for (const bridge of expected.bridges) expect(run.stdout).toContain(bridge.integration);
     for (const missed of expected.missedDeadlines) expect(run.stdout).toMatch(new RegExp(`${missed.step} +${missed.deadline}`));
@@ -146,7 +146,7 @@ describe('kartta plan', () => {
     const run = await kartta(['plan', sampleModel, '-'], { input: '{\n  "steps": [\n    { "id": "x", "action": "teleport", "system": "nowhere" }\n  ]\n}' });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('<stdin> is not a valid plan');
-    expect(run.stderr).toMatch(/<stdin>:3:\d+  value\.invalid  steps\[0\]\.action/);
+    expect(run.stderr).toMatch(/<stdin>:3:\d+ {2}value\.invalid {2}steps\[0\]\.action/);
   });
 
   it('exits 1 when the plan has violations', async () => {
