@@ -76,18 +76,28 @@ export function describeFsError(error: unknown): string {
 
 /** Temporary files being written, removed if the process is interrupted. */
 const pendingTemporaries = new Set<string>();
-let cleanupInstalled = false;
+/** What else must be undone on Ctrl-C (a spinner on the terminal). */
+const interruptHandlers = new Set<() => void>();
+let interruptInstalled = false;
 
-function installCleanup(): void {
-  if (cleanupInstalled) return;
-  cleanupInstalled = true;
-  const cleanUp = (signal: NodeJS.Signals, code: number) => {
+function installInterruptHandler(): void {
+  if (interruptInstalled) return;
+  interruptInstalled = true;
+  const stop = (signal: NodeJS.Signals, code: number) => {
+    for (const handler of interruptHandlers) handler();
     for (const path of pendingTemporaries) rmSync(path, { force: true });
     process.stderr.write(`\nkartta: stopped by ${signal}; no output file was changed\n`);
     process.exit(code);
   };
-  process.once('SIGINT', () => cleanUp('SIGINT', 130));
-  process.once('SIGTERM', () => cleanUp('SIGTERM', 143));
+  process.once('SIGINT', () => stop('SIGINT', 130));
+  process.once('SIGTERM', () => stop('SIGTERM', 143));
+}
+
+/** Runs `handler` if the process is interrupted; returns a function that removes it. */
+export function onInterrupt(handler: () => void): () => void {
+  installInterruptHandler();
+  interruptHandlers.add(handler);
+  return () => interruptHandlers.delete(handler);
 }
 
 type Chunks = string | Iterable<string> | AsyncIterable<string>;
@@ -119,7 +129,7 @@ const FLUSH_AT = 1 << 16;
 
 export async function writeFileAtomically(target: string, content: Chunks): Promise<void> {
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  installCleanup();
+  installInterruptHandler();
   let handle;
   try {
     handle = await open(temporary, 'wx');

@@ -88,6 +88,15 @@ describe('startup', () => {
     expect(loads.filter((url) => /\/(zod|@dagrejs|saxes)\//.test(url))).toEqual([]);
   });
 
+  it('the check can fail: export --views loads dagre, import loads saxes', async () => {
+    const exported = await loadedModules(['export', 'archimate', sampleModel, '--views', '-o', join(scratch(), 'out.xml')]);
+    expect(exported.some((url) => url.includes('/@dagrejs/'))).toBe(true);
+    const folder = scratch();
+    await kartta(['export', 'archimate', sampleModel, '-o', join(folder, 'in.xml')]);
+    const imported = await loadedModules(['import', 'archimate', join(folder, 'in.xml'), '-o', join(folder, 'model.json')]);
+    expect(imported.some((url) => url.includes('/saxes/'))).toBe(true);
+  });
+
   it('kartta validate loads zod but neither dagre nor saxes', async () => {
     const loads = await loadedModules(['validate', sampleModel]);
     expect(loads.some((url) => url.includes('/zod/'))).toBe(true);

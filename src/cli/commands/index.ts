@@ -4,7 +4,9 @@
  */
 import type { CliCommand } from '../command.js';
 import { diff } from './diff.js';
+import { exportArchimate } from './export-archimate.js';
 import { harmonise } from './harmonise.js';
+import { importArchimate } from './import-archimate.js';
 import { impact } from './impact.js';
 import { lint } from './lint.js';
 import { parallel } from './parallel.js';
@@ -14,4 +16,4 @@ import { scenarioApply, scenarioCompare } from './scenario.js';
 import { schema } from './schema.js';
 import { validate } from './validate.js';
 
-export const commands: readonly CliCommand[] = [validate, lint, harmonise, parallel, impact, plan, diff, scenarioApply, scenarioCompare, schema, sample];
+export const commands: readonly CliCommand[] = [validate, lint, harmonise, parallel, impact, plan, exportArchimate, importArchimate, diff, scenarioApply, scenarioCompare, schema, sample];
