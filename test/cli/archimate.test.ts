@@ -1,4 +1,5 @@
 /** `kartta export archimate` and `kartta import archimate`: Archi-ready files, atomic writes, lossless round trips, hostile XML. */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { Model } from '../../src/model/model.js';
 import { toArchimateXml } from '../../src/archimate/export.js';
 import { parsePlan } from '../../src/migration/validate.js';
 import { archimateDir, schemaErrors, skipShared } from '../archimate-support.js';
-import { hasStack, kartta, root, sampleModel, samplePlan, scratch } from './run.js';
+import { binary, hasStack, kartta, root, sampleModel, samplePlan, scratch } from './run.js';
 
 const model = Model.load(readFileSync(sampleModel, 'utf8'));
 
@@ -53,6 +54,25 @@ describe('kartta export archimate', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('is not a valid plan');
     expect(readdirSync(folder)).toEqual(['plan.json']);
+  });
+});
+
+describe('progress', () => {
+  // `script` (util-linux) runs the command on a pseudo-terminal, as a person at a terminal would.
+  function onTerminal(args: string): string {
+    const run = spawnSync('script', ['-qec', `"${process.execPath}" "${binary}" ${args}`, '/dev/null'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    return run.stdout;
+  }
+
+  it('shows a spinner on stderr only on a terminal, and not with --quiet', async () => {
+    const folder = scratch();
+    const terminal = onTerminal(`export archimate "${sampleModel}" -o "${join(folder, 'a.xml')}" --views`);
+    expect(terminal).toContain(`writing ${join(folder, 'a.xml')}`);
+    expect(terminal).toContain('\u001b[?25l'); // the spinner hides the cursor while it turns
+    const quiet = onTerminal(`export archimate "${sampleModel}" -o "${join(folder, 'b.xml')}" --views --quiet`);
+    expect(quiet).toBe('');
+    const piped = await kartta(['export', 'archimate', sampleModel, '-o', join(folder, 'c.xml'), '--views']);
+    expect(piped.stderr).toBe(`wrote ${join(folder, 'c.xml')} (${piped.stderr.match(/\((\d+\.\d) MB/)?.[1]} MB, with views)\n`);
   });
 });
 
