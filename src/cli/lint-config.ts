@@ -7,10 +7,9 @@
  * { "rules": { "system.no-owner": "error", "system.no-product": "off", "contract.expired": "warn" }, "asOf": "2019-01-01" }
  * ```
  */
-import type { Issue } from '../types.js';
 import type { LintConfig, LintLevel } from '../queries/lint.js';
 import type { CliContext } from './command.js';
-import { InvalidDocumentError, locateIssues, readJsonDocument } from './model-input.js';
+import { InvalidDocumentError, locateIssues, readJsonDocument, type DocumentIssue } from './model-input.js';
 
 /** Levels as eslint users write them (`warn`) and as the library names them (`warning`). */
 const levels = new Map<string, LintLevel>([
@@ -32,8 +31,8 @@ export async function loadLintConfig(context: CliContext, path: string): Promise
   const { source, value } = await readJsonDocument(context, path);
   const { lintRules } = await import('../queries/lint.js');
   const { isIsoDate } = await import('../schema/primitives.js');
-  const known = new Set(lintRules.map((rule) => rule.id));
-  const issues: Issue[] = [];
+  const known = new Set<string>(lintRules.map((rule) => rule.id));
+  const issues: DocumentIssue[] = [];
   const rules: [string, LintLevel][] = [];
   let asOf: string | undefined;
   let scope: string | undefined;

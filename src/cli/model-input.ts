@@ -45,8 +45,11 @@ export async function readJsonDocument(context: CliContext, path: string): Promi
   return { source, value: parseJson(source) };
 }
 
+/** A problem in a document: the library's {@link Issue}, or one the command line finds (in a lint configuration). */
+export type DocumentIssue = Issue | { readonly code: string; readonly path: readonly (string | number)[]; readonly message: string };
+
 /** Adds positions and entities to issues. */
-export async function locateIssues(source: Source, value: unknown, issues: readonly Issue[]): Promise<LocatedIssue[]> {
+export async function locateIssues(source: Source, value: unknown, issues: readonly DocumentIssue[]): Promise<LocatedIssue[]> {
   const { formatPath } = await import('../errors.js');
   const locate = pathLocator(source.text);
   return issues.map((issue) => {

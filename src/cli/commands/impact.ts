@@ -36,9 +36,12 @@ export const impact = defineCommand<ImpactOptions>({
     const { model } = await loadModel(context, path as string);
     const { impactOf } = await import('../../queries/impact.js');
     const result = impactOf(model, system as string, { ...(depth === undefined ? {} : { depth }), ...(options.includeRetired ? { includeRetired: true } : {}) });
+    const services = result.reasons.filter((reason) => reason.code === 'impact.service');
+    const organisations = result.reasons.filter((reason) => reason.code === 'impact.organisation');
+    const dependents = result.reasons.filter((reason) => reason.code === 'impact.dependent');
     const rows = [
-      ...result.why.services.map((service) => row([['relation', 'supports service'], ['id', service.service], ['name', nameOf(model, service.service)], ['detail', service.systems.length > 1 ? `also through ${service.systems.filter((id) => id !== result.system).join(', ')}` : '']])),
-      ...result.why.organisations.map((organisation) =>
+      ...services.map((service) => row([['relation', 'supports service'], ['id', service.service], ['name', nameOf(model, service.service)], ['detail', service.systems.length > 1 ? `also through ${service.systems.filter((id) => id !== result.system).join(', ')}` : '']])),
+      ...organisations.map((organisation) =>
         row([
           ['relation', organisation.owns.length > 0 ? 'owned by' : 'used by'],
           ['id', organisation.organisation],
@@ -46,7 +49,7 @@ export const impact = defineCommand<ImpactOptions>({
           ['detail', [organisation.owns.length > 0 ? `owns ${organisation.owns.join(', ')}` : '', organisation.uses.length > 0 ? `uses ${organisation.uses.join(', ')}` : ''].filter(Boolean).join('; ')],
         ]),
       ),
-      ...result.why.dependents.map((dependent) => row([['relation', 'depended on by'], ['id', dependent.system], ['name', nameOf(model, dependent.system)], ['detail', `distance ${dependent.distance}, through ${dependent.dependsOn}`]])),
+      ...dependents.map((dependent) => row([['relation', 'depended on by'], ['id', dependent.system], ['name', nameOf(model, dependent.system)], ['detail', `distance ${dependent.distance}, through ${dependent.dependsOn}`]])),
       ...result.integrated.map((integrated) =>
         row([
           ['relation', 'integrated with'],

@@ -81,7 +81,7 @@ export const lint = defineCommand<LintOptions>({
       const log = sarifLog({
         version: context.version,
         source,
-        rules: lintRules.map((rule) => ({ id: rule.id, description: rule.description, help: rule.why, defaultLevel: sarifLevels[rule.severity] })),
+        rules: lintRules.map((rule) => ({ id: rule.id, description: rule.description, help: rule.rationale, defaultLevel: sarifLevels[rule.severity] })),
         findings: located.map((finding) => ({ ruleId: finding.rule, level: sarifLevels[finding.severity], message: finding.message, line: finding.line, column: finding.column, logicalLocation: finding.entity })),
       });
       text = `${JSON.stringify(log, null, 2)}\n`;

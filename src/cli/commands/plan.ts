@@ -85,7 +85,7 @@ export const plan = defineCommand<PlanOptions>({
         { key: 'wave', header: 'wave', align: 'right' },
         { key: 'reason', header: 'why' },
       ],
-      rows: result.missedDeadlines.map((deadline) => row([['step', deadline.step], ['deadline', deadline.deadline], ['wave', deadline.wave], ['reason', `ends ${deadline.waveEnd}: ${deadline.reason}`]])),
+      rows: result.missedDeadlines.map((deadline) => row([['step', deadline.step], ['deadline', deadline.deadline], ['wave', deadline.wave], ['reason', `ends ${deadline.waveEnd}: ${deadline.message}`]])),
     };
     const violationsTable: Table = {
       columns: [
