@@ -12,61 +12,19 @@
  *    top of the module: every command module is loaded on every run, and a static import of the ArchiMate or
  *    layout code would make `kartta --version` and `kartta validate` load dagre and saxes (a test checks this).
  *    Read inputs with `readSource`/`loadModel` (paths or `-`), write results with `writeOutput` (stdout, or a
- *    file written atomically), tables with `renderTable`. Return an `ExitCode`; throw `CliError` for a
+ *    file written atomically), query results with `writeTabular` (`--format text|json|csv|markdown`). Return an `ExitCode`; throw `CliError` for a
  *    refusal a person must fix (exit 2). Library errors (KarttaError) are reported for you.
  * 4. Add it to the list in `commands/index.ts`, a test in `test/cli/`, and a section in `docs/cli.md`.
  */
-import { commands } from './commands/index.js';
-import type { CliContext, Output } from './command.js';
-import { ExitCode } from './exit.js';
-import { buildProgram, reportError } from './program.js';
-import { styleFor, type ColourSettings } from './style.js';
-import { version } from '../../package.json';
 
-function output(stream: NodeJS.WriteStream, settings: ColourSettings): Output {
-  return { write: (text) => stream.write(text), isTTY: stream.isTTY === true, style: styleFor(stream, settings), stream };
+export {};
+
+// Everything else is imported here, not above: if the installation is broken (a missing file), Node would exit
+// with 1 before any handler runs, and 1 means "findings" to a script. This way a broken start exits 2 and says why.
+try {
+  const { main } = await import('./run.js');
+  await main(process.argv);
+} catch (error) {
+  process.stderr.write(`kartta: could not start: ${error instanceof Error ? error.message : String(error)}\nReinstall the package (in the repository: npm run build).\n`);
+  process.exitCode = 2;
 }
-
-/** Flags that shape how errors are reported must be known even when parsing the rest fails. */
-function earlyFlags(argv: readonly string[]): { debug: boolean; quiet: boolean; colour: boolean } {
-  const end = argv.indexOf('--');
-  const flags = end === -1 ? argv : argv.slice(0, end);
-  return { debug: flags.includes('--debug'), quiet: flags.includes('--quiet') || flags.includes('-q'), colour: !flags.includes('--no-color') };
-}
-
-async function main(argv: readonly string[]): Promise<void> {
-  const flags = earlyFlags(argv.slice(2));
-  const settings: ColourSettings = { allowed: flags.colour, env: process.env };
-  const context: CliContext = {
-    stdout: output(process.stdout, settings),
-    stderr: output(process.stderr, settings),
-    stdin: process.stdin,
-    env: process.env,
-    debug: flags.debug,
-    quiet: flags.quiet,
-    version,
-  };
-  // A reader that closes the pipe early (`kartta schema | head`) is not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
-  });
-  // Whatever escapes (an error in a callback, a rejected promise nobody awaited) is a crash: exit 2, never 1.
-  const crash = (error: unknown) => {
-    process.exitCode = reportError(context, error);
-    process.exit(process.exitCode);
-  };
-  process.on('uncaughtException', crash);
-  process.on('unhandledRejection', crash);
-
-  let exitCode: ExitCode = ExitCode.ok;
-  const program = buildProgram(context, commands, (code) => (exitCode = code));
-  try {
-    await program.parseAsync([...argv]);
-  } catch (error) {
-    exitCode = reportError(context, error);
-  }
-  // Set, not exit: the output written so far must reach a pipe in full.
-  process.exitCode = exitCode;
-}
-
-await main(process.argv);

@@ -63,6 +63,17 @@ describe('kartta', () => {
     expect(hasColour(readFileSync(bad, 'utf8'))).toBe(false);
   });
 
+  it('exits 2, never 1, when its installation is broken', async () => {
+    const { cpSync, readdirSync: list } = await import('node:fs');
+    const { spawnSync } = await import('node:child_process');
+    const copy = join(scratch(), 'bin');
+    cpSync(join(root, 'dist/bin'), copy, { recursive: true });
+    for (const file of list(copy)) if (file.startsWith('run-')) rmSync(join(copy, file));
+    const run = spawnSync(process.execPath, [join(copy, 'kartta.js'), '--version'], { encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^kartta: could not start: /);
+  });
+
   it('exits quietly when the reader of its output goes away (kartta schema | head -1)', async () => {
     const { spawnSync } = await import('node:child_process');
     const run = spawnSync('sh', ['-c', `"${process.execPath}" dist/bin/kartta.js schema | head -c 10; exit "\${PIPESTATUS:-0}"`], { cwd: root, encoding: 'utf8' });
