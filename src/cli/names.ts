@@ -1,19 +1,9 @@
-/** Names next to ids for tables: `Lifecare (Oulu)` for `lifecare-oulu`, the id itself when there is no name. */
+/** Names next to ids for tables, from the library's `model.nameOf`: `Lifecare (Oulu)` for `lifecare-oulu`. */
 import type { Model } from '../model/model.js';
-import type { Name } from '../types.js';
 
-function readable(name: Name | undefined): string | undefined {
-  if (name === undefined) return undefined;
-  if (typeof name === 'string') return name;
-  return name.fi ?? name.en ?? name.sv ?? Object.values(name)[0];
-}
-
-/** The display name of an entity (organisation, service, system, integration, product). */
+/** The display name of an entity, or the id itself when the model has no such entity. */
 export function nameOf(model: Model, id: string): string {
-  const found = model.get(id);
-  if (!found) return id;
-  const entity = found.entity as { name?: Name; data?: string };
-  return readable(entity.name) ?? (found.kind === 'integration' && typeof entity.data === 'string' ? entity.data : undefined) ?? id;
+  return model.nameOf(id) ?? id;
 }
 
 /** `Name (id)`, or the id alone when the name is the id. */
