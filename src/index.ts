@@ -11,7 +11,7 @@
  * console.log(model.scope('pop').systems.length);
  * ```
  *
- * @packageDocumentation
+ * @module kartta
  */
 export { Model, type ProductRef } from './model/model.js';
 export type { ReadonlyGraph, MutatingPrefix } from './model/readonly-graph.js';

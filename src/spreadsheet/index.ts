@@ -9,7 +9,7 @@
  * const bytes = writeInventory(model);
  * ```
  *
- * @packageDocumentation
+ * @module kartta/spreadsheet
  */
 export { readInventory } from './read-inventory.js';
 export type { InventorySource, ReadInventoryOptions, InventoryResult } from './read-inventory.js';

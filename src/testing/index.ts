@@ -13,7 +13,7 @@
  * console.log(model.scope(region.id).systems.length);
  * ```
  *
- * @packageDocumentation
+ * @module kartta/testing
  */
 export { generateRegionModel, GeneratorOptionError, type RegionModelOptions } from './generate.js';
 export { OptionError } from '../errors.js';
