@@ -9,11 +9,12 @@ import * as kartta from '../src/index.js';
 import { diffModels, harmonisationCandidates, impactOf, lint, Model, parallelSystems, type KarttaDocument } from '../src/index.js';
 import { toArchimateXml } from '../src/archimate/export.js';
 import { fromArchimateXml } from '../src/archimate/import.js';
+import { toHtmlReport } from '../src/report/index.js';
 import { generateMigrationPlan, generateRegionModel, type GeneratedPlan } from '../src/testing/index.js';
 import { fastXmlParserParse, graphologyBuild, saxesPass, sortDocument, stringJoinExport, xmlbuilder2Export } from './baselines.js';
 import { collect, failed, hasGc, measure, skipped, type Measurement, type RunPolicy } from './measure.js';
 
-export type Group = 'kartta' | 'graphology' | 'stringJoin' | 'xmlbuilder2' | 'import' | 'saxes' | 'fastXmlParser';
+export type Group = 'kartta' | 'graphology' | 'stringJoin' | 'xmlbuilder2' | 'import' | 'saxes' | 'fastXmlParser' | 'report';
 
 export interface WorkerTask {
   readonly group: Group;
@@ -33,6 +34,8 @@ export interface WorkerResult {
   readonly exportMatchesStringJoin?: boolean | null;
   readonly xmlCharacters?: number | null;
   readonly heap?: { heapUsedAfterLoadMiB: number; modelMiB: number } | null;
+  /** Bytes (UTF-8) of the region report of the model with the generated plan. */
+  readonly reportBytes?: number | null;
   readonly notes: string[];
 }
 
@@ -65,6 +68,17 @@ function run(task: WorkerTask): WorkerResult {
   switch (task.group) {
     case 'kartta':
       return { ...runKartta(task, { normal, fast, single }, times, notes, op, generate), notes };
+    case 'report': {
+      // The region report of the whole model with the generated plan: its queries, the diagrams it draws and the
+      // page. Few runs: at 10k one run is most of a minute.
+      const doc = generate();
+      const model = Model.load(doc);
+      // A 1k model offers some 600 acyclic steps: its plan has one step per five systems, at most planSteps.
+      const plan = generateMigrationPlan(doc, { seed: task.seed, steps: Math.min(task.planSteps, Math.floor(task.systems / 5)) });
+      let bytes: number | null = null;
+      op('report', 'toHtmlReport', () => toHtmlReport(model, { plan, asOf: '2026-01-01' }), task.systems <= 1_000 ? { ...normal, runs: 3 } : single, (html) => (bytes = Buffer.byteLength(html)));
+      return { times, notes, reportBytes: bytes };
+    }
     case 'graphology': {
       const doc = generate();
       op('graphology', 'floor: bare graphology build', () => graphologyBuild(doc), normal);

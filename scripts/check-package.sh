@@ -20,6 +20,12 @@ echo "packed $tarball"
     let shared = false;
     try { generateRegionModel({ seed: 1, systems: -1 }); } catch (error) { shared = error instanceof KarttaError; }
     if (!shared) throw new Error('kartta/testing errors are not KarttaError instances of kartta');
+    const { toHtmlReport } = await import('kartta/report');
+    const html = toHtmlReport(m, { asOf: '2024-01-01' });
+    if (!html.startsWith('<!doctype html>')) throw new Error('kartta/report broken');
+    let reportShared = false;
+    try { toHtmlReport(m, { lang: 'de' }); } catch (error) { reportShared = error instanceof KarttaError; }
+    if (!reportShared) throw new Error('kartta/report errors are not KarttaError instances of kartta');
     console.log('import: ok');
   "
   node -e "
@@ -31,6 +37,8 @@ echo "packed $tarball"
     let shared = false;
     try { testing.generateRegionModel({ seed: 1, systems: -1 }); } catch (error) { shared = error instanceof require('kartta').KarttaError; }
     if (!shared) throw new Error('kartta/testing errors are not KarttaError instances of kartta (CJS)');
+    // kartta/report requires Observable Plot, an ES module: Node 20.19+ loads it with require().
+    if (!require('kartta/report').toHtmlReport(m, { asOf: '2024-01-01' }).startsWith('<!doctype html>')) throw new Error('kartta/report broken (CJS)');
     console.log('require: ok');
   "
   # The `kartta` command from the installed package: its bundle, the schema and the sample it reads.

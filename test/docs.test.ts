@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
  * Every public export carries TSDoc with an example, so the API site never shows a bare signature. Checked on
  * the source with the TypeScript compiler, for each entry point of the package.
  */
-const entries = ['../src/index.ts', '../src/testing/index.ts', '../src/spreadsheet/index.ts'].map((path) => fileURLToPath(new URL(path, import.meta.url)));
+const entries = ['../src/index.ts', '../src/testing/index.ts', '../src/spreadsheet/index.ts', '../src/report/index.ts'].map((path) => fileURLToPath(new URL(path, import.meta.url)));
 
 function exportsWithoutExample(entry: string): string[] {
   const program = ts.createProgram([entry], { strict: true, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ES2022, noEmit: true });

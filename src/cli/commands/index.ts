@@ -11,9 +11,10 @@ import { impact } from './impact.js';
 import { lint } from './lint.js';
 import { parallel } from './parallel.js';
 import { plan } from './plan.js';
+import { report } from './report.js';
 import { sample } from './sample.js';
 import { scenarioApply, scenarioCompare } from './scenario.js';
 import { schema } from './schema.js';
 import { validate } from './validate.js';
 
-export const commands: readonly CliCommand[] = [validate, lint, harmonise, parallel, impact, plan, exportArchimate, importArchimate, diff, scenarioApply, scenarioCompare, schema, sample];
+export const commands: readonly CliCommand[] = [validate, lint, harmonise, parallel, impact, plan, exportArchimate, importArchimate, diff, scenarioApply, scenarioCompare, report, schema, sample];
