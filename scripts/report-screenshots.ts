@@ -25,7 +25,7 @@ for (const id of ['overview', 'landscapes', 'harmonisation', 'parallel', 'migrat
   const toOpen = open[id];
   if (toOpen) await page.locator(toOpen).evaluate((details) => ((details as unknown as { open: boolean }).open = true));
   // The landscapes' list is long: show the opened diagram rather than the top of the list.
-  await page.locator(id === 'landscapes' ? '#landscape-kempele' : `section#${id}`).evaluate((element) => element.scrollIntoView());
+  await page.locator(id === 'landscapes' ? '#landscape-kempele' : `section#${id}`).evaluate((element) => (element as unknown as { scrollIntoView(): void }).scrollIntoView());
   await page.mouse.wheel(0, -50);
   const file = join(outDir, `report-${id}.png`);
   await page.screenshot({ path: file });

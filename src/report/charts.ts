@@ -12,12 +12,20 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 
-/** A DOM that Plot can draw into; one per report, as creating it is the slow part. */
-export type ChartDocument = NonNullable<Plot.PlotOptions['document']>;
+/**
+ * A DOM that Plot can draw into; one per report, as creating it is the slow part. Held as `unknown`: Plot's and
+ * linkedom's types speak of the browser's DOM types, which a Node library does not compile against.
+ */
+export interface ChartDocument {
+  readonly dom: unknown;
+}
 
 export function chartDocument(): ChartDocument {
-  return parseHTML('<!doctype html><html><body></body></html>').document as unknown as ChartDocument;
+  return { dom: (parseHTML('<!doctype html><html><body></body></html>') as unknown as { document: unknown }).document };
 }
+
+/** Plot's entry point, seen as returning the unknown node it builds (see {@link ChartDocument}). */
+const plot = Plot.plot as unknown as (options: Plot.PlotOptions) => unknown;
 
 /** Colours that stay apart for readers with a red-green colour vision deficiency (Okabe and Ito). */
 export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'] as const;
@@ -52,8 +60,8 @@ export function barChart(
 ): string {
   const longest = Math.max(0, ...rows.map((row) => row.label.length));
   const marginLeft = Math.min(320, 12 + longest * 6.4);
-  const chart = Plot.plot({
-    document,
+  const chart = plot({
+    document: document.dom as never,
     ariaLabel: options.title,
     width: 900,
     height: 40 + rows.length * 26,
@@ -78,8 +86,8 @@ export function stackedBarChart(
   options: { title: string; parts: readonly string[]; axisLabel: string; format: (value: number) => string },
 ): string {
   const groups = [...new Set(rows.map((row) => row.group))];
-  const chart = Plot.plot({
-    document,
+  const chart = plot({
+    document: document.dom as never,
     ariaLabel: options.title,
     width: 760,
     height: 60 + groups.length * 36,
@@ -124,8 +132,8 @@ export function timelineChart(
   const missed = bars.filter((bar) => bar.missed);
   const dates = new Intl.DateTimeFormat(options.locale, { year: 'numeric', month: 'numeric', timeZone: 'UTC' });
   const dated = bars.some((bar) => bar.start instanceof Date);
-  const chart = Plot.plot({
-    document,
+  const chart = plot({
+    document: document.dom as never,
     ariaLabel: options.title,
     width: 1200,
     height: 70 + bars.length * 22,

@@ -14,17 +14,17 @@ export interface ReportContext {
   readonly scope: string | undefined;
   readonly asOf: string;
   /** The report's word for `key`. */
-  t(key: LabelKey): string;
+  readonly t: (key: LabelKey) => string;
   /** The name of an entity in the report's language (its id when it has no name or does not exist). */
-  name(id: string): string;
+  readonly name: (id: string) => string;
   /** An entity's name as HTML, with its id as a tooltip. */
-  nameHtml(id: string): string;
+  readonly nameHtml: (id: string) => string;
   /** A whole number in the report's locale. */
-  num(value: number): string;
+  readonly num: (value: number) => string;
   /** Euros, whole, in the report's locale. */
-  euros(value: number): string;
+  readonly euros: (value: number) => string;
   /** Euros, short (`1,2 milj. €`), for chart axes. */
-  eurosShort(value: number): string;
+  readonly eurosShort: (value: number) => string;
 }
 
 export function createContext(model: Model, lang: ReportLanguage, scope: string | undefined, asOf: string): ReportContext {

@@ -36,7 +36,7 @@ export function harmonisationSection(context: ReportContext, candidates: readonl
     const keep = candidate.kind === 'sameProduct' ? context.nameHtml(candidate.keep) : esc(candidate.productGroups.find((group) => group.product === candidate.keepProduct)?.name ?? candidate.keepProduct);
     const keepText = candidate.kind === 'sameProduct' ? context.name(candidate.keep) : candidate.keepProduct;
     const savings = candidate.savings === null ? `<span class="muted">${esc(t('unknown'))}</span>` : esc(context.euros(candidate.savings));
-    const reasons = `<details><summary>${esc(t('reasons'))} (${candidate.why.length})</summary><ul>${candidate.why.map((reason) => `<li><code>${esc(reason.code)}</code> ${esc(reason.message)}</li>`).join('')}</ul><p class="muted">${systemList(context, candidate.systems)}</p></details>`;
+    const reasons = `<details><summary>${esc(t('reasons'))} (${candidate.reasons.length})</summary><ul>${candidate.reasons.map((reason) => `<li><code>${esc(reason.code)}</code> ${esc(reason.message)}</li>`).join('')}</ul><p class="muted">${systemList(context, candidate.systems)}</p></details>`;
     return `<tr data-kind="${candidate.kind}">${sortCell(context.num(index + 1), index + 1, 'td', ' class="num"')}${sortCell(esc(candidate.kind === 'sameProduct' ? t('sameProduct') : t('sameService')), candidate.kind)}${sortCell(subject, candidate.kind === 'sameProduct' ? candidate.productName : context.name(candidate.service))}${sortCell(context.num(candidate.systems.length), candidate.systems.length, 'td', ' class="num"')}${sortCell(keep, keepText)}${sortCell(savings, candidate.savings ?? -1, 'td', ' class="num"')}<td>${reasons}</td></tr>`;
   });
   const table = candidates.length

@@ -8,7 +8,6 @@ import type { MigrationResult } from '../../migration/result.js';
 import { timelineChart, type ChartDocument, type TimelineBar } from '../charts.js';
 import type { ReportContext } from '../context.js';
 import { esc, plainHead } from '../html.js';
-import type { LabelKey } from '../labels.js';
 import { localeOf } from '../labels.js';
 
 /** A plan and where `planMigration` placed its steps. */
@@ -38,8 +37,8 @@ function waveBars(context: ReportContext, waves: readonly MigrationResult['waves
     const misses = wave.steps.filter((id) => missed.has(id)).length;
     return {
       label: `${t('wave')} ${wave.index} (${context.num(wave.steps.length)} ${t('steps')})`,
-      start: dated ? utc(wave.start as string) : wave.index - 0.95,
-      end: dated ? dayAfter(wave.end as string) : wave.index - 0.05,
+      start: dated ? utc(wave.start) : wave.index - 0.95,
+      end: dated ? dayAfter(wave.end) : wave.index - 0.05,
       group: `${t('wave')} ${wave.index}`,
       deadline: null,
       missed: misses > 0,
@@ -64,7 +63,7 @@ export function migrationSection(context: ReportContext, planned: PlannedMigrati
     for (const id of wave.steps) {
       const step = steps.get(id);
       if (!step) continue;
-      let text = step.target ? `${context.name(step.system)} → ${context.name(step.target)}` : `${context.name(step.system)} (${t(step.action as LabelKey)})`;
+      let text = step.target ? `${context.name(step.system)} → ${context.name(step.target)}` : `${context.name(step.system)} (${t(step.action)})`;
       if (used.has(text)) text = `${text} [${id}]`;
       used.add(text);
       labels.set(id, text);
@@ -78,8 +77,8 @@ export function migrationSection(context: ReportContext, planned: PlannedMigrati
       return [
         {
           label: labels.get(id) as string,
-          start: dated ? utc(wave.start as string) : wave.index - 0.95,
-          end: dated ? dayAfter(wave.end as string) : wave.index - 0.05,
+          start: dated ? utc(wave.start) : wave.index - 0.95,
+          end: dated ? dayAfter(wave.end) : wave.index - 0.05,
           group: waveLabel(wave.index),
           deadline: dated && step.deadline ? dayAfter(step.deadline) : null,
           missed: missed.has(id),
@@ -104,14 +103,14 @@ export function migrationSection(context: ReportContext, planned: PlannedMigrati
           : '';
         const explanations = Object.hasOwn(result.explanations, id) ? (result.explanations[id] ?? []) : [];
         const why = explanations.length ? `<details><summary>${esc(t('why'))}</summary><ul>${explanations.map((line) => `<li>${esc(line)}</li>`).join('')}</ul></details>` : '';
-        return `<tr data-step="${esc(id)}"${miss ? ' class="is-missed"' : ''}><td class="num">${wave.index}</td><td class="date">${esc(wave.start ?? '')}</td><td class="date">${esc(wave.end ?? '')}</td><td><code>${esc(id)}</code></td><td>${esc(t(step.action as LabelKey))}</td><td>${context.nameHtml(step.system)}${step.target ? ` → ${context.nameHtml(step.target)}` : ''}</td><td>${deadline}</td><td>${why}</td></tr>`;
+        return `<tr data-step="${esc(id)}"${miss ? ' class="is-missed"' : ''}><td class="num">${wave.index}</td><td class="date">${esc(wave.start ?? '')}</td><td class="date">${esc(wave.end ?? '')}</td><td><code>${esc(id)}</code></td><td>${esc(t(step.action))}</td><td>${context.nameHtml(step.system)}${step.target ? ` → ${context.nameHtml(step.target)}` : ''}</td><td>${deadline}</td><td>${why}</td></tr>`;
       }),
     )
     .join('');
   const table = `<table class="data" id="migration-steps">${plainHead([t('wave'), t('start'), t('end'), t('step'), t('action'), `${t('system')} → ${t('target')}`, t('deadline'), t('why')], new Set([0]))}<tbody>${stepRows}</tbody></table>`;
   const missedTable = result.missedDeadlines.length
     ? `<h3>${esc(t('missedDeadlines'))} <span class="muted">(${context.num(result.missedDeadlines.length)})</span></h3><table class="data" id="missed-deadlines">${plainHead([t('step'), t('deadline'), t('wave'), t('end'), t('cause')], new Set([2]))}<tbody>${result.missedDeadlines
-        .map((entry) => `<tr><td><code>${esc(entry.step)}</code></td><td><span class="missed">✕ ${esc(entry.deadline)}</span></td><td class="num">${entry.wave}</td><td>${esc(entry.waveEnd)}</td><td>${esc(entry.reason)}</td></tr>`)
+        .map((entry) => `<tr><td><code>${esc(entry.step)}</code></td><td><span class="missed">✕ ${esc(entry.deadline)}</span></td><td class="num">${entry.wave}</td><td>${esc(entry.waveEnd)}</td><td>${esc(entry.message)}</td></tr>`)
         .join('')}</tbody></table>`
     : '';
   const bridges = `<h3>${esc(t('bridges'))} <span class="muted">(${context.num(result.bridges.length)})</span></h3><p>${esc(t('bridgesIntro'))}</p>${

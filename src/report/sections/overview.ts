@@ -3,7 +3,6 @@
  * scope, what the systems cost a year, and who is a member of what.
  */
 import { lifecycles, systemClasses } from '../../schema/document.js';
-import type { Lifecycle } from '../../types.js';
 import { stackedBarChart, type ChartDocument } from '../charts.js';
 import type { ReportContext } from '../context.js';
 import { esc, plainHead } from '../html.js';
@@ -58,7 +57,7 @@ export function overviewSection(context: ReportContext, facts: OverviewFacts, ch
   const present = lifecycles.filter((lifecycle) => systemClasses.some((cls) => facts.byClassAndLifecycle.has(`${cls} ${lifecycle}`)));
   const rows: { group: string; part: string; value: number }[] = [];
   for (const cls of systemClasses) {
-    for (const lifecycle of present) rows.push({ group: cls, part: t(lifecycle as Lifecycle), value: facts.byClassAndLifecycle.get(`${cls} ${lifecycle}`) ?? 0 });
+    for (const lifecycle of present) rows.push({ group: cls, part: t(lifecycle), value: facts.byClassAndLifecycle.get(`${cls} ${lifecycle}`) ?? 0 });
   }
   const chart = rows.length
     ? stackedBarChart(charts, rows, { title: t('systemsByClass'), parts: present.map((lifecycle) => t(lifecycle)), axisLabel: t('count'), format: context.num })
