@@ -144,7 +144,7 @@ export function planMigration(model: Model, plan: MigrationPlan, options?: PlanM
  * ```
  */
 export function planMigration(model: Model, plan: unknown, options?: PlanMigrationOptions): MigrationResult;
-export function planMigration(model: Model, plan: MigrationPlan | unknown, options?: PlanMigrationOptions): MigrationResult {
+export function planMigration(model: Model, plan: unknown, options?: PlanMigrationOptions): MigrationResult {
   const parsed = parseOptions(QUERY, OPTIONS, options);
   const weight = checkedWeight(parsed.weight);
   const limit = parsed.exhaustiveLimit ?? DEFAULT_EXHAUSTIVE_LIMIT;
