@@ -20,7 +20,12 @@ export const commandBuild: Options = {
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', spreadsheet: 'src/spreadsheet/index.ts', report: 'src/report/index.ts' },
+    entry: {
+      index: 'src/index.ts',
+      testing: 'src/testing/index.ts',
+      spreadsheet: 'src/spreadsheet/index.ts',
+      report: 'src/report/index.ts',
+    },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

@@ -17,7 +17,17 @@ import { SaxesParser } from 'saxes';
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import { XMLParser } from 'fast-xml-parser';
-import { relationTypes, type Integration, type KarttaDocument, type Name, type Organisation, type Product, type Relation, type Service, type System } from '../src/index.js';
+import {
+  relationTypes,
+  type Integration,
+  type KarttaDocument,
+  type Name,
+  type Organisation,
+  type Product,
+  type Relation,
+  type Service,
+  type System,
+} from '../src/index.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Load floor
@@ -28,9 +38,13 @@ export function graphologyBuild(doc: KarttaDocument): MultiDirectedGraph {
   for (const entity of doc.organisations) graph.addNode(entity.id, { kind: 'organisation', entity });
   for (const entity of doc.services) graph.addNode(entity.id, { kind: 'service', entity });
   for (const entity of doc.systems) graph.addNode(entity.id, { kind: 'system', entity });
-  for (const entity of doc.integrations) graph.addDirectedEdgeWithKey(entity.id, entity.source, entity.target, { kind: 'integration', entity });
+  for (const entity of doc.integrations)
+    graph.addDirectedEdgeWithKey(entity.id, entity.source, entity.target, { kind: 'integration', entity });
   for (const entity of doc.relations) {
-    graph.addDirectedEdgeWithKey(`${entity.type}: ${entity.from} -> ${entity.to}`, entity.from, entity.to, { kind: entity.type, entity });
+    graph.addDirectedEdgeWithKey(`${entity.type}: ${entity.from} -> ${entity.to}`, entity.from, entity.to, {
+      kind: entity.type,
+      entity,
+    });
   }
   return graph;
 }
@@ -66,7 +80,9 @@ export function sortDocument(doc: KarttaDocument): SortedDocument {
     systems: [...doc.systems].sort(byId),
     integrations: [...doc.integrations].sort(byId),
     relations: [...doc.relations].sort(
-      (a, b) => (typeRank.get(a.type) as number) - (typeRank.get(b.type) as number) || (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0),
+      (a, b) =>
+        (typeRank.get(a.type) as number) - (typeRank.get(b.type) as number) ||
+        (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0),
     ),
   };
 }
@@ -115,7 +131,9 @@ const EXTRA_PROPERTIES: readonly (readonly [string, PropertyType])[] = [
   ['kartta:contract', 'string'],
 ];
 const PROPERTY_TYPE = new Map<string, PropertyType>([
-  ...[...ORGANISATION_FIELDS, ...SERVICE_FIELDS, ...SYSTEM_FIELDS, ...INTEGRATION_FIELDS].map(([name, type]) => [name, type] as const),
+  ...[...ORGANISATION_FIELDS, ...SERVICE_FIELDS, ...SYSTEM_FIELDS, ...INTEGRATION_FIELDS].map(
+    ([name, type]) => [name, type] as const,
+  ),
   ...EXTRA_PROPERTIES,
 ]);
 
@@ -148,13 +166,16 @@ function escapeId(value: string): string {
 const entityId = (id: string): string => `id-${escapeId(id)}`;
 const propdefId = (name: string): string => `propdef.${escapeId(name)}`;
 /** Property definition identifiers, computed once (a writer would keep them as constants). */
-const PROPDEF_ID: ReadonlyMap<string, string> = new Map([...PROPERTY_TYPE.keys()].map((name) => [name, propdefId(name)]));
+const PROPDEF_ID: ReadonlyMap<string, string> = new Map(
+  [...PROPERTY_TYPE.keys()].map((name) => [name, propdefId(name)]),
+);
 
 function checkXmlChars(value: string): void {
   // XML 1.0 cannot carry C0 controls other than tab, line feed and carriage return, lone surrogates, U+FFFE/F.
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (c < 0x20 ? c !== 9 && c !== 10 && c !== 13 : c === 0xfffe || c === 0xffff) throw new Error(`U+${c.toString(16)} cannot be written in XML`);
+    if (c < 0x20 ? c !== 9 && c !== 10 && c !== 13 : c === 0xfffe || c === 0xffff)
+      throw new Error(`U+${c.toString(16)} cannot be written in XML`);
     if (c >= 0xd800 && c <= 0xdbff) {
       const next = value.charCodeAt(i + 1);
       if (!(next >= 0xdc00 && next <= 0xdfff)) throw new Error('lone surrogate');
@@ -207,7 +228,15 @@ function rowsOf(entity: unknown, fields: readonly Field[]): Row[] {
   const rows: Row[] = [];
   for (const [name, , read] of fields) {
     const value = (read as (e: unknown) => unknown)(entity);
-    if (value !== undefined) rows.push([name, typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value)]);
+    if (value !== undefined)
+      rows.push([
+        name,
+        typeof value === 'string'
+          ? value
+          : typeof value === 'number' || typeof value === 'boolean'
+            ? String(value)
+            : JSON.stringify(value),
+      ]);
   }
   return rows;
 }
@@ -257,7 +286,10 @@ function relationContent(relation: Relation): RelationshipContent {
 }
 
 function entityRows(kind: 'organisation' | 'service' | 'system', entity: Organisation | Service | System): Row[] {
-  const rows = rowsOf(entity, kind === 'organisation' ? ORGANISATION_FIELDS : kind === 'service' ? SERVICE_FIELDS : SYSTEM_FIELDS);
+  const rows = rowsOf(
+    entity,
+    kind === 'organisation' ? ORGANISATION_FIELDS : kind === 'service' ? SERVICE_FIELDS : SYSTEM_FIELDS,
+  );
   if (kind === 'system') {
     const contract = (entity as System).contract;
     if (contract !== undefined && Object.keys(contract).length === 0) rows.push(['kartta:contract', '{}']);
@@ -266,7 +298,11 @@ function entityRows(kind: 'organisation' | 'service' | 'system', entity: Organis
   return rows;
 }
 
-const ELEMENT_TYPE = { organisation: 'BusinessActor', service: 'BusinessService', system: 'ApplicationComponent' } as const;
+const ELEMENT_TYPE = {
+  organisation: 'BusinessActor',
+  service: 'BusinessService',
+  system: 'ApplicationComponent',
+} as const;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Export floor: a plain string join
@@ -284,11 +320,23 @@ export function stringJoinExport(doc: SortedDocument): string {
       out.push(indent, '<name>', text(name), '</name>\n');
       return;
     }
-    for (const lang of Object.keys(name).sort()) out.push(indent, '<name xml:lang="', attr(lang), '">', text(name[lang] as string), '</name>\n');
+    for (const lang of Object.keys(name).sort())
+      out.push(indent, '<name xml:lang="', attr(lang), '">', text(name[lang] as string), '</name>\n');
   };
   const property = (indent: string, name: string, value: string) => {
     used.add(name);
-    out.push(indent, '  <property propertyDefinitionRef="', PROPDEF_ID.get(name) as string, '">\n', indent, '    <value>', text(value), '</value>\n', indent, '  </property>\n');
+    out.push(
+      indent,
+      '  <property propertyDefinitionRef="',
+      PROPDEF_ID.get(name) as string,
+      '">\n',
+      indent,
+      '    <value>',
+      text(value),
+      '</value>\n',
+      indent,
+      '  </property>\n',
+    );
   };
   /** Writes the fields that are set, opening `<properties>` at the first; returns whether it opened. */
   const fields = (indent: string, entity: unknown, list: readonly Field[], open: boolean): boolean => {
@@ -299,7 +347,15 @@ export function stringJoinExport(doc: SortedDocument): string {
         out.push(indent, '<properties>\n');
         open = true;
       }
-      property(indent, name, typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value));
+      property(
+        indent,
+        name,
+        typeof value === 'string'
+          ? value
+          : typeof value === 'number' || typeof value === 'boolean'
+            ? String(value)
+            : JSON.stringify(value),
+      );
     }
     return open;
   };
@@ -315,7 +371,9 @@ export function stringJoinExport(doc: SortedDocument): string {
     out.push('id-', escapeId(value));
   };
 
-  out.push(`<?xml version="1.0" encoding="UTF-8"?>\n<model xmlns="${NS}" xmlns:xsi="${XSI}" xsi:schemaLocation="${SCHEMA_LOCATION}" identifier="model">\n`);
+  out.push(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<model xmlns="${NS}" xmlns:xsi="${XSI}" xsi:schemaLocation="${SCHEMA_LOCATION}" identifier="model">\n`,
+  );
   names('  ', doc.name);
   if (doc.description !== undefined) out.push('  <documentation>', text(doc.description), '</documentation>\n');
   let open = false;
@@ -323,7 +381,11 @@ export function stringJoinExport(doc: SortedDocument): string {
   if (doc.x !== undefined) open = extra('  ', 'kartta:x', sortedJson(doc.x), open);
   close('  ', open);
 
-  const entities: ['organisation' | 'service' | 'system', readonly (Organisation | Service | System)[], readonly Field[]][] = [
+  const entities: [
+    'organisation' | 'service' | 'system',
+    readonly (Organisation | Service | System)[],
+    readonly Field[],
+  ][] = [
     ['organisation', doc.organisations, ORGANISATION_FIELDS],
     ['service', doc.services, SERVICE_FIELDS],
     ['system', doc.systems, SYSTEM_FIELDS],
@@ -337,11 +399,13 @@ export function stringJoinExport(doc: SortedDocument): string {
         id(entity.id);
         out.push('" xsi:type="', type, '">\n');
         names('      ', entity.name);
-        if (entity.description !== undefined) out.push('      <documentation>', text(entity.description), '</documentation>\n');
+        if (entity.description !== undefined)
+          out.push('      <documentation>', text(entity.description), '</documentation>\n');
         let opened = fields('      ', entity, fieldList, false);
         if (kind === 'system') {
           const contract = (entity as System).contract;
-          if (contract !== undefined && Object.keys(contract).length === 0) opened = extra('      ', 'kartta:contract', '{}', opened);
+          if (contract !== undefined && Object.keys(contract).length === 0)
+            opened = extra('      ', 'kartta:contract', '{}', opened);
         }
         if (entity.x !== undefined) opened = extra('      ', 'kartta:x', sortedJson(entity.x), opened);
         close('      ', opened);
@@ -377,7 +441,8 @@ export function stringJoinExport(doc: SortedDocument): string {
       out.push('" target="');
       id(integration.target);
       const slot = out.push('') - 1;
-      if (integration.description !== undefined) out.push('      <documentation>', text(integration.description), '</documentation>\n');
+      if (integration.description !== undefined)
+        out.push('      <documentation>', text(integration.description), '</documentation>\n');
       let opened = fields('      ', integration, INTEGRATION_FIELDS, false);
       if (integration.x !== undefined) opened = extra('      ', 'kartta:x', sortedJson(integration.x), opened);
       close('      ', opened);
@@ -392,10 +457,12 @@ export function stringJoinExport(doc: SortedDocument): string {
       out.push('" target="');
       id(mapping.reversed ? relation.from : relation.to);
       const slot = out.push('') - 1;
-      if (relation.description !== undefined) out.push('      <documentation>', text(relation.description), '</documentation>\n');
+      if (relation.description !== undefined)
+        out.push('      <documentation>', text(relation.description), '</documentation>\n');
       let opened = false;
       if (mapping.marked) opened = extra('      ', 'kartta:relation', relation.type, opened);
-      if (relation.type === 'uses' && relation.users !== undefined) opened = extra('      ', 'users', String(relation.users), opened);
+      if (relation.type === 'uses' && relation.users !== undefined)
+        opened = extra('      ', 'users', String(relation.users), opened);
       if (relation.x !== undefined) opened = extra('      ', 'kartta:x', sortedJson(relation.x), opened);
       close('      ', opened);
       end(slot, directed);
@@ -419,7 +486,13 @@ export function stringJoinExport(doc: SortedDocument): string {
     body();
     out.push('    </item>\n');
   };
-  const hasFolders = doc.organisations.length + doc.services.length + doc.systems.length + doc.integrations.length + doc.relations.length > 0;
+  const hasFolders =
+    doc.organisations.length +
+      doc.services.length +
+      doc.systems.length +
+      doc.integrations.length +
+      doc.relations.length >
+    0;
   if (hasFolders) out.push('  <organizations>\n');
   if (doc.organisations.length + doc.services.length > 0) {
     folder('Business', () => {
@@ -441,8 +514,18 @@ export function stringJoinExport(doc: SortedDocument): string {
   if (hasFolders) out.push('  </organizations>\n');
   if (used.size > 0) {
     out.push('  <propertyDefinitions>\n');
-    for (const [identifier, name] of [...used].map((n) => [propdefId(n), n] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-      out.push('    <propertyDefinition identifier="', identifier, '" type="', PROPERTY_TYPE.get(name) as string, '">\n      <name>', text(name), '</name>\n    </propertyDefinition>\n');
+    for (const [identifier, name] of [...used]
+      .map((n) => [propdefId(n), n] as const)
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      out.push(
+        '    <propertyDefinition identifier="',
+        identifier,
+        '" type="',
+        PROPERTY_TYPE.get(name) as string,
+        '">\n      <name>',
+        text(name),
+        '</name>\n    </propertyDefinition>\n',
+      );
     }
     out.push('  </propertyDefinitions>\n');
   }
@@ -471,7 +554,10 @@ export function xmlbuilder2Export(doc: SortedDocument): string {
     const list = parent.ele('properties');
     for (const [name, value] of rows) {
       used.add(name);
-      list.ele('property', { propertyDefinitionRef: propdefId(name) }).ele('value').txt(value);
+      list
+        .ele('property', { propertyDefinitionRef: propdefId(name) })
+        .ele('value')
+        .txt(value);
     }
   };
   names(root, doc.name);
@@ -496,7 +582,12 @@ export function xmlbuilder2Export(doc: SortedDocument): string {
   }
   const relationships = root.ele('relationships');
   const relationship = (content: RelationshipContent) => {
-    const attributes: Record<string, string> = { identifier: content.identifier, 'xsi:type': content.type, source: content.source, target: content.target };
+    const attributes: Record<string, string> = {
+      identifier: content.identifier,
+      'xsi:type': content.type,
+      source: content.source,
+      target: content.target,
+    };
     if (content.directed) attributes.isDirected = 'true';
     const node = relationships.ele('relationship', attributes);
     if (content.description !== undefined) node.ele('documentation').txt(content.description);
@@ -512,15 +603,35 @@ export function xmlbuilder2Export(doc: SortedDocument): string {
     return item;
   };
   const business = folder(organizations, 'Business', []);
-  folder(business, 'Actors', doc.organisations.map((o) => entityId(o.id)));
-  folder(business, 'Services', doc.services.map((s) => entityId(s.id)));
-  folder(folder(organizations, 'Application', []), 'Systems', doc.systems.map((s) => entityId(s.id)));
+  folder(
+    business,
+    'Actors',
+    doc.organisations.map((o) => entityId(o.id)),
+  );
+  folder(
+    business,
+    'Services',
+    doc.services.map((s) => entityId(s.id)),
+  );
+  folder(
+    folder(organizations, 'Application', []),
+    'Systems',
+    doc.systems.map((s) => entityId(s.id)),
+  );
   const relationsFolder = folder(organizations, 'Relations', []);
-  folder(relationsFolder, 'Integrations', doc.integrations.map((i) => entityId(i.id)));
-  for (const r of doc.relations) relationsFolder.ele('item', { identifierRef: `rel.${r.type}.${escapeId(r.from)}.${escapeId(r.to)}` });
+  folder(
+    relationsFolder,
+    'Integrations',
+    doc.integrations.map((i) => entityId(i.id)),
+  );
+  for (const r of doc.relations)
+    relationsFolder.ele('item', { identifierRef: `rel.${r.type}.${escapeId(r.from)}.${escapeId(r.to)}` });
   const definitions = root.ele('propertyDefinitions');
   for (const name of [...used].sort((a, b) => (propdefId(a) < propdefId(b) ? -1 : 1))) {
-    definitions.ele('propertyDefinition', { identifier: propdefId(name), type: PROPERTY_TYPE.get(name) as string }).ele('name').txt(name);
+    definitions
+      .ele('propertyDefinition', { identifier: propdefId(name), type: PROPERTY_TYPE.get(name) as string })
+      .ele('name')
+      .txt(name);
   }
   return root.end({ prettyPrint: true });
 }

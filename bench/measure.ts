@@ -34,7 +34,9 @@ export const hasGc = gc !== undefined;
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 const round = (ms: number): number => Math.round(ms * 1000) / 1000;
@@ -59,7 +61,10 @@ export function measure<T>(label: string, fn: () => T, policy: RunPolicy, keep?:
     for (let i = 0; i < policy.warmup && Date.now() < policy.deadline; i++) keep?.(fn());
     collect();
     let spent = 0;
-    while (runs.length < policy.runs && (runs.length === 0 || (spent < policy.budgetMs && Date.now() < policy.deadline))) {
+    while (
+      runs.length < policy.runs &&
+      (runs.length === 0 || (spent < policy.budgetMs && Date.now() < policy.deadline))
+    ) {
       const start = performance.now();
       const value = fn();
       const ms = performance.now() - start;
@@ -68,7 +73,9 @@ export function measure<T>(label: string, fn: () => T, policy: RunPolicy, keep?:
       keep?.(value);
     }
     const m = median(runs);
-    process.stderr.write(`  ${label.padEnd(38)} ${fmt(m).padStart(10)} ms  (${runs.length} run${runs.length === 1 ? '' : 's'})\n`);
+    process.stderr.write(
+      `  ${label.padEnd(38)} ${fmt(m).padStart(10)} ms  (${runs.length} run${runs.length === 1 ? '' : 's'})\n`,
+    );
     return { median: round(m), runs: runs.map(round) };
   } catch (error) {
     process.stderr.write(`  ${label.padEnd(38)} FAILED ${errorText(error)}\n`);

@@ -31,7 +31,7 @@ profile.samples.forEach((id, i) => selfTime.set(id, (selfTime.get(id) ?? 0) + (p
 const parent = new Map<number, number>();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 const label = (n: Node): string => {
-  const url = n.callFrame.url.replace(/^.*\/(node_modules\/)?/, (m, nm) => (nm ? 'nm:' : '')) ;
+  const url = n.callFrame.url.replace(/^.*\/(node_modules\/)?/, (m, nm) => (nm ? 'nm:' : ''));
   return `${n.callFrame.functionName || '(anonymous)'} ${url.split('/').slice(-2).join('/')}:${n.callFrame.lineNumber + 1}`;
 };
 const self = new Map<string, number>();
@@ -56,5 +56,5 @@ const show = (title: string, map: Map<string, number>) => {
     console.log(`${(t / 1000).toFixed(0).padStart(8)} ms ${((100 * t) / all).toFixed(1).padStart(5)}%  ${l}`);
   }
 };
-show("self time", self);
+show('self time', self);
 show('inclusive time', total);

@@ -14,7 +14,8 @@ import { toArchimateXml } from '../src/archimate/export.js';
 import { fromArchimateXml } from '../src/archimate/import.js';
 import { generateRegionModel } from '../src/testing/index.js';
 
-const option = (name: string, fallback: string): string => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
+const option = (name: string, fallback: string): string =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const systems = Number(option('systems', '100000'));
 const what = new Set(option('what', 'load,edit').split(','));
 
@@ -31,10 +32,12 @@ if (what.has('load')) for (let i = 0; i < 2; i++) model = time('load again', () 
 if (what.has('edit')) {
   const k = Math.floor(systems / 2);
   for (let i = 0; i < 20; i++) {
-    model = time('edit', () =>
-      model.edit((draft) => {
-        draft.systems[k]!.users = i;
-      }).model,
+    model = time(
+      'edit',
+      () =>
+        model.edit((draft) => {
+          draft.systems[k]!.users = i;
+        }).model,
     );
   }
 }

@@ -21,7 +21,11 @@ import type { Group, WorkerResult, WorkerTask } from './worker.js';
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const sizesArg = args.find((a) => a.startsWith('--sizes='));
-const sizes = sizesArg ? sizesArg.slice('--sizes='.length).split(',').map(Number) : quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+const sizes = sizesArg
+  ? sizesArg.slice('--sizes='.length).split(',').map(Number)
+  : quick
+    ? [1_000, 10_000]
+    : [1_000, 10_000, 100_000];
 const SEED = 2026;
 const PLAN_STEPS = 1_000;
 /** Nothing new starts after this much wall-clock time (the goal is a whole run under 15 minutes). */
@@ -43,12 +47,17 @@ const machine = {
   node: process.version,
   platform: `${os.platform()} ${os.release()} ${os.arch()}`,
 };
-process.stderr.write(`Kartta benchmark on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}\n`);
-if (!process.execArgv.includes('--expose-gc')) process.stderr.write('note: run node with --expose-gc for heap figures\n');
+process.stderr.write(
+  `Kartta benchmark on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}\n`,
+);
+if (!process.execArgv.includes('--expose-gc'))
+  process.stderr.write('note: run node with --expose-gc for heap figures\n');
 
 function runWorker(task: WorkerTask): Promise<WorkerResult> {
   return new Promise((resolve) => {
-    const child = fork(join(here, 'worker.ts'), [JSON.stringify(task)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(join(here, 'worker.ts'), [JSON.stringify(task)], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     let result: WorkerResult | undefined;
     child.on('message', (message) => {
       result = message as WorkerResult;
@@ -56,7 +65,13 @@ function runWorker(task: WorkerTask): Promise<WorkerResult> {
     child.on('exit', (code, signal) => {
       resolve(
         result ?? {
-          times: { [task.group]: { median: null, runs: [], error: `worker exited with ${signal ?? `code ${code}`} (out of memory?)` } },
+          times: {
+            [task.group]: {
+              median: null,
+              runs: [],
+              error: `worker exited with ${signal ?? `code ${code}`} (out of memory?)`,
+            },
+          },
           notes: [`the ${task.group} worker died (${signal ?? `code ${code}`})`],
         },
       );
@@ -79,7 +94,9 @@ const results: SizeResult[] = [];
 
 /** Predicted time of one run at `systems`, from the smaller sizes (growth exponent clamped to [1, 3]). */
 function predict(op: string, systems: number): number | null {
-  const known = results.filter((r) => r.times[op]?.median != null).map((r) => [r.systems, r.times[op]!.median as number] as const);
+  const known = results
+    .filter((r) => r.times[op]?.median != null)
+    .map((r) => [r.systems, r.times[op]!.median as number] as const);
   const last = known[known.length - 1];
   if (!last) return null;
   const previous = known[known.length - 2];
@@ -89,7 +106,25 @@ function predict(op: string, systems: number): number | null {
 }
 
 const OPS: Record<Group, string[]> = {
-  kartta: ['generate', 'load', 'edit', 'editById', 'editOld', 'rejectInvalid', 'harmonisationRegion', 'harmonisationAll', 'parallelRegion', 'parallelAll', 'impactPlatform', 'impactSystem', 'lint', 'diff', 'generatePlan', 'planMigration', 'export'],
+  kartta: [
+    'generate',
+    'load',
+    'edit',
+    'editById',
+    'editOld',
+    'rejectInvalid',
+    'harmonisationRegion',
+    'harmonisationAll',
+    'parallelRegion',
+    'parallelAll',
+    'impactPlatform',
+    'impactSystem',
+    'lint',
+    'diff',
+    'generatePlan',
+    'planMigration',
+    'export',
+  ],
   graphology: ['graphology'],
   stringJoin: ['stringJoin'],
   saxes: ['saxes'],
@@ -99,22 +134,45 @@ const OPS: Record<Group, string[]> = {
   report: ['report'],
 };
 /** Kartta first (it writes the XML the others read), then the floors, then the peers. */
-const ALL: Group[] = ['kartta', 'graphology', 'stringJoin', 'import', 'saxes', 'xmlbuilder2', 'fastXmlParser', 'report'];
+const ALL: Group[] = [
+  'kartta',
+  'graphology',
+  'stringJoin',
+  'import',
+  'saxes',
+  'xmlbuilder2',
+  'fastXmlParser',
+  'report',
+];
 /** `--groups=report,kartta` measures only those groups (the others' rows stay empty). */
 const groupsArg = args.find((a) => a.startsWith('--groups='));
-const ORDER: Group[] = groupsArg ? ALL.filter((group) => groupsArg.slice('--groups='.length).split(',').includes(group)) : ALL;
+const ORDER: Group[] = groupsArg
+  ? ALL.filter((group) => groupsArg.slice('--groups='.length).split(',').includes(group))
+  : ALL;
 
 for (const systems of sizes) {
   process.stderr.write(`\n${systems.toLocaleString('en')} systems\n`);
   const xmlPath = join(os.tmpdir(), `kartta-bench-${process.pid}-${systems}.xml`);
-  const size: SizeResult = { systems, counts: {}, times: {}, exportMatchesStringJoin: null, xmlCharacters: null, reportBytes: null, heap: null, notes: [] };
+  const size: SizeResult = {
+    systems,
+    counts: {},
+    times: {},
+    exportMatchesStringJoin: null,
+    xmlCharacters: null,
+    reportBytes: null,
+    heap: null,
+    notes: [],
+  };
   for (const group of ORDER) {
     const skip: Record<string, string> = {};
     for (const op of OPS[group]) {
       const predicted = predict(op, systems);
       const cap = HEADLINE.has(op) ? CAP_HEADLINE_MS : CAP_OTHER_MS;
-      if (predicted !== null && predicted > cap) skip[op] = `predicted ${Math.round(predicted / 1000)} s a run from the smaller sizes, over the cap of ${cap / 1000} s`;
-      else if (predicted !== null && Date.now() + predicted > deadline) skip[op] = `predicted ${Math.round(predicted / 1000)} s would pass the time budget of the run`;
+      if (predicted !== null && predicted > cap)
+        skip[op] =
+          `predicted ${Math.round(predicted / 1000)} s a run from the smaller sizes, over the cap of ${cap / 1000} s`;
+      else if (predicted !== null && Date.now() + predicted > deadline)
+        skip[op] = `predicted ${Math.round(predicted / 1000)} s would pass the time budget of the run`;
     }
     if (OPS[group].every((op) => skip[op] !== undefined)) {
       for (const op of OPS[group]) {
@@ -149,14 +207,16 @@ const GOALS = {
   'scaling.exponent': 1.15,
 } as const;
 
-const ok = (m: Measurement | undefined): m is Measurement & { median: number } => m !== undefined && m.median !== null && m.error === undefined;
+const ok = (m: Measurement | undefined): m is Measurement & { median: number } =>
+  m !== undefined && m.median !== null && m.error === undefined;
 
 /** A ratio at the largest size where both sides were measured, with the size it comes from. */
 function ratio(numerator: string, denominator: string): { value: number | null; systems: number | null } {
   for (const result of [...results].reverse()) {
     const a = result.times[numerator];
     const b = result.times[denominator];
-    if (ok(a) && ok(b) && b.median > 0) return { value: Math.round((a.median / b.median) * 10_000) / 10_000, systems: result.systems };
+    if (ok(a) && ok(b) && b.median > 0)
+      return { value: Math.round((a.median / b.median) * 10_000) / 10_000, systems: result.systems };
   }
   return { value: null, systems: null };
 }
@@ -167,7 +227,9 @@ function exponent(op: string): { value: number | null; from: number | null; to: 
   const first = measured[0];
   const last = measured[measured.length - 1];
   if (!first || !last || first === last) return { value: null, from: null, to: null };
-  const value = Math.log((last.times[op]!.median as number) / (first.times[op]!.median as number)) / Math.log(last.systems / first.systems);
+  const value =
+    Math.log((last.times[op]!.median as number) / (first.times[op]!.median as number)) /
+    Math.log(last.systems / first.systems);
   return { value: Math.round(value * 1000) / 1000, from: first.systems, to: last.systems };
 }
 
@@ -239,17 +301,26 @@ const rows: [string, string][] = [
   ['fastXmlParser', '  peer: fast-xml-parser'],
   ['report', `toHtmlReport (plan: systems/5 steps)`],
 ];
-const cell = (m: Measurement | undefined): string => (m === undefined ? '' : m.error ? 'failed' : m.skipped ? 'skipped' : fmt(m.median));
+const cell = (m: Measurement | undefined): string =>
+  m === undefined ? '' : m.error ? 'failed' : m.skipped ? 'skipped' : fmt(m.median);
 const header = `${'median ms'.padEnd(40)}${results.map((r) => `${r.systems.toLocaleString('en')} systems`.padStart(16)).join('')}`;
 const lines = [header, '-'.repeat(header.length)];
 for (const [key, label] of rows) {
   if (!results.some((r) => r.times[key])) continue;
   lines.push(`${label.padEnd(40)}${results.map((r) => cell(r.times[key]).padStart(16)).join('')}`);
 }
-lines.push(`${'heap used after load (MiB)'.padEnd(40)}${results.map((r) => String(r.heap?.heapUsedAfterLoadMiB ?? '-').padStart(16)).join('')}`);
-lines.push(`${'XML characters (millions)'.padEnd(40)}${results.map((r) => (r.xmlCharacters === null ? '-' : (r.xmlCharacters / 1e6).toFixed(1)).padStart(16)).join('')}`);
-lines.push(`${'report size (MB)'.padEnd(40)}${results.map((r) => (r.reportBytes === null ? '-' : (r.reportBytes / 1e6).toFixed(1)).padStart(16)).join('')}`);
-lines.push(`${'integrations / relations'.padEnd(40)}${results.map((r) => `${r.counts.integrations ?? '-'} / ${r.counts.relations ?? '-'}`.padStart(16)).join('')}`);
+lines.push(
+  `${'heap used after load (MiB)'.padEnd(40)}${results.map((r) => String(r.heap?.heapUsedAfterLoadMiB ?? '-').padStart(16)).join('')}`,
+);
+lines.push(
+  `${'XML characters (millions)'.padEnd(40)}${results.map((r) => (r.xmlCharacters === null ? '-' : (r.xmlCharacters / 1e6).toFixed(1)).padStart(16)).join('')}`,
+);
+lines.push(
+  `${'report size (MB)'.padEnd(40)}${results.map((r) => (r.reportBytes === null ? '-' : (r.reportBytes / 1e6).toFixed(1)).padStart(16)).join('')}`,
+);
+lines.push(
+  `${'integrations / relations'.padEnd(40)}${results.map((r) => `${r.counts.integrations ?? '-'} / ${r.counts.relations ?? '-'}`.padStart(16)).join('')}`,
+);
 lines.push('');
 lines.push(`${'ratio'.padEnd(26)}${'value'.padStart(10)}${'goal'.padStart(11)}  ${'at'.padEnd(14)}`);
 for (const [key, value] of Object.entries(ratios)) {
@@ -259,15 +330,28 @@ for (const [key, value] of Object.entries(ratios)) {
       ? `${results[0]?.systems}..${results[results.length - 1]?.systems}`
       : String((detail as Record<string, { systems: number | null }>)[key]?.systems ?? '-');
   const verdict = goal === undefined || value === null ? '' : value <= goal ? 'met' : 'NOT met';
-  lines.push(`${key.padEnd(26)}${(value === null ? '-' : String(value)).padStart(10)}${(goal === undefined ? '' : `<= ${goal}`).padStart(11)}  ${at.padEnd(14)}${verdict}`);
+  lines.push(
+    `${key.padEnd(26)}${(value === null ? '-' : String(value)).padStart(10)}${(goal === undefined ? '' : `<= ${goal}`).padStart(11)}  ${at.padEnd(14)}${verdict}`,
+  );
 }
-lines.push(`${'  (load / export exponent)'.padEnd(26)}${`${scaling.load.value ?? '-'} / ${scaling.export.value ?? '-'}`.padStart(10)}`);
-if (heap100k !== null) lines.push(`${'heap, 100k model (MiB)'.padEnd(26)}${String(heap100k).padStart(10)}${'< 1024'.padStart(11)}  ${''.padEnd(14)}${heap100k < 1024 ? 'met' : 'NOT met'}`);
+lines.push(
+  `${'  (load / export exponent)'.padEnd(26)}${`${scaling.load.value ?? '-'} / ${scaling.export.value ?? '-'}`.padStart(10)}`,
+);
+if (heap100k !== null)
+  lines.push(
+    `${'heap, 100k model (MiB)'.padEnd(26)}${String(heap100k).padStart(10)}${'< 1024'.padStart(11)}  ${''.padEnd(14)}${heap100k < 1024 ? 'met' : 'NOT met'}`,
+  );
 for (const r of results) {
-  if (r.exportMatchesStringJoin !== null) lines.push(`string-join baseline writes the same bytes as toArchimateXml at ${r.systems}: ${r.exportMatchesStringJoin}`);
+  if (r.exportMatchesStringJoin !== null)
+    lines.push(
+      `string-join baseline writes the same bytes as toArchimateXml at ${r.systems}: ${r.exportMatchesStringJoin}`,
+    );
   for (const note of r.notes) lines.push(`note (${r.systems}): ${note}`);
-  for (const [key, m] of Object.entries(r.times)) if (m.skipped) lines.push(`skipped at ${r.systems}: ${key}: ${m.skipped}`);
+  for (const [key, m] of Object.entries(r.times))
+    if (m.skipped) lines.push(`skipped at ${r.systems}: ${key}: ${m.skipped}`);
 }
-console.log(`\nKartta benchmark: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, seed ${SEED}\n`);
+console.log(
+  `\nKartta benchmark: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, seed ${SEED}\n`,
+);
 console.log(lines.join('\n'));
 console.log(`\nwrote bench/results.json (${output.durationSeconds} s)`);

@@ -6,15 +6,31 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as kartta from '../src/index.js';
-import { diffModels, harmonisationCandidates, impactOf, lint, Model, parallelSystems, type KarttaDocument } from '../src/index.js';
+import {
+  diffModels,
+  harmonisationCandidates,
+  impactOf,
+  lint,
+  Model,
+  parallelSystems,
+  type KarttaDocument,
+} from '../src/index.js';
 import { toArchimateXml } from '../src/archimate/export.js';
 import { fromArchimateXml } from '../src/archimate/import.js';
 import { toHtmlReport } from '../src/report/index.js';
 import { generateMigrationPlan, generateRegionModel, type GeneratedPlan } from '../src/testing/index.js';
-import { fastXmlParserParse, graphologyBuild, saxesPass, sortDocument, stringJoinExport, xmlbuilder2Export } from './baselines.js';
+import {
+  fastXmlParserParse,
+  graphologyBuild,
+  saxesPass,
+  sortDocument,
+  stringJoinExport,
+  xmlbuilder2Export,
+} from './baselines.js';
 import { collect, failed, hasGc, measure, skipped, type Measurement, type RunPolicy } from './measure.js';
 
-export type Group = 'kartta' | 'graphology' | 'stringJoin' | 'xmlbuilder2' | 'import' | 'saxes' | 'fastXmlParser' | 'report';
+export type Group =
+  'kartta' | 'graphology' | 'stringJoin' | 'xmlbuilder2' | 'import' | 'saxes' | 'fastXmlParser' | 'report';
 
 export interface WorkerTask {
   readonly group: Group;
@@ -74,9 +90,18 @@ function run(task: WorkerTask): WorkerResult {
       const doc = generate();
       const model = Model.load(doc);
       // A 1k model offers some 600 acyclic steps: its plan has one step per five systems, at most planSteps.
-      const plan = generateMigrationPlan(doc, { seed: task.seed, steps: Math.min(task.planSteps, Math.floor(task.systems / 5)) });
+      const plan = generateMigrationPlan(doc, {
+        seed: task.seed,
+        steps: Math.min(task.planSteps, Math.floor(task.systems / 5)),
+      });
       let bytes: number | null = null;
-      op('report', 'toHtmlReport', () => toHtmlReport(model, { plan, asOf: '2026-01-01' }), task.systems <= 1_000 ? { ...normal, runs: 3 } : single, (html) => (bytes = Buffer.byteLength(html)));
+      op(
+        'report',
+        'toHtmlReport',
+        () => toHtmlReport(model, { plan, asOf: '2026-01-01' }),
+        task.systems <= 1_000 ? { ...normal, runs: 3 } : single,
+        (html) => (bytes = Buffer.byteLength(html)),
+      );
       return { times, notes, reportBytes: bytes };
     }
     case 'graphology': {
@@ -87,7 +112,13 @@ function run(task: WorkerTask): WorkerResult {
     case 'stringJoin': {
       const sorted = sortDocument(generate());
       let text: string | null = null;
-      op('stringJoin', 'floor: bare string join', () => stringJoinExport(sorted), normal, (t) => (text = t));
+      op(
+        'stringJoin',
+        'floor: bare string join',
+        () => stringJoinExport(sorted),
+        normal,
+        (t) => (text = t),
+      );
       let matches: boolean | null = null;
       try {
         if (text !== null) matches = readFileSync(task.xmlPath, 'utf8') === text;
@@ -99,7 +130,11 @@ function run(task: WorkerTask): WorkerResult {
     }
     case 'xmlbuilder2': {
       const sorted = sortDocument(generate());
-      op('xmlbuilder2', 'peer: xmlbuilder2', () => xmlbuilder2Export(sorted), { ...normal, runs: Math.min(normal.runs, 3), warmup: 0 });
+      op('xmlbuilder2', 'peer: xmlbuilder2', () => xmlbuilder2Export(sorted), {
+        ...normal,
+        runs: Math.min(normal.runs, 3),
+        warmup: 0,
+      });
       return { times, notes };
     }
     case 'import':
@@ -112,9 +147,15 @@ function run(task: WorkerTask): WorkerResult {
         times[task.group] = failed(task.group, `no XML to read (the export failed?): ${(error as Error).message}`);
         return { times, notes };
       }
-      if (task.group === 'import') op('import', 'import (fromArchimateXml)', () => fromArchimateXml(xml, { maxLength: 2 ** 30 }), normal);
+      if (task.group === 'import')
+        op('import', 'import (fromArchimateXml)', () => fromArchimateXml(xml, { maxLength: 2 ** 30 }), normal);
       else if (task.group === 'saxes') op('saxes', 'floor: bare saxes pass', () => saxesPass(xml), normal);
-      else op('fastXmlParser', 'peer: fast-xml-parser', () => fastXmlParserParse(xml), { ...normal, runs: Math.min(normal.runs, 3), warmup: 0 });
+      else
+        op('fastXmlParser', 'peer: fast-xml-parser', () => fastXmlParserParse(xml), {
+          ...normal,
+          runs: Math.min(normal.runs, 3),
+          warmup: 0,
+        });
       return { times, notes };
     }
   }
@@ -137,7 +178,9 @@ function runKartta(
     collect();
     const after = process.memoryUsage().heapUsed;
     heap = { heapUsedAfterLoadMiB: mib(after), modelMiB: mib(after - before) };
-    process.stderr.write(`  heap after load: ${heap.heapUsedAfterLoadMiB} MiB used (${heap.modelMiB} MiB for the model)\n`);
+    process.stderr.write(
+      `  heap after load: ${heap.heapUsedAfterLoadMiB} MiB used (${heap.modelMiB} MiB for the model)\n`,
+    );
     if (fresh.systems().length !== task.systems) notes.push('the model for the heap figure has an unexpected size');
     // eslint-disable-next-line no-useless-assignment -- drops the last reference so that the model can be collected
     fresh = undefined;
@@ -160,7 +203,13 @@ function runKartta(
   };
 
   let model: Model | undefined;
-  op('load', 'load (Model.load: validate + graph)', () => Model.load(source), normal, (m) => (model = m));
+  op(
+    'load',
+    'load (Model.load: validate + graph)',
+    () => Model.load(source),
+    normal,
+    (m) => (model = m),
+  );
   model ??= Model.load(source);
 
   // One small edit: one field of one system, each edit starting from the model the last one made (an edit moves
@@ -210,9 +259,15 @@ function runKartta(
     ...source,
     systems: source.systems.map((system) => ({ ...system, id: `${system.id} ?` })),
   };
-  op('rejectInvalid', `reject ${source.systems.length} invalid ids (Model.safeLoad)`, () => Model.safeLoad(invalid), normal, (result) => {
-    if (result.ok) notes.push('rejectInvalid: the invalid document loaded');
-  });
+  op(
+    'rejectInvalid',
+    `reject ${source.systems.length} invalid ids (Model.safeLoad)`,
+    () => Model.safeLoad(invalid),
+    normal,
+    (result) => {
+      if (result.ok) notes.push('rejectInvalid: the invalid document loaded');
+    },
+  );
   // Undo the edits (untimed), so that the export below writes exactly the generated data the baselines write.
   const original = source.systems[k]!.users;
   current = current.edit((draft) => {
@@ -224,13 +279,28 @@ function runKartta(
 
   const region = m.organisations().find((o) => o.kind === 'region')!.id;
   const platform = m.systems().find((s) => s.platform === true)!.id;
-  const typical = m.systems().find((s) => s.platform !== true && s.lifecycle === 'production' && s.class === 'TOSI')!.id;
-  op('harmonisationRegion', 'harmonisationCandidates (region)', () => harmonisationCandidates(m, { scope: region }), normal);
+  const typical = m
+    .systems()
+    .find((s) => s.platform !== true && s.lifecycle === 'production' && s.class === 'TOSI')!.id;
+  op(
+    'harmonisationRegion',
+    'harmonisationCandidates (region)',
+    () => harmonisationCandidates(m, { scope: region }),
+    normal,
+  );
   op('harmonisationAll', 'harmonisationCandidates (all)', () => harmonisationCandidates(m), normal);
   op('parallelRegion', 'parallelSystems (region)', () => parallelSystems(m, { scope: region }), normal);
   // Nationally, parallel operation is a question per region: every region in turn, as lint does without a scope.
-  const regions = m.organisations().filter((o) => o.kind === 'region').map((o) => o.id);
-  op('parallelAll', `parallelSystems (each of ${regions.length} regions)`, () => regions.map((r) => parallelSystems(m, { scope: r })), normal);
+  const regions = m
+    .organisations()
+    .filter((o) => o.kind === 'region')
+    .map((o) => o.id);
+  op(
+    'parallelAll',
+    `parallelSystems (each of ${regions.length} regions)`,
+    () => regions.map((r) => parallelSystems(m, { scope: r })),
+    normal,
+  );
   op('impactPlatform', 'impactOf (an integration platform)', () => impactOf(m, platform), normal);
   op('impactSystem', 'impactOf (a patient record system)', () => impactOf(m, typical), normal);
   op('lint', 'lint (all rules, whole model)', () => lint(m), normal);
@@ -239,7 +309,9 @@ function runKartta(
   {
     const changedSource: KarttaDocument = {
       ...source,
-      systems: source.systems.map((system, i) => (i % 100 === 0 ? { ...system, version: `${system.version ?? '1'}.1` } : system)),
+      systems: source.systems.map((system, i) =>
+        i % 100 === 0 ? { ...system, version: `${system.version ?? '1'}.1` } : system,
+      ),
       relations: source.relations.filter((_, i) => i % 100 !== 1),
     };
     const other = Model.load(changedSource);
@@ -248,7 +320,13 @@ function runKartta(
 
   if (task.systems >= 10_000) {
     let plan: GeneratedPlan | undefined;
-    op('generatePlan', `generate plan (${task.planSteps} steps)`, () => generateMigrationPlan(source, { seed: task.seed, steps: task.planSteps }), single, (p) => (plan = p));
+    op(
+      'generatePlan',
+      `generate plan (${task.planSteps} steps)`,
+      () => generateMigrationPlan(source, { seed: task.seed, steps: task.planSteps }),
+      single,
+      (p) => (plan = p),
+    );
     const planMigration = (kartta as unknown as Record<string, unknown>).planMigration as Planner | undefined;
     if (planMigration && plan) {
       const p = plan;
@@ -259,7 +337,13 @@ function runKartta(
   }
 
   let xml: string | null = null;
-  op('export', 'export (toArchimateXml)', () => toArchimateXml(m), normal, (x) => (xml = x));
+  op(
+    'export',
+    'export (toArchimateXml)',
+    () => toArchimateXml(m),
+    normal,
+    (x) => (xml = x),
+  );
   const text = xml as string | null;
   if (text !== null) writeFileSync(task.xmlPath, text);
   // eslint-disable-next-line no-useless-assignment -- drops the last reference so that the text can be collected

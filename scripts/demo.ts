@@ -5,7 +5,18 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Model, compareScenarios, formatComparison, stateAt, harmonisationCandidates, parallelSystems, planMigration, toArchimateXml, type MigrationPlan, type Name } from '../src/index.js';
+import {
+  Model,
+  compareScenarios,
+  formatComparison,
+  stateAt,
+  harmonisationCandidates,
+  parallelSystems,
+  planMigration,
+  toArchimateXml,
+  type MigrationPlan,
+  type Name,
+} from '../src/index.js';
 
 const examples = fileURLToPath(new URL('../examples/', import.meta.url));
 const outDir = fileURLToPath(new URL('../out/', import.meta.url));
@@ -73,28 +84,43 @@ for (const wave of result.waves) {
   for (const step of wave.steps) {
     const placement = result.placements.find((p) => p.step === step);
     const target = placement?.target ? ` → ${nameOf(placement.target)}` : '';
-    console.log(`    ${step.padEnd(stepWidth)} ${placement?.action ?? ''} ${placement ? nameOf(placement.system) : ''}${target}`);
+    console.log(
+      `    ${step.padEnd(stepWidth)} ${placement?.action ?? ''} ${placement ? nameOf(placement.system) : ''}${target}`,
+    );
   }
 }
 if (result.bridges.length > 0) {
   console.log('Bridges (integrations kept alive between waves):');
   for (const bridge of result.bridges) {
-    console.log(`    ${bridge.integration}: ${bridge.steps[0]} (wave ${bridge.waves[0]}) ↔ ${bridge.steps[1]} (wave ${bridge.waves[1]})`);
+    console.log(
+      `    ${bridge.integration}: ${bridge.steps[0]} (wave ${bridge.waves[0]}) ↔ ${bridge.steps[1]} (wave ${bridge.waves[1]})`,
+    );
   }
 }
 for (const missed of result.missedDeadlines) {
-  console.log(`Missed deadline: ${missed.step} due ${missed.deadline}, done by ${missed.waveEnd} (wave ${missed.wave}): ${missed.message}`);
+  console.log(
+    `Missed deadline: ${missed.step} due ${missed.deadline}, done by ${missed.waveEnd} (wave ${missed.wave}): ${missed.message}`,
+  );
 }
 for (const violation of result.violations) console.log(`Note: ${violation.message}`);
 
 heading('The state on 2020-01-01 under the plan');
 const on2020 = stateAt(model, result, '2020-01-01');
-const inUse = (m: Model) => m.scope({ scope: region }).systems.filter((id) => ['production', 'phasingOut'].includes(m.system(id)?.lifecycle ?? '')).length;
-const retiredBy2020 = model.systems().filter((s) => s.lifecycle !== 'retired' && on2020.system(s.id)?.lifecycle === 'retired');
-console.log(`${inUse(on2020)} systems in use in '${region}' (${inUse(model)} today); retired by then: ${retiredBy2020.map((s) => nameOf(s.id)).join(', ')}.`);
+const inUse = (m: Model) =>
+  m
+    .scope({ scope: region })
+    .systems.filter((id) => ['production', 'phasingOut'].includes(m.system(id)?.lifecycle ?? '')).length;
+const retiredBy2020 = model
+  .systems()
+  .filter((s) => s.lifecycle !== 'retired' && on2020.system(s.id)?.lifecycle === 'retired');
+console.log(
+  `${inUse(on2020)} systems in use in '${region}' (${inUse(model)} today); retired by then: ${retiredBy2020.map((s) => nameOf(s.id)).join(', ')}.`,
+);
 
 heading('Three transfer options compared (illustrative scenarios)');
-const scenarioFiles = ['hospital-district', 'regional-council', 'oulu'].map((name) => readFileSync(`${examples}scenarios/${name}.scenario.json`, 'utf8'));
+const scenarioFiles = ['hospital-district', 'regional-council', 'oulu'].map((name) =>
+  readFileSync(`${examples}scenarios/${name}.scenario.json`, 'utf8'),
+);
 console.log(formatComparison(compareScenarios(model, scenarioFiles, { scope: region }), { notes: false }).trimEnd());
 console.log('The scenario files are examples/scenarios/*.scenario.json; docs/scenarios.md reads the table.');
 
@@ -104,5 +130,9 @@ const file = `${outDir}pohjois-pohjanmaa.xml`;
 const xml = toArchimateXml(model, { plan, planResult: result, views: true });
 writeFileSync(file, xml);
 const views = xml.match(/<view /g)?.length ?? 0;
-console.log(`Wrote ${relative(process.cwd(), file)} (${Math.round(xml.length / 1024)} kB, ${views} views, the plan as work packages and plateaus).`);
-console.log('Open it in Archi with File → Import → Model From Open Exchange File… (Open Exchange XML Model… in older versions).');
+console.log(
+  `Wrote ${relative(process.cwd(), file)} (${Math.round(xml.length / 1024)} kB, ${views} views, the plan as work packages and plateaus).`,
+);
+console.log(
+  'Open it in Archi with File → Import → Model From Open Exchange File… (Open Exchange XML Model… in older versions).',
+);

@@ -22,14 +22,25 @@ const plan = planDocument ? { document: planDocument, result: planMigration(mode
 const views = buildViews(model, plan ? { plan } : {});
 
 const labels = new Map<string, { text: string; kind: string }>();
-const nameOf = (name: unknown) => (typeof name === 'string' ? name : ((name as Record<string, string>).fi ?? Object.values(name as Record<string, string>)[0] ?? ''));
+const nameOf = (name: unknown) =>
+  typeof name === 'string'
+    ? name
+    : ((name as Record<string, string>).fi ?? Object.values(name as Record<string, string>)[0] ?? '');
 for (const o of model.organisations()) labels.set(`id-${o.id}`, { text: nameOf(o.name), kind: 'actor' });
 for (const s of model.services()) labels.set(`id-${s.id}`, { text: nameOf(s.name), kind: 'service' });
 for (const s of model.systems()) labels.set(`id-${s.id}`, { text: nameOf(s.name), kind: 'component' });
 if (plan) {
-  for (const e of buildPlanLayer(model, plan.document, plan.result).elements) labels.set(e.identifier, { text: e.name, kind: e.type });
+  for (const e of buildPlanLayer(model, plan.document, plan.result).elements)
+    labels.set(e.identifier, { text: e.name, kind: e.type });
 }
-const fill: Record<string, string> = { actor: '#ffffb5', service: '#ffffb5', component: '#b5ffff', WorkPackage: '#ffe0e0', Plateau: '#e0ffe0', Gap: '#e0ffe0' };
+const fill: Record<string, string> = {
+  actor: '#ffffb5',
+  service: '#ffffb5',
+  component: '#b5ffff',
+  WorkPackage: '#ffe0e0',
+  Plateau: '#e0ffe0',
+  Gap: '#e0ffe0',
+};
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 function wrap(text: string, width: number): string[] {
@@ -54,17 +65,29 @@ function render(view: ViewSpec): string {
   };
   view.nodes.forEach(walk);
   const byId = new Map(all.map((n) => [n.identifier, n]));
-  const maxX = Math.max(...all.map((n) => n.x + n.w), ...view.connections.flatMap((c) => (c.bendpoints ?? []).map((p) => p.x))) + 30;
-  const maxY = Math.max(...all.map((n) => n.y + n.h), ...view.connections.flatMap((c) => (c.bendpoints ?? []).map((p) => p.y))) + 30;
-  const out: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" width="${maxX}" height="${maxY}" font-family="DejaVu Sans, sans-serif" font-size="11">`];
+  const maxX =
+    Math.max(...all.map((n) => n.x + n.w), ...view.connections.flatMap((c) => (c.bendpoints ?? []).map((p) => p.x))) +
+    30;
+  const maxY =
+    Math.max(...all.map((n) => n.y + n.h), ...view.connections.flatMap((c) => (c.bendpoints ?? []).map((p) => p.y))) +
+    30;
+  const out: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${maxX}" height="${maxY}" font-family="DejaVu Sans, sans-serif" font-size="11">`,
+  ];
   out.push(`<rect width="100%" height="100%" fill="white"/>`);
-  out.push(`<defs><marker id="a" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z"/></marker></defs>`);
+  out.push(
+    `<defs><marker id="a" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z"/></marker></defs>`,
+  );
   for (const n of all) {
     const l = labels.get(n.elementRef) ?? { text: idFromEntityIdentifier(n.elementRef) ?? n.elementRef, kind: '?' };
-    out.push(`<rect x="${n.x}" y="${n.y}" width="${n.w}" height="${n.h}" rx="${l.kind === 'service' || l.kind === 'WorkPackage' ? 10 : 0}" fill="${fill[l.kind] ?? '#eee'}" stroke="#555"/>`);
-    wrap(l.text, n.w).slice(0, n.children ? 1 : 3).forEach((line, i) => {
-      out.push(`<text x="${n.x + n.w / 2}" y="${n.y + 15 + i * 14}" text-anchor="middle">${esc(line)}</text>`);
-    });
+    out.push(
+      `<rect x="${n.x}" y="${n.y}" width="${n.w}" height="${n.h}" rx="${l.kind === 'service' || l.kind === 'WorkPackage' ? 10 : 0}" fill="${fill[l.kind] ?? '#eee'}" stroke="#555"/>`,
+    );
+    wrap(l.text, n.w)
+      .slice(0, n.children ? 1 : 3)
+      .forEach((line, i) => {
+        out.push(`<text x="${n.x + n.w / 2}" y="${n.y + 15 + i * 14}" text-anchor="middle">${esc(line)}</text>`);
+      });
   }
   const clip = (n: ViewNodeSpec, toward: { x: number; y: number }) => {
     const cx = n.x + n.w / 2;
@@ -82,8 +105,14 @@ function render(view: ViewSpec): string {
     const first = bends[0] ?? { x: t.x + t.w / 2, y: t.y + t.h / 2 };
     const last = bends[bends.length - 1] ?? { x: s.x + s.w / 2, y: s.y + s.h / 2 };
     const pts = [clip(s, first), ...bends, clip(t, last)];
-    const colour = c.relationshipRef.startsWith('id-') ? '#c00' : c.relationshipRef.startsWith('plan.') ? '#060' : '#333';
-    out.push(`<polyline points="${pts.map((p) => `${p.x},${p.y}`).join(' ')}" fill="none" stroke="${colour}" marker-end="url(#a)"/>`);
+    const colour = c.relationshipRef.startsWith('id-')
+      ? '#c00'
+      : c.relationshipRef.startsWith('plan.')
+        ? '#060'
+        : '#333';
+    out.push(
+      `<polyline points="${pts.map((p) => `${p.x},${p.y}`).join(' ')}" fill="none" stroke="${colour}" marker-end="url(#a)"/>`,
+    );
   }
   out.push('</svg>');
   return out.join('\n');

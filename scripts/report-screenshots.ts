@@ -20,12 +20,17 @@ mkdirSync(outDir, { recursive: true });
 const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
 const page = await browser.newPage({ viewport: { width: 1200, height: 760 } });
 await page.goto(pathToFileURL(resolve(`docs/report/pohjois-pohjanmaa.${lang}.html`)).href);
-const open: Record<string, string> = { landscapes: '#landscape-kempele', migration: '#migration-steps tr[data-step="ptj-kempele"] details' };
+const open: Record<string, string> = {
+  landscapes: '#landscape-kempele',
+  migration: '#migration-steps tr[data-step="ptj-kempele"] details',
+};
 for (const id of ['overview', 'landscapes', 'harmonisation', 'parallel', 'migration', 'findings']) {
   const toOpen = open[id];
   if (toOpen) await page.locator(toOpen).evaluate((details) => ((details as unknown as { open: boolean }).open = true));
   // The landscapes' list is long: show the opened diagram rather than the top of the list.
-  await page.locator(id === 'landscapes' ? '#landscape-kempele' : `section#${id}`).evaluate((element) => (element as unknown as { scrollIntoView(): void }).scrollIntoView());
+  await page
+    .locator(id === 'landscapes' ? '#landscape-kempele' : `section#${id}`)
+    .evaluate((element) => (element as unknown as { scrollIntoView(): void }).scrollIntoView());
   await page.mouse.wheel(0, -50);
   const file = join(outDir, `report-${id}.png`);
   await page.screenshot({ path: file });

@@ -114,7 +114,9 @@ export const ECHO_LIMIT = 80;
 export function echo(value: unknown): string {
   switch (typeof value) {
     case 'string':
-      return value.length <= ECHO_LIMIT ? JSON.stringify(value) : `${JSON.stringify(value.slice(0, ECHO_LIMIT)).slice(0, -1)}…" (${value.length} characters)`;
+      return value.length <= ECHO_LIMIT
+        ? JSON.stringify(value)
+        : `${JSON.stringify(value.slice(0, ECHO_LIMIT)).slice(0, -1)}…" (${value.length} characters)`;
     case 'number':
     case 'boolean':
       return String(value);
@@ -144,7 +146,9 @@ export function capped(text: string): string {
 
 /** Formats at most `limit` issues as indented lines, for error messages. */
 export function formatIssues(issues: readonly Issue[], limit = 20): string {
-  const lines = issues.slice(0, limit).map((issue) => `  - ${formatPath(issue.path)}: ${issue.message} [${issue.code}]`);
+  const lines = issues
+    .slice(0, limit)
+    .map((issue) => `  - ${formatPath(issue.path)}: ${issue.message} [${issue.code}]`);
   if (issues.length > limit) lines.push(`  ... and ${issues.length - limit} more`);
   return lines.join('\n');
 }
@@ -164,7 +168,8 @@ export function formatPath(path: readonly (string | number)[]): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
-    else if (segment.length <= ECHO_LIMIT && /^[A-Za-z_$][\w$]*$/.test(segment)) out += out === '' ? segment : `.${segment}`;
+    else if (segment.length <= ECHO_LIMIT && /^[A-Za-z_$][\w$]*$/.test(segment))
+      out += out === '' ? segment : `.${segment}`;
     else out += `[${echo(segment)}]`;
   }
   return out;
@@ -223,7 +228,11 @@ export class ModelValidationError extends KarttaError {
  * ```
  */
 export class EditError extends KarttaError {
-  constructor(code: 'edit.recipe-invalid' | 'edit.recipe-async' | 'edit.recipe-failed' | 'edit.value-too-deep', message: string, details: KarttaErrorDetails = {}) {
+  constructor(
+    code: 'edit.recipe-invalid' | 'edit.recipe-async' | 'edit.recipe-failed' | 'edit.value-too-deep',
+    message: string,
+    details: KarttaErrorDetails = {},
+  ) {
     super(code, message, details);
   }
 }
@@ -267,6 +276,9 @@ export class QueryError extends KarttaError {
  */
 export class ReadOnlyGraphError extends KarttaError {
   constructor(method: string) {
-    super('graph.read-only', `model.graph is read-only: '${method}' is not allowed; change the model with model.edit()`);
+    super(
+      'graph.read-only',
+      `model.graph is read-only: '${method}' is not allowed; change the model with model.edit()`,
+    );
   }
 }

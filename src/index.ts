@@ -17,7 +17,16 @@ export { Model, type ProductRef } from './model/model.js';
 export type { ReadonlyGraph, MutatingPrefix } from './model/readonly-graph.js';
 export { normaliseProductName } from './schema/products.js';
 export { relationKey } from './graph/keys.js';
-export { KarttaError, OptionError, ModelValidationError, QueryError, ReadOnlyGraphError, EditError, formatPath, echo } from './errors.js';
+export {
+  KarttaError,
+  OptionError,
+  ModelValidationError,
+  QueryError,
+  ReadOnlyGraphError,
+  EditError,
+  formatPath,
+  echo,
+} from './errors.js';
 export type { KarttaErrorDetails } from './errors.js';
 export { isValidBusinessId, isIsoDate } from './schema/primitives.js';
 export {
@@ -55,12 +64,45 @@ export type {
 } from './queries/harmonisation.js';
 export type { UsersSource } from './queries/facts.js';
 export { parallelSystems } from './queries/parallel.js';
-export type { ParallelOptions, ParallelGroup, ParallelPair, PairStatus, ParallelProduct, ParallelReason } from './queries/parallel.js';
+export type {
+  ParallelOptions,
+  ParallelGroup,
+  ParallelPair,
+  PairStatus,
+  ParallelProduct,
+  ParallelReason,
+} from './queries/parallel.js';
 export { impactOf } from './queries/impact.js';
-export type { ImpactOptions, Impact, ImpactReason, IntegratedSystem, DependentSystem, ServiceImpact, OrganisationImpact } from './queries/impact.js';
+export type {
+  ImpactOptions,
+  Impact,
+  ImpactReason,
+  IntegratedSystem,
+  DependentSystem,
+  ServiceImpact,
+  OrganisationImpact,
+} from './queries/impact.js';
 export { lint, lintRules, lintRuleIds } from './queries/lint.js';
-export type { LintConfig, LintFinding, LintRule, LintRuleId, LintSeverity, LintLevel, LintData } from './queries/lint.js';
-export { toArchimateXml, archimateChunks, writeArchimate, archimateExportChanges, fromArchimateXml, readArchimate, ArchimateImportError, ArchimateExportError, emptyArchimateExtras } from './archimate/index.js';
+export type {
+  LintConfig,
+  LintFinding,
+  LintRule,
+  LintRuleId,
+  LintSeverity,
+  LintLevel,
+  LintData,
+} from './queries/lint.js';
+export {
+  toArchimateXml,
+  archimateChunks,
+  writeArchimate,
+  archimateExportChanges,
+  fromArchimateXml,
+  readArchimate,
+  ArchimateImportError,
+  ArchimateExportError,
+  emptyArchimateExtras,
+} from './archimate/index.js';
 export type {
   ArchimateExportOptions,
   ArchimateViewOptions,
@@ -103,7 +145,13 @@ export type {
   StepPlacement,
 } from './migration/result.js';
 export { buildViews } from './archimate/views/index.js';
-export type { BuildViewsOptions, ViewsPlan, ViewSpec, ViewNodeSpec, ViewConnectionSpec } from './archimate/views/index.js';
+export type {
+  BuildViewsOptions,
+  ViewsPlan,
+  ViewSpec,
+  ViewNodeSpec,
+  ViewConnectionSpec,
+} from './archimate/views/index.js';
 export { graphKey, idOfGraphKey } from './graph/graph-key.js';
 export { diffModels } from './scenarios/diff.js';
 export type { ModelDiff, DiffEntry, DiffCollection, DiffCounts, FieldChange } from './scenarios/diff.js';
@@ -131,7 +179,13 @@ export type { ScenarioCheck } from './scenarios/apply.js';
 export { scenarioFromDiff } from './scenarios/from-diff.js';
 export type { ScenarioFromDiffOptions } from './scenarios/from-diff.js';
 export { compareScenarios } from './scenarios/compare.js';
-export type { CompareScenariosOptions, ComparisonColumn, ComparisonCell, ComparisonRow, ScenarioComparison } from './scenarios/compare.js';
+export type {
+  CompareScenariosOptions,
+  ComparisonColumn,
+  ComparisonCell,
+  ComparisonRow,
+  ScenarioComparison,
+} from './scenarios/compare.js';
 export { scenarioMeasures } from './scenarios/measures.js';
 export type { MeasureContext, MeasureValue, ScenarioMeasure } from './scenarios/measures.js';
 export { formatComparison } from './scenarios/format-comparison.js';

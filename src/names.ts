@@ -34,7 +34,8 @@ export const NAME_FALLBACK: readonly string[] = Object.freeze(['fi', 'sv', 'en',
  */
 export function displayName(name: Name, lang?: string): string {
   if (typeof name === 'string') return name;
-  const own = (code: string): string | undefined => (Object.prototype.hasOwnProperty.call(name, code) ? name[code] : undefined);
+  const own = (code: string): string | undefined =>
+    Object.prototype.hasOwnProperty.call(name, code) ? name[code] : undefined;
   if (lang !== undefined) {
     const asked = own(lang);
     if (asked !== undefined) return asked;

@@ -47,7 +47,11 @@ export function optionsSchema<S extends Shape>(shape: S): z.ZodObject<S, z.core.
  * @param where the public function's name, as the message starts with it (`harmonisationCandidates: ...`).
  * @throws {@link OptionError} `option.invalid` naming the first bad option (in order of the keys given).
  */
-export function parseOptions<S extends Shape>(where: string, schema: z.ZodObject<S, z.core.$strict>, options: unknown): z.output<z.ZodObject<S, z.core.$strict>> {
+export function parseOptions<S extends Shape>(
+  where: string,
+  schema: z.ZodObject<S, z.core.$strict>,
+  options: unknown,
+): z.output<z.ZodObject<S, z.core.$strict>> {
   const input = options === undefined || options === null ? {} : options;
   const result = schema.safeParse(input);
   if (result.success) return result.data;
@@ -55,7 +59,12 @@ export function parseOptions<S extends Shape>(where: string, schema: z.ZodObject
 }
 
 /** An {@link OptionError} for a check made after parsing (one that needs the model or several options at once). */
-export function optionError(where: string, path: readonly (string | number)[], message: string, id?: string): OptionError {
+export function optionError(
+  where: string,
+  path: readonly (string | number)[],
+  message: string,
+  id?: string,
+): OptionError {
   const option = String(path[0] ?? '');
   return new OptionError(`${where}: option '${showPath(path)}' ${message}`, { option, path, id });
 }
@@ -63,7 +72,11 @@ export function optionError(where: string, path: readonly (string | number)[], m
 /** Field schemas for the kinds of option Kartta takes, each with the message a user reads when it is wrong. */
 export const optionField = {
   /** An optional id (a non-empty string); whether it exists is for the function to check against the model. */
-  id: () => z.string({ error: 'must be an id (a non-empty string)' }).min(1, { error: 'must be an id (a non-empty string)' }).optional(),
+  id: () =>
+    z
+      .string({ error: 'must be an id (a non-empty string)' })
+      .min(1, { error: 'must be an id (a non-empty string)' })
+      .optional(),
   /** An optional ISO date `YYYY-MM-DD` that exists in the calendar. */
   date: () =>
     z
@@ -76,7 +89,10 @@ export const optionField = {
   integer: (min: number, max = Number.MAX_SAFE_INTEGER) =>
     z
       .custom<number>((value) => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max, {
-        error: max === Number.MAX_SAFE_INTEGER ? `must be a whole number of at least ${min}` : `must be a whole number from ${min} to ${max}`,
+        error:
+          max === Number.MAX_SAFE_INTEGER
+            ? `must be a whole number of at least ${min}`
+            : `must be a whole number from ${min} to ${max}`,
       })
       .optional(),
   /** An optional finite number from `min` to `max`. */
@@ -89,16 +105,25 @@ export const optionField = {
   /** An optional limit: a whole number of at least 0, or `Infinity` for none. */
   limit: () =>
     z
-      .custom<number>((value) => typeof value === 'number' && (value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && value >= 0)), {
-        error: 'must be a non-negative integer or Infinity',
-      })
+      .custom<number>(
+        (value) =>
+          typeof value === 'number' && (value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && value >= 0)),
+        {
+          error: 'must be a non-negative integer or Infinity',
+        },
+      )
       .optional(),
   /** An optional function; `what` completes "must be a function of ...". */
   function: <F extends (...args: never[]) => unknown>(what: string) =>
     z.custom<F>((value) => typeof value === 'function', { error: `must be a function of ${what}` }).optional(),
 };
 
-function toOptionError(where: string, schema: z.ZodType, input: unknown, issues: readonly z.core.$ZodIssue[]): OptionError {
+function toOptionError(
+  where: string,
+  schema: z.ZodType,
+  input: unknown,
+  issues: readonly z.core.$ZodIssue[],
+): OptionError {
   const issue = pickIssue(issues);
   if (!issue) return new OptionError(`${where}: the options are invalid`, { option: '' });
   const path = issue.path.map((key) => (typeof key === 'number' ? key : String(key)));
@@ -110,11 +135,21 @@ function toOptionError(where: string, schema: z.ZodType, input: unknown, issues:
     const full = [...path, key];
     const known = knownKeys(schema, path);
     const suggestion = closest(key, known);
-    const hint = suggestion ? `; did you mean '${showPath([...path, suggestion])}'?` : known.length > 0 ? ` (known: ${known.join(', ')})` : '';
-    return new OptionError(`${where}: '${showPath(full)}' is not an option${hint}`, { option: String(full[0]), path: full });
+    const hint = suggestion
+      ? `; did you mean '${showPath([...path, suggestion])}'?`
+      : known.length > 0
+        ? ` (known: ${known.join(', ')})`
+        : '';
+    return new OptionError(`${where}: '${showPath(full)}' is not an option${hint}`, {
+      option: String(full[0]),
+      path: full,
+    });
   }
   const value = valueAt(input, path);
-  return new OptionError(`${where}: option '${showPath(path)}' ${issue.message}, got ${describe(value)}`, { option: String(path[0]), path });
+  return new OptionError(`${where}: option '${showPath(path)}' ${issue.message}, got ${describe(value)}`, {
+    option: String(path[0]),
+    path,
+  });
 }
 
 /** The most specific issue: inside a union, the branch that got furthest into the value. */
@@ -134,7 +169,10 @@ function knownKeys(schema: z.ZodType, path: readonly (string | number)[]): strin
   let current: z.ZodType | undefined = schema;
   for (const key of [...path, null]) {
     while (current instanceof z.ZodOptional || current instanceof z.ZodUnion) {
-      current = current instanceof z.ZodOptional ? (current.unwrap() as z.ZodType) : (current.options as z.ZodType[]).find((o) => o instanceof z.ZodObject);
+      current =
+        current instanceof z.ZodOptional
+          ? (current.unwrap() as z.ZodType)
+          : (current.options as z.ZodType[]).find((o) => o instanceof z.ZodObject);
     }
     if (!(current instanceof z.ZodObject)) return [];
     if (key === null) return Object.keys(current.shape).sort();
@@ -156,7 +194,11 @@ function editDistance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
     for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (row[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     previous = row;
   }
@@ -166,7 +208,8 @@ function editDistance(a: string, b: string): number {
 function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
   let current = root;
   for (const key of path) {
-    if (current === null || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, key)) return undefined;
+    if (current === null || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, key))
+      return undefined;
     current = (current as Record<string | number, unknown>)[key];
   }
   return current;

@@ -418,7 +418,8 @@ export interface Issue {
  * if (!result.ok) console.log(result.issues.map((i) => i.code));
  * ```
  */
-export type LoadResult<M> = { readonly ok: true; readonly model: M } | { readonly ok: false; readonly issues: readonly Issue[] };
+export type LoadResult<M> =
+  { readonly ok: true; readonly model: M } | { readonly ok: false; readonly issues: readonly Issue[] };
 
 /**
  * The kinds of entity in a model (relations have no id and are not entities).

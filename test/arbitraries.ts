@@ -4,7 +4,10 @@ import type { KarttaDocumentInput, Name } from '../src/index.js';
 
 const letters = 'abcdefghijklmnopqrstuvwxyzäöåšžčđŋŧ';
 const nameText = fc
-  .array(fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÅabcdefghijklmnopqrstuvwxyzäöåčšžŋđŧ -'.split('')), { minLength: 1, maxLength: 12 })
+  .array(fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÅabcdefghijklmnopqrstuvwxyzäöåčšžŋđŧ -'.split('')), {
+    minLength: 1,
+    maxLength: 12,
+  })
   .map((chars) => chars.join('').trim() || 'Nimi');
 
 /** Names: plain or multilingual (Finnish, Swedish, Northern Sámi, English). */
@@ -16,10 +19,16 @@ export const nameArb: fc.Arbitrary<Name> = fc.oneof(
 );
 
 const dateArb = fc
-  .record({ year: fc.integer({ min: 2015, max: 2030 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }) })
+  .record({
+    year: fc.integer({ min: 2015, max: 2030 }),
+    month: fc.integer({ min: 1, max: 12 }),
+    day: fc.integer({ min: 1, max: 28 }),
+  })
   .map(({ year, month, day }) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
 
-const suffixArb = fc.array(fc.constantFrom(...letters.split('')), { minLength: 1, maxLength: 4 }).map((c) => c.join(''));
+const suffixArb = fc
+  .array(fc.constantFrom(...letters.split('')), { minLength: 1, maxLength: 4 })
+  .map((c) => c.join(''));
 
 /**
  * A valid document with up to `max` entities of each kind and random references between them. Ids get a kind
@@ -29,14 +38,36 @@ export function documentArb(max = 6): fc.Arbitrary<KarttaDocumentInput> {
   return fc
     .record({
       name: nameArb,
-      organisations: fc.array(fc.record({ suffix: suffixArb, name: nameArb, kind: fc.constantFrom('region', 'municipality', 'jointAuthority', 'hospitalDistrict', 'company') as fc.Arbitrary<'region'> }), { maxLength: max }),
-      services: fc.array(fc.record({ suffix: suffixArb, name: nameArb, domain: fc.constantFrom('health', 'socialCare', 'administration') }), { maxLength: max }),
+      organisations: fc.array(
+        fc.record({
+          suffix: suffixArb,
+          name: nameArb,
+          kind: fc.constantFrom(
+            'region',
+            'municipality',
+            'jointAuthority',
+            'hospitalDistrict',
+            'company',
+          ) as fc.Arbitrary<'region'>,
+        }),
+        { maxLength: max },
+      ),
+      services: fc.array(
+        fc.record({
+          suffix: suffixArb,
+          name: nameArb,
+          domain: fc.constantFrom('health', 'socialCare', 'administration'),
+        }),
+        { maxLength: max },
+      ),
       systems: fc.array(
         fc.record({
           suffix: suffixArb,
           name: nameArb,
           class: fc.constantFrom('TORI', 'TOSI') as fc.Arbitrary<'TORI'>,
-          product: fc.option(fc.constantFrom('Lifecare', 'Esko', 'Pro Consona', 'Dynasty', 'tieto  lifecare'), { nil: undefined }),
+          product: fc.option(fc.constantFrom('Lifecare', 'Esko', 'Pro Consona', 'Dynasty', 'tieto  lifecare'), {
+            nil: undefined,
+          }),
           lifecycle: fc.constantFrom('planned', 'production', 'phasingOut', 'retired') as fc.Arbitrary<'production'>,
           users: fc.option(fc.nat(5000), { nil: undefined }),
           platform: fc.option(fc.boolean(), { nil: undefined }),
@@ -46,19 +77,38 @@ export function documentArb(max = 6): fc.Arbitrary<KarttaDocumentInput> {
         { maxLength: max },
       ),
       links: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat()), { maxLength: max * 3 }),
-      relationPicks: fc.array(fc.tuple(fc.constantFrom('memberOf', 'provides', 'owns', 'uses', 'supports', 'dependsOn', 'replaces'), fc.nat(), fc.nat()), { maxLength: max * 3 }),
+      relationPicks: fc.array(
+        fc.tuple(
+          fc.constantFrom('memberOf', 'provides', 'owns', 'uses', 'supports', 'dependsOn', 'replaces'),
+          fc.nat(),
+          fc.nat(),
+        ),
+        { maxLength: max * 3 },
+      ),
       withX: fc.boolean(),
     })
     .map((raw) => {
-      const organisations = raw.organisations.map((o, i) => ({ id: `org-${i}-${o.suffix}`, kind: o.kind, name: o.name }));
+      const organisations = raw.organisations.map((o, i) => ({
+        id: `org-${i}-${o.suffix}`,
+        kind: o.kind,
+        name: o.name,
+      }));
       const services = raw.services.map((s, i) => ({ id: `svc-${i}-${s.suffix}`, name: s.name, domain: s.domain }));
       const systems = raw.systems.map((s, i) => {
-        const system: Record<string, unknown> = { id: `sys-${i}-${s.suffix}`, name: s.name, class: s.class, lifecycle: s.lifecycle };
+        const system: Record<string, unknown> = {
+          id: `sys-${i}-${s.suffix}`,
+          name: s.name,
+          class: s.class,
+          lifecycle: s.lifecycle,
+        };
         if (s.product !== undefined) system.product = s.product;
         if (s.users !== undefined) system.users = s.users;
         if (s.platform !== undefined) system.platform = s.platform;
         if (s.ends !== undefined || s.cost !== undefined) {
-          system.contract = { ...(s.ends !== undefined ? { ends: s.ends } : {}), ...(s.cost !== undefined ? { annualCost: s.cost } : {}) };
+          system.contract = {
+            ...(s.ends !== undefined ? { ends: s.ends } : {}),
+            ...(s.cost !== undefined ? { annualCost: s.cost } : {}),
+          };
         }
         return system;
       });
@@ -76,7 +126,11 @@ export function documentArb(max = 6): fc.Arbitrary<KarttaDocumentInput> {
               if (platforms.length > 0 && c % 3 === 0) integration.via = platforms[c % platforms.length];
               return integration;
             });
-      const pools: Record<string, readonly Record<string, unknown>[]> = { organisation: organisations, service: services, system: systems };
+      const pools: Record<string, readonly Record<string, unknown>[]> = {
+        organisation: organisations,
+        service: services,
+        system: systems,
+      };
       const ends: Record<string, [string, string]> = {
         memberOf: ['organisation', 'organisation'],
         provides: ['organisation', 'service'],
@@ -100,7 +154,15 @@ export function documentArb(max = 6): fc.Arbitrary<KarttaDocumentInput> {
         seen.add(key);
         relations.push({ type, from, to });
       }
-      const doc: Record<string, unknown> = { format: 'kartta/1', name: raw.name, organisations, services, systems, integrations, relations };
+      const doc: Record<string, unknown> = {
+        format: 'kartta/1',
+        name: raw.name,
+        organisations,
+        services,
+        systems,
+        integrations,
+        relations,
+      };
       if (raw.withX) doc.x = { tool: { version: 1, tags: ['a', 'ä'] } };
       return doc as unknown as KarttaDocumentInput;
     });

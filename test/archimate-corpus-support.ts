@@ -25,7 +25,15 @@ export interface SemanticFile {
   readonly connections: Map<string, Map<string, string>>;
 }
 
-const KEEP_ORDER = new Set(['name', 'documentation', 'label', 'bendpoint', 'sourceAttachment', 'targetAttachment', 'value']);
+const KEEP_ORDER = new Set([
+  'name',
+  'documentation',
+  'label',
+  'bendpoint',
+  'sourceAttachment',
+  'targetAttachment',
+  'value',
+]);
 
 const tagOf = (node: Ordered): string => Object.keys(node).find((key) => key !== ':@') as string;
 const childrenOf = (node: Ordered): Ordered[] => (node[tagOf(node)] as Ordered[] | undefined) ?? [];
@@ -52,13 +60,18 @@ function parse(xml: string): Ordered[] {
  * references replaced by the definition's name), children in order where order means something (names,
  * documentation, labels, bend points), sorted otherwise.
  */
-function canon(node: Ordered, definitions: ReadonlyMap<string, string>, skip: (child: Ordered) => boolean = () => false): unknown {
+function canon(
+  node: Ordered,
+  definitions: ReadonlyMap<string, string>,
+  skip: (child: Ordered) => boolean = () => false,
+): unknown {
   const tag = tagOf(node);
   if (tag === '#text') return String(node['#text']);
   const attributes: Record<string, string> = {};
   for (const [key, value] of Object.entries(attributesOf(node)).sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (key === 'xmlns' || key.startsWith('xmlns:') || key === 'schemaLocation') continue;
-    if (key === 'type' && value.includes(':') && tag !== 'propertyDefinition') attributes[key] = value.slice(value.indexOf(':') + 1);
+    if (key === 'type' && value.includes(':') && tag !== 'propertyDefinition')
+      attributes[key] = value.slice(value.indexOf(':') + 1);
     else if (key === 'propertyDefinitionRef') attributes[key] = `name:${definitions.get(value) ?? `?${value}`}`;
     else attributes[key] = value;
   }
@@ -74,7 +87,10 @@ function canon(node: Ordered, definitions: ReadonlyMap<string, string>, skip: (c
 }
 
 const named = (nodes: readonly Ordered[], tag: string): Ordered[] => nodes.filter((n) => tagOf(n) === tag);
-const textOf = (node: Ordered): string => childrenOf(node).map((c) => (tagOf(c) === '#text' ? String(c['#text']) : '')).join('');
+const textOf = (node: Ordered): string =>
+  childrenOf(node)
+    .map((c) => (tagOf(c) === '#text' ? String(c['#text']) : ''))
+    .join('');
 
 /** Reads a file as described above. */
 export function semantic(xml: string): SemanticFile {
@@ -92,7 +108,8 @@ export function semantic(xml: string): SemanticFile {
   const byIdentifier = (container: string, tag: string) => {
     const map = new Map<string, string>();
     for (const c of named(top, container)) {
-      for (const concept of named(childrenOf(c), tag)) map.set(attributesOf(concept).identifier as string, JSON.stringify(canon(concept, definitions)));
+      for (const concept of named(childrenOf(c), tag))
+        map.set(attributesOf(concept).identifier as string, JSON.stringify(canon(concept, definitions)));
     }
     return map;
   };
@@ -102,7 +119,9 @@ export function semantic(xml: string): SemanticFile {
       const ref = attributesOf(item).identifierRef;
       if (ref !== undefined) folders.push(`${path} > ${ref}`);
       else {
-        const labels = named(childrenOf(item), 'label').map((l) => `${attributesOf(l).lang ?? ''}:${textOf(l)}`).join('|');
+        const labels = named(childrenOf(item), 'label')
+          .map((l) => `${attributesOf(l).lang ?? ''}:${textOf(l)}`)
+          .join('|');
         const documentation = named(childrenOf(item), 'documentation').map(textOf).join('|');
         walk(named(childrenOf(item), 'item'), `${path} / ${labels}${documentation ? ` (${documentation})` : ''}`);
       }
@@ -124,17 +143,29 @@ export function semantic(xml: string): SemanticFile {
         const visit = (parent: Ordered, parentId: string | undefined) => {
           for (const node of named(childrenOf(parent), 'node')) {
             const id = attributesOf(node).identifier as string;
-            viewNodes.set(id, { parent: parentId, content: JSON.stringify(canon(node, definitions, (c) => tagOf(c) === 'node')) });
+            viewNodes.set(id, {
+              parent: parentId,
+              content: JSON.stringify(canon(node, definitions, (c) => tagOf(c) === 'node')),
+            });
             visit(node, id);
           }
         };
         visit(view, undefined);
         nodes.set(identifier, viewNodes);
-        connections.set(identifier, new Map(named(childrenOf(view), 'connection').map((c) => [attributesOf(c).identifier as string, JSON.stringify(canon(c, definitions))])));
+        connections.set(
+          identifier,
+          new Map(
+            named(childrenOf(view), 'connection').map((c) => [
+              attributesOf(c).identifier as string,
+              JSON.stringify(canon(c, definitions)),
+            ]),
+          ),
+        );
       }
     }
   }
-  const head = (child: Ordered) => ['elements', 'relationships', 'organizations', 'propertyDefinitions', 'views'].includes(tagOf(child));
+  const head = (child: Ordered) =>
+    ['elements', 'relationships', 'organizations', 'propertyDefinitions', 'views'].includes(tagOf(child));
   return {
     model: JSON.stringify(canon(model, definitions, head)),
     elements: byIdentifier('elements', 'element'),

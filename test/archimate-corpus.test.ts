@@ -6,12 +6,22 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Model, archimateExportChanges, fromArchimateXml, readArchimate, toArchimateXml, type ArchimateExtras, type KarttaDocumentInput } from '../src/index.js';
+import {
+  Model,
+  archimateExportChanges,
+  fromArchimateXml,
+  readArchimate,
+  toArchimateXml,
+  type ArchimateExtras,
+  type KarttaDocumentInput,
+} from '../src/index.js';
 import { filed, semantic, type SemanticFile } from './archimate-corpus-support.js';
 import { danglingReferences, parseExchange, repoDir, schemaErrors, skipShared } from './archimate-support.js';
 
 const corpusDir = join(repoDir, 'test', 'corpus');
-const files = readdirSync(corpusDir).filter((name) => name.endsWith('.xml')).sort();
+const files = readdirSync(corpusDir)
+  .filter((name) => name.endsWith('.xml'))
+  .sort();
 
 /** The file's own text: its bytes in the encoding it declares (Sparx declares windows-1252). */
 function inputText(bytes: Buffer): string {
@@ -49,7 +59,9 @@ function systemToRetire(model: Model, extras: ArchimateExtras, file: SemanticFil
     const identifier = identifierOf(extras, system.id);
     let nested = 0;
     for (const nodes of file.nodes.values()) {
-      const mine = new Set([...nodes].filter(([, n]) => JSON.parse(n.content).attributes.elementRef === identifier).map(([id]) => id));
+      const mine = new Set(
+        [...nodes].filter(([, n]) => JSON.parse(n.content).attributes.elementRef === identifier).map(([id]) => id),
+      );
       nested += [...nodes.values()].filter((n) => n.parent !== undefined && mine.has(n.parent)).length;
     }
     if (best === undefined || nested > best.nested) best = { id: system.id, nested };
@@ -97,8 +109,14 @@ describe.each(files)('corpus file %s', (name) => {
     const xml = toArchimateXml(edited, { extras });
     const after = semantic(xml);
     const changes = archimateExportChanges(edited, { extras });
-    const removed = new Set(changes.filter((c) => c.action === 'removed').map((c) => `${c.object}:${c.view?.identifier ?? ''}:${c.identifier}`));
-    const lifted = new Map(changes.filter((c) => c.action === 'lifted').map((c) => [`${c.view?.identifier}:${c.identifier}`, c.parent]));
+    const removed = new Set(
+      changes
+        .filter((c) => c.action === 'removed')
+        .map((c) => `${c.object}:${c.view?.identifier ?? ''}:${c.identifier}`),
+    );
+    const lifted = new Map(
+      changes.filter((c) => c.action === 'lifted').map((c) => [`${c.view?.identifier}:${c.identifier}`, c.parent]),
+    );
     // Elements: only the system is gone.
     expect([...before.elements.keys()].filter((e) => !after.elements.has(e))).toEqual([identifier]);
     for (const [e, content] of after.elements) expect(content, e).toBe(before.elements.get(e));
@@ -132,7 +150,8 @@ describe.each(files)('corpus file %s', (name) => {
       const nowConnections = after.connections.get(view) as Map<string, string>;
       for (const [connection, content] of before.connections.get(view) as Map<string, string>) {
         const kept = nowConnections.get(connection);
-        if (kept === undefined) expect(removed.has(`connection:${view}:${connection}`), `connection ${connection}`).toBe(true);
+        if (kept === undefined)
+          expect(removed.has(`connection:${view}:${connection}`), `connection ${connection}`).toBe(true);
         else expect(kept).toBe(content);
       }
     }
@@ -166,9 +185,18 @@ describe.each(files)('corpus file %s', (name) => {
     const identifier = identifierOf(extras, target.id);
     const element = file.elements.find((e) => e.identifier === identifier);
     const order = extras.entities.find((e) => e.id === target.id)?.nameOrder;
-    const expected = order?.indexOf('sv') !== undefined && (order?.indexOf('sv') ?? -1) >= 0 && (order?.indexOf('fi') ?? -1) > (order?.indexOf('sv') ?? -1)
-      ? [{ text: 'Nytt namn', lang: 'sv' }, { text: 'Uusi nimi', lang: 'fi' }]
-      : [{ text: 'Uusi nimi', lang: 'fi' }, { text: 'Nytt namn', lang: 'sv' }];
+    const expected =
+      order?.indexOf('sv') !== undefined &&
+      (order?.indexOf('sv') ?? -1) >= 0 &&
+      (order?.indexOf('fi') ?? -1) > (order?.indexOf('sv') ?? -1)
+        ? [
+            { text: 'Nytt namn', lang: 'sv' },
+            { text: 'Uusi nimi', lang: 'fi' },
+          ]
+        : [
+            { text: 'Uusi nimi', lang: 'fi' },
+            { text: 'Nytt namn', lang: 'sv' },
+          ];
     expect(element?.names).toEqual(expected);
     const after = semantic(xml);
     for (const [e, content] of before.elements) if (e !== identifier) expect(after.elements.get(e), e).toBe(content);
@@ -186,8 +214,20 @@ describe.each(files)('corpus file %s', (name) => {
     const existing = model.systems()[0];
     const edited = model.edit((doc) => {
       const d = doc as unknown as Doc;
-      d.systems.push({ id: 'uusi-jarjestelma', name: { fi: 'Uusi järjestelmä', sv: 'Nytt system' }, class: 'TOSI', lifecycle: 'planned', users: 12 });
-      if (existing) d.integrations.push({ id: 'uusi-integraatio', source: existing.id, target: 'uusi-jarjestelma', direction: 'oneWay' });
+      d.systems.push({
+        id: 'uusi-jarjestelma',
+        name: { fi: 'Uusi järjestelmä', sv: 'Nytt system' },
+        class: 'TOSI',
+        lifecycle: 'planned',
+        users: 12,
+      });
+      if (existing)
+        d.integrations.push({
+          id: 'uusi-integraatio',
+          source: existing.id,
+          target: 'uusi-jarjestelma',
+          direction: 'oneWay',
+        });
     }).model;
     const xml = toArchimateXml(edited, { extras });
     const after = semantic(xml);
@@ -211,9 +251,20 @@ describe.each(files)('corpus file %s', (name) => {
 });
 
 it('the corpus has the shapes it is meant to have', () => {
-  expect(files).toEqual(['archi-4.xml', 'archi-5.xml', 'aris.xml', 'multilingual.xml', 'namespace-31.xml', 'no-organisations.xml', 'sparx-ea.xml', 'visual-paradigm.xml']);
+  expect(files).toEqual([
+    'archi-4.xml',
+    'archi-5.xml',
+    'aris.xml',
+    'multilingual.xml',
+    'namespace-31.xml',
+    'no-organisations.xml',
+    'sparx-ea.xml',
+    'visual-paradigm.xml',
+  ]);
   const text = (name: string) => inputText(readFileSync(join(corpusDir, name)));
-  expect(readFileSync(join(corpusDir, 'sparx-ea.xml')).subarray(0, 60).toString('latin1')).toContain('encoding="windows-1252"');
+  expect(readFileSync(join(corpusDir, 'sparx-ea.xml')).subarray(0, 60).toString('latin1')).toContain(
+    'encoding="windows-1252"',
+  );
   expect(text('sparx-ea.xml')).toContain('Länsi-Pohja');
   expect(text('aris.xml')).not.toContain('<organizations');
   expect(text('no-organisations.xml')).not.toContain('BusinessActor');

@@ -22,7 +22,14 @@ function everything(): KarttaDocumentInput {
     products: [{ id: 'lifecare', name: 'Lifecare', vendor: 'Tietoevry', aliases: ['Tieto Lifecare'] }],
     organisations: [
       { id: 'pop', kind: 'region', name: { fi: 'Pohjois-Pohjanmaa', sv: 'Norra Österbotten' } },
-      { id: 'oulu', kind: 'municipality', name: 'Oulu', municipalityCode: '564', businessId: '0187690-1', description: 'Kaupunki' },
+      {
+        id: 'oulu',
+        kind: 'municipality',
+        name: 'Oulu',
+        municipalityCode: '564',
+        businessId: '0187690-1',
+        description: 'Kaupunki',
+      },
       { id: 'utsjoki', kind: 'municipality', name: { fi: 'Utsjoki', se: 'Ohcejohka' }, municipalityCode: '890' },
     ],
     services: [{ id: 'primary-care', name: 'Perusterveydenhuolto', domain: 'health', code: 'JHS-1' }],
@@ -41,10 +48,27 @@ function everything(): KarttaDocumentInput {
         contract: { ends: '2020-12-31', noticeMonths: 12, annualCost: 850000.5 },
       },
       { id: 'esko-pop', name: 'Esko', class: 'TOSI', lifecycle: 'planned' },
-      { id: 'pop-esb', name: 'ESB', class: 'TORI', lifecycle: 'production', platform: true, x: { cmdb: { ci: 'CI-1' } } },
+      {
+        id: 'pop-esb',
+        name: 'ESB',
+        class: 'TORI',
+        lifecycle: 'production',
+        platform: true,
+        x: { cmdb: { ci: 'CI-1' } },
+      },
     ],
     integrations: [
-      { id: 'i-17', source: 'lifecare-oulu', target: 'esko-pop', direction: 'twoWay', data: 'referrals', protocol: 'HL7 v2', mode: 'realtime', via: 'pop-esb', criticality: 'high' },
+      {
+        id: 'i-17',
+        source: 'lifecare-oulu',
+        target: 'esko-pop',
+        direction: 'twoWay',
+        data: 'referrals',
+        protocol: 'HL7 v2',
+        mode: 'realtime',
+        via: 'pop-esb',
+        criticality: 'high',
+      },
     ],
     relations: [
       { type: 'memberOf', from: 'oulu', to: 'pop' },
@@ -70,16 +94,22 @@ describe('toArchimateXml: mapping', () => {
   const file = parseExchange(xml);
 
   it('writes the ArchiMate 3.1 exchange root as Archi does', () => {
-    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/"')).toBe(true);
+    expect(
+      xml.startsWith(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/"',
+      ),
+    ).toBe(true);
     expect(xml).toContain(
       'xsi:schemaLocation="http://www.opengroup.org/xsd/archimate/3.0/ http://www.opengroup.org/xsd/archimate/3.1/archimate3_Diagram.xsd"',
     );
     expect(file.identifier).toBe('model');
-    expect(file.names).toEqual([
-      { text: 'Davvi-Bohtnisa', lang: 'se' },
-      { text: 'Pohjois-Pohjanmaa', lang: 'fi' },
-      { text: 'Norra Österbotten', lang: 'sv' },
-    ].sort((a, b) => a.lang.localeCompare(b.lang)));
+    expect(file.names).toEqual(
+      [
+        { text: 'Davvi-Bohtnisa', lang: 'se' },
+        { text: 'Pohjois-Pohjanmaa', lang: 'fi' },
+        { text: 'Norra Österbotten', lang: 'sv' },
+      ].sort((a, b) => a.lang.localeCompare(b.lang)),
+    );
   });
 
   it('maps organisations, services and systems to BusinessActor, BusinessService and ApplicationComponent', () => {
@@ -123,7 +153,11 @@ describe('toArchimateXml: mapping', () => {
       'contract.noticeMonths': '12',
       'contract.annualCost': '850000.5',
     });
-    expect(byId(file.elements, 'id-oulu').properties).toEqual({ kind: 'municipality', businessId: '0187690-1', municipalityCode: '564' });
+    expect(byId(file.elements, 'id-oulu').properties).toEqual({
+      kind: 'municipality',
+      businessId: '0187690-1',
+      municipalityCode: '564',
+    });
     expect(byId(file.elements, 'id-primary-care').properties).toEqual({ domain: 'health', code: 'JHS-1' });
     expect(byId(file.elements, 'id-pop-esb').properties['kartta:x']).toBe('{"cmdb":{"ci":"CI-1"}}');
     const types = Object.fromEntries([...file.definitions.values()].map((d) => [d.name, d.type]));
@@ -144,7 +178,14 @@ describe('toArchimateXml: mapping', () => {
   it('writes an integration as a Flow from source to target, with direction and the other fields as properties', () => {
     const flow = byId(file.relationships, 'id-i-17');
     expect([flow.type, flow.source, flow.target]).toEqual(['Flow', 'id-lifecare-oulu', 'id-esko-pop']);
-    expect(flow.properties).toEqual({ direction: 'twoWay', data: 'referrals', protocol: 'HL7 v2', mode: 'realtime', via: 'pop-esb', criticality: 'high' });
+    expect(flow.properties).toEqual({
+      direction: 'twoWay',
+      data: 'referrals',
+      protocol: 'HL7 v2',
+      mode: 'realtime',
+      via: 'pop-esb',
+      criticality: 'high',
+    });
   });
 
   it('writes each relation type as the relationship chosen for it, in the direction ArchiMate reads it', () => {
@@ -154,17 +195,41 @@ describe('toArchimateXml: mapping', () => {
     };
     expect(rel('rel.memberOf.oulu.pop')).toEqual(['Aggregation', 'id-pop', 'id-oulu', {}]);
     expect(rel('rel.provides.oulu.primary-care')).toEqual(['Assignment', 'id-oulu', 'id-primary-care', {}]);
-    expect(rel('rel.owns.oulu.lifecare-oulu')).toEqual(['Association', 'id-oulu', 'id-lifecare-oulu', { 'kartta:relation': 'owns' }]);
-    expect(rel('rel.uses.utsjoki.lifecare-oulu')).toEqual(['Serving', 'id-lifecare-oulu', 'id-utsjoki', { users: '40' }]);
-    expect(rel('rel.supports.lifecare-oulu.primary-care')).toEqual(['Serving', 'id-lifecare-oulu', 'id-primary-care', {}]);
+    expect(rel('rel.owns.oulu.lifecare-oulu')).toEqual([
+      'Association',
+      'id-oulu',
+      'id-lifecare-oulu',
+      { 'kartta:relation': 'owns' },
+    ]);
+    expect(rel('rel.uses.utsjoki.lifecare-oulu')).toEqual([
+      'Serving',
+      'id-lifecare-oulu',
+      'id-utsjoki',
+      { users: '40' },
+    ]);
+    expect(rel('rel.supports.lifecare-oulu.primary-care')).toEqual([
+      'Serving',
+      'id-lifecare-oulu',
+      'id-primary-care',
+      {},
+    ]);
     expect(rel('rel.dependsOn.lifecare-oulu.pop-esb')).toEqual(['Serving', 'id-pop-esb', 'id-lifecare-oulu', {}]);
-    expect(rel('rel.replaces.esko-pop.lifecare-oulu')).toEqual(['Association', 'id-esko-pop', 'id-lifecare-oulu', { 'kartta:relation': 'replaces' }]);
+    expect(rel('rel.replaces.esko-pop.lifecare-oulu')).toEqual([
+      'Association',
+      'id-esko-pop',
+      'id-lifecare-oulu',
+      { 'kartta:relation': 'replaces' },
+    ]);
     expect(byId(file.relationships, 'rel.owns.oulu.lifecare-oulu').attributes.isDirected).toBe('true');
-    expect(byId(file.relationships, 'rel.replaces.esko-pop.lifecare-oulu').documentation).toEqual(['Regional patient record']);
+    expect(byId(file.relationships, 'rel.replaces.esko-pop.lifecare-oulu').documentation).toEqual([
+      'Regional patient record',
+    ]);
   });
 
   it('keeps the product catalogue and the document x as JSON properties of the model', () => {
-    expect(xml).toContain('<value>[{"aliases":["Tieto Lifecare"],"id":"lifecare","name":"Lifecare","vendor":"Tietoevry"}]</value>');
+    expect(xml).toContain(
+      '<value>[{"aliases":["Tieto Lifecare"],"id":"lifecare","name":"Lifecare","vendor":"Tietoevry"}]</value>',
+    );
     expect(xml).toContain('<value>{"tool":{"version":1}}</value>');
   });
 
@@ -197,9 +262,17 @@ describe('toArchimateXml: identifiers, text and determinism', () => {
   });
 
   it('escapes markup and carriage returns, and refuses characters XML cannot carry', () => {
-    const model = Model.load({ format: 'kartta/1', name: 'X', organisations: [{ id: 'o', kind: 'other', name: 'A & B <C> "D"\r\nE' }] });
+    const model = Model.load({
+      format: 'kartta/1',
+      name: 'X',
+      organisations: [{ id: 'o', kind: 'other', name: 'A & B <C> "D"\r\nE' }],
+    });
     expect(toArchimateXml(model)).toContain('<name>A &amp; B &lt;C&gt; "D"&#13;\nE</name>');
-    const bad = Model.load({ format: 'kartta/1', name: 'X', organisations: [{ id: 'o', kind: 'other', name: 'bell \u0007' }] });
+    const bad = Model.load({
+      format: 'kartta/1',
+      name: 'X',
+      organisations: [{ id: 'o', kind: 'other', name: 'bell \u0007' }],
+    });
     expect(() => toArchimateXml(bad)).toThrow(ArchimateExportError);
     try {
       toArchimateXml(bad);
@@ -234,24 +307,33 @@ describe('toArchimateXml: identifiers, text and determinism', () => {
 
   it('rejects extras that are not what an import returned', () => {
     const model = Model.load(smallRegion());
-    expect(() => toArchimateXml(model, { extras: {} as never })).toThrow(expect.objectContaining({ code: 'option.invalid' }));
+    expect(() => toArchimateXml(model, { extras: {} as never })).toThrow(
+      expect.objectContaining({ code: 'option.invalid' }),
+    );
   });
 
   it('rejects what is not an option, naming it, rather than writing something else', () => {
     const model = Model.load(smallRegion());
     const refused = (options: unknown, words: string) =>
-      expect(() => toArchimateXml(model, options as never)).toThrow(expect.objectContaining({ code: 'option.invalid', message: expect.stringContaining(words) }));
+      expect(() => toArchimateXml(model, options as never)).toThrow(
+        expect.objectContaining({ code: 'option.invalid', message: expect.stringContaining(words) }),
+      );
     refused({ view: true }, "toArchimateXml: 'view' is not an option; did you mean 'views'?");
     refused({ views: 'yes' }, `option 'views' must be true, false or an object of view options, got "yes"`);
     refused({ views: { landscape: true } }, "'views.landscape' is not an option; did you mean 'views.landscapes'?");
     refused({ views: { parallel: 'no' } }, `option 'views.parallel' must be true or false, got "no"`);
     refused({ views: { landscapes: ['oulu', ''] } }, `option 'views.landscapes[1]' must be an organisation id, got ""`);
-    refused({ views: { landscapes: 'oulu' } }, `option 'views.landscapes' must be true, false or a list of organisation ids, got "oulu"`);
+    refused(
+      { views: { landscapes: 'oulu' } },
+      `option 'views.landscapes' must be true, false or a list of organisation ids, got "oulu"`,
+    );
     refused([], 'the options must be an object, got an empty array');
     expect(() => toArchimateXml(model, { views: { parallel: 'no' } } as never)).toThrow(
       expect.objectContaining({ name: 'OptionError', option: 'views', path: ['views', 'parallel'] }),
     );
-    expect(() => archimateChunks(model, { view: true } as never)).toThrow(expect.objectContaining({ code: 'option.invalid', option: 'view' }));
+    expect(() => archimateChunks(model, { view: true } as never)).toThrow(
+      expect.objectContaining({ code: 'option.invalid', option: 'view' }),
+    );
     expect(toArchimateXml(model, { views: false })).toBe(toArchimateXml(model));
   });
 });
@@ -264,7 +346,12 @@ describe('streaming export', () => {
     const big: KarttaDocumentInput = {
       format: 'kartta/1',
       name: 'Iso',
-      systems: Array.from({ length: 1200 }, (_, i) => ({ id: `s-${String(i).padStart(4, '0')}`, name: `Järjestelmä ${i}`, class: 'TORI' as const, lifecycle: 'production' as const })),
+      systems: Array.from({ length: 1200 }, (_, i) => ({
+        id: `s-${String(i).padStart(4, '0')}`,
+        name: `Järjestelmä ${i}`,
+        class: 'TORI' as const,
+        lifecycle: 'production' as const,
+      })),
     };
     const bigModel = Model.load(big);
     const chunks = [...archimateChunks(bigModel)];
@@ -306,8 +393,13 @@ describe('folders at national scale', () => {
       extraRelationships: [],
       views: [],
     });
-    const relationsFolder = organizations?.children?.find((c) => typeof c !== 'string' && c.children?.some((l) => typeof l !== 'string' && l.children?.[0] === 'Relations'));
-    const items = typeof relationsFolder === 'string' ? [] : (relationsFolder?.children ?? []).filter((c) => typeof c !== 'string' && c.name === 'item');
+    const relationsFolder = organizations?.children?.find(
+      (c) => typeof c !== 'string' && c.children?.some((l) => typeof l !== 'string' && l.children?.[0] === 'Relations'),
+    );
+    const items =
+      typeof relationsFolder === 'string'
+        ? []
+        : (relationsFolder?.children ?? []).filter((c) => typeof c !== 'string' && c.name === 'item');
     // The Integrations subfolder, then every relation, then the plan's relationship.
     expect(items).toHaveLength(300_002);
   });

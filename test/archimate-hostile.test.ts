@@ -55,14 +55,23 @@ describe('fromArchimateXml: hostile input', () => {
     const error = importError(undeclared);
     expect(error.code).toBe('xml.malformed');
     expect(error.line).toBe(2);
-    const { model } = fromArchimateXml(`<model ${NS} identifier="m"><name>&lt;&amp;&gt;&quot;&apos;&#228;&#x14B;</name></model>`);
+    const { model } = fromArchimateXml(
+      `<model ${NS} identifier="m"><name>&lt;&amp;&gt;&quot;&apos;&#228;&#x14B;</name></model>`,
+    );
     expect(model.name).toBe('<&>"\'äŋ');
   });
 
   it('keeps an XInclude as inert data: nothing is fetched or read', () => {
     const xml = `<model ${NS} xmlns:xi="http://www.w3.org/2001/XInclude" identifier="m"><name>M</name><xi:include href="file:///etc/passwd" parse="text"/></model>`;
     const { extras } = fromArchimateXml(xml);
-    expect(extras.model.any).toEqual([{ name: 'include', ns: 'http://www.w3.org/2001/XInclude', prefix: 'xi', attributes: { href: 'file:///etc/passwd', parse: 'text' } }]);
+    expect(extras.model.any).toEqual([
+      {
+        name: 'include',
+        ns: 'http://www.w3.org/2001/XInclude',
+        prefix: 'xi',
+        attributes: { href: 'file:///etc/passwd', parse: 'text' },
+      },
+    ]);
   });
 
   it('stops at the depth limit with the place it was reached', () => {
@@ -71,16 +80,27 @@ describe('fromArchimateXml: hostile input', () => {
     const error = importError(deep);
     expect(error.code).toBe('xml.too-deep');
     expect(error.line).toBe(2);
-    expect(importError(`<model ${NS} identifier="m"><name>M</name><a><b><c/></b></a></model>`, { maxDepth: 3 }).code).toBe('xml.too-deep');
+    expect(
+      importError(`<model ${NS} identifier="m"><name>M</name><a><b><c/></b></a></model>`, { maxDepth: 3 }).code,
+    ).toBe('xml.too-deep');
   });
 
   it('stops at the length limit', () => {
-    expect(importError(`<model ${NS} identifier="m"><name>${'x'.repeat(1000)}</name></model>`, { maxLength: 500 }).code).toBe('xml.too-large');
+    expect(
+      importError(`<model ${NS} identifier="m"><name>${'x'.repeat(1000)}</name></model>`, { maxLength: 500 }).code,
+    ).toBe('xml.too-large');
   });
 
   it('refuses limits that would not limit, and unknown options, before reading anything', () => {
     const small = `<model ${NS} identifier="m"><name>M</name></model>`;
-    for (const options of [{ maxDepth: 0 }, { maxDepth: -1 }, { maxLength: 1.5 }, { maxLength: '500' }, { maxDepht: 3 }, 'deep']) {
+    for (const options of [
+      { maxDepth: 0 },
+      { maxDepth: -1 },
+      { maxLength: 1.5 },
+      { maxLength: '500' },
+      { maxDepht: 3 },
+      'deep',
+    ]) {
       const error = optionError(() => fromArchimateXml(small, options as never));
       expect(error.code).toBe('option.invalid');
       expect(error.message).toMatch(/^fromArchimateXml: .*(maxDepth|maxLength|options must be an object)/);
@@ -104,7 +124,10 @@ describe('fromArchimateXml: hostile input', () => {
       read = true;
       yield '<model/>';
     }
-    await expect(readArchimate(source(), { maxDepth: 0 })).rejects.toMatchObject({ code: 'option.invalid', option: 'maxDepth' });
+    await expect(readArchimate(source(), { maxDepth: 0 })).rejects.toMatchObject({
+      code: 'option.invalid',
+      option: 'maxDepth',
+    });
     expect(read).toBe(false);
   });
 
@@ -138,7 +161,9 @@ describe('fromArchimateXml: hostile input', () => {
   });
 
   it('names an unknown element or relationship type', () => {
-    const element = importError(`<model ${NS} identifier="m"><name>M</name><elements>\n<element identifier="x" xsi:type="Spaceship"><name>X</name></element></elements></model>`);
+    const element = importError(
+      `<model ${NS} identifier="m"><name>M</name><elements>\n<element identifier="x" xsi:type="Spaceship"><name>X</name></element></elements></model>`,
+    );
     expect(element.code).toBe('archimate.unknown-type');
     expect(element.message).toContain("'Spaceship'");
     expect(element.line).toBe(2);
@@ -153,9 +178,11 @@ describe('fromArchimateXml: hostile input', () => {
       `<model ${NS} identifier="m"><name>M</name><elements><element identifier="a" xsi:type="Goal"><name>A</name></element><element identifier="a" xsi:type="Goal"><name>B</name></element></elements></model>`,
     );
     expect(duplicate.code).toBe('archimate.duplicate-identifier');
-    expect(importError(`<model ${NS} identifier="m"><name>M</name><elements><element xsi:type="Goal"><name>A</name></element></elements></model>`).code).toBe(
-      'archimate.missing-attribute',
-    );
+    expect(
+      importError(
+        `<model ${NS} identifier="m"><name>M</name><elements><element xsi:type="Goal"><name>A</name></element></elements></model>`,
+      ).code,
+    ).toBe('archimate.missing-attribute');
     const property = importError(
       `<model ${NS} identifier="m"><name>M</name><elements><element identifier="a" xsi:type="Goal"><name>A</name><properties><property propertyDefinitionRef="nope"><value>1</value></property></properties></element></elements></model>`,
     );
@@ -164,13 +191,17 @@ describe('fromArchimateXml: hostile input', () => {
       `<model ${NS} identifier="m"><name>M</name><views><diagrams><view identifier="v" xsi:type="Diagram"><name>V</name><node identifier="n" xsi:type="Element" elementRef="ghost" x="0" y="0" w="10" h="10"/></view></diagrams></views></model>`,
     );
     expect(view.code).toBe('archimate.missing-element');
-    const folder = importError(`<model ${NS} identifier="m"><name>M</name><organizations><item identifierRef="ghost"/></organizations></model>`);
+    const folder = importError(
+      `<model ${NS} identifier="m"><name>M</name><organizations><item identifierRef="ghost"/></organizations></model>`,
+    );
     expect(folder.code).toBe('archimate.missing-element');
   });
 
   it('refuses a root that is not an exchange model', () => {
     expect(importError('<html><body/></html>').code).toBe('archimate.not-a-model');
-    expect(importError('<model xmlns="http://www.opengroup.org/xsd/archimate/2.1/" identifier="m"/>').code).toBe('archimate.not-a-model');
+    expect(importError('<model xmlns="http://www.opengroup.org/xsd/archimate/2.1/" identifier="m"/>').code).toBe(
+      'archimate.not-a-model',
+    );
   });
 
   it('reports a Kartta document that breaks a kartta/1 rule with every issue', () => {
@@ -186,7 +217,9 @@ describe('fromArchimateXml: hostile input', () => {
   });
 
   it('readArchimate rejects hostile streams the same way', async () => {
-    await expect(readArchimate([`<!DOCTYPE x [<!ENTITY a "b">]>`, `<model ${NS} identifier="m"/>`])).rejects.toMatchObject({ code: 'xml.doctype' });
+    await expect(
+      readArchimate([`<!DOCTYPE x [<!ENTITY a "b">]>`, `<model ${NS} identifier="m"/>`]),
+    ).rejects.toMatchObject({ code: 'xml.doctype' });
   });
 
   it('refuses a model identifier that an element repeats (the file would be written back with it twice)', () => {
@@ -203,7 +236,8 @@ describe('fromArchimateXml: hostile input', () => {
     expect(fromArchimateXml(`\ufeff${xml}`).model.name).toBe('M');
     expect(importError(`\ufeff\ufeff${xml}`).code).toBe('xml.malformed');
     const bom = [0xef, 0xbb, 0xbf];
-    const bytes = (boms: number) => new Uint8Array([...Array.from({ length: boms }, () => bom).flat(), ...new TextEncoder().encode(xml)]);
+    const bytes = (boms: number) =>
+      new Uint8Array([...Array.from({ length: boms }, () => bom).flat(), ...new TextEncoder().encode(xml)]);
     expect((await readArchimate([bytes(1)])).model.name).toBe('M');
     const error = await readArchimate([bytes(2)]).then(
       () => undefined,
@@ -214,8 +248,13 @@ describe('fromArchimateXml: hostile input', () => {
   });
 
   it('refuses more elements, relationships, view nodes, connections and folder items than maxObjects', () => {
-    const elements = (n: number) => Array.from({ length: n }, (_, i) => `<element identifier="e${i}" xsi:type="ApplicationComponent"><name>S${i}</name></element>`).join('');
-    const file = (n: number, rest = '') => `<model ${NS} identifier="m"><name>M</name><elements>${elements(n)}</elements>${rest}</model>`;
+    const elements = (n: number) =>
+      Array.from(
+        { length: n },
+        (_, i) => `<element identifier="e${i}" xsi:type="ApplicationComponent"><name>S${i}</name></element>`,
+      ).join('');
+    const file = (n: number, rest = '') =>
+      `<model ${NS} identifier="m"><name>M</name><elements>${elements(n)}</elements>${rest}</model>`;
     expect(fromArchimateXml(file(3), { maxObjects: 3 }).model.systems()).toHaveLength(3);
     const error = importError(file(4), { maxObjects: 3 });
     expect(error.code).toBe('xml.too-large');
@@ -227,7 +266,9 @@ describe('fromArchimateXml: hostile input', () => {
     const view = `<views><diagrams><view identifier="v" xsi:type="Diagram"><name>V</name><node identifier="n0" elementRef="e0" xsi:type="Element" x="0" y="0" w="1" h="1"/><node identifier="n1" elementRef="e1" xsi:type="Element" x="0" y="0" w="1" h="1"/></view></diagrams></views>`;
     expect(importError(file(2, view), { maxObjects: 3 }).code).toBe('xml.too-large');
     for (const bad of [0, 1.5, -1, '10']) {
-      expect(() => fromArchimateXml(file(1), { maxObjects: bad } as never)).toThrow(expect.objectContaining({ code: 'option.invalid' }));
+      expect(() => fromArchimateXml(file(1), { maxObjects: bad } as never)).toThrow(
+        expect.objectContaining({ code: 'option.invalid' }),
+      );
     }
   });
 
@@ -245,4 +286,3 @@ describe('fromArchimateXml: hostile input', () => {
     expect(pulled).toBeLessThan(1100);
   });
 });
-

@@ -158,14 +158,23 @@ const FOREIGN = `<?xml version="1.0" encoding="UTF-8"?>
 </model>
 `;
 
-const plain = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, parseAttributeValue: false });
+const plain = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  parseTagValue: false,
+  parseAttributeValue: false,
+});
 
 /** The file as data with the order of elements, relationships and definitions not counting. */
 function normalised(xml: string): Record<string, unknown> {
   const model = (plain.parse(xml) as { model: Record<string, any> }).model;
-  const sortBy = (items: unknown, key: string) => (Array.isArray(items) ? [...items] : items === undefined ? [] : [items]).sort((a, b) => String(a[key]).localeCompare(String(b[key])));
+  const sortBy = (items: unknown, key: string) =>
+    (Array.isArray(items) ? [...items] : items === undefined ? [] : [items]).sort((a, b) =>
+      String(a[key]).localeCompare(String(b[key])),
+    );
   const sortProperties = (concept: Record<string, any>) => {
-    if (concept.properties) concept.properties = { property: sortBy(concept.properties.property, '@propertyDefinitionRef') };
+    if (concept.properties)
+      concept.properties = { property: sortBy(concept.properties.property, '@propertyDefinitionRef') };
     return concept;
   };
   return {
@@ -190,9 +199,23 @@ describe('fromArchimateXml: what Kartta maps', () => {
       ['kajaani', 'municipality', { fi: 'Kajaani' }],
     ]);
     expect(model.organisation('kajaani')?.description).toBe('Kaupunki');
-    expect(model.service('perus')).toEqual({ id: 'perus', name: { fi: 'Perusterveydenhuolto', sv: 'Primärvård' }, domain: 'unspecified' });
-    expect(model.system('pegasos')).toEqual({ id: 'pegasos', name: { fi: 'Pegasos' }, class: 'TOSI', lifecycle: 'phasingOut' });
-    expect(model.system('esb')).toEqual({ id: 'esb', name: { fi: 'Integraatioalusta' }, class: 'TOSI', lifecycle: 'production' });
+    expect(model.service('perus')).toEqual({
+      id: 'perus',
+      name: { fi: 'Perusterveydenhuolto', sv: 'Primärvård' },
+      domain: 'unspecified',
+    });
+    expect(model.system('pegasos')).toEqual({
+      id: 'pegasos',
+      name: { fi: 'Pegasos' },
+      class: 'TOSI',
+      lifecycle: 'phasingOut',
+    });
+    expect(model.system('esb')).toEqual({
+      id: 'esb',
+      name: { fi: 'Integraatioalusta' },
+      class: 'TOSI',
+      lifecycle: 'production',
+    });
   });
 
   it('reads the relationships Kartta writes for its relations, whatever their identifiers', () => {
@@ -214,21 +237,46 @@ describe('fromArchimateXml: what Kartta maps', () => {
       descriptionLang: 'fi',
       documentation: [{ text: "The region's model", lang: 'en' }],
     });
-    expect(extras.entities.find((e) => e.id === 'f81d4fae')).toEqual({ id: 'f81d4fae', identifier: 'f81d4fae', defaults: { kind: 'other' } });
+    expect(extras.entities.find((e) => e.id === 'f81d4fae')).toEqual({
+      id: 'f81d4fae',
+      identifier: 'f81d4fae',
+      defaults: { kind: 'other' },
+    });
     const pegasos = extras.entities.find((e) => e.id === 'pegasos');
     expect(pegasos?.defaults).toEqual({ class: 'TOSI' });
     expect(pegasos?.valueLangs).toEqual({ lifecycle: 'fi' });
     // 'paljon' is no user count: the property stays as it was.
     expect(pegasos?.properties).toEqual([
-      { name: 'property', attributes: { propertyDefinitionRef: 'propid-4' }, children: [{ name: 'value', attributes: { 'xml:lang': 'fi' }, children: ['paljon'] }] },
+      {
+        name: 'property',
+        attributes: { propertyDefinitionRef: 'propid-4' },
+        children: [{ name: 'value', attributes: { 'xml:lang': 'fi' }, children: ['paljon'] }],
+      },
     ]);
-    expect(extras.relations.find((r) => r.type === 'provides')).toEqual({ type: 'provides', from: 'kajaani', to: 'perus', identifier: 'id-r1', names: [{ text: 'vastaa', lang: 'fi' }] });
+    expect(extras.relations.find((r) => r.type === 'provides')).toEqual({
+      type: 'provides',
+      from: 'kajaani',
+      to: 'perus',
+      identifier: 'id-r1',
+      names: [{ text: 'vastaa', lang: 'fi' }],
+    });
     // An association without kartta:relation says nothing Kartta can read; an Access is not Kartta's.
     expect(extras.relationships.map((r) => r.attributes?.identifier)).toEqual(['id-r3', 'id-r7', 'id-r8', 'id-r9']);
     expect(extras.elements.map((e) => e.attributes?.['xsi:type'])).toEqual(['BusinessRole', 'Node', 'Grouping']);
-    expect(extras.propertyDefinitions.map((d) => d.attributes?.identifier)).toEqual(['propid-1', 'propid-2', 'propid-3', 'propid-4', 'propid-5']);
+    expect(extras.propertyDefinitions.map((d) => d.attributes?.identifier)).toEqual([
+      'propid-1',
+      'propid-2',
+      'propid-3',
+      'propid-4',
+      'propid-5',
+    ]);
     expect(extras.organizations).toHaveLength(1);
-    expect(extras.model.metadata?.children?.map((c) => (typeof c === 'string' ? c : c.name))).toEqual(['schema', 'schemaversion', 'title', 'creator']);
+    expect(extras.model.metadata?.children?.map((c) => (typeof c === 'string' ? c : c.name))).toEqual([
+      'schema',
+      'schemaversion',
+      'title',
+      'creator',
+    ]);
   });
 
   it('writes it all back: the same elements, relationships, properties, folders, views and metadata', () => {
@@ -275,7 +323,9 @@ describe('fromArchimateXml: what Kartta maps', () => {
     expect(file.folders.get('Business')).toEqual(['id-kajaani', 'id-perus', 'id-role']);
     expect(file.folders.get('Application')).toEqual(['id-esb']);
     expect(file.folders.get('Business / Actors')).toEqual(['id-kuhmo']);
-    expect(file.elements.find((e) => e.identifier === 'id-kajaani')?.names).toEqual([{ text: 'Kajaanin kaupunki', lang: 'fi' }]);
+    expect(file.elements.find((e) => e.identifier === 'id-kajaani')?.names).toEqual([
+      { text: 'Kajaanin kaupunki', lang: 'fi' },
+    ]);
   });
 });
 
@@ -292,7 +342,9 @@ describe.skipIf(skipShared)('Archi sample files', () => {
 
   it('archi-bendpoints.xml: the BusinessService becomes a Kartta service, the rest stays in the extras', () => {
     const { model, extras } = fromArchimateXml(readShared('examples', 'archi-bendpoints.xml'));
-    expect(model.services().map((s) => [s.id, s.name])).toEqual([['019dd58c-3116-731f-a761-905e3234486b', { en: 'Business Service' }]]);
+    expect(model.services().map((s) => [s.id, s.name])).toEqual([
+      ['019dd58c-3116-731f-a761-905e3234486b', { en: 'Business Service' }],
+    ]);
     expect(extras.elements.map((e) => e.attributes?.['xsi:type'])).toEqual(['BusinessFunction']);
     expect(extras.relationships.map((r) => r.attributes?.['xsi:type'])).toEqual(['Serving', 'Realization']);
   });
@@ -319,6 +371,8 @@ describe('fromArchimateXml: namespaces and sources', () => {
   });
 
   it('readArchimate rejects bytes that are not UTF-8 as malformed', async () => {
-    await expect(readArchimate([Buffer.from([0x3c, 0x6d, 0xff, 0xfe])])).rejects.toMatchObject({ code: 'xml.malformed' });
+    await expect(readArchimate([Buffer.from([0x3c, 0x6d, 0xff, 0xfe])])).rejects.toMatchObject({
+      code: 'xml.malformed',
+    });
   });
 });

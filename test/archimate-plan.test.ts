@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { Model, fromArchimateXml, planMigration, toArchimateXml, type ArchimatePlan, type ArchimatePlanResult, type KarttaDocumentInput } from '../src/index.js';
-import { danglingReferences, disallowedRelationships, skipShared, parseExchange, schemaErrors } from './archimate-support.js';
+import {
+  Model,
+  fromArchimateXml,
+  planMigration,
+  toArchimateXml,
+  type ArchimatePlan,
+  type ArchimatePlanResult,
+  type KarttaDocumentInput,
+} from '../src/index.js';
+import {
+  danglingReferences,
+  disallowedRelationships,
+  skipShared,
+  parseExchange,
+  schemaErrors,
+} from './archimate-support.js';
 
 function region(): KarttaDocumentInput {
   return {
@@ -25,7 +39,14 @@ const plan: ArchimatePlan = {
   waveMonths: 6,
   steps: [
     { id: 's1', action: 'replace', system: 'oulu-ad', target: 'pop-iam', description: 'Regional identity first' },
-    { id: 's2', action: 'consolidate', system: 'basware-kempele', target: 'basware-oulu', after: ['s1'], deadline: '2019-12-31' },
+    {
+      id: 's2',
+      action: 'consolidate',
+      system: 'basware-kempele',
+      target: 'basware-oulu',
+      after: ['s1'],
+      deadline: '2019-12-31',
+    },
     { id: 's3', action: 'retire', system: 'old' },
     { id: 's4', action: 'rehost', system: 'pop-esb' },
   ],
@@ -49,7 +70,9 @@ describe('toArchimateXml with a plan: the implementation and migration layer', (
   };
 
   it('writes a WorkPackage per wave and per step, plateaus and gaps', () => {
-    const plan = file.elements.filter((e) => e.identifier.startsWith('plan.')).map((e) => [e.identifier, e.type, e.names[0]?.text]);
+    const plan = file.elements
+      .filter((e) => e.identifier.startsWith('plan.'))
+      .map((e) => [e.identifier, e.type, e.names[0]?.text]);
     expect(plan).toEqual([
       ['plan.wave.1', 'WorkPackage', 'Wave 1 (2019-01-01 – 2019-06-30)'],
       ['plan.step.s1', 'WorkPackage', 'Replace Oulu AD → POP IAM'],
@@ -63,7 +86,11 @@ describe('toArchimateXml with a plan: the implementation and migration layer', (
       ['plan.gap.1', 'Gap', 'Gap of wave 1'],
       ['plan.gap.2', 'Gap', 'Gap of wave 2'],
     ]);
-    expect(element('plan.wave.1')?.properties).toEqual({ 'plan.wave': '1', 'plan.start': '2019-01-01', 'plan.end': '2019-06-30' });
+    expect(element('plan.wave.1')?.properties).toEqual({
+      'plan.wave': '1',
+      'plan.start': '2019-01-01',
+      'plan.end': '2019-06-30',
+    });
     expect(element('plan.step.s2')?.properties).toEqual({
       'plan.step': 's2',
       'plan.action': 'consolidate',
@@ -81,27 +108,66 @@ describe('toArchimateXml with a plan: the implementation and migration layer', (
     expect(relationship('plan.triggering.wave.1')).toEqual(['Triggering', 'plan.wave.1', 'plan.wave.2']);
     expect(relationship('plan.composition.1.s1')).toEqual(['Composition', 'plan.wave.1', 'plan.step.s1']);
     expect(relationship('plan.realization.step.s1.pop-iam')).toEqual(['Realization', 'plan.step.s1', 'id-pop-iam']);
-    expect(relationship('plan.association.step.s1.oulu-ad')).toEqual(['Association', 'plan.step.s1', 'id-oulu-ad', 'retires']);
+    expect(relationship('plan.association.step.s1.oulu-ad')).toEqual([
+      'Association',
+      'plan.step.s1',
+      'id-oulu-ad',
+      'retires',
+    ]);
     expect(relationship('plan.association.step.s3.old')).toEqual(['Association', 'plan.step.s3', 'id-old', 'retires']);
-    expect(relationship('plan.realization.step.s4.pop-esb')).toEqual(['Realization', 'plan.step.s4', 'id-pop-esb', 'rehosts']);
+    expect(relationship('plan.realization.step.s4.pop-esb')).toEqual([
+      'Realization',
+      'plan.step.s4',
+      'id-pop-esb',
+      'rehosts',
+    ]);
     expect(relationship('plan.triggering.step.s1.s2')).toEqual(['Triggering', 'plan.step.s1', 'plan.step.s2']);
-    expect(relationship('plan.triggering.plateau.1')).toEqual(['Triggering', 'plan.plateau.baseline', 'plan.plateau.wave.1']);
-    expect(relationship('plan.triggering.plateau.2')).toEqual(['Triggering', 'plan.plateau.wave.1', 'plan.plateau.target']);
+    expect(relationship('plan.triggering.plateau.1')).toEqual([
+      'Triggering',
+      'plan.plateau.baseline',
+      'plan.plateau.wave.1',
+    ]);
+    expect(relationship('plan.triggering.plateau.2')).toEqual([
+      'Triggering',
+      'plan.plateau.wave.1',
+      'plan.plateau.target',
+    ]);
     expect(relationship('plan.realization.wave.2')).toEqual(['Realization', 'plan.wave.2', 'plan.plateau.target']);
-    expect(relationship('plan.association.gap.1.plateau.from')).toEqual(['Association', 'plan.gap.1', 'plan.plateau.baseline']);
-    expect(relationship('plan.association.gap.2.system.basware-kempele')).toEqual(['Association', 'plan.gap.2', 'id-basware-kempele']);
+    expect(relationship('plan.association.gap.1.plateau.from')).toEqual([
+      'Association',
+      'plan.gap.1',
+      'plan.plateau.baseline',
+    ]);
+    expect(relationship('plan.association.gap.2.system.basware-kempele')).toEqual([
+      'Association',
+      'plan.gap.2',
+      'id-basware-kempele',
+    ]);
   });
 
   it('puts in each plateau the systems of the plan in use at that point', () => {
     const aggregated = (plateau: string) =>
       file.relationships.filter((r) => r.type === 'Aggregation' && r.source === plateau).map((r) => r.target);
-    expect(aggregated('plan.plateau.baseline')).toEqual(['id-basware-kempele', 'id-basware-oulu', 'id-old', 'id-oulu-ad', 'id-pop-esb']);
-    expect(aggregated('plan.plateau.wave.1')).toEqual(['id-basware-kempele', 'id-basware-oulu', 'id-pop-esb', 'id-pop-iam']);
+    expect(aggregated('plan.plateau.baseline')).toEqual([
+      'id-basware-kempele',
+      'id-basware-oulu',
+      'id-old',
+      'id-oulu-ad',
+      'id-pop-esb',
+    ]);
+    expect(aggregated('plan.plateau.wave.1')).toEqual([
+      'id-basware-kempele',
+      'id-basware-oulu',
+      'id-pop-esb',
+      'id-pop-iam',
+    ]);
     expect(aggregated('plan.plateau.target')).toEqual(['id-basware-oulu', 'id-pop-esb', 'id-pop-iam']);
   });
 
   it('files the plan in the Implementation & Migration folder and references nothing that is missing', () => {
-    expect(file.folders.get('Implementation & Migration')).toEqual(file.elements.filter((e) => e.identifier.startsWith('plan.')).map((e) => e.identifier));
+    expect(file.folders.get('Implementation & Migration')).toEqual(
+      file.elements.filter((e) => e.identifier.startsWith('plan.')).map((e) => e.identifier),
+    );
     expect(danglingReferences(file)).toEqual([]);
   });
 
@@ -118,16 +184,34 @@ describe('toArchimateXml with a plan: the implementation and migration layer', (
 
   it('checks a given placement against the plan, and the plan against the model', () => {
     const bad = (planResult: ArchimatePlanResult, step?: string) =>
-      expect(() => toArchimateXml(model, { plan, planResult })).toThrow(expect.objectContaining({ code: 'option.invalid', option: 'planResult', id: step }));
+      expect(() => toArchimateXml(model, { plan, planResult })).toThrow(
+        expect.objectContaining({ code: 'option.invalid', option: 'planResult', id: step }),
+      );
     bad({ waves: [{ index: 1, steps: ['s1', 's2', 's3'] }] }, 's4');
     bad({ waves: [{ index: 1, steps: ['s1', 's2', 's3', 's4', 's9'] }] }, 's9');
-    bad({ waves: [{ index: 1, steps: ['s1', 's2'] }, { index: 2, steps: ['s2', 's3', 's4'] }] }, 's2');
+    bad(
+      {
+        waves: [
+          { index: 1, steps: ['s1', 's2'] },
+          { index: 2, steps: ['s2', 's3', 's4'] },
+        ],
+      },
+      's2',
+    );
     bad({ waves: [{ index: 0, steps: ['s1', 's2', 's3', 's4'] }] });
-    expect(() => toArchimateXml(model, { planResult: placement })).toThrow(expect.objectContaining({ code: 'option.invalid' }));
-    const unknownSystem: ArchimatePlan = { ...plan, steps: [...plan.steps, { id: 's5', action: 'retire', system: 'nowhere' }] };
+    expect(() => toArchimateXml(model, { planResult: placement })).toThrow(
+      expect.objectContaining({ code: 'option.invalid' }),
+    );
+    const unknownSystem: ArchimatePlan = {
+      ...plan,
+      steps: [...plan.steps, { id: 's5', action: 'retire', system: 'nowhere' }],
+    };
     const withS5: ArchimatePlanResult = { waves: [...placement.waves, { index: 3, steps: ['s5'] }] };
     expect(() => toArchimateXml(model, { plan: unknownSystem, planResult: withS5 })).toThrow(
-      expect.objectContaining({ code: 'plan.invalid', issues: [expect.objectContaining({ path: ['steps', 4, 'system'] })] }),
+      expect.objectContaining({
+        code: 'plan.invalid',
+        issues: [expect.objectContaining({ path: ['steps', 4, 'system'] })],
+      }),
     );
   });
 
@@ -139,16 +223,27 @@ describe('toArchimateXml with a plan: the implementation and migration layer', (
       .map((e) => [Number(e.properties['plan.wave']), e.properties['plan.start'], e.properties['plan.end']]);
     expect(wavesWritten).toEqual(waves.map((w) => [w.index, w.start, w.end]));
     for (const wave of waves) {
-      for (const step of wave.steps) expect(written.elements.find((e) => e.identifier === `plan.step.${step}`)?.properties['plan.wave']).toBe(String(wave.index));
+      for (const step of wave.steps)
+        expect(written.elements.find((e) => e.identifier === `plan.step.${step}`)?.properties['plan.wave']).toBe(
+          String(wave.index),
+        );
     }
-    expect(toArchimateXml(model, { plan })).toBe(toArchimateXml(model, { plan, planResult: planMigration(model, plan) }));
+    expect(toArchimateXml(model, { plan })).toBe(
+      toArchimateXml(model, { plan, planResult: planMigration(model, plan) }),
+    );
   });
 
   it('without a placement refuses a plan the planner refuses, with its typed error', () => {
     // Consolidating the Kempele Basware onto Vanha, another product, is not a consolidation.
-    const wrong: ArchimatePlan = { ...plan, steps: plan.steps.map((step) => (step.id === 's2' ? { ...step, target: 'old' } : step)) };
+    const wrong: ArchimatePlan = {
+      ...plan,
+      steps: plan.steps.map((step) => (step.id === 's2' ? { ...step, target: 'old' } : step)),
+    };
     expect(() => toArchimateXml(model, { plan: wrong })).toThrow(
-      expect.objectContaining({ code: 'plan.invalid', issues: [expect.objectContaining({ code: 'plan.consolidate-product', path: ['steps', 1, 'target'] })] }),
+      expect.objectContaining({
+        code: 'plan.invalid',
+        issues: [expect.objectContaining({ code: 'plan.consolidate-product', path: ['steps', 1, 'target'] })],
+      }),
     );
   });
 });

@@ -6,21 +6,34 @@ import { smallRegion } from './fixtures.js';
 
 /** Text with everything that needs care in XML: markup, quotes, line ends, tabs, spaces at the ends, letters. */
 const tricky = fc
-  .array(fc.constantFrom(...'aäöåÄÖÅšžčđŋŧŊ &<>"\'\r\n\t;#x'.split(''), '😀', ']]>', '&amp;', 'Ǩ'), { minLength: 1, maxLength: 10 })
+  .array(fc.constantFrom(...'aäöåÄÖÅšžčđŋŧŊ &<>"\'\r\n\t;#x'.split(''), '😀', ']]>', '&amp;', 'Ǩ'), {
+    minLength: 1,
+    maxLength: 10,
+  })
   .map((parts) => parts.join(''));
 const nonBlank = tricky.filter((text) => text.length > 0);
 const nameArb: fc.Arbitrary<Name> = fc.oneof(
   nonBlank,
-  fc.record({ fi: nonBlank, sv: nonBlank, se: nonBlank, en: nonBlank, smn: nonBlank }, { requiredKeys: ['fi'] }).map((n) => n as Name),
+  fc
+    .record({ fi: nonBlank, sv: nonBlank, se: nonBlank, en: nonBlank, smn: nonBlank }, { requiredKeys: ['fi'] })
+    .map((n) => n as Name),
 );
 const dateArb = fc
-  .record({ y: fc.integer({ min: 1990, max: 2040 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }) })
+  .record({
+    y: fc.integer({ min: 1990, max: 2040 }),
+    m: fc.integer({ min: 1, max: 12 }),
+    d: fc.integer({ min: 1, max: 28 }),
+  })
   .map(({ y, m, d }) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
 // x is JSON, which has no -0 (JSON.stringify writes it as 0, in kartta/1 files as in ArchiMate properties).
 const jsonArb = fc.jsonValue({ maxDepth: 2 }).map((value) => JSON.parse(JSON.stringify(value)) as unknown);
-const xArb = fc.option(fc.dictionary(fc.constantFrom('a', 'b', 'ä', '__proto__', 'tool'), jsonArb, { maxKeys: 3 }), { nil: undefined });
+const xArb = fc.option(fc.dictionary(fc.constantFrom('a', 'b', 'ä', '__proto__', 'tool'), jsonArb, { maxKeys: 3 }), {
+  nil: undefined,
+});
 const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
-const idSuffix = fc.array(fc.constantFrom(...'abcäö_.:-1'.split('')), { minLength: 1, maxLength: 4 }).map((c) => c.join(''));
+const idSuffix = fc
+  .array(fc.constantFrom(...'abcäö_.:-1'.split('')), { minLength: 1, maxLength: 4 })
+  .map((c) => c.join(''));
 
 function clean<T extends Record<string, unknown>>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
@@ -36,7 +49,16 @@ const fullDocumentArb: fc.Arbitrary<KarttaDocumentInput> = fc
     organisations: fc.array(
       fc.record({
         suffix: idSuffix,
-        kind: fc.constantFrom('region', 'municipality', 'jointAuthority', 'hospitalDistrict', 'regionalCouncil', 'stateAgency', 'company', 'other'),
+        kind: fc.constantFrom(
+          'region',
+          'municipality',
+          'jointAuthority',
+          'hospitalDistrict',
+          'regionalCouncil',
+          'stateAgency',
+          'company',
+          'other',
+        ),
         name: nameArb,
         businessId: opt(fc.constantFrom('0187690-1', '0209602-6')),
         municipalityCode: opt(fc.constantFrom('564', '890', '091')),
@@ -45,7 +67,17 @@ const fullDocumentArb: fc.Arbitrary<KarttaDocumentInput> = fc
       }),
       { maxLength: 4 },
     ),
-    services: fc.array(fc.record({ suffix: idSuffix, name: nameArb, domain: nonBlank, code: opt(nonBlank), description: opt(nonBlank), x: xArb }), { maxLength: 3 }),
+    services: fc.array(
+      fc.record({
+        suffix: idSuffix,
+        name: nameArb,
+        domain: nonBlank,
+        code: opt(nonBlank),
+        description: opt(nonBlank),
+        x: xArb,
+      }),
+      { maxLength: 3 },
+    ),
     systems: fc.array(
       fc.record({
         suffix: idSuffix,
@@ -59,7 +91,13 @@ const fullDocumentArb: fc.Arbitrary<KarttaDocumentInput> = fc
         platform: opt(fc.boolean()),
         hosting: opt(nonBlank),
         contract: opt(
-          fc.record({ ends: opt(dateArb), noticeMonths: opt(fc.nat(36)), annualCost: opt(fc.oneof(fc.nat(), fc.double({ min: -0, max: 1e9, noNaN: true }))) }).map(clean),
+          fc
+            .record({
+              ends: opt(dateArb),
+              noticeMonths: opt(fc.nat(36)),
+              annualCost: opt(fc.oneof(fc.nat(), fc.double({ min: -0, max: 1e9, noNaN: true }))),
+            })
+            .map(clean),
         ),
         description: opt(nonBlank),
         x: xArb,
@@ -134,7 +172,16 @@ const fullDocumentArb: fc.Arbitrary<KarttaDocumentInput> = fc
       const key = `${r.type} ${from} ${to}`;
       if (from === to || seen.has(key)) continue;
       seen.add(key);
-      relations.push(clean({ type: r.type, from, to, users: r.type === 'uses' ? r.users : undefined, description: r.description, x: r.x }));
+      relations.push(
+        clean({
+          type: r.type,
+          from,
+          to,
+          users: r.type === 'uses' ? r.users : undefined,
+          description: r.description,
+          x: r.x,
+        }),
+      );
     }
     return clean({
       format: 'kartta/1',
@@ -157,7 +204,16 @@ function roundTrip(doc: KarttaDocumentInput): void {
   const { model: back, extras } = fromArchimateXml(xml);
   expect(back.toJSON()).toEqual(model.toJSON());
   // Kartta's own export leaves nothing over for the extras ...
-  expect(extras).toEqual({ format: 'kartta-archimate-extras/1', model: {}, elements: [], relationships: [], entities: [], relations: [], organizations: [], propertyDefinitions: [] });
+  expect(extras).toEqual({
+    format: 'kartta-archimate-extras/1',
+    model: {},
+    elements: [],
+    relationships: [],
+    entities: [],
+    relations: [],
+    organizations: [],
+    propertyDefinitions: [],
+  });
   // ... and writing the model read back, with or without its extras, gives the same bytes.
   expect(toArchimateXml(back)).toBe(xml);
   expect(toArchimateXml(back, { extras })).toBe(xml);
@@ -177,7 +233,11 @@ describe('Kartta model -> ArchiMate XML -> Kartta model', () => {
   });
 
   it('keeps a contract with no fields', () => {
-    roundTrip({ format: 'kartta/1', name: 'X', systems: [{ id: 's', name: 'S', class: 'TORI', lifecycle: 'production', contract: {} }] });
+    roundTrip({
+      format: 'kartta/1',
+      name: 'X',
+      systems: [{ id: 's', name: 'S', class: 'TORI', lifecycle: 'production', contract: {} }],
+    });
   });
 
   it('keeps ids that need escaping, including ones that look like escapes', () => {

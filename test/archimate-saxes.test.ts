@@ -15,10 +15,14 @@ describe('saxes handler fields', () => {
     const fields: string[] = [];
     for (const event of EVENTS) {
       const parser = new SaxesParser();
-      const before = new Set(Object.keys(parser).filter((key) => (parser as unknown as Record<string, unknown>)[key] !== undefined));
+      const before = new Set(
+        Object.keys(parser).filter((key) => (parser as unknown as Record<string, unknown>)[key] !== undefined),
+      );
       const handler = () => undefined;
       parser.on(event, handler);
-      const holders = Object.keys(parser).filter((key) => !before.has(key) && (parser as unknown as Record<string, unknown>)[key] === handler);
+      const holders = Object.keys(parser).filter(
+        (key) => !before.has(key) && (parser as unknown as Record<string, unknown>)[key] === handler,
+      );
       expect(holders, `the field that holds the '${event}' handler`).toHaveLength(1);
       fields.push(holders[0] as string);
     }
@@ -31,8 +35,12 @@ describe('saxes handler fields', () => {
   });
 
   it('come from a saxes version pinned exactly', () => {
-    const pkg = JSON.parse(readFileSync(join(repoDir, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    const installed = JSON.parse(readFileSync(join(repoDir, 'node_modules/saxes/package.json'), 'utf8')) as { version: string };
+    const pkg = JSON.parse(readFileSync(join(repoDir, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    const installed = JSON.parse(readFileSync(join(repoDir, 'node_modules/saxes/package.json'), 'utf8')) as {
+      version: string;
+    };
     expect(pkg.dependencies.saxes).toMatch(/^\d+\.\d+\.\d+$/);
     expect(installed.version).toBe(pkg.dependencies.saxes);
   });

@@ -6,7 +6,15 @@ import { Model, fromArchimateXml, toArchimateXml, type ArchimatePlan, type Archi
 import type { ViewSpec } from '../src/archimate/views/types.js';
 import { generateMigrationPlan, generateRegionModel } from '../src/testing/index.js';
 import { documentArb } from './arbitraries.js';
-import { danglingReferences, disallowedRelationships, skipShared, parseExchange, readShared, repoDir, schemaErrors } from './archimate-support.js';
+import {
+  danglingReferences,
+  disallowedRelationships,
+  skipShared,
+  parseExchange,
+  readShared,
+  repoDir,
+  schemaErrors,
+} from './archimate-support.js';
 import { smallRegion } from './fixtures.js';
 
 /** Waves of at most `capacity` steps in plan order: enough to exercise the plan layer's writing. */
@@ -99,7 +107,9 @@ describe.skipIf(skipShared)('exports validate against the Open Group schema and 
           y: 12,
           w: 400,
           h: 200,
-          children: [{ identifier: 'view.landscape.oulu.n.2', elementRef: 'id-lifecare-oulu', x: 220, y: 60, w: 120, h: 55 }],
+          children: [
+            { identifier: 'view.landscape.oulu.n.2', elementRef: 'id-lifecare-oulu', x: 220, y: 60, w: 120, h: 55 },
+          ],
         },
       ],
       connections: [
@@ -110,11 +120,20 @@ describe.skipIf(skipShared)('exports validate against the Open Group schema and 
           target: 'view.landscape.oulu.n.2',
           bendpoints: [{ x: 72, y: 100 }],
         },
-        { identifier: 'view.landscape.oulu.c.1', relationshipRef: 'rel.memberOf.oulu.pop', source: 'view.landscape.oulu.n.1', target: 'view.landscape.oulu.n.0' },
+        {
+          identifier: 'view.landscape.oulu.c.1',
+          relationshipRef: 'rel.memberOf.oulu.pop',
+          source: 'view.landscape.oulu.n.1',
+          target: 'view.landscape.oulu.n.0',
+        },
       ],
     };
     const plan: ArchimatePlan = { steps: [{ id: 'retire-old', action: 'retire', system: 'old-ppj' }] };
-    const xml = toArchimateXml(model, { diagrams: [view], plan, planResult: { waves: [{ index: 1, steps: ['retire-old'] }] } });
+    const xml = toArchimateXml(model, {
+      diagrams: [view],
+      plan,
+      planResult: { waves: [{ index: 1, steps: ['retire-old'] }] },
+    });
     await expectValid(xml);
     const file = parseExchange(xml);
     expect(file.views).toEqual([
@@ -122,13 +141,52 @@ describe.skipIf(skipShared)('exports validate against the Open Group schema and 
         identifier: 'view.landscape.oulu',
         name: 'Oulu: järjestelmät & palvelut',
         nodes: [
-          { identifier: 'view.landscape.oulu.n.0', type: 'Element', elementRef: 'id-oulu', x: 12, y: 12, w: 120, h: 55 },
-          { identifier: 'view.landscape.oulu.n.1', type: 'Element', elementRef: 'id-pop', x: 200, y: 12, w: 400, h: 200 },
-          { identifier: 'view.landscape.oulu.n.2', type: 'Element', elementRef: 'id-lifecare-oulu', x: 220, y: 60, w: 120, h: 55, parent: 'view.landscape.oulu.n.1' },
+          {
+            identifier: 'view.landscape.oulu.n.0',
+            type: 'Element',
+            elementRef: 'id-oulu',
+            x: 12,
+            y: 12,
+            w: 120,
+            h: 55,
+          },
+          {
+            identifier: 'view.landscape.oulu.n.1',
+            type: 'Element',
+            elementRef: 'id-pop',
+            x: 200,
+            y: 12,
+            w: 400,
+            h: 200,
+          },
+          {
+            identifier: 'view.landscape.oulu.n.2',
+            type: 'Element',
+            elementRef: 'id-lifecare-oulu',
+            x: 220,
+            y: 60,
+            w: 120,
+            h: 55,
+            parent: 'view.landscape.oulu.n.1',
+          },
         ],
         connections: [
-          { identifier: 'view.landscape.oulu.c.0', relationshipRef: 'rel.owns.oulu.lifecare-oulu', source: 'view.landscape.oulu.n.0', target: 'view.landscape.oulu.n.2', bendpoints: [{ x: 72, y: 100 }], children: ['bendpoint'] },
-          { identifier: 'view.landscape.oulu.c.1', relationshipRef: 'rel.memberOf.oulu.pop', source: 'view.landscape.oulu.n.1', target: 'view.landscape.oulu.n.0', bendpoints: [], children: [] },
+          {
+            identifier: 'view.landscape.oulu.c.0',
+            relationshipRef: 'rel.owns.oulu.lifecare-oulu',
+            source: 'view.landscape.oulu.n.0',
+            target: 'view.landscape.oulu.n.2',
+            bendpoints: [{ x: 72, y: 100 }],
+            children: ['bendpoint'],
+          },
+          {
+            identifier: 'view.landscape.oulu.c.1',
+            relationshipRef: 'rel.memberOf.oulu.pop',
+            source: 'view.landscape.oulu.n.1',
+            target: 'view.landscape.oulu.n.0',
+            bendpoints: [],
+            children: [],
+          },
         ],
       },
     ]);
@@ -137,7 +195,10 @@ describe.skipIf(skipShared)('exports validate against the Open Group schema and 
     const nodeElement = new Map(file.views[0]!.nodes.map((n) => [n.identifier, n.elementRef]));
     for (const connection of file.views[0]!.connections) {
       const relationship = file.relationships.find((r) => r.identifier === connection.relationshipRef)!;
-      expect([nodeElement.get(connection.source), nodeElement.get(connection.target)]).toEqual([relationship.source, relationship.target]);
+      expect([nodeElement.get(connection.source), nodeElement.get(connection.target)]).toEqual([
+        relationship.source,
+        relationship.target,
+      ]);
     }
     // Imported again, the view is kept and written back unchanged.
     const { model: back, extras } = fromArchimateXml(xml);

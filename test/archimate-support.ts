@@ -14,20 +14,26 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const sharedDir: string = process.env.KARTTA_SHARED ?? resolve(repo, '../shared');
 export const archimateDir = join(sharedDir, 'archimate');
 /** Whether the shared ArchiMate material (schemas, relationship table, Archi samples) is present. */
-export const hasShared: boolean = existsSync(join(archimateDir, 'xsd', 'archimate3_Diagram.xsd')) && existsSync(join(archimateDir, 'relationships.xml'));
+export const hasShared: boolean =
+  existsSync(join(archimateDir, 'xsd', 'archimate3_Diagram.xsd')) &&
+  existsSync(join(archimateDir, 'relationships.xml'));
 /**
  * Whether the tests that need the shared material are skipped: only outside CI. With `CI` set they run, and fail
  * (see {@link requireShared}), so that CI can never pass with the schema and relationship-table checks skipped.
  */
 export const skipShared: boolean = !hasShared && !process.env.CI;
 if (skipShared) {
-  console.warn(`ArchiMate schema tests skipped: no shared material at ${archimateDir} (set KARTTA_SHARED to the folder holding archimate/)`);
+  console.warn(
+    `ArchiMate schema tests skipped: no shared material at ${archimateDir} (set KARTTA_SHARED to the folder holding archimate/)`,
+  );
 }
 
 /** Fails when the shared material is missing. */
 export function requireShared(): void {
   if (!hasShared) {
-    throw new Error(`the shared ArchiMate material (schemas, relationship table, Archi samples) is missing at ${archimateDir}; CI is set, so the checks that need it fail instead of being skipped (set KARTTA_SHARED)`);
+    throw new Error(
+      `the shared ArchiMate material (schemas, relationship table, Archi samples) is missing at ${archimateDir}; CI is set, so the checks that need it fail instead of being skipped (set KARTTA_SHARED)`,
+    );
   }
 }
 
@@ -67,7 +73,11 @@ let table: Map<string, string> | undefined;
 export function relationshipTable(): Map<string, string> {
   if (table) return table;
   requireShared();
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'source' || name === 'target' });
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    isArray: (name) => name === 'source' || name === 'target',
+  });
   const parsed = parser.parse(readFileSync(join(archimateDir, 'relationships.xml'), 'utf8')) as {
     relationships: { source: { concept: string; target: { concept: string; relations: string }[] }[] };
   };
@@ -99,8 +109,24 @@ export interface ParsedConcept {
 export interface ParsedView {
   identifier: string;
   name: string;
-  nodes: { identifier: string; elementRef?: string; type: string; x: number; y: number; w: number; h: number; parent?: string }[];
-  connections: { identifier: string; relationshipRef?: string; source: string; target: string; bendpoints: { x: number; y: number }[]; children: string[] }[];
+  nodes: {
+    identifier: string;
+    elementRef?: string;
+    type: string;
+    x: number;
+    y: number;
+    w: number;
+    h: number;
+    parent?: string;
+  }[];
+  connections: {
+    identifier: string;
+    relationshipRef?: string;
+    source: string;
+    target: string;
+    bendpoints: { x: number; y: number }[];
+    children: string[];
+  }[];
 }
 
 export interface ParsedFile {
@@ -115,11 +141,27 @@ export interface ParsedFile {
   views: ParsedView[];
 }
 
-const ARRAYS = new Set(['element', 'relationship', 'name', 'documentation', 'property', 'value', 'item', 'label', 'propertyDefinition', 'view', 'node', 'connection', 'bendpoint', 'organizations']);
+const ARRAYS = new Set([
+  'element',
+  'relationship',
+  'name',
+  'documentation',
+  'property',
+  'value',
+  'item',
+  'label',
+  'propertyDefinition',
+  'view',
+  'node',
+  'connection',
+  'bendpoint',
+  'organizations',
+]);
 
 type Raw = Record<string, unknown>;
 
-const list = (value: unknown): Raw[] => (Array.isArray(value) ? (value as Raw[]) : value === undefined ? [] : [value as Raw]);
+const list = (value: unknown): Raw[] =>
+  Array.isArray(value) ? (value as Raw[]) : value === undefined ? [] : [value as Raw];
 
 function textOf(value: unknown): string {
   if (typeof value === 'string' || typeof value === 'number') return String(value);
@@ -150,12 +192,16 @@ export function parseExchange(xml: string): ParsedFile {
   const model = (parser.parse(xml) as { model: Raw }).model;
   const definitions = new Map<string, { name: string; type: string }>();
   for (const definition of list((model.propertyDefinitions as Raw | undefined)?.propertyDefinition)) {
-    definitions.set(definition.identifier as string, { name: textOf(list(definition.name)[0]), type: definition.type as string });
+    definitions.set(definition.identifier as string, {
+      name: textOf(list(definition.name)[0]),
+      type: definition.type as string,
+    });
   }
   const concept = (raw: Raw): ParsedConcept => {
     const properties: Record<string, string> = {};
     for (const property of list((raw.properties as Raw | undefined)?.property)) {
-      const name = definitions.get(property.propertyDefinitionRef as string)?.name ?? `?${String(property.propertyDefinitionRef)}`;
+      const name =
+        definitions.get(property.propertyDefinitionRef as string)?.name ?? `?${String(property.propertyDefinitionRef)}`;
       properties[name] = textOf(list(property.value)[0]);
     }
     const attributes: Record<string, string> = {};
@@ -185,7 +231,9 @@ export function parseExchange(xml: string): ParsedFile {
   };
   for (const organizations of list(model.organizations)) walk(list(organizations.item), '');
   const views: ParsedView[] = [];
-  for (const view of list((model.views as Raw | undefined)?.diagrams ? ((model.views as Raw).diagrams as Raw).view : undefined)) {
+  for (const view of list(
+    (model.views as Raw | undefined)?.diagrams ? ((model.views as Raw).diagrams as Raw).view : undefined,
+  )) {
     const nodes: ParsedView['nodes'] = [];
     const visit = (raw: Raw[], parent?: string) => {
       for (const node of raw) {
@@ -236,14 +284,19 @@ export function disallowedRelationships(file: ParsedFile): string[] {
   for (const r of file.relationships) {
     const source = types.get(r.source as string);
     const target = types.get(r.target as string);
-    if (source === undefined || target === undefined || !allowed(r.type, source, target)) bad.push(`${r.identifier}: ${r.type} ${source} -> ${target}`);
+    if (source === undefined || target === undefined || !allowed(r.type, source, target))
+      bad.push(`${r.identifier}: ${r.type} ${source} -> ${target}`);
   }
   return bad;
 }
 
 /** Checks that what `identifierRef`s, relationship ends and view references name exists (libxml2 does not). */
 export function danglingReferences(file: ParsedFile): string[] {
-  const ids = new Set<string>([...file.elements.map((e) => e.identifier), ...file.relationships.map((r) => r.identifier), ...file.views.map((v) => v.identifier)]);
+  const ids = new Set<string>([
+    ...file.elements.map((e) => e.identifier),
+    ...file.relationships.map((r) => r.identifier),
+    ...file.views.map((v) => v.identifier),
+  ]);
   const bad: string[] = [];
   for (const refs of file.folders.values()) for (const ref of refs) if (!ids.has(ref)) bad.push(`folder -> ${ref}`);
   for (const r of file.relationships) {

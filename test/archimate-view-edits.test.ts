@@ -15,9 +15,11 @@ import {
 } from '../src/index.js';
 import { danglingReferences, parseExchange, schemaErrors, skipShared } from './archimate-support.js';
 
-const ROOT = 'xmlns="http://www.opengroup.org/xsd/archimate/3.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
+const ROOT =
+  'xmlns="http://www.opengroup.org/xsd/archimate/3.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
 
-const component = (id: string) => `<element identifier="${id}" xsi:type="ApplicationComponent"><name xml:lang="en">${id}</name></element>`;
+const component = (id: string) =>
+  `<element identifier="${id}" xsi:type="ApplicationComponent"><name xml:lang="en">${id}</name></element>`;
 const node = (id: string, ref: string, x: number, inner = '') =>
   `<node identifier="${id}" elementRef="${ref}" xsi:type="Element" x="${x}" y="${x}" w="400" h="300">${inner}</node>`;
 
@@ -95,7 +97,11 @@ describe('connections whose end is another connection', () => {
       ['c-line', 'archimate.end-removed'],
     ]);
     expect(connections.every((c) => c.view?.identifier === 'v' && c.view.name === 'Nested view')).toBe(true);
-    expect(changes.find((c) => c.object === 'relationship')).toMatchObject({ action: 'removed', identifier: 'as', reasons: [{ code: 'archimate.end-removed' }] });
+    expect(changes.find((c) => c.object === 'relationship')).toMatchObject({
+      action: 'removed',
+      identifier: 'as',
+      reasons: [{ code: 'archimate.end-removed' }],
+    });
   });
 });
 
@@ -120,7 +126,12 @@ describe('removing an element lifts the nodes nested in its node', () => {
       ['lifted', 'node', 'nb', undefined],
       ['lifted', 'node', 'ne', undefined],
     ]);
-    expect(changes[1]?.reasons).toEqual([{ code: 'archimate.parent-removed', message: "its parent node 'na' showed an element that is no longer in the model" }]);
+    expect(changes[1]?.reasons).toEqual([
+      {
+        code: 'archimate.parent-removed',
+        message: "its parent node 'na' showed an element that is no longer in the model",
+      },
+    ]);
     expect(danglingReferences(parseExchange(xml))).toEqual([]);
     if (!skipShared) expect(await schemaErrors(xml)).toEqual([]);
   });
@@ -142,7 +153,12 @@ describe('removing an element lifts the nodes nested in its node', () => {
         view: { identifier: 'v', name: 'Nested view' },
         ref: 'c',
         parent: 'na',
-        reasons: [{ code: 'archimate.parent-removed', message: "its parent node 'nb' showed an element that is no longer in the model" }],
+        reasons: [
+          {
+            code: 'archimate.parent-removed',
+            message: "its parent node 'nb' showed an element that is no longer in the model",
+          },
+        ],
       },
     ]);
     if (!skipShared) expect(await schemaErrors(xml)).toEqual([]);
@@ -180,7 +196,15 @@ describe('archimateExportChanges', () => {
       <propertyDefinitions><propertyDefinition identifier="p" type="string"><name>Owner</name></propertyDefinition></propertyDefinitions></model>`;
     const { model, extras } = fromArchimateXml(xml);
     expect(archimateExportChanges(without(model, 's'), { extras })).toEqual([
-      { action: 'removed', object: 'property', identifier: 's', ref: 'p', reasons: [{ code: 'archimate.concept-removed', message: "the concept 's' it belonged to is no longer in the model" }] },
+      {
+        action: 'removed',
+        object: 'property',
+        identifier: 's',
+        ref: 'p',
+        reasons: [
+          { code: 'archimate.concept-removed', message: "the concept 's' it belonged to is no longer in the model" },
+        ],
+      },
     ]);
   });
 });
@@ -236,12 +260,20 @@ describe('what the user wrote is kept', () => {
   it('writes back the text of a number field while its value is unchanged, and Kartta’s text once it changes', () => {
     const { model, extras } = fromArchimateXml(numbers);
     expect(model.systems()[0]?.users).toBe(100);
-    expect(parseExchange(toArchimateXml(model, { extras })).elements[0]?.properties).toEqual({ users: '0100', 'contract.annualCost': '1.50e3', 'contract.noticeMonths': '06' });
+    expect(parseExchange(toArchimateXml(model, { extras })).elements[0]?.properties).toEqual({
+      users: '0100',
+      'contract.annualCost': '1.50e3',
+      'contract.noticeMonths': '06',
+    });
     const edited = model.edit((doc) => {
       const system = doc.systems?.[0];
       if (system) system.users = 250;
     }).model;
-    expect(parseExchange(toArchimateXml(edited, { extras })).elements[0]?.properties).toEqual({ users: '250', 'contract.annualCost': '1.50e3', 'contract.noticeMonths': '06' });
+    expect(parseExchange(toArchimateXml(edited, { extras })).elements[0]?.properties).toEqual({
+      users: '250',
+      'contract.annualCost': '1.50e3',
+      'contract.noticeMonths': '06',
+    });
   });
 
   const folderless = `<model ${ROOT} identifier="m"><name>M</name>
@@ -272,7 +304,12 @@ describe('encodings', () => {
   });
 
   it('refuses an encoding it cannot decode, with a typed error', async () => {
-    const bytes = latin(`<?xml version="1.0" encoding="x-unknown-42"?>\n<model ${ROOT} identifier="m"><name>M</name></model>`);
-    await expect(readArchimate([bytes])).rejects.toMatchObject({ code: 'xml.malformed', message: expect.stringContaining("'x-unknown-42'") });
+    const bytes = latin(
+      `<?xml version="1.0" encoding="x-unknown-42"?>\n<model ${ROOT} identifier="m"><name>M</name></model>`,
+    );
+    await expect(readArchimate([bytes])).rejects.toMatchObject({
+      code: 'xml.malformed',
+      message: expect.stringContaining("'x-unknown-42'"),
+    });
   });
 });

@@ -17,7 +17,9 @@ import {
 } from '../src/index.js';
 
 const sample = Model.load(readFileSync(new URL('../examples/pohjois-pohjanmaa.json', import.meta.url), 'utf8'));
-const plan: unknown = JSON.parse(readFileSync(new URL('../examples/pohjois-pohjanmaa.plan.json', import.meta.url), 'utf8'));
+const plan: unknown = JSON.parse(
+  readFileSync(new URL('../examples/pohjois-pohjanmaa.plan.json', import.meta.url), 'utf8'),
+);
 
 describe('codes: one style, one list', () => {
   it('every listed code is hyphenated lowercase words, dotted into namespaces, and listed once', () => {
@@ -26,7 +28,8 @@ describe('codes: one style, one list', () => {
       expect(new Set(list).size).toBe(list.length);
     }
     // No bare one-word code: a single word carries its namespace.
-    for (const code of [...issueCodes, ...errorCodes, ...reasonCodes, ...lintRuleIds]) expect(code, code).toMatch(/[.-]/);
+    for (const code of [...issueCodes, ...errorCodes, ...reasonCodes, ...lintRuleIds])
+      expect(code, code).toMatch(/[.-]/);
     expect(CODE_PATTERN.test('notBefore')).toBe(false);
     expect(CODE_PATTERN.test('plan.notBefore')).toBe(false);
   });
@@ -40,7 +43,9 @@ describe('codes: one style, one list', () => {
     const reasons = new Set<string>(reasonCodes);
     const seen = [
       ...harmonisationCandidates(sample, { scope: 'pop' }).flatMap((c) => c.reasons.map((r) => r.code)),
-      ...parallelSystems(sample, { scope: 'pop', allowedUntil: '2021-12-31', asOf: '2022-06-01' }).flatMap((g) => g.reasons.map((r) => r.code)),
+      ...parallelSystems(sample, { scope: 'pop', allowedUntil: '2021-12-31', asOf: '2022-06-01' }).flatMap((g) =>
+        g.reasons.map((r) => r.code),
+      ),
       ...impactOf(sample, 'esko-ppshp').reasons.map((r) => r.code),
       ...planMigration(sample, plan).placements.flatMap((p) => p.reasons.map((r) => r.code)),
       ...planMigration(sample, plan).violations.map((v) => v.code),
@@ -68,7 +73,12 @@ describe('codes: one style, one list', () => {
     ];
     expect(codes).toEqual(['model.invalid', 'scope.unknown', 'entity.wrong-kind', 'plan.invalid', 'option.invalid']);
     for (const code of codes) expect(errorCodes).toContain(code);
-    const issues = Model.safeLoad({ format: 'kartta/1', name: 'X', systems: [{ id: 'a' }], relations: [{ type: 'owns', from: 'x', to: 'a' }] });
+    const issues = Model.safeLoad({
+      format: 'kartta/1',
+      name: 'X',
+      systems: [{ id: 'a' }],
+      relations: [{ type: 'owns', from: 'x', to: 'a' }],
+    });
     expect(issues.ok).toBe(false);
     if (!issues.ok) for (const issue of issues.issues) expect(issueCodes).toContain(issue.code);
   });

@@ -10,7 +10,12 @@ const sample = () => Model.load(readFileSync(new URL('../examples/pohjois-pohjan
 describe('diffModels', () => {
   it('finds nothing between a model and itself, or a reordered copy of it', () => {
     const model = Model.load(smallRegion());
-    expect(diffModels(model, model)).toEqual({ equal: true, header: [], entries: [], counts: { added: 0, removed: 0, changed: 0 } });
+    expect(diffModels(model, model)).toEqual({
+      equal: true,
+      header: [],
+      entries: [],
+      counts: { added: 0, removed: 0, changed: 0 },
+    });
     const reordered = Model.load(shuffled(smallRegion(), 7));
     expect(diffModels(model, reordered).equal).toBe(true);
   });
@@ -30,7 +35,9 @@ describe('diffModels', () => {
     const diff = diffModels(before, after);
     expect(diff.equal).toBe(false);
     expect(diff.counts).toEqual({ added: 2, removed: 2, changed: 1 });
-    expect(diff.header).toEqual([{ path: ['name'], before: { fi: 'Pohjois-Pohjanmaa', sv: 'Norra Österbotten' }, after: 'Pohjois-Pohjanmaa 2019' }]);
+    expect(diff.header).toEqual([
+      { path: ['name'], before: { fi: 'Pohjois-Pohjanmaa', sv: 'Norra Österbotten' }, after: 'Pohjois-Pohjanmaa 2019' },
+    ]);
     expect(diff.entries.map((e) => [e.change, e.collection, e.id, e.name])).toEqual([
       ['added', 'systems', 'esko-pop', 'Esko (POP)'],
       ['removed', 'systems', 'lifecare-kajaani', 'Lifecare (Kajaani)'],
@@ -62,9 +69,17 @@ describe('diffModels', () => {
     expect(diffModels(Model.load(implicit), Model.load(explicit)).equal).toBe(true);
     // A real change next to a default is still reported, with the default spelled out.
     const changed = diffModels(Model.load(explicit), before);
-    expect(changed.entries.map((e) => [e.change, e.id])).toEqual([['changed', 'lifecare'], ['removed', 'i-2']]);
-    const oneWay = Model.load({ ...explicit, integrations: [{ ...explicit.integrations![0]!, direction: 'oneWay' }, explicit.integrations![1]!] });
-    expect(diffModels(Model.load(explicit), oneWay).entries.find((e) => e.id === 'i-1')!.fields).toEqual([{ path: ['direction'], before: 'twoWay', after: 'oneWay' }]);
+    expect(changed.entries.map((e) => [e.change, e.id])).toEqual([
+      ['changed', 'lifecare'],
+      ['removed', 'i-2'],
+    ]);
+    const oneWay = Model.load({
+      ...explicit,
+      integrations: [{ ...explicit.integrations![0]!, direction: 'oneWay' }, explicit.integrations![1]!],
+    });
+    expect(diffModels(Model.load(explicit), oneWay).entries.find((e) => e.id === 'i-1')!.fields).toEqual([
+      { path: ['direction'], before: 'twoWay', after: 'oneWay' },
+    ]);
   });
 
   it('shows nothing after an ArchiMate export and import of the sample', () => {
@@ -79,13 +94,23 @@ describe('diffModels', () => {
       name: 'X',
       organisations: [{ id: '__proto__', kind: 'municipality', name: 'Proto' }],
       systems: [
-        { id: 'constructor', name: 'C', class: 'TORI', lifecycle: 'production', x: JSON.parse('{"__proto__":{"a":1}}') },
+        {
+          id: 'constructor',
+          name: 'C',
+          class: 'TORI',
+          lifecycle: 'production',
+          x: JSON.parse('{"__proto__":{"a":1}}'),
+        },
         { id: 'toString', name: 'T', class: 'TORI', lifecycle: 'production' },
       ],
       relations: [{ type: 'owns', from: '__proto__', to: 'constructor' }],
     };
     const before = Model.load(doc);
-    const after = Model.load({ ...doc, systems: [{ ...doc.systems[0]!, x: JSON.parse('{"__proto__":{"a":2}}') }], relations: [] });
+    const after = Model.load({
+      ...doc,
+      systems: [{ ...doc.systems[0]!, x: JSON.parse('{"__proto__":{"a":2}}') }],
+      relations: [],
+    });
     const diff = diffModels(before, after);
     expect(diff.entries.map((e) => [e.change, e.id])).toEqual([
       ['removed', 'toString'],
@@ -109,9 +134,16 @@ describe('diffModels', () => {
         const mb = Model.load(b);
         const forward = diffModels(ma, mb);
         const backward = diffModels(mb, ma);
-        expect(backward.counts).toEqual({ added: forward.counts.removed, removed: forward.counts.added, changed: forward.counts.changed });
-        const flip = (e: (typeof forward.entries)[number]) => `${e.collection} ${e.id} ${e.change === 'added' ? 'removed' : e.change === 'removed' ? 'added' : 'changed'}`;
-        expect(backward.entries.map((e) => `${e.collection} ${e.id} ${e.change}`).sort()).toEqual(forward.entries.map(flip).sort());
+        expect(backward.counts).toEqual({
+          added: forward.counts.removed,
+          removed: forward.counts.added,
+          changed: forward.counts.changed,
+        });
+        const flip = (e: (typeof forward.entries)[number]) =>
+          `${e.collection} ${e.id} ${e.change === 'added' ? 'removed' : e.change === 'removed' ? 'added' : 'changed'}`;
+        expect(backward.entries.map((e) => `${e.collection} ${e.id} ${e.change}`).sort()).toEqual(
+          forward.entries.map(flip).sort(),
+        );
         expect(forward.equal).toBe(JSON.stringify(ma.toJSON()) === JSON.stringify(mb.toJSON()) || forward.equal);
       }),
       { numRuns: 60 },
@@ -154,7 +186,9 @@ describe('formatDiff', () => {
   });
 
   it('refuses unknown options and formats', () => {
-    expect(() => formatDiff(diff, { format: 'html' as 'text' })).toThrow(expect.objectContaining({ code: 'option.invalid' }));
+    expect(() => formatDiff(diff, { format: 'html' as 'text' })).toThrow(
+      expect.objectContaining({ code: 'option.invalid' }),
+    );
     expect(() => formatDiff(diff, { colour: true } as never)).toThrow(/'colour' is not an option/);
   });
 });

@@ -78,8 +78,11 @@ describe('document types and their descriptions', () => {
     const schema = buildJsonSchema();
     const all = properties(schema);
     expect(all.length).toBeGreaterThan(60);
-    expect(all.filter(([, property]) => typeof property.description !== 'string').map(([pointer]) => pointer)).toEqual([]);
-    const systems = (schema.properties as { systems: { items: { properties: { platform: { description: string } } } } }).systems;
+    expect(all.filter(([, property]) => typeof property.description !== 'string').map(([pointer]) => pointer)).toEqual(
+      [],
+    );
+    const systems = (schema.properties as { systems: { items: { properties: { platform: { description: string } } } } })
+      .systems;
     expect(systems.items.properties.platform.description).toBe(readTypeDocs().get('System')?.members.get('platform'));
   });
 

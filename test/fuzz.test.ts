@@ -58,12 +58,39 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.string({ maxLength: 20 }),
   fc.integer(),
   fc.jsonValue({ maxDepth: 3 }),
-  fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'id', 'x', 'toString'), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }),
+  fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'id', 'x', 'toString'), fc.jsonValue({ maxDepth: 2 }), {
+    maxKeys: 3,
+  }),
 );
 
-type Mutation = { collection: string; index: number; field: string; value: unknown; op: 'set' | 'delete' | 'duplicate' | 'swap' };
+type Mutation = {
+  collection: string;
+  index: number;
+  field: string;
+  value: unknown;
+  op: 'set' | 'delete' | 'duplicate' | 'swap';
+};
 const collections = ['organisations', 'services', 'systems', 'integrations', 'relations', 'products'];
-const fields = ['id', 'name', 'class', 'kind', 'lifecycle', 'from', 'to', 'source', 'target', 'via', 'type', 'product', 'users', 'contract', 'x', 'platform', '__proto__', 'constructor'];
+const fields = [
+  'id',
+  'name',
+  'class',
+  'kind',
+  'lifecycle',
+  'from',
+  'to',
+  'source',
+  'target',
+  'via',
+  'type',
+  'product',
+  'users',
+  'contract',
+  'x',
+  'platform',
+  '__proto__',
+  'constructor',
+];
 const mutationArb: fc.Arbitrary<Mutation> = fc.record({
   collection: fc.constantFrom(...collections, 'format', 'name', 'x', '__proto__', 'toString'),
   index: fc.nat({ max: 120 }),
@@ -78,7 +105,13 @@ function mutate(doc: Record<string, unknown>, mutations: readonly Mutation[]): R
     const items = doc[m.collection];
     if (!Array.isArray(items) || items.length === 0) {
       if (m.op === 'delete') delete doc[m.collection];
-      else Object.defineProperty(doc, m.collection, { value: m.value, enumerable: true, writable: true, configurable: true });
+      else
+        Object.defineProperty(doc, m.collection, {
+          value: m.value,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       continue;
     }
     const index = m.index % items.length;
@@ -88,7 +121,13 @@ function mutate(doc: Record<string, unknown>, mutations: readonly Mutation[]): R
     else if (item !== null && typeof item === 'object') {
       const target = item as Record<string, unknown>;
       if (m.op === 'delete') delete target[m.field];
-      else Object.defineProperty(target, m.field, { value: m.value, enumerable: true, writable: true, configurable: true });
+      else
+        Object.defineProperty(target, m.field, {
+          value: m.value,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
     } else {
       items[index] = m.value;
     }
@@ -122,7 +161,14 @@ describe('fuzz: documents', () => {
 const patchArb: fc.Arbitrary<unknown> = fc.oneof(
   fc.record({
     op: fc.constantFrom('add', 'replace', 'remove', 'move', 42),
-    path: fc.array(fc.oneof(fc.constantFrom(...collections, 'name', 'x', '__proto__', 'constructor', 'prototype', 'id', 'lifecycle'), fc.integer({ min: -2, max: 12 }), fc.double()), { maxLength: 4 }),
+    path: fc.array(
+      fc.oneof(
+        fc.constantFrom(...collections, 'name', 'x', '__proto__', 'constructor', 'prototype', 'id', 'lifecycle'),
+        fc.integer({ min: -2, max: 12 }),
+        fc.double(),
+      ),
+      { maxLength: 4 },
+    ),
     value: hostileValue,
   }),
   hostileValue,
@@ -134,7 +180,8 @@ const recipes: ((draft: KarttaDocument) => unknown)[] = [
   (d) => void d.relations.splice(0, 3),
   (d) => void (d.systems[0] && (d.systems[0].lifecycle = 'retired')),
   (d) => void d.systems.push({ id: 'constructor', name: 'C', class: 'TORI', lifecycle: 'production' }),
-  (d) => void d.integrations.push({ id: '__proto__', source: d.systems[0]?.id ?? 'x', target: d.systems[1]?.id ?? 'y' }),
+  (d) =>
+    void d.integrations.push({ id: '__proto__', source: d.systems[0]?.id ?? 'x', target: d.systems[1]?.id ?? 'y' }),
 ];
 
 function patchesFrom(model: Model, picks: readonly number[]): Patch[][] {
@@ -157,7 +204,13 @@ describe('fuzz: patch lists', () => {
   it('applyPatches either throws a KarttaError or gives a model equal to a fresh load of itself', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(fc.constantFrom(...own, ...foreign).map((list) => ({ list })), patchArb.map((patch) => ({ patch }))), { maxLength: 5 }),
+        fc.array(
+          fc.oneof(
+            fc.constantFrom(...own, ...foreign).map((list) => ({ list })),
+            patchArb.map((patch) => ({ patch })),
+          ),
+          { maxLength: 5 },
+        ),
         fc.boolean(),
         (parts, wholeListHostile) => {
           const list: unknown[] = [];
@@ -165,7 +218,10 @@ describe('fuzz: patch lists', () => {
             if ('list' in part) list.push(...part.list);
             else list.push(part.patch);
           }
-          lawful(() => small.applyPatches((wholeListHostile && list.length === 0 ? null : list) as Patch[]), [[small, smallText]]);
+          lawful(
+            () => small.applyPatches((wholeListHostile && list.length === 0 ? null : list) as Patch[]),
+            [[small, smallText]],
+          );
         },
       ),
       { numRuns: RUNS },
@@ -174,7 +230,13 @@ describe('fuzz: patch lists', () => {
 });
 
 describe('fuzz: recipes', () => {
-  type RecipeStep = { kind: 'mutate'; mutation: Mutation } | { kind: 'return'; mutations: Mutation[] } | { kind: 'known'; pick: number } | { kind: 'throw' } | { kind: 'async' } | { kind: 'thenable' };
+  type RecipeStep =
+    | { kind: 'mutate'; mutation: Mutation }
+    | { kind: 'return'; mutations: Mutation[] }
+    | { kind: 'known'; pick: number }
+    | { kind: 'throw' }
+    | { kind: 'async' }
+    | { kind: 'thenable' };
   const stepArb: fc.Arbitrary<RecipeStep> = fc.oneof(
     mutationArb.map((mutation) => ({ kind: 'mutate' as const, mutation })),
     fc.array(mutationArb, { maxLength: 3 }).map((mutations) => ({ kind: 'return' as const, mutations })),
@@ -192,7 +254,8 @@ describe('fuzz: recipes', () => {
               for (const step of steps) {
                 if (step.kind === 'mutate') mutate(draft, [step.mutation]);
                 else if (step.kind === 'known') recipes[step.pick % recipes.length]!(draft);
-                else if (step.kind === 'return') returned = mutate(JSON.parse(smallText) as Record<string, unknown>, step.mutations);
+                else if (step.kind === 'return')
+                  returned = mutate(JSON.parse(smallText) as Record<string, unknown>, step.mutations);
                 else if (step.kind === 'throw') throw new RangeError('from the recipe');
                 else if (step.kind === 'async') return Promise.resolve().then(() => void (draft.name = 'late'));
                 else return { then: (resolve: (value: unknown) => void) => resolve(undefined) };
@@ -216,7 +279,12 @@ describe('fuzz: ArchiMate bytes', () => {
     fc.assert(
       fc.property(
         fc.array(
-          fc.record({ at: fc.nat(), op: fc.constantFrom('flip', 'delete', 'insert', 'duplicate'), byte: fc.integer({ min: 0, max: 255 }), length: fc.integer({ min: 1, max: 64 }) }),
+          fc.record({
+            at: fc.nat(),
+            op: fc.constantFrom('flip', 'delete', 'insert', 'duplicate'),
+            byte: fc.integer({ min: 0, max: 255 }),
+            length: fc.integer({ min: 1, max: 64 }),
+          }),
           { minLength: 1, maxLength: 4 },
         ),
         (edits) => {

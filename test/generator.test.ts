@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { KarttaError, Model, type KarttaDocument } from '../src/index.js';
-import { generateMigrationPlan, generateRegionModel, GeneratorOptionError, type GeneratedPlan } from '../src/testing/index.js';
+import {
+  generateMigrationPlan,
+  generateRegionModel,
+  GeneratorOptionError,
+  type GeneratedPlan,
+} from '../src/testing/index.js';
 
 const small = generateRegionModel({ seed: 42, systems: 1_000 });
 
@@ -24,8 +29,12 @@ describe('generateRegionModel', () => {
   it('gives different models for different seeds', () => {
     const other = generateRegionModel({ seed: 43, systems: 1_000 });
     expect(other.systems.map((s) => s.id)).not.toEqual(small.systems.map((s) => s.id));
-    expect(other.integrations.map((i) => `${i.source}>${i.target}`)).not.toEqual(small.integrations.map((i) => `${i.source}>${i.target}`));
-    expect(generateRegionModel({ seed: '42', systems: 300 })).not.toEqual(generateRegionModel({ seed: 42, systems: 300 }));
+    expect(other.integrations.map((i) => `${i.source}>${i.target}`)).not.toEqual(
+      small.integrations.map((i) => `${i.source}>${i.target}`),
+    );
+    expect(generateRegionModel({ seed: '42', systems: 300 })).not.toEqual(
+      generateRegionModel({ seed: 42, systems: 300 }),
+    );
   });
 
   it('loads with Model.load at 1,000 systems with the counts asked', () => {
@@ -47,7 +56,13 @@ describe('generateRegionModel', () => {
   });
 
   it('honours regions, municipalities per region and integrations per system', () => {
-    const doc = generateRegionModel({ seed: 9, systems: 500, regions: 3, municipalitiesPerRegion: 5, integrationsPerSystem: 1.5 });
+    const doc = generateRegionModel({
+      seed: 9,
+      systems: 500,
+      regions: 3,
+      municipalitiesPerRegion: 5,
+      integrationsPerSystem: 1.5,
+    });
     const model = Model.load(doc);
     expect(model.systems()).toHaveLength(500);
     expect(model.integrations()).toHaveLength(750);
@@ -55,21 +70,29 @@ describe('generateRegionModel', () => {
     expect(regions).toHaveLength(3);
     expect(count(doc.organisations, (o) => o.kind === 'municipality')).toBe(15);
     // Every municipality is a member of exactly one region, directly or through a joint authority.
-    const inRegions = regions.map((r) => model.membersOf(r.id).filter((id) => model.organisation(id)?.kind === 'municipality'));
+    const inRegions = regions.map((r) =>
+      model.membersOf(r.id).filter((id) => model.organisation(id)?.kind === 'municipality'),
+    );
     expect(inRegions.map((list) => list.length)).toEqual([5, 5, 5]);
     expect(new Set(inRegions.flat()).size).toBe(15);
   });
 
   it('puts some municipalities in a region through a joint authority', () => {
     const model = Model.load(small);
-    const viaJoint = model.relations('memberOf').filter((r) => model.organisation(r.from)?.kind === 'municipality' && model.organisation(r.to)?.kind === 'jointAuthority');
+    const viaJoint = model
+      .relations('memberOf')
+      .filter(
+        (r) =>
+          model.organisation(r.from)?.kind === 'municipality' && model.organisation(r.to)?.kind === 'jointAuthority',
+      );
     expect(viaJoint.length).toBeGreaterThan(0);
     const region = small.organisations.find((o) => o.kind === 'region')!;
     for (const relation of viaJoint) expect(model.membersOf(region.id)).toContain(relation.from);
   });
 
   it('writes names with Finnish letters that survive loading', () => {
-    const names = small.organisations.map((o) => nameText(o.name)).join(' ') + small.systems.map((s) => nameText(s.name)).join(' ');
+    const names =
+      small.organisations.map((o) => nameText(o.name)).join(' ') + small.systems.map((s) => nameText(s.name)).join(' ');
     expect(names).toMatch(/[äö]/);
     const doc = generateRegionModel({ seed: 1, systems: 4_000, regions: 4, municipalitiesPerRegion: 15 });
     // Lappi's name carries Northern Sámi; so do Inari, Utsjoki, Enontekiö and Sodankylä.
@@ -122,12 +145,17 @@ describe('generateRegionModel', () => {
 
   it('always produces a valid document (any seed, any size)', () => {
     fc.assert(
-      fc.property(fc.integer(), fc.integer({ min: 40, max: 300 }), fc.integer({ min: 1, max: 3 }), (seed, systems, regions) => {
-        const doc = generateRegionModel({ seed, systems, regions, municipalitiesPerRegion: 3 });
-        const result = Model.safeLoad(doc);
-        expect(result.ok ? [] : result.issues.slice(0, 3)).toEqual([]);
-        expect(doc.systems).toHaveLength(systems);
-      }),
+      fc.property(
+        fc.integer(),
+        fc.integer({ min: 40, max: 300 }),
+        fc.integer({ min: 1, max: 3 }),
+        (seed, systems, regions) => {
+          const doc = generateRegionModel({ seed, systems, regions, municipalitiesPerRegion: 3 });
+          const result = Model.safeLoad(doc);
+          expect(result.ok ? [] : result.issues.slice(0, 3)).toEqual([]);
+          expect(doc.systems).toHaveLength(systems);
+        },
+      ),
       { numRuns: 25 },
     );
   });
@@ -211,7 +239,9 @@ describe('generateMigrationPlan', () => {
   it('gives exactly the steps asked, deterministically', () => {
     expect(plan.steps).toHaveLength(1_000);
     expect(generateMigrationPlan(doc, { seed: 11, steps: 1_000 })).toEqual(plan);
-    expect(generateMigrationPlan(doc, { seed: 12, steps: 1_000 }).steps.map((s) => s.system)).not.toEqual(plan.steps.map((s) => s.system));
+    expect(generateMigrationPlan(doc, { seed: 12, steps: 1_000 }).steps.map((s) => s.system)).not.toEqual(
+      plan.steps.map((s) => s.system),
+    );
     expect(plan).toMatchObject({ start: '2019-01-01', waveMonths: 3, capacity: 40 });
   });
 
@@ -224,7 +254,8 @@ describe('generateMigrationPlan', () => {
       expect(model.system(step.system), step.system).toBeDefined();
       if (step.target !== undefined) expect(model.system(step.target), step.target).toBeDefined();
       for (const before of step.after ?? []) expect(seen.has(before)).toBe(true);
-      if (step.action === 'consolidate') expect(model.productOf(step.system)?.key).toBe(model.productOf(step.target!)?.key);
+      if (step.action === 'consolidate')
+        expect(model.productOf(step.system)?.key).toBe(model.productOf(step.target!)?.key);
       if (step.action === 'consolidate' || step.action === 'replace') expect(step.target).not.toBe(step.system);
       expect(moved.has(step.system)).toBe(false);
       moved.add(step.system);
@@ -274,9 +305,23 @@ describe('generateMigrationPlan', () => {
       ],
       services: [],
       systems: [
-        { id: 'b-oulu', name: 'Basware (Oulu)', class: 'TORI', product: 'Basware', lifecycle: 'production', users: 900 },
+        {
+          id: 'b-oulu',
+          name: 'Basware (Oulu)',
+          class: 'TORI',
+          product: 'Basware',
+          lifecycle: 'production',
+          users: 900,
+        },
         { id: 'b-ii', name: 'Basware (Ii)', class: 'TORI', product: 'BASWARE P2P', lifecycle: 'production', users: 40 },
-        { id: 'b-kempele', name: 'Basware (Kempele)', class: 'TORI', product: 'basware', lifecycle: 'phasingOut', users: 90 },
+        {
+          id: 'b-kempele',
+          name: 'Basware (Kempele)',
+          class: 'TORI',
+          product: 'basware',
+          lifecycle: 'phasingOut',
+          users: 90,
+        },
         { id: 'old', name: 'Old', class: 'TORI', product: 'Unique', lifecycle: 'retired' },
       ],
       integrations: [],

@@ -54,8 +54,12 @@ describe('§2 applyPatches validates exactly like edit', () => {
   });
 
   it('refuses a replace past the end (which left holes that broke toJSON, lint and export)', () => {
-    expect(issuesOf(() => model.applyPatches([{ op: 'replace', path: ['systems', 7], value: { ...newSystem, id: 'new' } }]))).toEqual(['patch.invalid systems.7']);
-    expect(issuesOf(() => model.applyPatches([{ op: 'replace', path: ['integrations', 3, 'data'], value: 'x' }]))).toEqual(['patch.invalid integrations.3.data']);
+    expect(
+      issuesOf(() => model.applyPatches([{ op: 'replace', path: ['systems', 7], value: { ...newSystem, id: 'new' } }])),
+    ).toEqual(['patch.invalid systems.7']);
+    expect(
+      issuesOf(() => model.applyPatches([{ op: 'replace', path: ['integrations', 3, 'data'], value: 'x' }])),
+    ).toEqual(['patch.invalid integrations.3.data']);
   });
 
   it('refuses negative and fractional indexes, a null list and malformed patches with a typed error', () => {
@@ -105,7 +109,13 @@ describe('§2 applyPatches validates exactly like edit', () => {
   });
 
   it('applies patches taken from another model only where they fit', () => {
-    const bigger = Model.load({ ...smallRegion(), services: [...(smallRegion().services ?? []), ...Array.from({ length: 9 }, (_, i) => ({ id: `s${i}`, name: `S${i}`, domain: 'health' }))] });
+    const bigger = Model.load({
+      ...smallRegion(),
+      services: [
+        ...(smallRegion().services ?? []),
+        ...Array.from({ length: 9 }, (_, i) => ({ id: `s${i}`, name: `S${i}`, domain: 'health' })),
+      ],
+    });
     const { inversePatches } = bigger.edit((draft) => void draft.services.splice(8, 1));
     const issues = issuesOf(() => model.applyPatches(inversePatches));
     expect(issues.length).toBeGreaterThan(0);
@@ -139,7 +149,9 @@ describe('§3 edits are transactions, also when the recipe is async or returns a
       expect(error).toBeInstanceOf(EditError);
       expect((error as EditError).code).toBe('edit.recipe-async');
       const thenable = { then: (resolve: (value: unknown) => void) => resolve(1) };
-      expect((thrown(() => model.edit((draft) => ((draft.name = 'T'), thenable))) as EditError).code).toBe('edit.recipe-async');
+      expect((thrown(() => model.edit((draft) => ((draft.name = 'T'), thenable))) as EditError).code).toBe(
+        'edit.recipe-async',
+      );
       await new Promise((resolve) => setTimeout(resolve, 20));
     } finally {
       process.off('unhandledRejection', listener);
@@ -179,7 +191,9 @@ describe('§3 edits are transactions, also when the recipe is async or returns a
   });
 
   it('refuses a 20,000-deep value set inside an entity with a typed error, not a RangeError', () => {
-    const error = thrown(() => model.edit((draft) => void (draft.systems[0]!.x = { deep: deepArray(20_000) } as never)));
+    const error = thrown(() =>
+      model.edit((draft) => void (draft.systems[0]!.x = { deep: deepArray(20_000) } as never)),
+    );
     expect(error).toBeInstanceOf(EditError);
     expect((error as EditError).code).toBe('edit.value-too-deep');
     expect(model.toJSONText()).toBe(before);
@@ -203,7 +217,10 @@ describe('§3 edits are transactions, also when the recipe is async or returns a
 
 describe('§4 one exotic value does not hide the other problems', () => {
   const broken = () => {
-    const doc = smallRegion() as unknown as Record<string, unknown> & { systems: Record<string, unknown>[]; relations: Record<string, unknown>[] };
+    const doc = smallRegion() as unknown as Record<string, unknown> & {
+      systems: Record<string, unknown>[];
+      relations: Record<string, unknown>[];
+    };
     doc.relations.push({ type: 'owns', from: 'oulu', to: 'nowhere' });
     return doc;
   };
@@ -225,7 +242,10 @@ describe('§4 one exotic value does not hide the other problems', () => {
   });
 
   it('reports [[[...]]] in JSON text at its path', () => {
-    const text = JSON.stringify(broken()).replace('"class":"TOSI"', `"class":${'['.repeat(20_000)}${']'.repeat(20_000)}`);
+    const text = JSON.stringify(broken()).replace(
+      '"class":"TOSI"',
+      `"class":${'['.repeat(20_000)}${']'.repeat(20_000)}`,
+    );
     const issues = issuesOf(() => Model.load(text));
     expect(issues).toContain('value.too-deep systems.0.class');
     expect(issues.some((issue) => issue.startsWith('reference.missing relations.'))).toBe(true);
@@ -246,7 +266,11 @@ describe('§4 one exotic value does not hide the other problems', () => {
 
 describe('§5 misused API calls get typed errors', () => {
   it('scope(null), membersOf(a non-string) and applyPatches(null)', () => {
-    for (const call of [() => model.membersOf(Object.create(null) as never), () => model.applyPatches(null as never), () => model.scope({ scope: {} as never })]) {
+    for (const call of [
+      () => model.membersOf(Object.create(null) as never),
+      () => model.applyPatches(null as never),
+      () => model.scope({ scope: {} as never }),
+    ]) {
       expect(thrown(call)).toBeInstanceOf(KarttaError);
     }
     // null options mean the defaults, like undefined (the options layer's choice); never a TypeError.
@@ -260,7 +284,12 @@ describe('§5 misused API calls get typed errors', () => {
 describe("§5 errors from a caller's callback or stream are wrapped, keeping the original as the cause", () => {
   it("planMigration's weight option", () => {
     const original = new Error('weight table missing');
-    const plan = { steps: [{ id: 'a', action: 'retire', system: 'lifecare-ja' }, { id: 'b', action: 'retire', system: 'lifecare-oulu' }] };
+    const plan = {
+      steps: [
+        { id: 'a', action: 'retire', system: 'lifecare-ja' },
+        { id: 'b', action: 'retire', system: 'lifecare-oulu' },
+      ],
+    };
     const error = thrown(() =>
       planMigration(model, plan, {
         weight: () => {

@@ -38,7 +38,12 @@ function region(): KarttaDocumentInput {
       { id: 'primary-care', name: 'Perusterveydenhuolto', domain: 'health' },
     ],
     systems: [
-      system({ id: 'lc-oulu', product: 'Tieto Lifecare', users: 2400, contract: { ends: '2020-12-31', annualCost: 850000 } }),
+      system({
+        id: 'lc-oulu',
+        product: 'Tieto Lifecare',
+        users: 2400,
+        contract: { ends: '2020-12-31', annualCost: 850000 },
+      }),
       // No own user count: 300 from Ii counts, Kajaani's 5000 does not (outside the region).
       system({ id: 'lc-ii', product: '  LIFECARE ', contract: { annualCost: 120000 } }),
       system({ id: 'lc-ja', product: 'lifecare', lifecycle: 'retired', users: 9999, contract: { annualCost: 50000 } }),
@@ -91,7 +96,11 @@ function pair(a: Partial<System>, b: Partial<System>, extra: Partial<KarttaDocum
     format: 'kartta/1',
     name: 'Pari',
     ...extra,
-    systems: [system({ id: 'a', product: 'P', ...a }), system({ id: 'b', product: 'P', ...b }), ...(extra.systems ?? [])],
+    systems: [
+      system({ id: 'a', product: 'P', ...a }),
+      system({ id: 'b', product: 'P', ...b }),
+      ...(extra.systems ?? []),
+    ],
   });
 }
 
@@ -121,7 +130,7 @@ describe('harmonisationCandidates: same product', () => {
     expect(lifecare.organisations).toEqual(['ii', 'oulu']);
   });
 
-  it('keeps the installation with most users and adds up the others\' known costs', () => {
+  it("keeps the installation with most users and adds up the others' known costs", () => {
     const lifecare = sameProduct(candidates, 'lifecare');
     expect(lifecare.keep).toBe('lc-oulu');
     expect(lifecare.savings).toBe(120000);
@@ -130,18 +139,33 @@ describe('harmonisationCandidates: same product', () => {
       { system: 'lc-ii', annualCost: 120000 },
       { system: 'lc-oulu', annualCost: 850000 },
     ]);
-    expect(lifecare.reasons).toContainEqual(expect.objectContaining({ code: 'keep.system', rule: 'users', keep: 'lc-oulu', runnerUp: 'lc-ii', keepValue: 2400, runnerUpValue: 300 }));
-    expect(lifecare.reasons).toContainEqual(expect.objectContaining({ code: 'product.shared', product: 'lifecare', systems: ['lc-ii', 'lc-oulu'] }));
+    expect(lifecare.reasons).toContainEqual(
+      expect.objectContaining({
+        code: 'keep.system',
+        rule: 'users',
+        keep: 'lc-oulu',
+        runnerUp: 'lc-ii',
+        keepValue: 2400,
+        runnerUpValue: 300,
+      }),
+    );
+    expect(lifecare.reasons).toContainEqual(
+      expect.objectContaining({ code: 'product.shared', product: 'lifecare', systems: ['lc-ii', 'lc-oulu'] }),
+    );
   });
 
   it('reports savings as null when no cost of the installations that would go is known, naming them', () => {
     const dynasty = sameProduct(candidates, 'dynasty 10');
     // Equal users (100 each); dyn-ii has one integration, dyn-oulu none.
     expect(dynasty.keep).toBe('dyn-ii');
-    expect(dynasty.reasons).toContainEqual(expect.objectContaining({ code: 'keep.system', rule: 'integrations', keepValue: 1, runnerUpValue: 0 }));
+    expect(dynasty.reasons).toContainEqual(
+      expect.objectContaining({ code: 'keep.system', rule: 'integrations', keepValue: 1, runnerUpValue: 0 }),
+    );
     expect(dynasty.savings).toBeNull();
     expect(dynasty.unknownCosts).toEqual(['dyn-oulu']);
-    expect(dynasty.reasons).toContainEqual(expect.objectContaining({ code: 'savings.total', amount: null, known: [], unknown: ['dyn-oulu'] }));
+    expect(dynasty.reasons).toContainEqual(
+      expect.objectContaining({ code: 'savings.total', amount: null, known: [], unknown: ['dyn-oulu'] }),
+    );
   });
 
   it('carries the integrations and services behind a candidate', () => {
@@ -187,45 +211,63 @@ describe('harmonisationCandidates: each tie-break of keep', () => {
   });
 
   it('most users, counting the sum of uses relations when the system gives none', () => {
-    const model = pair({}, { users: 6 }, {
-      organisations: [
-        { id: 'o1', kind: 'municipality', name: 'O1' },
-        { id: 'o2', kind: 'municipality', name: 'O2' },
-      ],
-      relations: [
-        { type: 'uses', from: 'o1', to: 'a', users: 3 },
-        { type: 'uses', from: 'o2', to: 'a', users: 4 },
-      ],
-    });
+    const model = pair(
+      {},
+      { users: 6 },
+      {
+        organisations: [
+          { id: 'o1', kind: 'municipality', name: 'O1' },
+          { id: 'o2', kind: 'municipality', name: 'O2' },
+        ],
+        relations: [
+          { type: 'uses', from: 'o1', to: 'a', users: 3 },
+          { type: 'uses', from: 'o2', to: 'a', users: 4 },
+        ],
+      },
+    );
     expect(keepOf(model)).toEqual({ keep: 'a', rule: 'users' });
   });
 
-  it('the system\'s own users win over its uses relations', () => {
-    const model = pair({ users: 1 }, { users: 2 }, {
-      organisations: [{ id: 'o1', kind: 'municipality', name: 'O1' }],
-      relations: [{ type: 'uses', from: 'o1', to: 'a', users: 100 }],
-    });
+  it("the system's own users win over its uses relations", () => {
+    const model = pair(
+      { users: 1 },
+      { users: 2 },
+      {
+        organisations: [{ id: 'o1', kind: 'municipality', name: 'O1' }],
+        relations: [{ type: 'uses', from: 'o1', to: 'a', users: 100 }],
+      },
+    );
     expect(keepOf(model)).toEqual({ keep: 'b', rule: 'users' });
   });
 
   it('then most integrations', () => {
-    const model = pair({ users: 5 }, { users: 5 }, {
-      systems: [system({ id: 'x' })],
-      integrations: [
-        { id: 'i1', source: 'a', target: 'x' },
-        { id: 'i2', source: 'x', target: 'b' },
-        { id: 'i3', source: 'b', target: 'x' },
-      ],
-    });
+    const model = pair(
+      { users: 5 },
+      { users: 5 },
+      {
+        systems: [system({ id: 'x' })],
+        integrations: [
+          { id: 'i1', source: 'a', target: 'x' },
+          { id: 'i2', source: 'x', target: 'b' },
+          { id: 'i3', source: 'b', target: 'x' },
+        ],
+      },
+    );
     expect(keepOf(model)).toEqual({ keep: 'b', rule: 'integrations' });
   });
 
   it('then latest contract end', () => {
-    expect(keepOf(pair({ contract: { ends: '2023-06-30' } }, { contract: { ends: '2022-01-01' } }))).toEqual({ keep: 'a', rule: 'contractEnds' });
+    expect(keepOf(pair({ contract: { ends: '2023-06-30' } }, { contract: { ends: '2022-01-01' } }))).toEqual({
+      keep: 'a',
+      rule: 'contractEnds',
+    });
   });
 
   it('a known contract end beats an unknown one', () => {
-    expect(keepOf(pair({ contract: { annualCost: 1 } }, { contract: { ends: '2019-01-01' } }))).toEqual({ keep: 'b', rule: 'contractEnds' });
+    expect(keepOf(pair({ contract: { annualCost: 1 } }, { contract: { ends: '2019-01-01' } }))).toEqual({
+      keep: 'b',
+      rule: 'contractEnds',
+    });
   });
 
   it('then the smaller id', () => {
@@ -251,10 +293,12 @@ describe('harmonisationCandidates: same service (TORI)', () => {
       ['tweb', 50, 1],
       ['system:noprod-ja', 500, 1],
     ]);
-    expect(caseMgmt.reasons).toContainEqual(expect.objectContaining({ code: 'keep.product', rule: 'users', keep: 'dynasty 10', runnerUp: 'tweb' }));
+    expect(caseMgmt.reasons).toContainEqual(
+      expect.objectContaining({ code: 'keep.product', rule: 'users', keep: 'dynasty 10', runnerUp: 'tweb' }),
+    );
   });
 
-  it('saves the known costs of the other products\' systems', () => {
+  it("saves the known costs of the other products' systems", () => {
     const caseMgmt = sameService(candidates, 'case-mgmt');
     expect(caseMgmt.savings).toBe(30000);
     expect(caseMgmt.unknownCosts).toEqual(['noprod-ja']);
@@ -281,18 +325,22 @@ describe('harmonisationCandidates: same service (TORI)', () => {
     const [candidate] = harmonisationCandidates(byInstallations).filter((c) => c.kind === 'sameService');
     if (candidate?.kind !== 'sameService') throw new Error('expected a same-service candidate');
     expect(candidate.productGroups.map((g) => g.product)).toEqual(['x', 'y', 'z']);
-    expect(candidate.reasons).toContainEqual(expect.objectContaining({ code: 'keep.product', rule: 'installations', keep: 'x', runnerUp: 'y' }));
+    expect(candidate.reasons).toContainEqual(
+      expect.objectContaining({ code: 'keep.product', rule: 'installations', keep: 'x', runnerUp: 'y' }),
+    );
   });
 });
 
 describe('harmonisationCandidates: ranking', () => {
   it('ranks by savings (unknown last), then number of systems, then kind, then key', () => {
     const candidates = harmonisationCandidates(Model.load(region()), { scope: 'pop' });
-    expect(candidates.map((c) => (c.kind === 'sameProduct' ? `product:${c.product}` : `service:${c.service}`))).toEqual([
-      'product:lifecare', // 120000
-      'service:case-mgmt', // 30000
-      'product:dynasty 10', // unknown
-    ]);
+    expect(candidates.map((c) => (c.kind === 'sameProduct' ? `product:${c.product}` : `service:${c.service}`))).toEqual(
+      [
+        'product:lifecare', // 120000
+        'service:case-mgmt', // 30000
+        'product:dynasty 10', // unknown
+      ],
+    );
   });
 
   it('puts the same-product candidate first when savings and size are equal', () => {
@@ -327,14 +375,25 @@ describe('harmonisationCandidates: bad input', () => {
     }
   });
   it('rejects a scope that is not an organisation', () => {
-    expect(() => harmonisationCandidates(model, { scope: 'lc-oulu' })).toThrow(expect.objectContaining({ code: 'scope.not-organisation' }));
+    expect(() => harmonisationCandidates(model, { scope: 'lc-oulu' })).toThrow(
+      expect.objectContaining({ code: 'scope.not-organisation' }),
+    );
   });
   it('rejects malformed options', () => {
-    expect(() => harmonisationCandidates(model, { includeRetired: 'yes' as unknown as boolean })).toThrow(expect.objectContaining({ code: 'option.invalid' }));
-    expect(() => harmonisationCandidates(model, { scope: 42 as unknown as string })).toThrow(expect.objectContaining({ code: 'option.invalid', option: 'scope' }));
+    expect(() => harmonisationCandidates(model, { includeRetired: 'yes' as unknown as boolean })).toThrow(
+      expect.objectContaining({ code: 'option.invalid' }),
+    );
+    expect(() => harmonisationCandidates(model, { scope: 42 as unknown as string })).toThrow(
+      expect.objectContaining({ code: 'option.invalid', option: 'scope' }),
+    );
     // Issue 8: an unknown option is refused, not silently ignored (it used to return the whole model's candidates).
     expect(() => harmonisationCandidates(model, { scopee: 'pop' } as never)).toThrow(
-      expect.objectContaining({ name: 'OptionError', code: 'option.invalid', option: 'scopee', message: "harmonisationCandidates: 'scopee' is not an option; did you mean 'scope'?" }),
+      expect.objectContaining({
+        name: 'OptionError',
+        code: 'option.invalid',
+        option: 'scopee',
+        message: "harmonisationCandidates: 'scopee' is not an option; did you mean 'scope'?",
+      }),
     );
     const long = 'x'.repeat(500);
     const error = (() => {
@@ -347,7 +406,9 @@ describe('harmonisationCandidates: bad input', () => {
     })();
     // The first bad option in the order given; a long value is echoed capped, with its length.
     expect(error?.message).toBe("harmonisationCandidates: option 'scope' must be an id (a non-empty string), got 7");
-    expect(() => harmonisationCandidates(model, { includeRetired: long } as never)).toThrow(`got "${'x'.repeat(79)}… (502 characters)`);
+    expect(() => harmonisationCandidates(model, { includeRetired: long } as never)).toThrow(
+      `got "${'x'.repeat(79)}… (502 characters)`,
+    );
   });
 });
 
@@ -363,7 +424,7 @@ describe('harmonisationCandidates: laws', () => {
     );
   });
 
-  it('keeps an installation no other in-use one beats on users, and saves exactly the others\' known costs', () => {
+  it("keeps an installation no other in-use one beats on users, and saves exactly the others' known costs", () => {
     let checked = 0;
     fc.assert(
       fc.property(documentArb(8), (doc) => {
@@ -373,7 +434,9 @@ describe('harmonisationCandidates: laws', () => {
           checked++;
           const users = (id: string) => candidate.installations.find((i) => i.system === id)?.users ?? -1;
           for (const id of candidate.systems) expect(users(candidate.keep)).toBeGreaterThanOrEqual(users(id));
-          const costs = candidate.systems.filter((id) => id !== candidate.keep).map((id) => model.system(id)?.contract?.annualCost);
+          const costs = candidate.systems
+            .filter((id) => id !== candidate.keep)
+            .map((id) => model.system(id)?.contract?.annualCost);
           const known = costs.filter((c): c is number => c !== undefined);
           expect(candidate.savings).toBe(known.length === 0 ? null : known.reduce((s, c) => s + c, 0));
           expect(new Set(candidate.systems.map((id) => model.productOf(id)?.key)).size).toBe(1);

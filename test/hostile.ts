@@ -9,12 +9,16 @@ export const PROTOTYPE_NAMES: readonly string[] = [
 
 /** The sample region document, parsed afresh. */
 export function sampleDocument(): Record<string, unknown> {
-  return JSON.parse(readFileSync(fileURLToPath(new URL('../examples/pohjois-pohjanmaa.json', import.meta.url)), 'utf8')) as Record<string, unknown>;
+  return JSON.parse(
+    readFileSync(fileURLToPath(new URL('../examples/pohjois-pohjanmaa.json', import.meta.url)), 'utf8'),
+  ) as Record<string, unknown>;
 }
 
 /** The sample migration plan, parsed afresh. */
 export function samplePlan(): Record<string, unknown> {
-  return JSON.parse(readFileSync(fileURLToPath(new URL('../examples/pohjois-pohjanmaa.plan.json', import.meta.url)), 'utf8')) as Record<string, unknown>;
+  return JSON.parse(
+    readFileSync(fileURLToPath(new URL('../examples/pohjois-pohjanmaa.plan.json', import.meta.url)), 'utf8'),
+  ) as Record<string, unknown>;
 }
 
 type Entity = Record<string, unknown>;
@@ -23,7 +27,11 @@ type Entity = Record<string, unknown>;
  * Renames ids in a document (and its plan) through `rename`, everywhere they are used: entity ids, integration
  * ends and `via`, relation ends, plan steps' ids, systems, targets and `after`.
  */
-export function renameIds(doc: Record<string, unknown>, plan: Record<string, unknown> | undefined, rename: ReadonlyMap<string, string>): void {
+export function renameIds(
+  doc: Record<string, unknown>,
+  plan: Record<string, unknown> | undefined,
+  rename: ReadonlyMap<string, string>,
+): void {
   const to = (id: unknown) => (typeof id === 'string' ? (rename.get(id) ?? id) : id);
   for (const collection of ['products', 'organisations', 'services', 'systems', 'integrations']) {
     for (const entity of (doc[collection] as Entity[] | undefined) ?? []) {

@@ -75,7 +75,13 @@ describe('impactOf', () => {
     expect(ad.dependents).toEqual(['esko', 'portal']);
     expect(ad.reasons.filter((r) => r.code === 'impact.dependent')).toEqual([
       { code: 'impact.dependent', system: 'esko', dependsOn: 'ad', distance: 1, message: 'esko depends on ad' },
-      { code: 'impact.dependent', system: 'portal', dependsOn: 'esko', distance: 2, message: 'portal depends on esko (2 steps from ad)' },
+      {
+        code: 'impact.dependent',
+        system: 'portal',
+        dependsOn: 'esko',
+        distance: 2,
+        message: 'portal depends on esko (2 steps from ad)',
+      },
     ]);
   });
 
@@ -85,7 +91,12 @@ describe('impactOf', () => {
     // kajaani provides pc too, but on none of these systems: it is not affected.
     expect(impact.organisations).toEqual(['oulu', 'pop', 'ppshp']);
     expect(impact.reasons.filter((r) => r.code === 'impact.service')).toEqual([
-      { code: 'impact.service', service: 'eserv', systems: ['portal'], message: "service 'eserv' is supported by portal" },
+      {
+        code: 'impact.service',
+        service: 'eserv',
+        systems: ['portal'],
+        message: "service 'eserv' is supported by portal",
+      },
       { code: 'impact.service', service: 'pc', systems: ['esko'], message: "service 'pc' is supported by esko" },
     ]);
     expect(impact.reasons.filter((r) => r.code === 'impact.organisation')).toEqual([
@@ -94,7 +105,14 @@ describe('impactOf', () => {
       { code: 'impact.organisation', organisation: 'ppshp', owns: ['esko'], uses: [], message: 'ppshp owns esko' },
     ]);
     // Dependents first, then services, then organisations.
-    expect(impact.reasons.map((r) => r.code)).toEqual(['impact.dependent', 'impact.service', 'impact.service', 'impact.organisation', 'impact.organisation', 'impact.organisation']);
+    expect(impact.reasons.map((r) => r.code)).toEqual([
+      'impact.dependent',
+      'impact.service',
+      'impact.service',
+      'impact.organisation',
+      'impact.organisation',
+      'impact.organisation',
+    ]);
   });
 
   it('lists its integrations, and for a platform those that run through it', () => {
@@ -134,25 +152,43 @@ describe('impactOf', () => {
     expect(impact.dependents).toEqual(['old', 'portal']);
     expect(impact.services).toEqual(['eserv', 'legacy', 'pc']);
     expect(impact.organisations).toEqual(['kajaani', 'oulu', 'pop', 'ppshp']);
-    expect(impact.integrated.find((r) => r.system === 'ret')).toEqual({ system: 'ret', distance: 2, from: 'lc', integrations: ['i6'], platforms: [] });
+    expect(impact.integrated.find((r) => r.system === 'ret')).toEqual({
+      system: 'ret',
+      distance: 2,
+      from: 'lc',
+      integrations: ['i6'],
+      platforms: [],
+    });
   });
 
   it('reports a retired system asked about, passing over retired neighbours', () => {
     const impact = impactOf(model, 'ret');
     expect(impact.system).toBe('ret');
     expect(impact.integrations).toEqual(['i6']);
-    expect(impact.integrated[0]).toEqual({ system: 'lc', distance: 1, from: 'ret', integrations: ['i6'], platforms: [] });
+    expect(impact.integrated[0]).toEqual({
+      system: 'lc',
+      distance: 1,
+      from: 'ret',
+      integrations: ['i6'],
+      platforms: [],
+    });
   });
 
   it('rejects unknown ids, ids of other kinds and bad options with typed errors', () => {
-    expect(() => impactOf(model, 'nothing')).toThrow(expect.objectContaining({ code: 'entity.unknown', id: 'nothing' }));
+    expect(() => impactOf(model, 'nothing')).toThrow(
+      expect.objectContaining({ code: 'entity.unknown', id: 'nothing' }),
+    );
     expect(() => impactOf(model, 'oulu')).toThrow(expect.objectContaining({ code: 'entity.wrong-kind', id: 'oulu' }));
     expect(() => impactOf(model, 'i1')).toThrow(expect.objectContaining({ code: 'entity.wrong-kind' }));
     expect(() => impactOf(model, 'esko', { depth: -1 })).toThrow(expect.objectContaining({ code: 'option.invalid' }));
     expect(() => impactOf(model, 'esko', { depth: 1.5 })).toThrow(OptionError);
-    expect(() => impactOf(model, 'esko', { scopee: 'pop' } as never)).toThrow(expect.objectContaining({ code: 'option.invalid', option: 'scopee' }));
+    expect(() => impactOf(model, 'esko', { scopee: 'pop' } as never)).toThrow(
+      expect.objectContaining({ code: 'option.invalid', option: 'scopee' }),
+    );
     expect(impactOf(model, 'esko', { depth: Number.POSITIVE_INFINITY })).toEqual(impactOf(model, 'esko'));
-    expect(() => impactOf(model, 'esko', { depth: '2' as unknown as number })).toThrow(expect.objectContaining({ code: 'option.invalid' }));
+    expect(() => impactOf(model, 'esko', { depth: '2' as unknown as number })).toThrow(
+      expect.objectContaining({ code: 'option.invalid' }),
+    );
   });
 });
 
@@ -173,8 +209,13 @@ describe('impactOf: laws', () => {
     fc.assert(
       fc.property(withSystems, (doc) => {
         const model = Model.load(doc);
-        const live = model.systems().filter((s) => s.lifecycle !== 'retired').map((s) => s.id);
-        const distance = new Map(live.map((id) => [id, new Map(impactOf(model, id).integrated.map((r) => [r.system, r.distance]))]));
+        const live = model
+          .systems()
+          .filter((s) => s.lifecycle !== 'retired')
+          .map((s) => s.id);
+        const distance = new Map(
+          live.map((id) => [id, new Map(impactOf(model, id).integrated.map((r) => [r.system, r.distance]))]),
+        );
         for (const a of live) {
           for (const [b, d] of distance.get(a)!) expect(distance.get(b)?.get(a)).toBe(d);
         }
@@ -189,7 +230,10 @@ describe('impactOf: laws', () => {
         const model = Model.load(doc);
         const id = doc.systems![pick % doc.systems!.length]!.id;
         const { integrated } = impactOf(model, id);
-        const distanceOf = new Map<string, number>([[id, 0], ...integrated.map((r) => [r.system, r.distance] as [string, number])]);
+        const distanceOf = new Map<string, number>([
+          [id, 0],
+          ...integrated.map((r) => [r.system, r.distance] as [string, number]),
+        ]);
         for (const reached of integrated) {
           expect(distanceOf.get(reached.from)).toBe(reached.distance - 1);
           expect(reached.integrations.length).toBeGreaterThan(0);

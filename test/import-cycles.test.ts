@@ -46,7 +46,8 @@ function cycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
     state.set(file, 'open');
     stack.push(file);
     for (const next of graph.get(file) ?? []) {
-      if (state.get(next) === 'open') found.push([...stack.slice(stack.indexOf(next)), next].map((f) => relative(SRC, f)));
+      if (state.get(next) === 'open')
+        found.push([...stack.slice(stack.indexOf(next)), next].map((f) => relative(SRC, f)));
       else if (!state.has(next)) visit(next);
     }
     stack.pop();
@@ -68,7 +69,8 @@ describe('the modules of src', () => {
       const from = dirname(file);
       if (!core.has(from)) continue;
       const list = folders.get(from) ?? [];
-      for (const target of targets) if (dirname(target) !== from && core.has(dirname(target))) list.push(dirname(target));
+      for (const target of targets)
+        if (dirname(target) !== from && core.has(dirname(target))) list.push(dirname(target));
       folders.set(from, [...new Set(list)]);
     }
     expect(folders.size).toBe(4);

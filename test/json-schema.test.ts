@@ -12,7 +12,10 @@ const validate = ajv.compile(buildJsonSchema());
 describe('the published JSON Schema', () => {
   it('accepts the documents Kartta accepts', () => {
     expect(validate(smallRegion())).toBe(true);
-    fc.assert(fc.property(documentArb(), (doc) => validate(doc) === true), { numRuns: 100 });
+    fc.assert(
+      fc.property(documentArb(), (doc) => validate(doc) === true),
+      { numRuns: 100 },
+    );
   });
 
   it('accepts the bundled sample region', () => {

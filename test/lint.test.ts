@@ -1,6 +1,15 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { KarttaError, Model, lint, lintRules, type KarttaDocument, type KarttaDocumentInput, type LintConfig, type System } from '../src/index.js';
+import {
+  KarttaError,
+  Model,
+  lint,
+  lintRules,
+  type KarttaDocument,
+  type KarttaDocumentInput,
+  type LintConfig,
+  type System,
+} from '../src/index.js';
 import { documentArb, shuffled } from './arbitraries.js';
 
 function system(input: Partial<System> & { id: string }): System {
@@ -129,11 +138,20 @@ describe('lint: each rule', () => {
   it('system.retired-in-use', () => {
     const model = edited((doc) => {
       doc.systems.push(system({ id: 'old', name: 'Vanha', lifecycle: 'retired', product: 'Old' }));
-      doc.relations.push({ type: 'owns', from: 'oulu', to: 'old' }, { type: 'uses', from: 'oulu', to: 'old' }, { type: 'dependsOn', from: 'esko-a', to: 'old' });
+      doc.relations.push(
+        { type: 'owns', from: 'oulu', to: 'old' },
+        { type: 'uses', from: 'oulu', to: 'old' },
+        { type: 'dependsOn', from: 'esko-a', to: 'old' },
+      );
     });
     const findings = lint(model, { asOf });
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ rule: 'system.retired-in-use', entity: 'old', related: ['esko-a', 'oulu'], data: { usedBy: ['oulu'], neededBy: ['esko-a'] } });
+    expect(findings[0]).toMatchObject({
+      rule: 'system.retired-in-use',
+      entity: 'old',
+      related: ['esko-a', 'oulu'],
+      data: { usedBy: ['oulu'], neededBy: ['esko-a'] },
+    });
   });
 
   it('system.dependency-cycle', () => {
@@ -165,7 +183,9 @@ describe('lint: each rule', () => {
       systemIn(doc, 'esb').lifecycle = 'retired';
     });
     const findings = lint(model, { asOf });
-    expect(findings.map((f) => [f.rule, f.entity, f.data.reason])).toEqual([['integration.via-non-platform', 'i2', 'retired']]);
+    expect(findings.map((f) => [f.rule, f.entity, f.data.reason])).toEqual([
+      ['integration.via-non-platform', 'i2', 'retired'],
+    ]);
   });
 
   it('integration.via-non-platform: the platform is one of its own ends', () => {
@@ -173,7 +193,9 @@ describe('lint: each rule', () => {
       doc.integrations.push({ id: 'i4', source: 'esb', target: 'fin-a', via: 'esb' });
     });
     const findings = lint(model, { asOf });
-    expect(findings.map((f) => [f.rule, f.entity, f.data.reason])).toEqual([['integration.via-non-platform', 'i4', 'own-end']]);
+    expect(findings.map((f) => [f.rule, f.entity, f.data.reason])).toEqual([
+      ['integration.via-non-platform', 'i4', 'own-end'],
+    ]);
   });
 
   it('integration.duplicate: same ends, direction, data, protocol, mode and platform', () => {
@@ -231,7 +253,12 @@ describe('lint: each rule', () => {
     // Ends 2030-12-31 with six months' notice: notice is due by 2030-06-30.
     expect(brief(base, { asOf: '2030-06-29' })).toEqual([]);
     expect(brief(base, { asOf: '2030-06-30' })).toEqual([['contract.notice-due', 'info', 'esko-a', []]]);
-    expect(lint(base, { asOf: '2030-07-01' })[0]?.data).toEqual({ ends: '2030-12-31', noticeMonths: 6, noticeBy: '2030-06-30', asOf: '2030-07-01' });
+    expect(lint(base, { asOf: '2030-07-01' })[0]?.data).toEqual({
+      ends: '2030-12-31',
+      noticeMonths: 6,
+      noticeBy: '2030-06-30',
+      asOf: '2030-07-01',
+    });
   });
 
   it('contract.notice-due clamps to the end of a shorter month', () => {
@@ -247,7 +274,9 @@ describe('lint: each rule', () => {
       doc.relations.push({ type: 'owns', from: 'pop', to: 'fin-b' }, { type: 'supports', from: 'fin-b', to: 'fin' });
     });
     const findings = lint(model, { asOf });
-    expect(findings.map((f) => [f.rule, f.severity, f.entity, f.related])).toEqual([['tori.parallel', 'warning', 'fin', ['fin-a', 'fin-b']]]);
+    expect(findings.map((f) => [f.rule, f.severity, f.entity, f.related])).toEqual([
+      ['tori.parallel', 'warning', 'fin', ['fin-a', 'fin-b']],
+    ]);
     expect(findings[0]?.data).toEqual({ products: ['basware', 'raindance'], keepProduct: 'basware' });
   });
 
@@ -265,8 +294,14 @@ describe('lint: each rule', () => {
   it('parallel rules without a scope look within each region: systems of two regions are not paired', () => {
     // Kainuu's Pegasos supports the same service as Oulu's Esko and Lifecare, with no integration to either.
     const twoRegions = edited((doc) => {
-      doc.organisations.push({ id: 'kainuu', kind: 'region', name: 'Kainuu' }, { id: 'kajaani', kind: 'municipality', name: 'Kajaani' });
-      doc.systems.push(system({ id: 'peg', name: 'Pegasos', product: 'Pegasos' }), system({ id: 'fin-k', name: 'Basware', class: 'TORI', product: 'Basware' }));
+      doc.organisations.push(
+        { id: 'kainuu', kind: 'region', name: 'Kainuu' },
+        { id: 'kajaani', kind: 'municipality', name: 'Kajaani' },
+      );
+      doc.systems.push(
+        system({ id: 'peg', name: 'Pegasos', product: 'Pegasos' }),
+        system({ id: 'fin-k', name: 'Basware', class: 'TORI', product: 'Basware' }),
+      );
       doc.relations.push(
         { type: 'memberOf', from: 'kajaani', to: 'kainuu' },
         { type: 'provides', from: 'kajaani', to: 'pc' },
@@ -288,7 +323,9 @@ describe('lint: each rule', () => {
     ]);
     // A model without any region is looked at as a whole.
     const noRegion = twoRegions.edit((draft) => {
-      draft.organisations = draft.organisations?.map((o) => (o.kind === 'region' ? { ...o, kind: 'jointAuthority' } : o));
+      draft.organisations = draft.organisations?.map((o) =>
+        o.kind === 'region' ? { ...o, kind: 'jointAuthority' } : o,
+      );
     }).model;
     expect(brief(noRegion).map(([rule, , entity, related]) => [rule, entity, related])).toEqual([
       ['tosi.parallel-unintegrated', 'pc', ['esko-a', 'peg']],
@@ -328,7 +365,12 @@ describe('lint: configuration', () => {
   });
 
   it('overrides severities and turns rules off', () => {
-    expect(brief(messy, { asOf, rules: { 'system.no-owner': 'error', 'organisation.orphan': 'off', 'integration.self': 'info' } })).toEqual([
+    expect(
+      brief(messy, {
+        asOf,
+        rules: { 'system.no-owner': 'error', 'organisation.orphan': 'off', 'integration.self': 'info' },
+      }),
+    ).toEqual([
       ['system.no-owner', 'error', 'lc-a', []],
       ['integration.self', 'info', 'i3', ['lc-a']],
       ['system.no-product', 'info', 'ad', []],
@@ -366,7 +408,11 @@ describe('lint: configuration', () => {
       }
       return undefined;
     };
-    expect(code({ rules: { 'system.no-such-rule': 'error' } })).toEqual(['option.invalid', 'rules', 'system.no-such-rule']);
+    expect(code({ rules: { 'system.no-such-rule': 'error' } })).toEqual([
+      'option.invalid',
+      'rules',
+      'system.no-such-rule',
+    ]);
     expect(code({ rules: JSON.parse('{ "__proto__": "off" }') })).toEqual(['option.invalid', 'rules', '__proto__']);
     expect(code({ rules: { toString: 'off' } })).toEqual(['option.invalid', 'rules', 'toString']);
     expect(code({ rules: { 'system.no-owner': 'fatal' } })).toEqual(['option.invalid', 'rules', 'system.no-owner']);

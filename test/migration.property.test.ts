@@ -9,7 +9,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MigrationCycleError, Model, planMigration, type KarttaDocumentInput, type MigrationPlan, type MigrationResult } from '../src/index.js';
+import {
+  MigrationCycleError,
+  Model,
+  planMigration,
+  type KarttaDocumentInput,
+  type MigrationPlan,
+  type MigrationResult,
+} from '../src/index.js';
 
 type Action = 'retire' | 'consolidate' | 'replace' | 'rehost';
 
@@ -46,23 +53,47 @@ function monthDate(offsetMonths: number, day: number): string {
 
 function rawInstanceArb(maxSteps: number, maxSystems: number, latestNotBefore = 24): fc.Arbitrary<RawInstance> {
   return fc.record({
-    systems: fc.array(fc.record({ tori: fc.boolean(), product: fc.integer({ min: 0, max: 2 }), retired: fc.integer({ min: 0, max: 9 }).map((x) => x === 0) }), {
-      minLength: maxSteps + 2,
-      maxLength: maxSystems,
+    systems: fc.array(
+      fc.record({
+        tori: fc.boolean(),
+        product: fc.integer({ min: 0, max: 2 }),
+        retired: fc.integer({ min: 0, max: 9 }).map((x) => x === 0),
+      }),
+      {
+        minLength: maxSteps + 2,
+        maxLength: maxSystems,
+      },
+    ),
+    deps: fc.array(fc.tuple(fc.nat({ max: maxSystems - 1 }), fc.nat({ max: maxSystems - 1 })), {
+      maxLength: Math.ceil(maxSystems * 0.8),
     }),
-    deps: fc.array(fc.tuple(fc.nat({ max: maxSystems - 1 }), fc.nat({ max: maxSystems - 1 })), { maxLength: Math.ceil(maxSystems * 0.8) }),
-    integrations: fc.array(fc.tuple(fc.nat({ max: maxSystems - 1 }), fc.nat({ max: maxSystems - 1 }), fc.integer({ min: 1, max: 3 })), { maxLength: maxSystems * 2 }),
+    integrations: fc.array(
+      fc.tuple(fc.nat({ max: maxSystems - 1 }), fc.nat({ max: maxSystems - 1 }), fc.integer({ min: 1, max: 3 })),
+      { maxLength: maxSystems * 2 },
+    ),
     steps: fc.array(
       fc.record({
         action: fc.constantFrom<Action>('retire', 'consolidate', 'replace', 'rehost'),
         target: fc.nat({ max: 1000 }),
-        after: fc.oneof({ arbitrary: fc.constant<number[]>([]), weight: 2 }, { arbitrary: fc.array(fc.nat({ max: 1000 }), { minLength: 1, maxLength: 2 }), weight: 1 }),
-        deadline: fc.oneof({ arbitrary: fc.constant(null), weight: 1 }, { arbitrary: fc.integer({ min: 0, max: 30 }), weight: 1 }),
-        notBefore: fc.oneof({ arbitrary: fc.constant(null), weight: 3 }, { arbitrary: fc.integer({ min: 0, max: latestNotBefore }), weight: 1 }),
+        after: fc.oneof(
+          { arbitrary: fc.constant<number[]>([]), weight: 2 },
+          { arbitrary: fc.array(fc.nat({ max: 1000 }), { minLength: 1, maxLength: 2 }), weight: 1 },
+        ),
+        deadline: fc.oneof(
+          { arbitrary: fc.constant(null), weight: 1 },
+          { arbitrary: fc.integer({ min: 0, max: 30 }), weight: 1 },
+        ),
+        notBefore: fc.oneof(
+          { arbitrary: fc.constant(null), weight: 3 },
+          { arbitrary: fc.integer({ min: 0, max: latestNotBefore }), weight: 1 },
+        ),
       }),
       { maxLength: maxSteps },
     ),
-    capacity: fc.oneof({ arbitrary: fc.constant(null), weight: 1 }, { arbitrary: fc.integer({ min: 1, max: 4 }), weight: 3 }),
+    capacity: fc.oneof(
+      { arbitrary: fc.constant(null), weight: 1 },
+      { arbitrary: fc.integer({ min: 1, max: 4 }), weight: 3 },
+    ),
     waveMonths: fc.integer({ min: 1, max: 7 }),
     // Month ends exercise the clamping: 2019-01-31 plus one month is 2019-02-28.
     start: fc.constantFrom('2019-01-01', '2019-01-31', '2019-03-15', '2020-01-31', '2019-08-31', '2019-11-30'),
@@ -156,7 +187,9 @@ function plusMonths(start: string, months: number): string {
   const d = parse(start);
   const firstOfTarget = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
   const lastDay = new Date(Date.UTC(firstOfTarget.getUTCFullYear(), firstOfTarget.getUTCMonth() + 1, 0)).getUTCDate();
-  return iso(new Date(Date.UTC(firstOfTarget.getUTCFullYear(), firstOfTarget.getUTCMonth(), Math.min(d.getUTCDate(), lastDay))));
+  return iso(
+    new Date(Date.UTC(firstOfTarget.getUTCFullYear(), firstOfTarget.getUTCMonth(), Math.min(d.getUTCDate(), lastDay))),
+  );
 }
 
 function waveStart(plan: MigrationPlan, k: number): string {
@@ -249,7 +282,8 @@ function breaches(ref: Reference, waveOf: Record<string, number>): string[] {
       continue;
     }
     load.set(w, (load.get(w) ?? 0) + 1);
-    for (const b of ref.before.get(id) ?? []) if (!((waveOf[b] ?? Infinity) < w)) out.push(`${id} (wave ${w}) not after ${b} (wave ${waveOf[b]})`);
+    for (const b of ref.before.get(id) ?? [])
+      if (!((waveOf[b] ?? Infinity) < w)) out.push(`${id} (wave ${w}) not after ${b} (wave ${waveOf[b]})`);
     if (w < (ref.minWave.get(id) ?? 1)) out.push(`${id} before its notBefore`);
   }
   for (const [w, count] of load) if (count > ref.capacity) out.push(`wave ${w} holds ${count} > ${ref.capacity}`);
@@ -285,7 +319,8 @@ function compare(a: Objective, b: Objective): number {
   if (a.missed !== b.missed) return a.missed - b.missed;
   if (a.cost !== b.cost) return a.cost - b.cost;
   if (a.waves !== b.waves) return a.waves - b.waves;
-  for (let i = 0; i < a.order.length; i++) if (a.order[i] !== b.order[i]) return (a.order[i] as number) - (b.order[i] as number);
+  for (let i = 0; i < a.order.length; i++)
+    if (a.order[i] !== b.order[i]) return (a.order[i] as number) - (b.order[i] as number);
   return 0;
 }
 
@@ -330,7 +365,8 @@ function bruteForce(ref: Reference): { best: Objective; waveOf: Record<string, n
       let cost = 0;
       for (const [a, b, w] of links) if (wave[a] !== wave[b]) cost += w;
       const value: Objective = { missed, cost, waves, order: tieOrder.map((j) => wave[j] as number) };
-      if (!best || compare(value, best.best) < 0) best = { best: value, waveOf: Object.fromEntries(ref.ids.map((id, j) => [id, wave[j] as number])) };
+      if (!best || compare(value, best.best) < 0)
+        best = { best: value, waveOf: Object.fromEntries(ref.ids.map((id, j) => [id, wave[j] as number])) };
       return;
     }
     next: for (let w = minWave[k] as number; w <= limit; w++) {

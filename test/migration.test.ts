@@ -87,7 +87,9 @@ function plan(model: Model, input: unknown, options?: PlanMigrationOptions): Mig
         (r.code === 'placement.not-before' && r.wave === placement.wave) ||
         (r.code === 'placement.precedence' && r.direction === 'after' && r.wave === placement.wave - 1),
     );
-    expect(placing.length, `${placement.step}: no reason names what put it in wave ${placement.wave}`).toBeGreaterThan(0);
+    expect(placing.length, `${placement.step}: no reason names what put it in wave ${placement.wave}`).toBeGreaterThan(
+      0,
+    );
     // The words say the same as the data: each explanation is its reason's message, which starts with its rule
     // (or the deadline it reports).
     placement.reasons.forEach((reason, k) => {
@@ -134,7 +136,10 @@ describe('hard rule 1: after', () => {
     expect(wavesOf(result)).toEqual([['b'], ['a']]);
     expect(result.constraints).toEqual([{ before: 'b', after: 'a', rule: 'after' }]);
     expect(result.explanations.a).toEqual(['after: b (wave 1)']);
-    expect(result.explanations.b).toEqual(['free: nothing holds it back, wave 1 is the first it may take', 'before: a (wave 2), which lists it in after']);
+    expect(result.explanations.b).toEqual([
+      'free: nothing holds it back, wave 1 is the first it may take',
+      'before: a (wave 2), which lists it in after',
+    ]);
   });
 });
 
@@ -152,8 +157,12 @@ describe('hard rule 2: what a step moves onto is ready first', () => {
     const model = region(systems, [], [dependsOn('new-epr', 'gateway'), dependsOn('gateway', 'new-iam')]);
     const result = plan(model, { ...CALENDAR, steps });
     expect(wavesOf(result)).toEqual([['iam'], ['epr']]);
-    expect(result.constraints).toEqual([{ before: 'iam', after: 'epr', rule: 'ready', system: 'new-epr', dependsOn: 'new-iam' }]);
-    expect(result.explanations.epr).toEqual(['ready: target new-epr depends on new-iam, which iam (wave 1) puts in place']);
+    expect(result.constraints).toEqual([
+      { before: 'iam', after: 'epr', rule: 'ready', system: 'new-epr', dependsOn: 'new-iam' },
+    ]);
+    expect(result.explanations.epr).toEqual([
+      'ready: target new-epr depends on new-iam, which iam (wave 1) puts in place',
+    ]);
     expect(result.violations).toEqual([]);
   });
 
@@ -168,7 +177,9 @@ describe('hard rule 2: what a step moves onto is ready first', () => {
     expect(wavesOf(plan(region(systems), { steps }))).toEqual([['move-api', 'move-esb']]);
     const result = plan(region(systems, [], [dependsOn('apigw', 'esb')]), { steps });
     expect(wavesOf(result)).toEqual([['move-esb'], ['move-api']]);
-    expect(result.explanations['move-api']).toEqual(['ready: rehosted system apigw depends on esb, which move-esb (wave 1) puts in place']);
+    expect(result.explanations['move-api']).toEqual([
+      'ready: rehosted system apigw depends on esb, which move-esb (wave 1) puts in place',
+    ]);
     // A rehost takes nothing out of use: apigw depending on esb is not a retires-dependency.
     expect(result.violations).toEqual([]);
   });
@@ -180,14 +191,23 @@ describe('hard rule 3: nothing is retired under something that still needs it', 
     // Without the rule the TORI step `ad` would win the tie-break; with capacity left the two would share wave 1.
     const systems = [tori('old-ad'), tori('new-iam'), tosi('app'), tosi('new-app')];
     const appStep = { id: 'app', action: 'replace', system: 'app', target: 'new-app' };
-    expect(wavesOf(plan(region(systems), { capacity: 1, steps: [retire('ad', 'old-ad'), appStep] }))).toEqual([['ad'], ['app']]);
+    expect(wavesOf(plan(region(systems), { capacity: 1, steps: [retire('ad', 'old-ad'), appStep] }))).toEqual([
+      ['ad'],
+      ['app'],
+    ]);
     const model = region(systems, [], [dependsOn('app', 'old-ad')]);
     const result = plan(model, { capacity: 1, steps: [retire('ad', 'old-ad'), appStep] });
     expect(wavesOf(result)).toEqual([['app'], ['ad']]);
-    expect(result.constraints).toEqual([{ before: 'app', after: 'ad', rule: 'in-use', system: 'app', dependsOn: 'old-ad' }]);
-    expect(result.explanations.ad).toEqual(['in-use: takes old-ad out of use, which app depends on; app (wave 1) moves app first']);
+    expect(result.constraints).toEqual([
+      { before: 'app', after: 'ad', rule: 'in-use', system: 'app', dependsOn: 'old-ad' },
+    ]);
+    expect(result.explanations.ad).toEqual([
+      'in-use: takes old-ad out of use, which app depends on; app (wave 1) moves app first',
+    ]);
     // `replace` takes its system out of use just like `retire`.
-    const replaced = plan(model, { steps: [{ id: 'ad', action: 'replace', system: 'old-ad', target: 'new-iam' }, appStep] });
+    const replaced = plan(model, {
+      steps: [{ id: 'ad', action: 'replace', system: 'old-ad', target: 'new-iam' }, appStep],
+    });
     expect(wavesOf(replaced)).toEqual([['app'], ['ad']]);
   });
 
@@ -202,7 +222,13 @@ describe('hard rule 3: nothing is retired under something that still needs it', 
     const result = plan(model, { steps: [retire('ad', 'old-ad')] });
     expect(wavesOf(result)).toEqual([['ad']]);
     expect(result.violations).toEqual([
-      { code: 'retires-dependency', step: 'ad', system: 'old-ad', systems: ['intranet', 'portal'], message: expect.stringContaining('intranet, portal') },
+      {
+        code: 'retires-dependency',
+        step: 'ad',
+        system: 'old-ad',
+        systems: ['intranet', 'portal'],
+        message: expect.stringContaining('intranet, portal'),
+      },
     ]);
     // Rehosting old-ad keeps it in use: nothing to report.
     expect(plan(model, { steps: [{ id: 'ad', action: 'rehost', system: 'old-ad' }] }).violations).toEqual([]);
@@ -249,7 +275,12 @@ describe('wave dates', () => {
     // 2020-02-29 (a leap year); wave 3 starts 2020-03-31 (from the start, not from 2020-02-29: no drift);
     // wave 4 starts 2020-04-30. Each wave ends the day before the next starts.
     const model = region(['a', 'b', 'c'].map((id) => tori(`${id}-sys`)));
-    const result = plan(model, { start: '2020-01-31', waveMonths: 1, capacity: 1, steps: ['a', 'b', 'c'].map((id) => retire(id, `${id}-sys`)) });
+    const result = plan(model, {
+      start: '2020-01-31',
+      waveMonths: 1,
+      capacity: 1,
+      steps: ['a', 'b', 'c'].map((id) => retire(id, `${id}-sys`)),
+    });
     expect(result.waves.map((w) => [w.start, w.end])).toEqual([
       ['2020-01-31', '2020-02-28'],
       ['2020-02-29', '2020-03-30'],
@@ -261,16 +292,31 @@ describe('wave dates', () => {
 describe('deadlines', () => {
   it('meets a deadline when the wave ends on or before it, ahead of the id tie-break', () => {
     const model = region(['a', 'b', 'c'].map((id) => tori(`${id}-sys`)));
-    const steps = [retire('a', 'a-sys'), retire('b', 'b-sys', { deadline: '2019-12-31' }), retire('c', 'c-sys', { deadline: '2019-06-30' })];
+    const steps = [
+      retire('a', 'a-sys'),
+      retire('b', 'b-sys', { deadline: '2019-12-31' }),
+      retire('c', 'c-sys', { deadline: '2019-06-30' }),
+    ];
     // Capacity 1 without deadlines: a, b, c in id order.
-    expect(wavesOf(plan(model, { ...CALENDAR, capacity: 1, steps: steps.map(({ deadline: _, ...s }) => s) }))).toEqual([['a'], ['b'], ['c']]);
+    expect(wavesOf(plan(model, { ...CALENDAR, capacity: 1, steps: steps.map(({ deadline: _, ...s }) => s) }))).toEqual([
+      ['a'],
+      ['b'],
+      ['c'],
+    ]);
     // c must end by 2019-06-30: wave 1 (which ends exactly that day). b by 2019-12-31: wave 2. a takes wave 3.
     const result = plan(model, { ...CALENDAR, capacity: 1, steps });
     expect(wavesOf(result)).toEqual([['c'], ['b'], ['a']]);
     expect(result.missedDeadlines).toEqual([]);
-    expect(result.explanations.c).toEqual(['free: nothing holds it back, wave 1 is the first it may take', 'deadline 2019-06-30 met by wave 1 ending 2019-06-30']);
+    expect(result.explanations.c).toEqual([
+      'free: nothing holds it back, wave 1 is the first it may take',
+      'deadline 2019-06-30 met by wave 1 ending 2019-06-30',
+    ]);
     expect(result.placements.find((p) => p.step === 'b')?.reasons).toContainEqual({
-      code: 'placement.deadline', date: '2019-12-31', met: true, waveEnd: '2019-12-31', message: 'deadline 2019-12-31 met by wave 2 ending 2019-12-31',
+      code: 'placement.deadline',
+      date: '2019-12-31',
+      met: true,
+      waveEnd: '2019-12-31',
+      message: 'deadline 2019-12-31 met by wave 2 ending 2019-12-31',
     });
   });
 
@@ -279,7 +325,11 @@ describe('deadlines', () => {
     const model = region(['a1', 'a2', 'app'].map((id) => tori(`${id}-sys`)));
     const result = plan(model, {
       ...CALENDAR,
-      steps: [retire('a1', 'a1-sys'), retire('a2', 'a2-sys', { after: ['a1'] }), retire('app', 'app-sys', { after: ['a2'], deadline: '2019-12-31' })],
+      steps: [
+        retire('a1', 'a1-sys'),
+        retire('a2', 'a2-sys', { after: ['a1'] }),
+        retire('app', 'app-sys', { after: ['a2'], deadline: '2019-12-31' }),
+      ],
     });
     expect(wavesOf(result)).toEqual([['a1'], ['a2'], ['app']]);
     expect(result.missedDeadlines).toEqual([
@@ -304,7 +354,11 @@ describe('deadlines', () => {
     // With missed deadlines, bridges (none) and waves (three) equal, the tie-break decides: a, b, c.
     const model = region(['a', 'b', 'c'].map((id) => tori(`${id}-sys`)));
     const due = { deadline: '2019-06-30' };
-    const result = plan(model, { ...CALENDAR, capacity: 1, steps: [retire('c', 'c-sys', due), retire('b', 'b-sys', due), retire('a', 'a-sys', due)] });
+    const result = plan(model, {
+      ...CALENDAR,
+      capacity: 1,
+      steps: [retire('c', 'c-sys', due), retire('b', 'b-sys', due), retire('a', 'a-sys', due)],
+    });
     expect(wavesOf(result)).toEqual([['a'], ['b'], ['c']]);
     expect(result.missedDeadlines.map((m) => [m.step, m.wave, m.earliestWave, m.cause, m.chain, m.message])).toEqual([
       ['b', 2, 1, 'capacity', [], 'wave 1 is full (capacity 1)'],
@@ -339,9 +393,19 @@ describe('deadlines', () => {
         earliestWave: 2,
         cause: 'capacity',
         chain: ['b'],
-        message: 'its predecessor b is in wave 2 (the waves before were full), so wave 3 at the earliest, ending 2020-06-30',
+        message:
+          'its predecessor b is in wave 2 (the waves before were full), so wave 3 at the earliest, ending 2020-06-30',
       },
-      { step: 'x', deadline: '2019-06-30', wave: 4, waveEnd: '2020-12-31', earliestWave: 1, cause: 'capacity', chain: [], message: 'wave 1 is full (capacity 1)' },
+      {
+        step: 'x',
+        deadline: '2019-06-30',
+        wave: 4,
+        waveEnd: '2020-12-31',
+        earliestWave: 1,
+        cause: 'capacity',
+        chain: [],
+        message: 'wave 1 is full (capacity 1)',
+      },
     ]);
   });
 
@@ -351,7 +415,10 @@ describe('deadlines', () => {
     const model = region([tori('nb-sys'), tori('cal-sys')]);
     const result = plan(model, {
       ...CALENDAR,
-      steps: [retire('nb', 'nb-sys', { notBefore: '2019-03-01', deadline: '2019-06-30' }), retire('cal', 'cal-sys', { deadline: '2018-12-31' })],
+      steps: [
+        retire('nb', 'nb-sys', { notBefore: '2019-03-01', deadline: '2019-06-30' }),
+        retire('cal', 'cal-sys', { deadline: '2018-12-31' }),
+      ],
     });
     expect(wavesOf(result)).toEqual([['cal'], ['nb']]);
     expect(result.missedDeadlines.map((m) => [m.step, m.wave, m.cause, m.message])).toEqual([
@@ -374,7 +441,11 @@ describe('deadlines', () => {
     ]);
     // With a due by 2019-06-30 it must take wave 1, apart from b: the integration becomes a bridge, even at
     // weight 1000.
-    const due = plan(model, { ...CALENDAR, steps: [retire('a', 'a-sys', { deadline: '2019-06-30' }), b] }, { weight: () => 1000 });
+    const due = plan(
+      model,
+      { ...CALENDAR, steps: [retire('a', 'a-sys', { deadline: '2019-06-30' }), b] },
+      { weight: () => 1000 },
+    );
     expect(wavesOf(due)).toEqual([['a'], ['b']]);
     expect(due.missedDeadlines).toEqual([]);
     expect(due.bridges).toEqual([{ integration: 'i-ab', steps: ['a', 'b'], waves: [1, 2], weight: 1000 }]);
@@ -390,18 +461,26 @@ describe('deadlines', () => {
     expect(open.explanations.a).toContain('deadline 9999-12-31 met by wave 1 ending 2019-06-30');
     // Yearly waves from 9999-01-01: wave 1 ends 9999-12-31, so notBefore 9999-06-01 means wave 2, which starts on
     // 1 January of the year 10000 (written in the expanded ISO form, as Date.prototype.toISOString does).
-    const late = plan(model, { start: '9999-01-01', waveMonths: 12, steps: [retire('a', 'a-sys', { notBefore: '9999-06-01', deadline: '9999-12-31' })] });
+    const late = plan(model, {
+      start: '9999-01-01',
+      waveMonths: 12,
+      steps: [retire('a', 'a-sys', { notBefore: '9999-06-01', deadline: '9999-12-31' })],
+    });
     expect(late.waves).toEqual([
       { index: 1, start: '9999-01-01', end: '9999-12-31', steps: [] },
       { index: 2, start: '+010000-01-01', end: '+010000-12-31', steps: ['a'] },
     ]);
     expect(new Date(Date.UTC(10000, 0, 1)).toISOString().slice(0, 13)).toBe('+010000-01-01');
-    expect(late.missedDeadlines.map((m) => [m.step, m.cause, m.waveEnd])).toEqual([['a', 'not-before', '+010000-12-31']]);
+    expect(late.missedDeadlines.map((m) => [m.step, m.cause, m.waveEnd])).toEqual([
+      ['a', 'not-before', '+010000-12-31'],
+    ]);
   });
 
   it('cannot be checked without wave dates: dates-unchecked and calendar-incomplete violations', () => {
     const model = region([tori('a-sys'), tori('b-sys')]);
-    const undated = plan(model, { steps: [retire('a', 'a-sys', { deadline: '2019-06-30', notBefore: '2019-01-01' }), retire('b', 'b-sys')] });
+    const undated = plan(model, {
+      steps: [retire('a', 'a-sys', { deadline: '2019-06-30', notBefore: '2019-01-01' }), retire('b', 'b-sys')],
+    });
     expect(undated.waves).toEqual([{ index: 1, steps: ['a', 'b'] }]);
     expect(undated.missedDeadlines).toEqual([]);
     expect(undated.violations.map((v) => [v.code, v.step])).toEqual([['dates-unchecked', 'a']]);
@@ -418,7 +497,10 @@ describe('bridges', () => {
     const systems = ['a', 'b', 'c', 'd'].map((id) => tori(`${id}-sys`));
     const steps = ['a', 'b', 'c', 'd'].map((id) => retire(id, `${id}-sys`));
     // No integrations, capacity 2: id order, a b | c d.
-    expect(wavesOf(plan(region(systems), { capacity: 2, steps }))).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(wavesOf(plan(region(systems), { capacity: 2, steps }))).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
     // d is integrated with a and with b. d can share a wave with only one of them (capacity 2): one bridge is
     // unavoidable, and the id order a b | c d would make two. The one-bridge placements are a d | b c, a c | b d
     // and b d | a c. The tie-break wants a in wave 1 (drops b d | a c), then b as early as possible (wave 2 in
@@ -426,7 +508,10 @@ describe('bridges', () => {
     // order of the integration's source and target.
     const model = region(systems, [link('i-ad', 'a-sys', 'd-sys'), link('i-db', 'd-sys', 'b-sys')]);
     const result = plan(model, { capacity: 2, steps });
-    expect(wavesOf(result)).toEqual([['a', 'c'], ['b', 'd']]);
+    expect(wavesOf(result)).toEqual([
+      ['a', 'c'],
+      ['b', 'd'],
+    ]);
     expect(result.bridges).toEqual([{ integration: 'i-ad', steps: ['a', 'd'], waves: [1, 2], weight: 1 }]);
     expect(result.cost).toBe(1);
     expect(result.explanations.d).toEqual([
@@ -440,7 +525,10 @@ describe('bridges', () => {
     // a is integrated with b (low) and with c (critical); capacity 2 lets a join only one of them.
     const model = region(
       ['a', 'b', 'c'].map((id) => tori(`${id}-sys`)),
-      [link('i-ab', 'a-sys', 'b-sys', { criticality: 'low' }), link('i-ac', 'a-sys', 'c-sys', { criticality: 'critical' })],
+      [
+        link('i-ab', 'a-sys', 'b-sys', { criticality: 'low' }),
+        link('i-ac', 'a-sys', 'c-sys', { criticality: 'critical' }),
+      ],
     );
     const steps = ['a', 'b', 'c'].map((id) => retire(id, `${id}-sys`));
     // Counted: a b | c and a c | b both cost one bridge; the tie-break puts b before c.
@@ -476,7 +564,10 @@ describe('bridges', () => {
     // When a step rehosts the ESB, both integrations join moved systems. a, c and move-esb cannot share one wave
     // of two: one bridge at least. a b | c move-esb has exactly one (i-a-esb) and is first in id order.
     const moved = plan(star, { capacity: 2, steps: [...steps, { id: 'move-esb', action: 'rehost', system: 'esb' }] });
-    expect(wavesOf(moved)).toEqual([['a', 'b'], ['c', 'move-esb']]);
+    expect(wavesOf(moved)).toEqual([
+      ['a', 'b'],
+      ['c', 'move-esb'],
+    ]);
     expect(moved.bridges).toEqual([{ integration: 'i-a-esb', steps: ['a', 'move-esb'], waves: [1, 2], weight: 1 }]);
   });
 });
@@ -485,14 +576,23 @@ describe('after bridges: fewest waves, then TORI before TOSI, then step id', () 
   it('takes more waves when that saves a bridge', () => {
     // a is integrated with c, c may not start before wave 3, b comes after a. With a in wave 1: b 2, c 3, one
     // bridge, three waves. With a waiting for c in wave 3: b 4, no bridge, four waves. Bridges come first.
-    const model = region(['a', 'b', 'c'].map((id) => tori(`${id}-sys`)), [link('i-ac', 'a-sys', 'c-sys')]);
+    const model = region(
+      ['a', 'b', 'c'].map((id) => tori(`${id}-sys`)),
+      [link('i-ac', 'a-sys', 'c-sys')],
+    );
     const result = plan(model, {
       ...CALENDAR,
-      steps: [retire('a', 'a-sys'), retire('b', 'b-sys', { after: ['a'] }), retire('c', 'c-sys', { notBefore: '2020-01-01' })],
+      steps: [
+        retire('a', 'a-sys'),
+        retire('b', 'b-sys', { after: ['a'] }),
+        retire('c', 'c-sys', { notBefore: '2020-01-01' }),
+      ],
     });
     expect(wavesOf(result)).toEqual([[], [], ['a', 'c'], ['b']]);
     expect(result.cost).toBe(0);
-    expect(result.explanations.a?.[0]).toBe('waits: wave 1 was allowed, but wave 3 keeps missed deadlines, bridges and waves lower');
+    expect(result.explanations.a?.[0]).toBe(
+      'waits: wave 1 was allowed, but wave 3 keeps missed deadlines, bridges and waves lower',
+    );
   });
 
   it('prefers fewer waves to TORI steps first', () => {
@@ -501,7 +601,13 @@ describe('after bridges: fewest waves, then TORI before TOSI, then step id', () 
     const model = region([tori('t1-sys'), tori('t2-sys'), tosi('x-sys'), tosi('y-sys'), tosi('z-sys')]);
     const result = plan(model, {
       capacity: 2,
-      steps: [retire('z', 'z-sys', { after: ['y'] }), retire('y', 'y-sys', { after: ['x'] }), retire('x', 'x-sys'), retire('t2', 't2-sys'), retire('t1', 't1-sys')],
+      steps: [
+        retire('z', 'z-sys', { after: ['y'] }),
+        retire('y', 'y-sys', { after: ['x'] }),
+        retire('x', 'x-sys'),
+        retire('t2', 't2-sys'),
+        retire('t1', 't1-sys'),
+      ],
     });
     expect(wavesOf(result)).toEqual([['t1', 'x'], ['t2', 'y'], ['z']]);
   });
@@ -512,7 +618,11 @@ describe('after bridges: fewest waves, then TORI before TOSI, then step id', () 
     const model = region([tosi('lifecare'), tori('basware'), tosi('effica'), tori('regional')]);
     const result = plan(model, {
       capacity: 1,
-      steps: [retire('a-ptj', 'lifecare'), retire('z-fin', 'basware'), { id: 'b-epr', action: 'replace', system: 'effica', target: 'regional' }],
+      steps: [
+        retire('a-ptj', 'lifecare'),
+        retire('z-fin', 'basware'),
+        { id: 'b-epr', action: 'replace', system: 'effica', target: 'regional' },
+      ],
     });
     expect(wavesOf(result)).toEqual([['z-fin'], ['a-ptj'], ['b-epr']]);
     expect(result.placements.map((p) => [p.step, p.class])).toEqual([
@@ -524,7 +634,10 @@ describe('after bridges: fewest waves, then TORI before TOSI, then step id', () 
 
   it('breaks the last tie by step id, whatever the order the steps are given in', () => {
     const model = region(['a', 'b', 'c'].map((id) => tori(`${id}-sys`)));
-    const result = plan(model, { capacity: 1, steps: [retire('c', 'c-sys'), retire('a', 'a-sys'), retire('b', 'b-sys')] });
+    const result = plan(model, {
+      capacity: 1,
+      steps: [retire('c', 'c-sys'), retire('a', 'a-sys'), retire('b', 'b-sys')],
+    });
     expect(wavesOf(result)).toEqual([['a'], ['b'], ['c']]);
   });
 });
@@ -536,8 +649,13 @@ describe('exact and heuristic', () => {
   const ids = [...pathOrder].sort();
   function pathModel(count: number): Model {
     const used = pathOrder.slice(0, count);
-    const integrations = used.slice(1).map((id, k) => link(`i-${used[k] as string}-${id}`, `${used[k] as string}-sys`, `${id}-sys`));
-    return region(ids.slice(0, count).map((id) => tori(`${id}-sys`)), integrations);
+    const integrations = used
+      .slice(1)
+      .map((id, k) => link(`i-${used[k] as string}-${id}`, `${used[k] as string}-sys`, `${id}-sys`));
+    return region(
+      ids.slice(0, count).map((id) => tori(`${id}-sys`)),
+      integrations,
+    );
   }
 
   it('solves plans of up to 12 steps exactly (optimal: true)', () => {
@@ -583,7 +701,11 @@ describe('exact and heuristic', () => {
     expect(exact.cost).toBe(4);
     expect(exact.waves.length).toBe(5);
     // And a 12-step plan with the limit lowered to 11 goes to the heuristic.
-    const lowered = plan(pathModel(12), { capacity: 3, steps: ids.slice(0, 12).map((id) => retire(id, `${id}-sys`)) }, { exhaustiveLimit: 11 });
+    const lowered = plan(
+      pathModel(12),
+      { capacity: 3, steps: ids.slice(0, 12).map((id) => retire(id, `${id}-sys`)) },
+      { exhaustiveLimit: 11 },
+    );
     expect(lowered.optimal).toBe(false);
     expect(lowered.lowerBound).toBe(1);
     expect(lowered.cost).toBeGreaterThanOrEqual(3);
@@ -615,7 +737,14 @@ describe('bad input', () => {
         { id: 's3', action: 'consolidate', system: 'personec-b', target: 'basware-a' }, // another product
         { id: 's2', action: 'retire', system: 'raindance-c' }, // duplicate id
         { id: 's5', action: 'replace', system: 'dynasty-d', target: 'kempele' }, // target not a system
-        { id: 's6', action: 'retire', system: 'esko-e', after: ['s1', 'phantom'], deadline: '2019-13-01', notBefore: '1.7.2019' },
+        {
+          id: 's6',
+          action: 'retire',
+          system: 'esko-e',
+          after: ['s1', 'phantom'],
+          deadline: '2019-13-01',
+          notBefore: '1.7.2019',
+        },
       ],
     };
     const error = thrown(() => planMigration(model, bad));
@@ -623,7 +752,8 @@ describe('bad input', () => {
     expect(error).toBeInstanceOf(ModelValidationError);
     const { code, issues } = error as PlanValidationError;
     expect(code).toBe('plan.invalid');
-    const key = (issue: { code: string; path: readonly (string | number)[] }) => `${issue.code} @ ${issue.path.join('.')}`;
+    const key = (issue: { code: string; path: readonly (string | number)[] }) =>
+      `${issue.code} @ ${issue.path.join('.')}`;
     expect(issues.map(key).sort()).toEqual(
       [
         'date.invalid @ start',
@@ -667,7 +797,11 @@ describe('bad input', () => {
   });
 
   it('accepts the plan as JSON text; broken JSON is a plan.invalid with json.syntax', () => {
-    const object = { ...CALENDAR, capacity: 1, steps: [retire('b', 'personec-b'), retire('a', 'basware-a', { deadline: '2019-12-31' })] };
+    const object = {
+      ...CALENDAR,
+      capacity: 1,
+      steps: [retire('b', 'personec-b'), retire('a', 'basware-a', { deadline: '2019-12-31' })],
+    };
     expect(planMigration(model, JSON.stringify(object))).toEqual(planMigration(model, object));
     expect(wavesOf(planMigration(model, JSON.stringify(object)))).toEqual([['a'], ['b']]);
     const error = thrown(() => planMigration(model, '{ "steps": [')) as PlanValidationError;
@@ -677,14 +811,22 @@ describe('bad input', () => {
 
   it('throws MigrationCycleError naming the steps of a cycle of hard rules', () => {
     // x after y, y after x.
-    const simple = thrown(() => planMigration(model, { steps: [retire('x', 'basware-a', { after: ['y'] }), retire('y', 'personec-b', { after: ['x'] })] }));
+    const simple = thrown(() =>
+      planMigration(model, {
+        steps: [retire('x', 'basware-a', { after: ['y'] }), retire('y', 'personec-b', { after: ['x'] })],
+      }),
+    );
     expect(simple).toBeInstanceOf(MigrationCycleError);
     expect((simple as MigrationCycleError).code).toBe('plan.cycle');
     expect((simple as MigrationCycleError).cycle).toEqual(['x', 'y']);
 
     // A cycle of two different rules: new-epr depends on new-iam, so `iam` must come before `epr` (ready), and
     // the plan also says `iam` after `epr`. The unrelated step `other` is not part of it.
-    const mixed = region([tori('old-ad'), tori('new-iam'), tosi('old-epr'), tosi('new-epr'), tori('other')], [], [dependsOn('new-epr', 'new-iam')]);
+    const mixed = region(
+      [tori('old-ad'), tori('new-iam'), tosi('old-epr'), tosi('new-epr'), tori('other')],
+      [],
+      [dependsOn('new-epr', 'new-iam')],
+    );
     const error = thrown(() =>
       planMigration(mixed, {
         steps: [
@@ -704,7 +846,12 @@ describe('bad input', () => {
     // Three steps: a before b before c before a; the cycle starts at the smallest id.
     const three = thrown(() =>
       planMigration(model, {
-        steps: [retire('c', 'raindance-c', { after: ['b'] }), retire('a', 'basware-a', { after: ['c'] }), retire('b', 'personec-b', { after: ['a'] }), retire('d', 'dynasty-d')],
+        steps: [
+          retire('c', 'raindance-c', { after: ['b'] }),
+          retire('a', 'basware-a', { after: ['c'] }),
+          retire('b', 'personec-b', { after: ['a'] }),
+          retire('d', 'dynasty-d'),
+        ],
       }),
     ) as MigrationCycleError;
     expect(three.cycle).toEqual(['a', 'b', 'c']);
@@ -738,7 +885,8 @@ describe('bad input', () => {
     expect(thrown(() => planMigration(linked, steps, { weight: () => -1 }))).toMatchObject({
       option: 'weight',
       id: 'i-ab',
-      message: "planMigration: option 'weight' must return a finite number of at least 0, got -1 for integration 'i-ab'",
+      message:
+        "planMigration: option 'weight' must return a finite number of at least 0, got -1 for integration 'i-ab'",
     });
     expect((thrown(() => planMigration(linked, steps, { wieght: () => 1 } as never)) as OptionError).message).toBe(
       "planMigration: 'wieght' is not an option; did you mean 'weight'?",
@@ -776,13 +924,16 @@ describe('bad input', () => {
       expect(error, String(input)).toBeInstanceOf(PlanValidationError);
     }
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.json(), fc.record({ steps: fc.array(fc.anything(), { maxLength: 4 }) })), (input) => {
-        try {
-          planMigration(model, input);
-        } catch (error) {
-          expect(error).toBeInstanceOf(KarttaError);
-        }
-      }),
+      fc.property(
+        fc.oneof(fc.anything(), fc.json(), fc.record({ steps: fc.array(fc.anything(), { maxLength: 4 }) })),
+        (input) => {
+          try {
+            planMigration(model, input);
+          } catch (error) {
+            expect(error).toBeInstanceOf(KarttaError);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -790,11 +941,19 @@ describe('bad input', () => {
   it('leaves the model and the plan as they were', () => {
     const sample = Model.load(readFileSync(new URL('../examples/pohjois-pohjanmaa.json', import.meta.url), 'utf8'));
     const before = sample.toJSONText();
-    const planDoc = JSON.parse(readFileSync(new URL('../examples/pohjois-pohjanmaa.plan.json', import.meta.url), 'utf8')) as { steps: StepInput[] };
+    const planDoc = JSON.parse(
+      readFileSync(new URL('../examples/pohjois-pohjanmaa.plan.json', import.meta.url), 'utf8'),
+    ) as { steps: StepInput[] };
     const planBefore = JSON.stringify(planDoc);
     planMigration(sample, planDoc, { weight: () => 2 });
-    expect(() => planMigration(sample, { steps: [...planDoc.steps, retire('bad', 'nowhere')] })).toThrow(PlanValidationError);
-    expect(() => planMigration(sample, { steps: [retire('p', 'pop-esb', { after: ['q'] }), retire('q', 'oulu-ad', { after: ['p'] })] })).toThrow(MigrationCycleError);
+    expect(() => planMigration(sample, { steps: [...planDoc.steps, retire('bad', 'nowhere')] })).toThrow(
+      PlanValidationError,
+    );
+    expect(() =>
+      planMigration(sample, {
+        steps: [retire('p', 'pop-esb', { after: ['q'] }), retire('q', 'oulu-ad', { after: ['p'] })],
+      }),
+    ).toThrow(MigrationCycleError);
     expect(() => planMigration(sample, planDoc, { weight: () => -1 })).toThrow(OptionError);
     expect(sample.toJSONText()).toBe(before);
     expect(JSON.stringify(planDoc)).toBe(planBefore);
@@ -802,20 +961,40 @@ describe('bad input', () => {
 });
 
 describe('the bundled sample', () => {
-  const sampleDoc = JSON.parse(readFileSync(new URL('../examples/pohjois-pohjanmaa.json', import.meta.url), 'utf8')) as Required<KarttaDocumentInput>;
+  const sampleDoc = JSON.parse(
+    readFileSync(new URL('../examples/pohjois-pohjanmaa.json', import.meta.url), 'utf8'),
+  ) as Required<KarttaDocumentInput>;
   const planText = readFileSync(new URL('../examples/pohjois-pohjanmaa.plan.json', import.meta.url), 'utf8');
   const planDoc = JSON.parse(planText) as {
     start: string;
     waveMonths: number;
     capacity: number;
-    steps: { id: string; action: string; system: string; target?: string; deadline?: string; notBefore?: string; after?: string[] }[];
+    steps: {
+      id: string;
+      action: string;
+      system: string;
+      target?: string;
+      deadline?: string;
+      notBefore?: string;
+      after?: string[];
+    }[];
   };
   const model = Model.load(sampleDoc);
 
   it('has the facts the worked answer rests on', () => {
-    expect([planDoc.start, planDoc.waveMonths, planDoc.capacity, planDoc.steps.length]).toEqual(['2019-01-01', 6, 3, 12]);
+    expect([planDoc.start, planDoc.waveMonths, planDoc.capacity, planDoc.steps.length]).toEqual([
+      '2019-01-01',
+      6,
+      3,
+      12,
+    ]);
     const kempele = planDoc.steps.find((s) => s.id === 'ptj-kempele');
-    expect(kempele).toMatchObject({ action: 'replace', system: 'lifecare-kempele', target: 'esko-pop', deadline: '2019-06-30' });
+    expect(kempele).toMatchObject({
+      action: 'replace',
+      system: 'lifecare-kempele',
+      target: 'esko-pop',
+      deadline: '2019-06-30',
+    });
     expect(model.system('lifecare-kempele')?.contract?.ends).toBe('2019-06-30');
     // The regional patient record needs the identity management and the integration platform that two other
     // steps put in place (`iam` replaces oulu-ad by pop-iam, `esb-rehost` rehosts pop-esb).
@@ -825,7 +1004,12 @@ describe('the bundled sample', () => {
       .map((r) => r.to)
       .sort();
     expect(esko).toEqual(['pop-esb', 'pop-iam', 'ppshp-net']);
-    expect(planDoc.steps.filter((s) => s.target === 'esko-pop').map((s) => s.id).sort()).toEqual(['ptj-kempele', 'ptj-kuusamo', 'ptj-oulu', 'ptj-oulunkaari']);
+    expect(
+      planDoc.steps
+        .filter((s) => s.target === 'esko-pop')
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(['ptj-kempele', 'ptj-kuusamo', 'ptj-oulu', 'ptj-oulunkaari']);
   });
 
   it('plans the sample as worked out by hand, keeping every hard rule', () => {
@@ -850,7 +1034,12 @@ describe('the bundled sample', () => {
       { index: 1, start: '2019-01-01', end: '2019-06-30', steps: ['case-liminka', 'esb-rehost', 'fin-liminka'] },
       { index: 2, start: '2019-07-01', end: '2019-12-31', steps: ['fin-kempele', 'iam', 'pay-kempele'] },
       { index: 3, start: '2020-01-01', end: '2020-06-30', steps: ['pay-liminka', 'ptj-kempele', 'ptj-oulu'] },
-      { index: 4, start: '2020-07-01', end: '2020-12-31', steps: ['ptj-kuusamo', 'ptj-oulunkaari', 'retire-kalajoki-ledger'] },
+      {
+        index: 4,
+        start: '2020-07-01',
+        end: '2020-12-31',
+        steps: ['ptj-kuusamo', 'ptj-oulunkaari', 'retire-kalajoki-ledger'],
+      },
     ]);
     expect(result.bridges).toEqual([
       { integration: 'i-004', steps: ['ptj-oulunkaari', 'esb-rehost'], waves: [4, 1], weight: 1 },
@@ -864,11 +1053,14 @@ describe('the bundled sample', () => {
     const wave = result.waveOf;
     const stepBySystem = new Map(planDoc.steps.map((s) => [s.system, s]));
     const deps = new Map<string, string[]>();
-    for (const r of sampleDoc.relations) if (r.type === 'dependsOn') deps.set(r.from, [...(deps.get(r.from) ?? []), r.to]);
+    for (const r of sampleDoc.relations)
+      if (r.type === 'dependsOn') deps.set(r.from, [...(deps.get(r.from) ?? []), r.to]);
     const closure = (root: string): Set<string> => {
       const seen = new Set<string>();
       const stack = [root];
-      while (stack.length > 0) for (const next of deps.get(stack.pop() as string) ?? []) if (!seen.has(next)) stack.push((seen.add(next), next));
+      while (stack.length > 0)
+        for (const next of deps.get(stack.pop() as string) ?? [])
+          if (!seen.has(next)) stack.push((seen.add(next), next));
       return seen;
     };
     const calendarStart = (k: number) => ['2019-01-01', '2019-07-01', '2020-01-01', '2020-07-01'][k - 1] as string;
@@ -878,7 +1070,13 @@ describe('the bundled sample', () => {
       const ready = step.action === 'rehost' ? step.system : step.target;
       for (const other of planDoc.steps) {
         const provided = other.action === 'rehost' ? other.system : other.target;
-        if (other.id !== step.id && ready !== undefined && provided !== undefined && provided !== ready && closure(ready).has(provided)) {
+        if (
+          other.id !== step.id &&
+          ready !== undefined &&
+          provided !== undefined &&
+          provided !== ready &&
+          closure(ready).has(provided)
+        ) {
           expect(wave[other.id], `${other.id} readies ${provided} for ${step.id}`).toBeLessThan(w);
         }
       }
@@ -916,16 +1114,23 @@ describe('the bundled sample', () => {
       'deadline 2019-06-30 missed: wave 3 ends 2020-06-30 (must come after esb-rehost under the hard rules, so wave 2 at the earliest, ending 2019-12-31)',
       'grouped with ptj-oulu to avoid bridge i-008',
     ]);
-    expect(result.explanations['ptj-oulu']).toContain('notBefore 2019-07-01: wave 2 is the first to start on or after it');
+    expect(result.explanations['ptj-oulu']).toContain(
+      'notBefore 2019-07-01: wave 2 is the first to start on or after it',
+    );
     expect(result.explanations['ptj-oulu']).toContain('after: iam (wave 2)');
     expect(result.explanations['retire-kalajoki-ledger']).toEqual(['capacity: waves 1-3 are full (3 steps per wave)']);
-    expect(result.explanations['fin-kempele']).toEqual(['capacity: wave 1 is full (3 steps per wave)', 'deadline 2019-12-31 met by wave 2 ending 2019-12-31']);
+    expect(result.explanations['fin-kempele']).toEqual([
+      'capacity: wave 1 is full (3 steps per wave)',
+      'deadline 2019-12-31 met by wave 2 ending 2019-12-31',
+    ]);
   });
 });
 
 describe('determinism', () => {
   const sample = Model.load(readFileSync(new URL('../examples/pohjois-pohjanmaa.json', import.meta.url), 'utf8'));
-  const samplePlan = JSON.parse(readFileSync(new URL('../examples/pohjois-pohjanmaa.plan.json', import.meta.url), 'utf8')) as { steps: StepInput[] };
+  const samplePlan = JSON.parse(
+    readFileSync(new URL('../examples/pohjois-pohjanmaa.plan.json', import.meta.url), 'utf8'),
+  ) as { steps: StepInput[] };
 
   /** The plan with its steps, and each step's `after` list, in an order fast-check picks. */
   function shuffledPlan(base: { steps: StepInput[] }): fc.Arbitrary<{ steps: StepInput[] }> {

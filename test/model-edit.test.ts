@@ -1,12 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Model, ModelValidationError, ReadOnlyGraphError, type KarttaDocument, type ReadonlyGraph } from '../src/index.js';
+import {
+  Model,
+  ModelValidationError,
+  ReadOnlyGraphError,
+  type KarttaDocument,
+  type ReadonlyGraph,
+} from '../src/index.js';
 import { documentArb, shuffled } from './arbitraries.js';
 import { smallRegion } from './fixtures.js';
 
 /** The graph as plain sorted data, to compare graphs built in different ways. */
 function graphSnapshot(graph: ReadonlyGraph) {
-  const nodes = graph.mapNodes((id, attributes) => [id, attributes.kind, attributes.entity] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  const nodes = graph
+    .mapNodes((id, attributes) => [id, attributes.kind, attributes.entity] as const)
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1));
   const edges = graph
     .mapEdges((key, attributes, source, target) => [key, attributes.kind, source, target, attributes.entity] as const)
     .sort((a, b) => (a[0] < b[0] ? -1 : 1));
@@ -16,7 +24,11 @@ function graphSnapshot(graph: ReadonlyGraph) {
 describe('Model.edit', () => {
   it('returns a new model and patches; the original is unchanged', () => {
     const model = Model.load(smallRegion());
-    const { model: next, patches, inversePatches } = model.edit((doc) => {
+    const {
+      model: next,
+      patches,
+      inversePatches,
+    } = model.edit((doc) => {
       const system = doc.systems.find((s) => s.id === 'lifecare-ja')!;
       system.lifecycle = 'phasingOut';
     });
@@ -83,13 +95,26 @@ describe('Model.edit', () => {
 
   it('rejects unknown top-level fields and broken collections added by a recipe', () => {
     const model = Model.load(smallRegion());
-    expect(() => model.edit((doc) => void ((doc as Record<string, unknown>).colour = 'red'))).toThrow(/unknown field 'colour'/);
-    expect(() => model.edit((doc) => void ((doc as Record<string, unknown>).systems = 'none'))).toThrow(/systems: expected an array/);
+    expect(() => model.edit((doc) => void ((doc as Record<string, unknown>).colour = 'red'))).toThrow(
+      /unknown field 'colour'/,
+    );
+    expect(() => model.edit((doc) => void ((doc as Record<string, unknown>).systems = 'none'))).toThrow(
+      /systems: expected an array/,
+    );
   });
 
   it('a recipe may return a whole replacement document, checked like any edit', () => {
     const model = Model.load(smallRegion());
-    const { model: next } = model.edit(() => ({ format: 'kartta/1', name: 'Uusi', products: [], organisations: [], services: [], systems: [{ id: 'a', name: 'A', class: 'TORI', lifecycle: 'production' }], integrations: [], relations: [] }));
+    const { model: next } = model.edit(() => ({
+      format: 'kartta/1',
+      name: 'Uusi',
+      products: [],
+      organisations: [],
+      services: [],
+      systems: [{ id: 'a', name: 'A', class: 'TORI', lifecycle: 'production' }],
+      integrations: [],
+      relations: [],
+    }));
     expect(next.systems().map((s) => s.id)).toEqual(['a']);
     expect(next.graph.order).toBe(1);
     expect(() => model.edit(() => ({ ...smallRegion(), systems: [] }))).toThrow(ModelValidationError);
@@ -117,7 +142,10 @@ describe('Model.edit', () => {
       (doc) => (doc.integrations[0]!.target = 'esko'),
       (doc) => {
         doc.integrations = doc.integrations.filter((i) => i.source !== 'lifecare-oulu' && i.target !== 'lifecare-oulu');
-        doc.systems.splice(doc.systems.findIndex((s) => s.id === 'lifecare-oulu'), 1);
+        doc.systems.splice(
+          doc.systems.findIndex((s) => s.id === 'lifecare-oulu'),
+          1,
+        );
         doc.relations = doc.relations.filter((r) => r.from !== 'lifecare-oulu' && r.to !== 'lifecare-oulu');
       },
     ];
@@ -131,7 +159,9 @@ describe('Model.edit', () => {
     const model = Model.load(smallRegion());
     const graph = model.graph;
     const orderBefore = graph.order;
-    const { model: next } = model.edit((doc) => void doc.systems.push({ id: 'new', name: 'N', class: 'TORI', lifecycle: 'production' }));
+    const { model: next } = model.edit(
+      (doc) => void doc.systems.push({ id: 'new', name: 'N', class: 'TORI', lifecycle: 'production' }),
+    );
     expect(next.graph.order).toBe(orderBefore + 1);
     expect(graph.order).toBe(orderBefore);
     expect(graph.hasNode('new')).toBe(false);
@@ -143,7 +173,15 @@ describe('Model.graph is read-only', () => {
   it('in its types and at run time', () => {
     const model = Model.load(smallRegion());
     const graph = model.graph as unknown as Record<string, (...args: unknown[]) => unknown>;
-    for (const method of ['addNode', 'dropNode', 'setNodeAttribute', 'mergeEdge', 'clear', 'updateEachNodeAttributes', 'import']) {
+    for (const method of [
+      'addNode',
+      'dropNode',
+      'setNodeAttribute',
+      'mergeEdge',
+      'clear',
+      'updateEachNodeAttributes',
+      'import',
+    ]) {
       expect(() => graph[method]!('x')).toThrow(ReadOnlyGraphError);
     }
     expect(() => {
@@ -208,9 +246,14 @@ describe('properties', () => {
               if (edit.kind === 'removeSystem') systems.splice(i, 1);
               else if (edit.kind === 'rename') systems[i]!.id = edit.to;
               else if (edit.kind === 'badDate') systems[i]!.contract = { ends: '2021-02-30' };
-              else if (edit.kind === 'retarget' && draft.integrations.length > 0) draft.integrations[i % draft.integrations.length]!.target = edit.to;
+              else if (edit.kind === 'retarget' && draft.integrations.length > 0)
+                draft.integrations[i % draft.integrations.length]!.target = edit.to;
               else if (edit.kind === 'addRelation') {
-                draft.relations.push({ type: 'dependsOn', from: systems[edit.a % systems.length]!.id, to: systems[edit.b % systems.length]!.id });
+                draft.relations.push({
+                  type: 'dependsOn',
+                  from: systems[edit.a % systems.length]!.id,
+                  to: systems[edit.b % systems.length]!.id,
+                });
               }
             }).model;
             expect(graphSnapshot(model.graph)).toEqual(graphSnapshot(Model.load(model.toJSON()).graph));
@@ -245,10 +288,17 @@ describe('branching edits (issue 10 §6)', () => {
   /** Every read that uses the index, as plain data: what a model answers about each of its ids. */
   function reads(model: Model) {
     const doc = model.toJSON();
-    const ids = [...doc.organisations, ...doc.services, ...doc.systems, ...doc.integrations, ...doc.products].map((e) => e.id).sort();
+    const ids = [...doc.organisations, ...doc.services, ...doc.systems, ...doc.integrations, ...doc.products]
+      .map((e) => e.id)
+      .sort();
     return {
       entities: ids.map((id) => [id, model.get(id)?.kind]),
-      edges: ids.map((id) => [id, model.relationsOut(id), model.relationsIn(id), model.integrationsOf(id, { includeVia: true }).map((i) => i.id)]),
+      edges: ids.map((id) => [
+        id,
+        model.relationsOut(id),
+        model.relationsIn(id),
+        model.integrationsOf(id, { includeVia: true }).map((i) => i.id),
+      ]),
       via: ids.map((id) => model.integrationsVia(id)),
       scope: model.scope({ includeRetired: true }),
     };
@@ -256,8 +306,12 @@ describe('branching edits (issue 10 §6)', () => {
 
   type Step = { from: number; edit: number; read: number };
   const edits: ((doc: KarttaDocument) => void)[] = [
-    (doc) => void (doc.systems[0] && (doc.systems[0].lifecycle = doc.systems[0].lifecycle === 'retired' ? 'production' : 'retired')),
-    (doc) => void doc.systems.push({ id: `new-${doc.systems.length}`, name: 'New', class: 'TORI', lifecycle: 'production' }),
+    (doc) =>
+      void (
+        doc.systems[0] && (doc.systems[0].lifecycle = doc.systems[0].lifecycle === 'retired' ? 'production' : 'retired')
+      ),
+    (doc) =>
+      void doc.systems.push({ id: `new-${doc.systems.length}`, name: 'New', class: 'TORI', lifecycle: 'production' }),
     (doc) => void doc.relations.pop(),
     (doc) => void doc.integrations.shift(),
     (doc) => {
@@ -270,20 +324,26 @@ describe('branching edits (issue 10 §6)', () => {
 
   it('every model of an edit tree answers like a fresh load of itself, whatever order they are edited and read in', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ from: fc.nat(), edit: fc.nat({ max: edits.length - 1 }), read: fc.nat() }), { minLength: 1, maxLength: 12 }), (steps: Step[]) => {
-        const models = [Model.load(smallRegion())];
-        for (const step of steps) {
-          const base = models[step.from % models.length] as Model;
-          try {
-            models.push(base.edit((draft) => edits[step.edit]!(draft)).model);
-          } catch (error) {
-            expect(error).toBeInstanceOf(ModelValidationError);
+      fc.property(
+        fc.array(fc.record({ from: fc.nat(), edit: fc.nat({ max: edits.length - 1 }), read: fc.nat() }), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        (steps: Step[]) => {
+          const models = [Model.load(smallRegion())];
+          for (const step of steps) {
+            const base = models[step.from % models.length] as Model;
+            try {
+              models.push(base.edit((draft) => edits[step.edit]!(draft)).model);
+            } catch (error) {
+              expect(error).toBeInstanceOf(ModelValidationError);
+            }
+            const read = models[step.read % models.length] as Model;
+            expect(reads(read)).toEqual(reads(Model.load(read.toJSON())));
           }
-          const read = models[step.read % models.length] as Model;
-          expect(reads(read)).toEqual(reads(Model.load(read.toJSON())));
-        }
-        for (const model of models) expect(reads(model)).toEqual(reads(Model.load(model.toJSON())));
-      }),
+          for (const model of models) expect(reads(model)).toEqual(reads(Model.load(model.toJSON())));
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -15,7 +15,13 @@ function codesAt(issues: readonly Issue[]): string[] {
 describe('Model.load', () => {
   it('loads a valid document given as an object or as JSON text', () => {
     const model = Model.load(smallRegion());
-    expect(model.systems().map((s) => s.id)).toEqual(['lifecare-ja', 'lifecare-kajaani', 'lifecare-oulu', 'old-ppj', 'pop-esb']);
+    expect(model.systems().map((s) => s.id)).toEqual([
+      'lifecare-ja',
+      'lifecare-kajaani',
+      'lifecare-oulu',
+      'old-ppj',
+      'pop-esb',
+    ]);
     const fromText = Model.load(JSON.stringify(smallRegion()));
     expect(fromText.toJSON()).toEqual(model.toJSON());
   });
@@ -30,7 +36,7 @@ describe('Model.load', () => {
     const input = smallRegion();
     const model = Model.load(input);
     (input.systems![0] as { name: string }).name = 'changed';
-    ((input.systems![4] as unknown as { x: { cmdb: { ci: string } } }).x.cmdb).ci = 'changed';
+    (input.systems![4] as unknown as { x: { cmdb: { ci: string } } }).x.cmdb.ci = 'changed';
     expect(model.system('lifecare-oulu')?.name).toBe('Lifecare (Oulu)');
     expect(model.system('pop-esb')?.x).toEqual({ cmdb: { ci: 'CI-1' } });
   });
@@ -42,7 +48,9 @@ describe('Model.load', () => {
       Model.load(bad);
     } catch (error) {
       expect((error as ModelValidationError).code).toBe('model.invalid');
-      expect((error as ModelValidationError).issues).toEqual([{ code: 'format.unsupported', path: ['format'], message: expect.stringContaining('kartta/2') }]);
+      expect((error as ModelValidationError).issues).toEqual([
+        { code: 'format.unsupported', path: ['format'], message: expect.stringContaining('kartta/2') },
+      ]);
       expect((error as Error).message).toContain('format');
     }
   });
@@ -81,7 +89,11 @@ describe('Model.load', () => {
   });
 
   it('reports missing fields and wrong types with readable messages', () => {
-    const issues = issuesOf({ format: 'kartta/1', systems: [{ id: 'a', name: 5, class: 'TORI' }], relations: [{ from: 'a' }, null, { type: 'linksTo', from: 'a', to: 'a' }] });
+    const issues = issuesOf({
+      format: 'kartta/1',
+      systems: [{ id: 'a', name: 5, class: 'TORI' }],
+      relations: [{ from: 'a' }, null, { type: 'linksTo', from: 'a', to: 'a' }],
+    });
     expect(codesAt(issues)).toEqual([
       'field.required name',
       'type.invalid systems.0.name',
@@ -96,12 +108,28 @@ describe('Model.load', () => {
 
   it('checks names: languages, empty objects, empty strings', () => {
     const issues = issuesOf({ format: 'kartta/1', name: { FI: 'x' }, services: [{ id: 's', name: {}, domain: '' }] });
-    expect(codesAt(issues)).toEqual(['name.language-invalid name.FI', 'name.empty services.0.name', 'string.empty services.0.domain']);
+    expect(codesAt(issues)).toEqual([
+      'name.language-invalid name.FI',
+      'name.empty services.0.name',
+      'string.empty services.0.domain',
+    ]);
   });
 
   it('checks ids: white space, control characters, length', () => {
-    const issues = issuesOf({ format: 'kartta/1', name: 'X', services: [{ id: 'a b', name: 'S', domain: 'd' }, { id: 'a\u0007', name: 'S', domain: 'd' }, { id: 'x'.repeat(201), name: 'S', domain: 'd' }] });
-    expect(codesAt(issues)).toEqual(['id.invalid services.0.id', 'id.invalid services.1.id', 'string.too-long services.2.id']);
+    const issues = issuesOf({
+      format: 'kartta/1',
+      name: 'X',
+      services: [
+        { id: 'a b', name: 'S', domain: 'd' },
+        { id: 'a\u0007', name: 'S', domain: 'd' },
+        { id: 'x'.repeat(201), name: 'S', domain: 'd' },
+      ],
+    });
+    expect(codesAt(issues)).toEqual([
+      'id.invalid services.0.id',
+      'id.invalid services.1.id',
+      'string.too-long services.2.id',
+    ]);
   });
 
   it('ids are unique across products and every kind of entity', () => {
@@ -110,7 +138,7 @@ describe('Model.load', () => {
     doc.integrations.push({ id: 'primary-care', source: 'lifecare-oulu', target: 'lifecare-ja' });
     const issues = issuesOf(doc);
     expect(codesAt(issues)).toEqual(['id.duplicate organisations.1.id', 'id.duplicate integrations.1.id']);
-    expect(issues[0]!.message).toContain("products.1");
+    expect(issues[0]!.message).toContain('products.1');
   });
 
   it('refuses a product name or alias claimed by two catalogue products', () => {
@@ -152,14 +180,17 @@ describe('Model.load on hostile or odd input', () => {
   it('handles very deep nesting in JSON text and in x', () => {
     const depth = 5000;
     const deep = `${'['.repeat(depth)}${']'.repeat(depth)}`;
-    expect(codesAt(issuesOf(`{"format":"kartta/1","name":"X","systems":${deep}}`))).toEqual(['value.too-deep systems.0']);
+    expect(codesAt(issuesOf(`{"format":"kartta/1","name":"X","systems":${deep}}`))).toEqual([
+      'value.too-deep systems.0',
+    ]);
     let nested: unknown = 1;
     for (let i = 0; i < 100; i++) nested = { a: nested };
     expect(codesAt(issuesOf({ format: 'kartta/1', name: 'X', x: nested }))).toEqual(['extension.invalid x']);
   });
 
   it('never lets a __proto__ key pollute a prototype', () => {
-    const text = '{"format":"kartta/1","name":"X","__proto__":{"polluted":1},"systems":[{"id":"s","name":"S","class":"TORI","lifecycle":"production","__proto__":{"polluted":2}}]}';
+    const text =
+      '{"format":"kartta/1","name":"X","__proto__":{"polluted":1},"systems":[{"id":"s","name":"S","class":"TORI","lifecycle":"production","__proto__":{"polluted":2}}]}';
     expect(codesAt(issuesOf(text))).toEqual(['field.unknown systems.0.__proto__', 'field.unknown __proto__']);
     const accepted = Model.load('{"format":"kartta/1","name":"X","x":{"__proto__":{"polluted":3}}}');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -169,7 +200,12 @@ describe('Model.load on hostile or odd input', () => {
   });
 
   it('turns an input whose getters throw into an issue', () => {
-    const input = { format: 'kartta/1', get name(): string { throw new Error('boom'); } };
+    const input = {
+      format: 'kartta/1',
+      get name(): string {
+        throw new Error('boom');
+      },
+    };
     expect(issuesOf(input)[0]!.code).toBe('input.unreadable');
   });
 });

@@ -22,11 +22,26 @@ describe('typed reads', () => {
   it('lists entities sorted by id, relations by type, from and to', () => {
     expect(model.organisations().map((o) => o.id)).toEqual(['ja', 'kajaani', 'oulu', 'pop', 'pyhajarvi']);
     expect(model.relations('memberOf').map((r) => `${r.from}>${r.to}`)).toEqual(['ja>pop', 'oulu>pop', 'pyhajarvi>ja']);
-    expect(model.relations().map((r) => r.type)).toEqual(['memberOf', 'memberOf', 'memberOf', 'owns', 'owns', 'owns', 'owns', 'owns', 'uses', 'supports']);
+    expect(model.relations().map((r) => r.type)).toEqual([
+      'memberOf',
+      'memberOf',
+      'memberOf',
+      'owns',
+      'owns',
+      'owns',
+      'owns',
+      'owns',
+      'uses',
+      'supports',
+    ]);
   });
 
   it('gives relations in and out of an entity', () => {
-    expect(model.relationsOut('oulu').map((r) => `${r.type}:${r.to}`)).toEqual(['memberOf:pop', 'owns:lifecare-oulu', 'owns:old-ppj']);
+    expect(model.relationsOut('oulu').map((r) => `${r.type}:${r.to}`)).toEqual([
+      'memberOf:pop',
+      'owns:lifecare-oulu',
+      'owns:old-ppj',
+    ]);
     expect(model.relationsIn('lifecare-ja').map((r) => `${r.type}:${r.from}`)).toEqual(['owns:ja', 'uses:pyhajarvi']);
     expect(model.relationsOut('oulu', 'owns').length).toBe(2);
     expect(model.relationsOut('nothing')).toEqual([]);
@@ -47,7 +62,9 @@ describe('typed reads', () => {
   });
 
   it('survives a memberOf cycle', () => {
-    const cyclic = model.edit((doc) => void doc.relations.push({ type: 'memberOf', from: 'pop', to: 'pyhajarvi' })).model;
+    const cyclic = model.edit(
+      (doc) => void doc.relations.push({ type: 'memberOf', from: 'pop', to: 'pyhajarvi' }),
+    ).model;
     expect(cyclic.membersOf('pop')).toEqual(['ja', 'oulu', 'pyhajarvi']);
   });
 });
@@ -73,8 +90,12 @@ describe('scope', () => {
   });
 
   it('throws a typed error for a scope that does not exist or is not an organisation', () => {
-    expect(() => model.scope({ scope: 'nowhere' })).toThrow(expect.objectContaining({ code: 'scope.unknown', id: 'nowhere' }));
-    expect(() => model.scope({ scope: 'lifecare-oulu' })).toThrow(expect.objectContaining({ code: 'scope.not-organisation' }));
+    expect(() => model.scope({ scope: 'nowhere' })).toThrow(
+      expect.objectContaining({ code: 'scope.unknown', id: 'nowhere' }),
+    );
+    expect(() => model.scope({ scope: 'lifecare-oulu' })).toThrow(
+      expect.objectContaining({ code: 'scope.not-organisation' }),
+    );
   });
 });
 

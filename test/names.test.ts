@@ -1,10 +1,21 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Model, NAME_FALLBACK, displayName, harmonisationCandidates, impactOf, lint, parallelSystems, planMigration } from '../src/index.js';
+import {
+  Model,
+  NAME_FALLBACK,
+  displayName,
+  harmonisationCandidates,
+  impactOf,
+  lint,
+  parallelSystems,
+  planMigration,
+} from '../src/index.js';
 
 const sample = Model.load(readFileSync(new URL('../examples/pohjois-pohjanmaa.json', import.meta.url), 'utf8'));
-const plan: unknown = JSON.parse(readFileSync(new URL('../examples/pohjois-pohjanmaa.plan.json', import.meta.url), 'utf8'));
+const plan: unknown = JSON.parse(
+  readFileSync(new URL('../examples/pohjois-pohjanmaa.plan.json', import.meta.url), 'utf8'),
+);
 
 describe('displayName', () => {
   it('takes the language asked for, then Finnish, Swedish, English, Northern Sámi, then the others in code order', () => {
@@ -32,12 +43,16 @@ describe('displayName', () => {
 
   it('always gives one of the name’s own strings', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 5 }), fc.string()), fc.option(fc.string({ maxLength: 5 }), { nil: undefined }), (name, lang) => {
-        const shown = displayName(name, lang);
-        if (Object.keys(name).length === 0) expect(shown).toBe('');
-        else expect(Object.values(name)).toContain(shown);
-        if (lang !== undefined && Object.prototype.hasOwnProperty.call(name, lang)) expect(shown).toBe(name[lang]);
-      }),
+      fc.property(
+        fc.dictionary(fc.string({ minLength: 1, maxLength: 5 }), fc.string()),
+        fc.option(fc.string({ maxLength: 5 }), { nil: undefined }),
+        (name, lang) => {
+          const shown = displayName(name, lang);
+          if (Object.keys(name).length === 0) expect(shown).toBe('');
+          else expect(Object.values(name)).toContain(shown);
+          if (lang !== undefined && Object.prototype.hasOwnProperty.call(name, lang)) expect(shown).toBe(name[lang]);
+        },
+      ),
     );
   });
 });
@@ -80,7 +95,9 @@ describe('names next to ids in results', () => {
         expect(c.keepName).toBe(sample.nameOf(c.keep));
       }
     }
-    expect(candidates.some((c) => c.kind === 'sameService' && c.products.some((p) => p.startsWith('system:')))).toBe(true);
+    expect(candidates.some((c) => c.kind === 'sameService' && c.products.some((p) => p.startsWith('system:')))).toBe(
+      true,
+    );
   });
 
   it('parallel: the service and the systems of each pair, by name', () => {
@@ -89,15 +106,18 @@ describe('names next to ids in results', () => {
     for (const group of groups) {
       expect(group.serviceName).toBe(sample.nameOf(group.service));
       for (const pair of group.pairs) expect(pair.systemNames).toEqual(pair.systems.map((id) => sample.nameOf(id)));
-      for (const id of [group.service, ...group.systems]) expect(group.names).toContainEqual({ id, name: sample.nameOf(id) });
+      for (const id of [group.service, ...group.systems])
+        expect(group.names).toContainEqual({ id, name: sample.nameOf(id) });
     }
   });
 
   it('impact, lint and plan steps carry the names of what they list', () => {
     const impact = impactOf(sample, 'esko-ppshp');
     expect(impact.systemName).toBe(sample.nameOf('esko-ppshp'));
-    for (const id of [...impact.services, ...impact.organisations, ...impact.dependents]) expect(impact.names.map((n) => n.id)).toContain(id);
-    for (const finding of lint(sample, { asOf: '2019-01-01' })) expect(finding.entityName).toBe(sample.nameOf(finding.entity) ?? finding.entity);
+    for (const id of [...impact.services, ...impact.organisations, ...impact.dependents])
+      expect(impact.names.map((n) => n.id)).toContain(id);
+    for (const finding of lint(sample, { asOf: '2019-01-01' }))
+      expect(finding.entityName).toBe(sample.nameOf(finding.entity) ?? finding.entity);
     for (const placement of planMigration(sample, plan).placements) {
       expect(placement.systemName).toBe(sample.nameOf(placement.system));
       if (placement.target !== undefined) expect(placement.targetName).toBe(sample.nameOf(placement.target));

@@ -32,23 +32,62 @@ const someOrganisation = model.organisations()[0]?.id ?? '';
 const xml = '<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" identifier="m"><name>M</name></model>';
 
 /** Each entry point with the options it knows; run with options, it throws synchronously or rejects. */
-const entryPoints: { name: string; known: readonly string[]; required?: readonly string[]; run: (options: unknown) => unknown }[] = [
-  { name: 'harmonisationCandidates', known: ['scope', 'includeRetired'], run: (o) => harmonisationCandidates(model, o as never) },
+const entryPoints: {
+  name: string;
+  known: readonly string[];
+  required?: readonly string[];
+  run: (options: unknown) => unknown;
+}[] = [
+  {
+    name: 'harmonisationCandidates',
+    known: ['scope', 'includeRetired'],
+    run: (o) => harmonisationCandidates(model, o as never),
+  },
   { name: 'parallelSystems', known: ['scope', 'allowedUntil', 'asOf'], run: (o) => parallelSystems(model, o as never) },
   { name: 'impactOf', known: ['depth', 'includeRetired'], run: (o) => impactOf(model, someSystem, o as never) },
   { name: 'lint', known: ['rules', 'asOf', 'scope'], run: (o) => lint(model, o as never) },
-  { name: 'planMigration', known: ['weight', 'exhaustiveLimit'], run: (o) => planMigration(model, { steps: [] }, o as never) },
-  { name: 'toArchimateXml', known: ['views', 'plan', 'planResult', 'extras', 'diagrams'], run: (o) => toArchimateXml(model, o as never) },
-  { name: 'archimateChunks', known: ['views', 'plan', 'planResult', 'extras', 'diagrams'], run: (o) => archimateChunks(model, o as never) },
-  { name: 'writeArchimate', known: ['views', 'plan', 'planResult', 'extras', 'diagrams', 'end'], run: (o) => writeArchimate(model, process.stdout, o as never) },
+  {
+    name: 'planMigration',
+    known: ['weight', 'exhaustiveLimit'],
+    run: (o) => planMigration(model, { steps: [] }, o as never),
+  },
+  {
+    name: 'toArchimateXml',
+    known: ['views', 'plan', 'planResult', 'extras', 'diagrams'],
+    run: (o) => toArchimateXml(model, o as never),
+  },
+  {
+    name: 'archimateChunks',
+    known: ['views', 'plan', 'planResult', 'extras', 'diagrams'],
+    run: (o) => archimateChunks(model, o as never),
+  },
+  {
+    name: 'writeArchimate',
+    known: ['views', 'plan', 'planResult', 'extras', 'diagrams', 'end'],
+    run: (o) => writeArchimate(model, process.stdout, o as never),
+  },
   { name: 'fromArchimateXml', known: ['maxDepth', 'maxLength'], run: (o) => fromArchimateXml(xml, o as never) },
   { name: 'readArchimate', known: ['maxDepth', 'maxLength'], run: (o) => readArchimate([xml], o as never) },
-  { name: 'buildViews', known: ['landscapes', 'scope', 'parallel', 'plan', 'planElements'], run: (o) => buildViews(model, o as never) },
+  {
+    name: 'buildViews',
+    known: ['landscapes', 'scope', 'parallel', 'plan', 'planElements'],
+    run: (o) => buildViews(model, o as never),
+  },
   { name: 'scope', known: ['scope', 'includeRetired'], run: (o) => model.scope(o as never) },
   { name: 'membersOf', known: ['transitive'], run: (o) => model.membersOf(someOrganisation, o as never) },
   { name: 'integrationsOf', known: ['includeVia'], run: (o) => model.integrationsOf(someSystem, o as never) },
-  { name: 'generateRegionModel', known: ['regions', 'municipalitiesPerRegion', 'integrationsPerSystem', 'name'], required: ['seed', 'systems'], run: (o) => generateRegionModel({ seed: 1, systems: 100, ...(o as object) }) },
-  { name: 'generateMigrationPlan', known: ['scope', 'start', 'waveMonths', 'capacity'], required: ['seed', 'steps'], run: (o) => generateMigrationPlan(smallRegion(), { seed: 1, steps: 0, ...(o as object) }) },
+  {
+    name: 'generateRegionModel',
+    known: ['regions', 'municipalitiesPerRegion', 'integrationsPerSystem', 'name'],
+    required: ['seed', 'systems'],
+    run: (o) => generateRegionModel({ seed: 1, systems: 100, ...(o as object) }),
+  },
+  {
+    name: 'generateMigrationPlan',
+    known: ['scope', 'start', 'waveMonths', 'capacity'],
+    required: ['seed', 'steps'],
+    run: (o) => generateMigrationPlan(smallRegion(), { seed: 1, steps: 0, ...(o as object) }),
+  },
 ];
 
 /** The error a call throws or rejects with. */
@@ -81,7 +120,11 @@ describe('options: one check for every entry point', () => {
       // scope takes the organisation first: scope('fast') asks for an organisation called 'fast'.
       for (const bad of entry.name === 'scope' ? [42, [], true] : ['fast', 42, [], true]) {
         const error = await failure(() => entry.run(bad));
-        expect(error, `${entry.name} ${JSON.stringify(bad)}`).toMatchObject({ code: 'option.invalid', option: '', path: [] });
+        expect(error, `${entry.name} ${JSON.stringify(bad)}`).toMatchObject({
+          code: 'option.invalid',
+          option: '',
+          path: [],
+        });
         expect((error as Error).message).toMatch(new RegExp(`^${entry.name}: the options must be an object, got `));
       }
     }
@@ -93,25 +136,38 @@ describe('options: one check for every entry point', () => {
       fc.string({ maxLength: 40 }),
     );
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...entryPoints), hostileKey, fc.anything({ maxDepth: 3 }), async (entry, key, value) => {
-        fc.pre(!entry.known.includes(key) && !(entry.required ?? []).includes(key));
-        const options = JSON.parse(`{${JSON.stringify(key)}: 1}`) as Record<string, unknown>;
-        Object.defineProperty(options, key, { value, enumerable: true, configurable: true, writable: true });
-        const error = await failure(() => entry.run(options));
-        expect(error).toBeInstanceOf(OptionError);
-        expect((error as OptionError).option).toBe(key);
-        // The echo of a key is capped: the message stays short whatever the key.
-        expect((error as Error).message.length).toBeLessThan(400);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...entryPoints),
+        hostileKey,
+        fc.anything({ maxDepth: 3 }),
+        async (entry, key, value) => {
+          fc.pre(!entry.known.includes(key) && !(entry.required ?? []).includes(key));
+          const options = JSON.parse(`{${JSON.stringify(key)}: 1}`) as Record<string, unknown>;
+          Object.defineProperty(options, key, { value, enumerable: true, configurable: true, writable: true });
+          const error = await failure(() => entry.run(options));
+          expect(error).toBeInstanceOf(OptionError);
+          expect((error as OptionError).option).toBe(key);
+          // The echo of a key is capped: the message stays short whatever the key.
+          expect((error as Error).message.length).toBeLessThan(400);
+        },
+      ),
       { numRuns: 150 },
     );
   });
 
   it('says what a value must be and echoes what it got, capped', () => {
-    expect(() => impactOf(model, someSystem, { depth: -1 })).toThrow(`impactOf: option 'depth' must be a non-negative integer or Infinity, got -1`);
-    expect(() => model.scope({ includeRetired: 'no' } as never)).toThrow(`scope: option 'includeRetired' must be true or false, got "no"`);
-    expect(() => generateRegionModel({ seed: 1, systems: 2.5 })).toThrow(`generateRegionModel: option 'systems' must be a whole number from 1 to 10000000, got 2.5`);
-    expect(() => generateRegionModel({ seed: Number.NaN, systems: 10 })).toThrow(`option 'seed' must be a finite number or a string, got NaN`);
+    expect(() => impactOf(model, someSystem, { depth: -1 })).toThrow(
+      `impactOf: option 'depth' must be a non-negative integer or Infinity, got -1`,
+    );
+    expect(() => model.scope({ includeRetired: 'no' } as never)).toThrow(
+      `scope: option 'includeRetired' must be true or false, got "no"`,
+    );
+    expect(() => generateRegionModel({ seed: 1, systems: 2.5 })).toThrow(
+      `generateRegionModel: option 'systems' must be a whole number from 1 to 10000000, got 2.5`,
+    );
+    expect(() => generateRegionModel({ seed: Number.NaN, systems: 10 })).toThrow(
+      `option 'seed' must be a finite number or a string, got NaN`,
+    );
     expect(() => generateMigrationPlan(smallRegion(), { seed: 1, steps: 1, start: '2019-02-30' })).toThrow(
       `generateMigrationPlan: option 'start' must be an existing calendar date as YYYY-MM-DD, got "2019-02-30"`,
     );

@@ -63,7 +63,11 @@ function region(): KarttaDocumentInput {
       { type: 'owns', from: 'oulu', to: 'tori-x' },
       { type: 'owns', from: 'pop', to: 'esb' },
       { type: 'owns', from: 'kajaani', to: 'med-kaj' },
-      ...['esko-ppshp', 'lc-oulu', 'lc-ii', 'lc-plan', 'peg-oulu', 'med-kaj', 'tori-x'].map((from) => ({ type: 'supports' as const, from, to: 'primary-care' })),
+      ...['esko-ppshp', 'lc-oulu', 'lc-ii', 'lc-plan', 'peg-oulu', 'med-kaj', 'tori-x'].map((from) => ({
+        type: 'supports' as const,
+        from,
+        to: 'primary-care',
+      })),
       { type: 'supports', from: 'esko-ppshp', to: 'lab' },
       { type: 'supports', from: 'esko-lab', to: 'lab' },
       { type: 'supports', from: 'lc-oulu', to: 'dental' },
@@ -91,18 +95,63 @@ describe('parallelSystems', () => {
 
   it('gives every pair of systems of different products its status and the integrations behind it', () => {
     // The fixture names its systems after their ids; names are checked on the sample below.
-    expect(primary?.pairs.map(({ systemNames, ...pair }) => (expect(systemNames).toEqual(pair.systems), pair))).toEqual([
-      { systems: ['esko-ppshp', 'lc-ii'], products: ['esko', 'lifecare'], status: 'platform', integrations: ['i2'], platforms: ['esb'], ignored: [] },
-      // A direct integration wins over one through the platform (i6).
-      { systems: ['esko-ppshp', 'lc-oulu'], products: ['esko', 'lifecare'], status: 'direct', integrations: ['i1'], platforms: [], ignored: [] },
-      // The only integration runs through a retired platform: it does not count.
-      { systems: ['esko-ppshp', 'peg-oulu'], products: ['esko', 'pegasos'], status: 'none', integrations: [], platforms: [], ignored: ['i5'] },
-      { systems: ['lc-ii', 'peg-oulu'], products: ['lifecare', 'pegasos'], status: 'none', integrations: [], platforms: [], ignored: [] },
-      // Both are an end of an integration with the platform esb.
-      { systems: ['lc-oulu', 'peg-oulu'], products: ['lifecare', 'pegasos'], status: 'platform', integrations: ['i3', 'i4'], platforms: ['esb'], ignored: [] },
-    ]);
+    expect(primary?.pairs.map(({ systemNames, ...pair }) => (expect(systemNames).toEqual(pair.systems), pair))).toEqual(
+      [
+        {
+          systems: ['esko-ppshp', 'lc-ii'],
+          products: ['esko', 'lifecare'],
+          status: 'platform',
+          integrations: ['i2'],
+          platforms: ['esb'],
+          ignored: [],
+        },
+        // A direct integration wins over one through the platform (i6).
+        {
+          systems: ['esko-ppshp', 'lc-oulu'],
+          products: ['esko', 'lifecare'],
+          status: 'direct',
+          integrations: ['i1'],
+          platforms: [],
+          ignored: [],
+        },
+        // The only integration runs through a retired platform: it does not count.
+        {
+          systems: ['esko-ppshp', 'peg-oulu'],
+          products: ['esko', 'pegasos'],
+          status: 'none',
+          integrations: [],
+          platforms: [],
+          ignored: ['i5'],
+        },
+        {
+          systems: ['lc-ii', 'peg-oulu'],
+          products: ['lifecare', 'pegasos'],
+          status: 'none',
+          integrations: [],
+          platforms: [],
+          ignored: [],
+        },
+        // Both are an end of an integration with the platform esb.
+        {
+          systems: ['lc-oulu', 'peg-oulu'],
+          products: ['lifecare', 'pegasos'],
+          status: 'platform',
+          integrations: ['i3', 'i4'],
+          platforms: ['esb'],
+          ignored: [],
+        },
+      ],
+    );
     expect(primary?.gaps).toBe(2);
-    expect(primary?.reasons).toContainEqual(expect.objectContaining({ code: 'parallel.gaps', pairs: [['esko-ppshp', 'peg-oulu'], ['lc-ii', 'peg-oulu']] }));
+    expect(primary?.reasons).toContainEqual(
+      expect.objectContaining({
+        code: 'parallel.gaps',
+        pairs: [
+          ['esko-ppshp', 'peg-oulu'],
+          ['lc-ii', 'peg-oulu'],
+        ],
+      }),
+    );
   });
 
   it('counts a system outside the region only without a scope', () => {
@@ -130,7 +179,9 @@ describe('parallelSystems', () => {
   it('flags groups past the policy date', () => {
     const late = parallelSystems(model, { scope: 'pop', allowedUntil: '2021-12-31', asOf: '2022-06-01' });
     expect(late.every((g) => g.overdue)).toBe(true);
-    expect(late[0]?.reasons).toContainEqual(expect.objectContaining({ code: 'parallel.overdue', allowedUntil: '2021-12-31', asOf: '2022-06-01' }));
+    expect(late[0]?.reasons).toContainEqual(
+      expect.objectContaining({ code: 'parallel.overdue', allowedUntil: '2021-12-31', asOf: '2022-06-01' }),
+    );
     const lastDay = parallelSystems(model, { scope: 'pop', allowedUntil: '2021-12-31', asOf: '2021-12-31' });
     expect(lastDay.some((g) => g.overdue)).toBe(false);
     expect(lastDay[0]?.reasons).toContainEqual(expect.objectContaining({ code: 'parallel.within-policy' }));
@@ -149,17 +200,31 @@ describe('parallelSystems', () => {
   });
 
   it('rejects bad dates and scopes with typed errors', () => {
-    expect(() => parallelSystems(model, { asOf: '2022-02-30' })).toThrow(expect.objectContaining({ code: 'option.invalid', option: 'asOf' }));
+    expect(() => parallelSystems(model, { asOf: '2022-02-30' })).toThrow(
+      expect.objectContaining({ code: 'option.invalid', option: 'asOf' }),
+    );
     expect(() => parallelSystems(model, { allowedUntil: 20211231 as unknown as string })).toThrow(
-      expect.objectContaining({ code: 'option.invalid', option: 'allowedUntil', message: "parallelSystems: option 'allowedUntil' must be an existing calendar date as YYYY-MM-DD, got 20211231" }),
+      expect.objectContaining({
+        code: 'option.invalid',
+        option: 'allowedUntil',
+        message: "parallelSystems: option 'allowedUntil' must be an existing calendar date as YYYY-MM-DD, got 20211231",
+      }),
     );
     expect(() => parallelSystems(model, { allowedUntil: '31.12.2021' })).toThrow(OptionError);
     // Issue 8: an unknown option is refused, not silently ignored.
     expect(() => parallelSystems(model, { scopee: 'pop' } as never)).toThrow(
-      expect.objectContaining({ code: 'option.invalid', option: 'scopee', message: "parallelSystems: 'scopee' is not an option; did you mean 'scope'?" }),
+      expect.objectContaining({
+        code: 'option.invalid',
+        option: 'scopee',
+        message: "parallelSystems: 'scopee' is not an option; did you mean 'scope'?",
+      }),
     );
-    expect(() => parallelSystems(model, { scope: 'nowhere' })).toThrow(expect.objectContaining({ code: 'scope.unknown' }));
-    expect(() => parallelSystems(model, { scope: 'primary-care' })).toThrow(expect.objectContaining({ code: 'scope.not-organisation' }));
+    expect(() => parallelSystems(model, { scope: 'nowhere' })).toThrow(
+      expect.objectContaining({ code: 'scope.unknown' }),
+    );
+    expect(() => parallelSystems(model, { scope: 'primary-care' })).toThrow(
+      expect.objectContaining({ code: 'scope.not-organisation' }),
+    );
   });
 });
 
@@ -221,8 +286,10 @@ describe('parallelSystems: laws', () => {
       fc.property(landscapeArb, (doc) => {
         const model = Model.load(doc);
         const integrations = model.integrations();
-        const livePlatform = (id: string) => model.system(id)?.platform === true && model.system(id)?.lifecycle !== 'retired';
-        const joins = (i: { source: string; target: string }, x: string, y: string) => (i.source === x && i.target === y) || (i.source === y && i.target === x);
+        const livePlatform = (id: string) =>
+          model.system(id)?.platform === true && model.system(id)?.lifecycle !== 'retired';
+        const joins = (i: { source: string; target: string }, x: string, y: string) =>
+          (i.source === x && i.target === y) || (i.source === y && i.target === x);
         for (const group of parallelSystems(model)) {
           for (const id of group.systems) {
             const s = model.system(id);
@@ -239,7 +306,14 @@ describe('parallelSystems: laws', () => {
             const viaPlatform = between.some((i) => i.via !== undefined && livePlatform(i.via));
             const hub = model
               .systems()
-              .some((p) => p.id !== a && p.id !== b && livePlatform(p.id) && integrations.some((i) => joins(i, a, p.id)) && integrations.some((i) => joins(i, b, p.id)));
+              .some(
+                (p) =>
+                  p.id !== a &&
+                  p.id !== b &&
+                  livePlatform(p.id) &&
+                  integrations.some((i) => joins(i, a, p.id)) &&
+                  integrations.some((i) => joins(i, b, p.id)),
+              );
             const expected = direct ? 'direct' : viaPlatform || hub ? 'platform' : 'none';
             expect(pair.status).toBe(expected);
             for (const id of pair.integrations) {

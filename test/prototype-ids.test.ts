@@ -19,11 +19,34 @@ import {
   toArchimateXml,
   type KarttaDocument,
 } from '../src/index.js';
-import { PROTOTYPE_NAMES, prototypeChanges, prototypeSnapshot, renameIds, sampleDocument, samplePlan } from './hostile.js';
+import {
+  PROTOTYPE_NAMES,
+  prototypeChanges,
+  prototypeSnapshot,
+  renameIds,
+  sampleDocument,
+  samplePlan,
+} from './hostile.js';
 
 const collections = ['organisations', 'services', 'systems', 'integrations', 'products'] as const;
 /** Ids renamed first in each collection: the region root, the platforms and systems the plan moves. */
-const preferred = ['pop', 'oulu', 'ppshp', 'primary-care', 'finance', 'pop-esb', 'oulu-ad', 'pop-iam', 'lifecare-oulu', 'esko-ppshp', 'basware-oulu', 'i-001', 'i-003', 'esko', 'lifecare'];
+const preferred = [
+  'pop',
+  'oulu',
+  'ppshp',
+  'primary-care',
+  'finance',
+  'pop-esb',
+  'oulu-ad',
+  'pop-iam',
+  'lifecare-oulu',
+  'esko-ppshp',
+  'basware-oulu',
+  'i-001',
+  'i-003',
+  'esko',
+  'lifecare',
+];
 
 function variant(collection: (typeof collections)[number]) {
   const doc = sampleDocument();
@@ -48,13 +71,25 @@ function answers(model: Model, plan: unknown, root: string, systems: readonly st
     // Results are sorted by id, and renaming moves ids: compare them as sorted lists.
     harmonisation: harmonisation.map((c) => JSON.stringify([c.kind, c.systems.length, c.savings])).sort(),
     parallel: parallel.map((g) => JSON.stringify([g.systems.length, g.pairs.length, g.gaps])).sort(),
-    lint: lint(model).map((f) => f.rule).sort(),
+    lint: lint(model)
+      .map((f) => f.rule)
+      .sort(),
     impact: systems.map((id) => {
       const impact = impactOf(model, id);
       return [impact.integrated.length, impact.dependents.length, impact.services.length, impact.organisations.length];
     }),
-    migration: [migration.waves.map((w) => w.steps.length), migration.cost, migration.bridges.length, migration.missedDeadlines.length],
-    reads: systems.map((id) => [model.integrationsOf(id, { includeVia: true }).length, model.relationsIn(id).length, model.relationsOut(id).length, model.productOf(id)?.catalogue]),
+    migration: [
+      migration.waves.map((w) => w.steps.length),
+      migration.cost,
+      migration.bridges.length,
+      migration.missedDeadlines.length,
+    ],
+    reads: systems.map((id) => [
+      model.integrationsOf(id, { includeVia: true }).length,
+      model.relationsIn(id).length,
+      model.relationsOut(id).length,
+      model.productOf(id)?.catalogue,
+    ]),
   };
 }
 
@@ -73,7 +108,16 @@ function without(doc: KarttaDocument, id: string): KarttaDocument {
 
 describe('ids that are names of Object.prototype and Function.prototype members', () => {
   it('covers the names the issue lists', () => {
-    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'call', 'bind']) {
+    for (const name of [
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      'valueOf',
+      '__defineGetter__',
+      'call',
+      'bind',
+    ]) {
       expect(PROTOTYPE_NAMES).toContain(name);
     }
   });
@@ -124,7 +168,9 @@ describe('ids that are names of Object.prototype and Function.prototype members'
       expect(Object.hasOwn(renamed.waveOf, name)).toBe(true);
       expect(renamed.waves[(renamed.waveOf[name] as number) - 1]?.steps).toContain(name);
     }
-    expect(fromArchimateXml(toArchimateXml(baseline, { views: true, plan: plan as never })).model.toJSON()).toEqual(baseline.toJSON());
+    expect(fromArchimateXml(toArchimateXml(baseline, { views: true, plan: plan as never })).model.toJSON()).toEqual(
+      baseline.toJSON(),
+    );
     expect(prototypeChanges(before, prototypeSnapshot())).toEqual([]);
   });
 

@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
 import { Model, harmonisationCandidates, impactOf, lint, parallelSystems } from '../src/index.js';
 
-const model = Model.load(readFileSync(fileURLToPath(new URL('../examples/pohjois-pohjanmaa.json', import.meta.url)), 'utf8'));
+const model = Model.load(
+  readFileSync(fileURLToPath(new URL('../examples/pohjois-pohjanmaa.json', import.meta.url)), 'utf8'),
+);
 
 describe('docs/queries.md worked examples on the sample region', () => {
   it('Lifecare: five installations in the region, keep Oulu, save 870 000 a year', () => {
@@ -16,7 +18,13 @@ describe('docs/queries.md worked examples on the sample region', () => {
     expect(first?.kind).toBe('sameProduct');
     if (first?.kind !== 'sameProduct') return;
     expect(first.product).toBe('lifecare');
-    expect(first.systems).toEqual(['lifecare-kallio', 'lifecare-kempele', 'lifecare-kuusamo', 'lifecare-oulu', 'lifecare-oulunkaari']);
+    expect(first.systems).toEqual([
+      'lifecare-kallio',
+      'lifecare-kempele',
+      'lifecare-kuusamo',
+      'lifecare-oulu',
+      'lifecare-oulunkaari',
+    ]);
     expect(first.keep).toBe('lifecare-oulu');
     expect(first.installations.map((i) => [i.system, i.users, i.usersFrom])).toEqual([
       ['lifecare-oulu', 2400, 'system'],
@@ -30,7 +38,9 @@ describe('docs/queries.md worked examples on the sample region', () => {
   });
 
   it('finance: converge on Basware, save 668 000 with two costs unknown', () => {
-    const finance = harmonisationCandidates(model, { scope: 'pop' }).find((c) => c.kind === 'sameService' && c.service === 'finance');
+    const finance = harmonisationCandidates(model, { scope: 'pop' }).find(
+      (c) => c.kind === 'sameService' && c.service === 'finance',
+    );
     if (finance?.kind !== 'sameService') throw new Error('no finance candidate');
     expect(finance.systems).toHaveLength(16);
     expect(finance.productGroups.map((g) => [g.product, g.installations, g.users])).toEqual([
@@ -44,13 +54,17 @@ describe('docs/queries.md worked examples on the sample region', () => {
   });
 
   it('primary care: Esko and its parallel partners', () => {
-    const primary = parallelSystems(model, { scope: 'pop', allowedUntil: '2021-12-31', asOf: '2022-06-01' }).find((g) => g.service === 'primary-care');
+    const primary = parallelSystems(model, { scope: 'pop', allowedUntil: '2021-12-31', asOf: '2022-06-01' }).find(
+      (g) => g.service === 'primary-care',
+    );
     expect(primary?.systems).toHaveLength(9);
     expect(primary?.products).toEqual(['effica', 'esko', 'lifecare', 'pegasos']);
     expect(primary?.pairs).toHaveLength(25);
     expect(primary?.gaps).toBe(19);
     expect(primary?.overdue).toBe(true);
-    const withEsko = primary?.pairs.filter((p) => p.systems.includes('esko-ppshp')).map((p) => [p.systems.join(' '), p.status, p.integrations]);
+    const withEsko = primary?.pairs
+      .filter((p) => p.systems.includes('esko-ppshp'))
+      .map((p) => [p.systems.join(' '), p.status, p.integrations]);
     expect(withEsko).toEqual([
       ['effica-raahe esko-ppshp', 'direct', ['i-006']],
       ['effica-selanne esko-ppshp', 'none', []],
@@ -63,9 +77,18 @@ describe('docs/queries.md worked examples on the sample region', () => {
     ]);
   });
 
-  it('impact of the hospital district\'s directory', () => {
+  it("impact of the hospital district's directory", () => {
     const impact = impactOf(model, 'ppshp-ad', { depth: 1 });
-    expect(impact.dependents).toEqual(['basware-ppshp', 'dynasty-ppshp', 'esko-ppshp', 'merlot-ppshp', 'pacs-ppshp', 'personec-ppshp', 'populus-ppshp', 'raindance-ppshp']);
+    expect(impact.dependents).toEqual([
+      'basware-ppshp',
+      'dynasty-ppshp',
+      'esko-ppshp',
+      'merlot-ppshp',
+      'pacs-ppshp',
+      'personec-ppshp',
+      'populus-ppshp',
+      'raindance-ppshp',
+    ]);
     expect(impact.services).toHaveLength(8);
     expect(impact.organisations).toEqual(['kempele', 'oulu', 'ppshp']);
     expect(impact.integrated.map((r) => [r.system, r.integrations])).toEqual([
@@ -80,17 +103,19 @@ describe('docs/queries.md worked examples on the sample region', () => {
 
   it('lint on 1 January 2019', () => {
     const rules = { 'tosi.parallel-unintegrated': 'off', 'tori.parallel': 'off' } as const;
-    expect(lint(model, { scope: 'pop', asOf: '2019-01-01', rules }).map((f) => [f.severity, f.rule, f.entity])).toEqual([
-      ['warning', 'contract.expired', 'effica-selanne'],
-      ['warning', 'integration.to-retired', 'i-011'],
-      ['warning', 'integration.to-retired', 'i-100'],
-      ['warning', 'system.retired-in-use', 'tweb-hailuoto'],
-      ['info', 'contract.notice-due', 'lifecare-kempele'],
-      ['info', 'system.no-product', 'oulu-net'],
-      ['info', 'system.no-product', 'pelastus-oulu'],
-      ['info', 'system.no-product', 'ppshp-net'],
-      ['info', 'system.no-product', 'tuve'],
-    ]);
+    expect(lint(model, { scope: 'pop', asOf: '2019-01-01', rules }).map((f) => [f.severity, f.rule, f.entity])).toEqual(
+      [
+        ['warning', 'contract.expired', 'effica-selanne'],
+        ['warning', 'integration.to-retired', 'i-011'],
+        ['warning', 'integration.to-retired', 'i-100'],
+        ['warning', 'system.retired-in-use', 'tweb-hailuoto'],
+        ['info', 'contract.notice-due', 'lifecare-kempele'],
+        ['info', 'system.no-product', 'oulu-net'],
+        ['info', 'system.no-product', 'pelastus-oulu'],
+        ['info', 'system.no-product', 'ppshp-net'],
+        ['info', 'system.no-product', 'tuve'],
+      ],
+    );
     const all = lint(model, { scope: 'pop', asOf: '2019-01-01' });
     expect(all.filter((f) => f.rule === 'tosi.parallel-unintegrated')).toHaveLength(88);
     expect(all.filter((f) => f.rule === 'tori.parallel')).toHaveLength(7);

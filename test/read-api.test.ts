@@ -10,7 +10,9 @@ describe('the read API: one grid', () => {
     expect(sample.scope('pop', { includeRetired: true })).toEqual(sample.scope({ scope: 'pop', includeRetired: true }));
     expect(sample.scope()).toEqual(sample.scope({}));
     expect(sample.scope(undefined, { includeRetired: true })).toEqual(sample.scope({ includeRetired: true }));
-    expect(sample.scope('pop', { includeRetired: true }).systems.length).toBeGreaterThan(sample.scope('pop').systems.length);
+    expect(sample.scope('pop', { includeRetired: true }).systems.length).toBeGreaterThan(
+      sample.scope('pop').systems.length,
+    );
     expect(() => sample.scope('nowhere')).toThrow(QueryError);
     expect(() => sample.scope('pop', { scope: 'x' } as never)).toThrow(OptionError);
     expect(() => sample.scope('')).toThrow(expect.objectContaining({ code: 'option.invalid', option: 'scope' }));
@@ -35,7 +37,8 @@ describe('the read API: one grid', () => {
   });
 
   it('relations(type) is the sorted relations of that type, for every type', () => {
-    for (const type of relationTypes) expect(sample.relations(type)).toEqual(sample.relations().filter((r) => r.type === type));
+    for (const type of relationTypes)
+      expect(sample.relations(type)).toEqual(sample.relations().filter((r) => r.type === type));
     const empty = Model.load({ format: 'kartta/1', name: 'X' });
     expect(empty.relations('owns')).toEqual([]);
   });

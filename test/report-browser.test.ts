@@ -10,7 +10,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { harmonisationCandidates, lint, Model, parallelSystems, planMigration, type MigrationResult } from '../src/index.js';
+import {
+  harmonisationCandidates,
+  lint,
+  Model,
+  parallelSystems,
+  planMigration,
+  type MigrationResult,
+} from '../src/index.js';
 import { toHtmlReport } from '../src/report/index.js';
 import { generateMigrationPlan, generateRegionModel } from '../src/testing/index.js';
 import { chromiumPath, inCi } from './browser.js';
@@ -21,7 +28,9 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const screenshots = join(process.cwd(), 'test-output', 'report');
 
 if (!executablePath && !inCi) {
-  console.warn('report-browser: no Chromium found (set KARTTA_CHROMIUM or apt-get install chromium); the browser tests are skipped on this machine. In CI they are mandatory.');
+  console.warn(
+    'report-browser: no Chromium found (set KARTTA_CHROMIUM or apt-get install chromium); the browser tests are skipped on this machine. In CI they are mandatory.',
+  );
 }
 
 if (inCi) {
@@ -42,7 +51,9 @@ interface Case {
 
 function sampleCase(): Case {
   const model = Model.load(readFileSync(new URL('../examples/pohjois-pohjanmaa.json', import.meta.url), 'utf8'));
-  const plan = JSON.parse(readFileSync(new URL('../examples/pohjois-pohjanmaa.plan.json', import.meta.url), 'utf8')) as unknown;
+  const plan = JSON.parse(
+    readFileSync(new URL('../examples/pohjois-pohjanmaa.plan.json', import.meta.url), 'utf8'),
+  ) as unknown;
   return { name: 'sample', model, plan, asOf: '2020-06-01', allowedUntil: '2020-01-01' };
 }
 
@@ -61,7 +72,10 @@ describe.skipIf(!executablePath)('the report in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
-    browser = await chromium.launch({ executablePath: executablePath as string, args: ['--no-sandbox', '--disable-gpu'] });
+    browser = await chromium.launch({
+      executablePath: executablePath as string,
+      args: ['--no-sandbox', '--disable-gpu'],
+    });
   });
 
   afterAll(async () => {
@@ -79,19 +93,26 @@ describe.skipIf(!executablePath)('the report in Chromium', () => {
       beforeAll(async () => {
         scenario = make();
         result = planMigration(scenario.model, scenario.plan);
-        const html = toHtmlReport(scenario.model, { lang: 'fi', plan: scenario.plan, asOf: scenario.asOf, allowedUntil: scenario.allowedUntil });
+        const html = toHtmlReport(scenario.model, {
+          lang: 'fi',
+          plan: scenario.plan,
+          asOf: scenario.asOf,
+          allowedUntil: scenario.allowedUntil,
+        });
         file = join(tmpdir(), `kartta-report-${scenario.name}-${process.pid}.html`);
         writeFileSync(file, html);
         // Bypassing the page's content security policy only lets the test inject axe-core below.
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
         page = await context.newPage();
         page.on('console', (message) => {
-          if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+          if (message.type() === 'error' || message.type() === 'warning')
+            problems.push(`console ${message.type()}: ${message.text()}`);
         });
         page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
         page.on('requestfailed', (request) => problems.push(`failed request: ${request.url()}`));
         page.on('request', (request) => {
-          if (!request.url().startsWith('file:') && !request.url().startsWith('data:')) problems.push(`outside request: ${request.url()}`);
+          if (!request.url().startsWith('file:') && !request.url().startsWith('data:'))
+            problems.push(`outside request: ${request.url()}`);
         });
         await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
       }, 120_000);
@@ -111,9 +132,13 @@ describe.skipIf(!executablePath)('the report in Chromium', () => {
         const { model } = scenario;
         const scope = model.scope();
         const systems = new Set(scope.systems);
-        const integrations = model.integrations().filter((integration) => systems.has(integration.source) && systems.has(integration.target)).length;
+        const integrations = model
+          .integrations()
+          .filter((integration) => systems.has(integration.source) && systems.has(integration.target)).length;
         const cost = scope.systems.reduce((sum, id) => sum + (model.system(id)?.contract?.annualCost ?? 0), 0);
-        expect(digits(await page.locator('[data-kpi="organisations"] .kpi-value').textContent())).toBe(scope.organisations.length);
+        expect(digits(await page.locator('[data-kpi="organisations"] .kpi-value').textContent())).toBe(
+          scope.organisations.length,
+        );
         expect(digits(await page.locator('[data-kpi="systems"] .kpi-value').textContent())).toBe(systems.size);
         expect(digits(await page.locator('[data-kpi="integrations"] .kpi-value').textContent())).toBe(integrations);
         expect(digits(await page.locator('[data-kpi="annual-cost"] .kpi-value').textContent())).toBe(cost);
@@ -121,7 +146,9 @@ describe.skipIf(!executablePath)('the report in Chromium', () => {
         const pairs = new Set(scope.systems.map((id) => `${model.system(id)?.class} ${model.system(id)?.lifecycle}`));
         expect(await page.locator('#chart-systems svg g[aria-label="bar"] rect').count()).toBe(pairs.size);
         // Every organisation in the membership map or among the others.
-        const listed = await page.locator('#overview [data-organisation]').evaluateAll((items) => new Set(items.map((item) => item.getAttribute('data-organisation'))).size);
+        const listed = await page
+          .locator('#overview [data-organisation]')
+          .evaluateAll((items) => new Set(items.map((item) => item.getAttribute('data-organisation'))).size);
         expect(listed).toBe(scope.organisations.length);
       });
 
@@ -148,10 +175,13 @@ describe.skipIf(!executablePath)('the report in Chromium', () => {
         const candidates = harmonisationCandidates(scenario.model);
         const rows = page.locator('#harmonisation-table tbody tr');
         expect(await rows.count()).toBe(candidates.length);
-        const savings = async () => rows.evaluateAll((trs) => trs.map((tr) => Number(tr.children[5]?.getAttribute('data-sort'))));
+        const savings = async () =>
+          rows.evaluateAll((trs) => trs.map((tr) => Number(tr.children[5]?.getAttribute('data-sort'))));
         const ranked = await savings();
         expect(ranked).toEqual([...ranked].sort((a, b) => b - a));
-        const services = new Set(candidates.filter((candidate) => (candidate.savings ?? 0) > 0).flatMap((candidate) => candidate.services));
+        const services = new Set(
+          candidates.filter((candidate) => (candidate.savings ?? 0) > 0).flatMap((candidate) => candidate.services),
+        );
         expect(await page.locator('#chart-savings svg g[aria-label="bar"] rect').count()).toBe(services.size);
         const button = page.locator('#harmonisation-table thead th').nth(5).locator('button.sort');
         await button.click();
@@ -165,7 +195,9 @@ describe.skipIf(!executablePath)('the report in Chromium', () => {
       it('shows each parallel group with each pair in colour and in words, overdue groups marked', async () => {
         const groups = parallelSystems(scenario.model, { asOf: scenario.asOf, allowedUntil: scenario.allowedUntil });
         expect(await page.locator('#parallel article.parallel-group').count()).toBe(groups.length);
-        expect(await page.locator('#parallel article.is-overdue .overdue').count()).toBe(groups.filter((group) => group.overdue).length);
+        expect(await page.locator('#parallel article.is-overdue .overdue').count()).toBe(
+          groups.filter((group) => group.overdue).length,
+        );
         for (const group of groups.slice(0, 5)) {
           const article = page.locator(`#parallel article[data-service="${group.service}"]`);
           expect(Number(await article.getAttribute('data-gaps'))).toBe(group.gaps);
@@ -173,9 +205,20 @@ describe.skipIf(!executablePath)('the report in Chromium', () => {
           if ((await matrix.count()) === 0) continue;
           // Both halves of the matrix: every pair twice.
           for (const status of ['direct', 'platform', 'none'] as const) {
-            expect(await matrix.locator(`td[data-status="${status}"]`).count()).toBe(2 * group.pairs.filter((pair) => pair.status === status).length);
+            expect(await matrix.locator(`td[data-status="${status}"]`).count()).toBe(
+              2 * group.pairs.filter((pair) => pair.status === status).length,
+            );
           }
-          const colours = await matrix.locator('td[data-status="none"]').evaluateAll((cells) => cells.map((cell) => [(globalThis as unknown as { getComputedStyle: (element: unknown) => { backgroundColor: string } }).getComputedStyle(cell).backgroundColor, cell.textContent?.trim()]));
+          const colours = await matrix
+            .locator('td[data-status="none"]')
+            .evaluateAll((cells) =>
+              cells.map((cell) => [
+                (
+                  globalThis as unknown as { getComputedStyle: (element: unknown) => { backgroundColor: string } }
+                ).getComputedStyle(cell).backgroundColor,
+                cell.textContent?.trim(),
+              ]),
+            );
           for (const [colour, text] of colours) {
             expect(colour).not.toBe('rgba(0, 0, 0, 0)');
             expect(text).toMatch(/ei yhteyttä/);
@@ -191,8 +234,12 @@ describe.skipIf(!executablePath)('the report in Chromium', () => {
         const bars = await page.locator('#chart-timeline svg g[aria-label="bar"] rect').count();
         expect(bars).toBe(plan.steps.length <= 60 ? plan.steps.length : result.waves.length);
         if (plan.steps.length <= 60) {
-          expect(await page.locator('#chart-timeline svg g[aria-label="tick"] line').count()).toBe(plan.steps.filter((step) => step.deadline).length);
-          expect(await page.locator('#chart-timeline svg g[aria-label="dot"] path').count()).toBe(result.missedDeadlines.length);
+          expect(await page.locator('#chart-timeline svg g[aria-label="tick"] line').count()).toBe(
+            plan.steps.filter((step) => step.deadline).length,
+          );
+          expect(await page.locator('#chart-timeline svg g[aria-label="dot"] path').count()).toBe(
+            result.missedDeadlines.length,
+          );
         }
         const why = page.locator('#migration-steps tbody tr details').first();
         expect(await why.locator('li').first().isVisible()).toBe(false);
@@ -206,14 +253,23 @@ describe.skipIf(!executablePath)('the report in Chromium', () => {
         const visible = () => page.locator('#findings-table tbody tr:not([hidden])').count();
         expect(await visible()).toBe(listed);
         expect(await page.locator('#findings-filters').isVisible()).toBe(true);
-        const shown = await page.locator('#findings-table tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-severity')));
+        const shown = await page
+          .locator('#findings-table tbody tr')
+          .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-severity')));
         await page.locator('#findings-filters input[value="error"]').uncheck();
         expect(await visible()).toBe(shown.filter((severity) => severity !== 'error').length);
-        expect(await page.locator('#findings-count').textContent()).toContain(String(shown.filter((severity) => severity !== 'error').length));
+        expect(await page.locator('#findings-count').textContent()).toContain(
+          String(shown.filter((severity) => severity !== 'error').length),
+        );
         await page.locator('#findings-filters input[value="error"]').check();
         const rule = findings[0]?.rule ?? 'none';
         await page.locator('#findings-search').fill(rule);
-        const matching = await page.locator('#findings-table tbody tr').evaluateAll((rows, text) => rows.filter((row) => (row.textContent ?? '').toLowerCase().includes(text)).length, rule.toLowerCase());
+        const matching = await page
+          .locator('#findings-table tbody tr')
+          .evaluateAll(
+            (rows, text) => rows.filter((row) => (row.textContent ?? '').toLowerCase().includes(text)).length,
+            rule.toLowerCase(),
+          );
         expect(await visible()).toBe(matching);
         expect(matching).toBeGreaterThan(0);
         await page.locator('#findings-search').fill('');
@@ -224,11 +280,28 @@ describe.skipIf(!executablePath)('the report in Chromium', () => {
         await page.addScriptTag({ content: axeSource });
         const violations = await page.evaluate(async () => {
           const scope = globalThis as unknown as { document: unknown };
-          const axe = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-          const results = await axe.run(scope.document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-          return results.violations.map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')) }));
+          const axe = (
+            globalThis as unknown as {
+              axe: {
+                run: (
+                  context: unknown,
+                  options: unknown,
+                ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+              };
+            }
+          ).axe;
+          const results = await axe.run(scope.document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+          });
+          return results.violations.map((violation) => ({
+            id: violation.id,
+            impact: violation.impact,
+            nodes: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')),
+          }));
         });
-        expect(violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([]);
+        expect(
+          violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical'),
+        ).toEqual([]);
       }, 300_000);
 
       it('prints to PDF on several pages', async () => {
@@ -243,13 +316,13 @@ describe.skipIf(!executablePath)('the report in Chromium', () => {
       // The sample's sections only: the 1k report's are pages long and add minutes, not information.
       if (make === sampleCase)
         it('takes a screenshot of each section', async () => {
-        await page.addStyleTag({ content: 'nav.toc { position: static !important; }' });
-        for (const id of ['overview', 'landscapes', 'harmonisation', 'parallel', 'migration', 'findings']) {
-          const path = join(screenshots, `${scenario.name}-${id}.png`);
-          await page.locator(`section#${id}`).screenshot({ path, timeout: 60_000 });
-          expect(readFileSync(path).subarray(1, 4).toString()).toBe('PNG');
-        }
-      }, 300_000);
+          await page.addStyleTag({ content: 'nav.toc { position: static !important; }' });
+          for (const id of ['overview', 'landscapes', 'harmonisation', 'parallel', 'migration', 'findings']) {
+            const path = join(screenshots, `${scenario.name}-${id}.png`);
+            await page.locator(`section#${id}`).screenshot({ path, timeout: 60_000 });
+            expect(readFileSync(path).subarray(1, 4).toString()).toBe('PNG');
+          }
+        }, 300_000);
     });
   }
 });

@@ -2,12 +2,22 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { harmonisationCandidates, KarttaError, lint, Model, parallelSystems, planMigration, type KarttaDocumentInput } from '../src/index.js';
+import {
+  harmonisationCandidates,
+  KarttaError,
+  lint,
+  Model,
+  parallelSystems,
+  planMigration,
+  type KarttaDocumentInput,
+} from '../src/index.js';
 import { toHtmlReport } from '../src/report/index.js';
 import { smallRegion } from './fixtures.js';
 
 const sample = Model.load(readFileSync(new URL('../examples/pohjois-pohjanmaa.json', import.meta.url), 'utf8'));
-const samplePlan = JSON.parse(readFileSync(new URL('../examples/pohjois-pohjanmaa.plan.json', import.meta.url), 'utf8')) as unknown;
+const samplePlan = JSON.parse(
+  readFileSync(new URL('../examples/pohjois-pohjanmaa.plan.json', import.meta.url), 'utf8'),
+) as unknown;
 
 function parse(html: string) {
   return parseHTML(html).document;
@@ -38,12 +48,19 @@ describe('toHtmlReport on the sample', () => {
   });
 
   it('has every section, with the counts the library gives', () => {
-    for (const id of ['overview', 'landscapes', 'harmonisation', 'parallel', 'migration', 'findings']) expect(document.getElementById(id), id).not.toBeNull();
-    expect(document.querySelectorAll('#harmonisation-table tbody tr')).toHaveLength(harmonisationCandidates(sample).length);
+    for (const id of ['overview', 'landscapes', 'harmonisation', 'parallel', 'migration', 'findings'])
+      expect(document.getElementById(id), id).not.toBeNull();
+    expect(document.querySelectorAll('#harmonisation-table tbody tr')).toHaveLength(
+      harmonisationCandidates(sample).length,
+    );
     const groups = parallelSystems(sample, { asOf: '2020-06-01', allowedUntil: '2020-01-01' });
     expect(document.querySelectorAll('#parallel article.parallel-group')).toHaveLength(groups.length);
-    expect(document.querySelectorAll('#parallel article.is-overdue')).toHaveLength(groups.filter((group) => group.overdue).length);
-    expect(document.querySelectorAll('#findings-table tbody tr')).toHaveLength(lint(sample, { asOf: '2020-06-01' }).length);
+    expect(document.querySelectorAll('#parallel article.is-overdue')).toHaveLength(
+      groups.filter((group) => group.overdue).length,
+    );
+    expect(document.querySelectorAll('#findings-table tbody tr')).toHaveLength(
+      lint(sample, { asOf: '2020-06-01' }).length,
+    );
     const result = planMigration(sample, samplePlan);
     expect(document.querySelectorAll('#migration-steps tbody tr')).toHaveLength(result.placements.length);
     expect(document.querySelectorAll('#migration-steps tr.is-missed')).toHaveLength(result.missedDeadlines.length);
@@ -51,7 +68,9 @@ describe('toHtmlReport on the sample', () => {
   });
 
   it('is the same page for the same model and options', () => {
-    expect(toHtmlReport(sample, { lang: 'fi', plan: samplePlan, asOf: '2020-06-01', allowedUntil: '2020-01-01' })).toBe(html);
+    expect(toHtmlReport(sample, { lang: 'fi', plan: samplePlan, asOf: '2020-06-01', allowedUntil: '2020-01-01' })).toBe(
+      html,
+    );
   });
 
   it('writes labels and names in the chosen language, falling back to Finnish', () => {
@@ -62,7 +81,8 @@ describe('toHtmlReport on the sample', () => {
     expect(document.querySelector('#overview h2')?.textContent).toBe('Yleiskuva');
     expect(sv.querySelector('#overview h2')?.textContent).toBe('Översikt');
     expect(en.querySelector('#overview h2')?.textContent).toBe('Overview');
-    const membership = (doc: ReturnType<typeof parse>, id: string) => doc.querySelector(`#membership li[data-organisation="${id}"] > span`)?.textContent;
+    const membership = (doc: ReturnType<typeof parse>, id: string) =>
+      doc.querySelector(`#membership li[data-organisation="${id}"] > span`)?.textContent;
     expect(membership(document, 'oulu')).toBe('Oulu');
     expect(membership(sv, 'oulu')).toBe('Uleåborg');
     expect(membership(en, 'oulu')).toBe('City of Oulu');
@@ -80,10 +100,13 @@ describe('toHtmlReport on the sample', () => {
 
   it('names a view larger than the diagram limit instead of drawing it', () => {
     const limited = parse(toHtmlReport(sample, { asOf: '2020-06-01', diagramLimit: 10 }));
-    const large = [...limited.querySelectorAll('#landscapes .diagram-box')].filter((box) => Number(box.getAttribute('data-elements')) > 10);
+    const large = [...limited.querySelectorAll('#landscapes .diagram-box')].filter(
+      (box) => Number(box.getAttribute('data-elements')) > 10,
+    );
     expect(large.length).toBeGreaterThan(0);
     for (const box of large) expect(box.querySelector('svg')).toBeNull();
-    for (const box of limited.querySelectorAll('#landscapes details.diagram-box')) expect(Number(box.getAttribute('data-elements'))).toBeLessThanOrEqual(10);
+    for (const box of limited.querySelectorAll('#landscapes details.diagram-box'))
+      expect(Number(box.getAttribute('data-elements'))).toBeLessThanOrEqual(10);
   });
 
   it('says so when no plan is given', () => {
@@ -129,7 +152,9 @@ describe('toHtmlReport options', () => {
 
   it('refuses a plan naming a system that does not exist, leaving the model as it was', () => {
     const before = model.toJSONText();
-    const error = caught(() => toHtmlReport(model, { plan: { steps: [{ id: 's', action: 'retire', system: 'ghost' }] } }));
+    const error = caught(() =>
+      toHtmlReport(model, { plan: { steps: [{ id: 's', action: 'retire', system: 'ghost' }] } }),
+    );
     expect(error.code).toMatch(/^plan\./);
     expect(model.toJSONText()).toBe(before);
   });
@@ -144,12 +169,36 @@ describe('toHtmlReport options', () => {
 
 describe('toHtmlReport with hostile names and ids', () => {
   const hostile = fc.oneof(
-    fc.constantFrom('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "'; onload='x", '</style><b>x</b>', '&amp;&lt;', '__proto__', 'constructor', 'toString', 'a'.repeat(2000)),
+    fc.constantFrom(
+      '<script>alert(1)</script>',
+      '"><img src=x onerror=alert(1)>',
+      "'; onload='x",
+      '</style><b>x</b>',
+      '&amp;&lt;',
+      '__proto__',
+      'constructor',
+      'toString',
+      'a'.repeat(2000),
+    ),
     fc.string({ minLength: 1, maxLength: 40 }).filter((text) => text.trim().length > 0),
   );
-  const hostileId = fc.constantFrom('__proto__', 'constructor', 'toString', 'valueOf', 'x<y', 'a"b', 'äö', 's'.repeat(200));
+  const hostileId = fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'toString',
+    'valueOf',
+    'x<y',
+    'a"b',
+    'äö',
+    's'.repeat(200),
+  );
 
-  function documentWith(orgName: string, systemName: string, serviceName: string, systemId: string): KarttaDocumentInput {
+  function documentWith(
+    orgName: string,
+    systemName: string,
+    serviceName: string,
+    systemId: string,
+  ): KarttaDocumentInput {
     return {
       format: 'kartta/1',
       name: orgName,
@@ -159,9 +208,23 @@ describe('toHtmlReport with hostile names and ids', () => {
       ],
       services: [{ id: 'svc', name: serviceName, domain: 'health' }],
       systems: [
-        { id: systemId, name: systemName, class: 'TOSI', product: orgName, lifecycle: 'production', contract: { ends: '2020-01-01', annualCost: 10 } },
+        {
+          id: systemId,
+          name: systemName,
+          class: 'TOSI',
+          product: orgName,
+          lifecycle: 'production',
+          contract: { ends: '2020-01-01', annualCost: 10 },
+        },
         { id: 'other', name: serviceName, class: 'TOSI', product: systemName, lifecycle: 'production' },
-        { id: 'third', name: orgName, class: 'TOSI', product: orgName, lifecycle: 'production', contract: { ends: '2021-01-01', annualCost: 5 } },
+        {
+          id: 'third',
+          name: orgName,
+          class: 'TOSI',
+          product: orgName,
+          lifecycle: 'production',
+          contract: { ends: '2021-01-01', annualCost: 5 },
+        },
       ],
       relations: [
         { type: 'memberOf', from: 'm', to: 'region' },
@@ -176,19 +239,33 @@ describe('toHtmlReport with hostile names and ids', () => {
 
   it('shows every name as text and runs nothing of it', () => {
     fc.assert(
-      fc.property(hostile, hostile, hostile, hostileId, fc.constantFrom('fi', 'sv', 'en'), (orgName, systemName, serviceName, systemId, lang) => {
-        const model = Model.load(documentWith(orgName, systemName, serviceName, systemId));
-        const html = toHtmlReport(model, { lang: lang as 'fi', asOf: '2022-01-01' });
-        const document = parse(html);
-        expect(document.querySelectorAll('script')).toHaveLength(1);
-        expect(document.querySelectorAll('img, iframe, object, embed, link')).toHaveLength(0);
-        for (const element of document.querySelectorAll('*')) {
-          for (const attribute of element.attributes) expect(attribute.name.startsWith('on'), attribute.name).toBe(false);
-        }
-        expect(document.querySelector('#membership li[data-organisation="region"] > span')?.textContent).toBe(orgName);
-        expect(document.querySelectorAll('#parallel article.parallel-group')).toHaveLength(parallelSystems(model, { asOf: '2022-01-01' }).length);
-        expect(document.querySelectorAll('#harmonisation-table tbody tr')).toHaveLength(harmonisationCandidates(model).length);
-      }),
+      fc.property(
+        hostile,
+        hostile,
+        hostile,
+        hostileId,
+        fc.constantFrom('fi', 'sv', 'en'),
+        (orgName, systemName, serviceName, systemId, lang) => {
+          const model = Model.load(documentWith(orgName, systemName, serviceName, systemId));
+          const html = toHtmlReport(model, { lang: lang as 'fi', asOf: '2022-01-01' });
+          const document = parse(html);
+          expect(document.querySelectorAll('script')).toHaveLength(1);
+          expect(document.querySelectorAll('img, iframe, object, embed, link')).toHaveLength(0);
+          for (const element of document.querySelectorAll('*')) {
+            for (const attribute of element.attributes)
+              expect(attribute.name.startsWith('on'), attribute.name).toBe(false);
+          }
+          expect(document.querySelector('#membership li[data-organisation="region"] > span')?.textContent).toBe(
+            orgName,
+          );
+          expect(document.querySelectorAll('#parallel article.parallel-group')).toHaveLength(
+            parallelSystems(model, { asOf: '2022-01-01' }).length,
+          );
+          expect(document.querySelectorAll('#harmonisation-table tbody tr')).toHaveLength(
+            harmonisationCandidates(model).length,
+          );
+        },
+      ),
       { numRuns: 25 },
     );
   });

@@ -5,12 +5,19 @@ import { buildScenarioJsonSchema } from '../scripts/scenario-json-schema.js';
 
 const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false });
 const validate = ajv.compile(buildScenarioJsonSchema());
-const read = (name: string) => JSON.parse(readFileSync(new URL(`../examples/scenarios/${name}.scenario.json`, import.meta.url), 'utf8'));
+const read = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../examples/scenarios/${name}.scenario.json`, import.meta.url), 'utf8'));
 
 describe('the published JSON Schema of kartta-scenario/1', () => {
   it('accepts the sample scenarios and a scenario of patches', () => {
-    for (const name of ['hospital-district', 'regional-council', 'oulu']) expect(validate(read(name)), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
-    const patches = { format: 'kartta-scenario/1', name: 'P', base: `sha256:${'a'.repeat(64)}`, changes: [{ op: 'replace', path: ['systems', 'a', 'lifecycle'], value: 'retired', was: 'production' }] };
+    for (const name of ['hospital-district', 'regional-council', 'oulu'])
+      expect(validate(read(name)), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    const patches = {
+      format: 'kartta-scenario/1',
+      name: 'P',
+      base: `sha256:${'a'.repeat(64)}`,
+      changes: [{ op: 'replace', path: ['systems', 'a', 'lifecycle'], value: 'retired', was: 'production' }],
+    };
     expect(validate(patches)).toBe(true);
   });
 

@@ -73,7 +73,9 @@ describe('scenario operations', () => {
     const target = applyScenario(base(), scenario({ op: 'replace', system: 'lifecare-ja', by: 'lifecare-oulu' }));
     expect(target.system('lifecare-ja')?.lifecycle).toBe('retired');
     expect(target.system('lifecare-oulu')?.users).toBe(2700);
-    expect(target.relationsIn('lifecare-oulu', 'uses')).toEqual([{ type: 'uses', from: 'pyhajarvi', to: 'lifecare-oulu', users: 300 }]);
+    expect(target.relationsIn('lifecare-oulu', 'uses')).toEqual([
+      { type: 'uses', from: 'pyhajarvi', to: 'lifecare-oulu', users: 300 },
+    ]);
     // i-1 joined the two: after the replacement it would run from a system to itself, so it is gone.
     expect(target.integration('i-1')).toBeUndefined();
     expect(target.relationsIn('lifecare-ja', 'owns').map((r) => r.from)).toEqual(['ja']);
@@ -93,31 +95,56 @@ describe('scenario operations', () => {
   });
 
   it('replace: refuses a system replacing itself and a retired replacement', () => {
-    expect(problemsOf(base(), scenario({ op: 'replace', system: 'lifecare-ja', by: 'lifecare-ja' })).codes).toEqual(['scenario.same-system changes.0.by']);
-    expect(problemsOf(base(), scenario({ op: 'replace', system: 'lifecare-ja', by: 'old-ppj' })).codes).toEqual(['scenario.system-retired changes.0.by']);
-  });
-
-  it('consolidate: the other installations of the product in scope hand over to the keeper', () => {
-    const inRegion = applyScenario(base(), scenario({ op: 'consolidate', product: 'Tieto Lifecare', into: 'lifecare-oulu', scope: 'pop' }));
-    expect(inRegion.system('lifecare-ja')?.lifecycle).toBe('retired');
-    expect(inRegion.system('lifecare-kajaani')?.lifecycle).toBe('production');
-    const everywhere = applyScenario(base(), scenario({ op: 'consolidate', product: 'lifecare', into: 'lifecare-oulu' }));
-    expect(everywhere.systems().filter((s) => s.lifecycle === 'retired').map((s) => s.id)).toEqual(['lifecare-ja', 'lifecare-kajaani', 'old-ppj']);
-  });
-
-  it('consolidate: refuses a keeper of another product and a product with nothing to consolidate', () => {
-    expect(problemsOf(base(), scenario({ op: 'consolidate', product: 'lifecare', into: 'pop-esb' })).codes).toEqual(['scenario.not-installation changes.0.into']);
-    const { model } = base().edit((doc) => {
-      doc.systems.find((s) => s.id === 'pop-esb')!.product = 'Frends';
-    });
-    expect(problemsOf(model, scenario({ op: 'consolidate', product: 'frends', into: 'pop-esb' })).codes).toEqual(['scenario.nothing-to-consolidate changes.0.product']);
-    expect(problemsOf(base(), scenario({ op: 'consolidate', product: 'lifecare', into: 'lifecare-oulu', scope: 'lifecare-ja' })).codes).toEqual([
-      'scenario.wrong-kind changes.0.scope',
+    expect(problemsOf(base(), scenario({ op: 'replace', system: 'lifecare-ja', by: 'lifecare-ja' })).codes).toEqual([
+      'scenario.same-system changes.0.by',
+    ]);
+    expect(problemsOf(base(), scenario({ op: 'replace', system: 'lifecare-ja', by: 'old-ppj' })).codes).toEqual([
+      'scenario.system-retired changes.0.by',
     ]);
   });
 
+  it('consolidate: the other installations of the product in scope hand over to the keeper', () => {
+    const inRegion = applyScenario(
+      base(),
+      scenario({ op: 'consolidate', product: 'Tieto Lifecare', into: 'lifecare-oulu', scope: 'pop' }),
+    );
+    expect(inRegion.system('lifecare-ja')?.lifecycle).toBe('retired');
+    expect(inRegion.system('lifecare-kajaani')?.lifecycle).toBe('production');
+    const everywhere = applyScenario(
+      base(),
+      scenario({ op: 'consolidate', product: 'lifecare', into: 'lifecare-oulu' }),
+    );
+    expect(
+      everywhere
+        .systems()
+        .filter((s) => s.lifecycle === 'retired')
+        .map((s) => s.id),
+    ).toEqual(['lifecare-ja', 'lifecare-kajaani', 'old-ppj']);
+  });
+
+  it('consolidate: refuses a keeper of another product and a product with nothing to consolidate', () => {
+    expect(problemsOf(base(), scenario({ op: 'consolidate', product: 'lifecare', into: 'pop-esb' })).codes).toEqual([
+      'scenario.not-installation changes.0.into',
+    ]);
+    const { model } = base().edit((doc) => {
+      doc.systems.find((s) => s.id === 'pop-esb')!.product = 'Frends';
+    });
+    expect(problemsOf(model, scenario({ op: 'consolidate', product: 'frends', into: 'pop-esb' })).codes).toEqual([
+      'scenario.nothing-to-consolidate changes.0.product',
+    ]);
+    expect(
+      problemsOf(
+        base(),
+        scenario({ op: 'consolidate', product: 'lifecare', into: 'lifecare-oulu', scope: 'lifecare-ja' }),
+      ).codes,
+    ).toEqual(['scenario.wrong-kind changes.0.scope']);
+  });
+
   it('moveOwnership: listed systems, or all in use that an organisation owns, change owner', () => {
-    const listed = applyScenario(base(), scenario({ op: 'moveOwnership', systems: ['lifecare-oulu', 'lifecare-ja'], to: 'pop' }));
+    const listed = applyScenario(
+      base(),
+      scenario({ op: 'moveOwnership', systems: ['lifecare-oulu', 'lifecare-ja'], to: 'pop' }),
+    );
     expect(listed.relationsIn('lifecare-oulu', 'owns').map((r) => r.from)).toEqual(['pop']);
     expect(listed.relationsIn('lifecare-ja', 'owns').map((r) => r.from)).toEqual(['pop']);
     const all = applyScenario(base(), scenario({ op: 'moveOwnership', from: 'oulu', to: 'pop' }));
@@ -126,24 +153,50 @@ describe('scenario operations', () => {
   });
 
   it('moveOwnership: refuses both or neither of systems and from, an owner that is no organisation, nothing to move', () => {
-    expect(problemsOf(base(), scenario({ op: 'moveOwnership', from: 'oulu', systems: ['lifecare-oulu'], to: 'pop' })).codes).toEqual(['scenario.value-invalid changes.0']);
-    expect(problemsOf(base(), scenario({ op: 'moveOwnership', systems: ['lifecare-oulu'], to: 'lifecare-ja' })).codes).toEqual(['scenario.wrong-kind changes.0.to']);
-    expect(problemsOf(base(), scenario({ op: 'moveOwnership', from: 'pyhajarvi', to: 'pop' })).codes).toEqual(['scenario.nothing-to-move changes.0.from']);
-    expect(problemsOf(base(), scenario({ op: 'moveOwnership', systems: ['x', 'lifecare-oulu'], to: 'pop' })).codes).toEqual(['scenario.entity-missing changes.0.systems.0']);
+    expect(
+      problemsOf(base(), scenario({ op: 'moveOwnership', from: 'oulu', systems: ['lifecare-oulu'], to: 'pop' })).codes,
+    ).toEqual(['scenario.value-invalid changes.0']);
+    expect(
+      problemsOf(base(), scenario({ op: 'moveOwnership', systems: ['lifecare-oulu'], to: 'lifecare-ja' })).codes,
+    ).toEqual(['scenario.wrong-kind changes.0.to']);
+    expect(problemsOf(base(), scenario({ op: 'moveOwnership', from: 'pyhajarvi', to: 'pop' })).codes).toEqual([
+      'scenario.nothing-to-move changes.0.from',
+    ]);
+    expect(
+      problemsOf(base(), scenario({ op: 'moveOwnership', systems: ['x', 'lifecare-oulu'], to: 'pop' })).codes,
+    ).toEqual(['scenario.entity-missing changes.0.systems.0']);
   });
 
   it('addIntegration: adds it; refuses an existing id, missing ends and a via that is no platform', () => {
-    const target = applyScenario(base(), scenario({ op: 'addIntegration', integration: { id: 'i-2', source: 'lifecare-kajaani', target: 'lifecare-oulu', via: 'pop-esb' } }));
-    expect(target.integration('i-2')).toEqual({ id: 'i-2', source: 'lifecare-kajaani', target: 'lifecare-oulu', via: 'pop-esb' });
+    const target = applyScenario(
+      base(),
+      scenario({
+        op: 'addIntegration',
+        integration: { id: 'i-2', source: 'lifecare-kajaani', target: 'lifecare-oulu', via: 'pop-esb' },
+      }),
+    );
+    expect(target.integration('i-2')).toEqual({
+      id: 'i-2',
+      source: 'lifecare-kajaani',
+      target: 'lifecare-oulu',
+      via: 'pop-esb',
+    });
     expect(
       problemsOf(
         base(),
         scenario(
           { op: 'addIntegration', integration: { id: 'i-1', source: 'lifecare-kajaani', target: 'lifecare-oulu' } },
-          { op: 'addIntegration', integration: { id: 'i-3', source: 'nope', target: 'lifecare-oulu', via: 'lifecare-ja' } },
+          {
+            op: 'addIntegration',
+            integration: { id: 'i-3', source: 'nope', target: 'lifecare-oulu', via: 'lifecare-ja' },
+          },
         ),
       ).codes,
-    ).toEqual(['scenario.entity-exists changes.0.integration.id', 'scenario.entity-missing changes.1.integration.source', 'scenario.not-platform changes.1.integration.via']);
+    ).toEqual([
+      'scenario.entity-exists changes.0.integration.id',
+      'scenario.entity-missing changes.1.integration.source',
+      'scenario.not-platform changes.1.integration.via',
+    ]);
   });
 });
 
@@ -152,10 +205,19 @@ describe('scenario patches', () => {
     const target = applyScenario(
       base(),
       scenario(
-        { op: 'replace', path: ['systems', 'lifecare-oulu', 'contract', 'ends'], value: '2021-12-31', was: '2020-12-31' },
+        {
+          op: 'replace',
+          path: ['systems', 'lifecare-oulu', 'contract', 'ends'],
+          value: '2021-12-31',
+          was: '2020-12-31',
+        },
         { op: 'add', path: ['systems', 'lifecare-ja', 'users'], value: 300 },
         { op: 'remove', path: ['relations', 'owns: kajaani -> lifecare-kajaani'] },
-        { op: 'add', path: ['services', 'payroll'], value: { id: 'payroll', name: 'Palkat', domain: 'administration' } },
+        {
+          op: 'add',
+          path: ['services', 'payroll'],
+          value: { id: 'payroll', name: 'Palkat', domain: 'administration' },
+        },
         { op: 'replace', path: ['name'], value: 'POP 2019' },
       ),
     );
@@ -191,7 +253,10 @@ describe('scenario patches', () => {
   });
 
   it('traces a rule the result breaks to the change that broke it', () => {
-    const { error } = problemsOf(base(), scenario({ op: 'retire', system: 'lifecare-kajaani' }, { op: 'remove', path: ['organisations', 'kajaani'] }));
+    const { error } = problemsOf(
+      base(),
+      scenario({ op: 'retire', system: 'lifecare-kajaani' }, { op: 'remove', path: ['organisations', 'kajaani'] }),
+    );
     expect(error.problems.map((p) => [p.code, p.change, p.op])).toEqual([['scenario.result-invalid', 1, 'remove']]);
     expect(error.problems[0]!.message).toMatch(/reference/);
   });
@@ -200,16 +265,27 @@ describe('scenario patches', () => {
 describe('scenario documents', () => {
   it('names every problem of a malformed document with its path', () => {
     try {
-      parseScenario({ format: 'kartta-scenario/2', changes: [{ op: 'explode' }, { op: 'retire' }, { op: 'add', path: ['systems', 'a'] }] });
+      parseScenario({
+        format: 'kartta-scenario/2',
+        changes: [{ op: 'explode' }, { op: 'retire' }, { op: 'add', path: ['systems', 'a'] }],
+      });
       throw new Error('expected a ScenarioError');
     } catch (error) {
       expect(error).toBeInstanceOf(ScenarioError);
       const e = error as ScenarioError;
       expect(e.code).toBe('scenario.invalid');
-      expect(e.problems.map((p) => p.path.join('.'))).toEqual(['format', 'name', 'changes.0.op', 'changes.1.system', 'changes.2.value']);
+      expect(e.problems.map((p) => p.path.join('.'))).toEqual([
+        'format',
+        'name',
+        'changes.0.op',
+        'changes.1.system',
+        'changes.2.value',
+      ]);
     }
     expect(() => parseScenario('{')).toThrow(expect.objectContaining({ code: 'scenario.invalid' }));
-    expect(() => parseScenario({ format: 'kartta-scenario/1', name: 'S', changes: [], base: 'md5:00' })).toThrow(/sha256/);
+    expect(() => parseScenario({ format: 'kartta-scenario/1', name: 'S', changes: [], base: 'md5:00' })).toThrow(
+      /sha256/,
+    );
   });
 
   it('refuses a base that is not a model', () => {
@@ -221,7 +297,11 @@ describe('conflicts', () => {
   it('a base that moved on: every change that no longer applies is a conflict, and nothing is applied', () => {
     const original = base();
     const s: Scenario = {
-      ...scenario({ op: 'replace', system: 'lifecare-ja', by: 'lifecare-oulu' }, { op: 'retire', system: 'lifecare-kajaani' }, { op: 'moveOwnership', from: 'oulu', to: 'pop' }),
+      ...scenario(
+        { op: 'replace', system: 'lifecare-ja', by: 'lifecare-oulu' },
+        { op: 'retire', system: 'lifecare-kajaani' },
+        { op: 'moveOwnership', from: 'oulu', to: 'pop' },
+      ),
       base: modelHash(original),
     };
     const { model: moved } = original.edit((doc) => {
@@ -253,7 +333,9 @@ describe('conflicts', () => {
     });
     const { error } = problemsOf(moved, sealed);
     expect(error.code).toBe('scenario.conflict');
-    expect(error.problems.map((p) => [p.code, p.change, p.id])).toEqual([['scenario.entity-changed', 0, 'lifecare-kajaani']]);
+    expect(error.problems.map((p) => [p.code, p.change, p.id])).toEqual([
+      ['scenario.entity-changed', 0, 'lifecare-kajaani'],
+    ]);
     // A change elsewhere in the base is no conflict.
     const { model: elsewhere } = original.edit((doc) => {
       doc.systems.find((s) => s.id === 'lifecare-oulu')!.version = '2019.2';
@@ -270,7 +352,14 @@ const HOSTILE = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valu
 /** The document with some ids renamed to hostile ones, references included. */
 function withHostileIds(doc: KarttaDocumentInput): KarttaDocumentInput {
   const rename = new Map<string, string>();
-  const pick = [doc.organisations?.[0]?.id, doc.systems?.[0]?.id, doc.services?.[0]?.id, doc.systems?.[1]?.id, doc.integrations?.[0]?.id, doc.organisations?.[1]?.id];
+  const pick = [
+    doc.organisations?.[0]?.id,
+    doc.systems?.[0]?.id,
+    doc.services?.[0]?.id,
+    doc.systems?.[1]?.id,
+    doc.integrations?.[0]?.id,
+    doc.organisations?.[1]?.id,
+  ];
   pick.forEach((id, i) => {
     if (id !== undefined) rename.set(id, HOSTILE[i]!);
   });
@@ -280,17 +369,25 @@ function withHostileIds(doc: KarttaDocumentInput): KarttaDocumentInput {
     organisations: doc.organisations?.map((o) => ({ ...o, id: r(o.id) })),
     services: doc.services?.map((s) => ({ ...s, id: r(s.id) })),
     systems: doc.systems?.map((s) => ({ ...s, id: r(s.id) })),
-    integrations: doc.integrations?.map((i) => ({ ...i, id: r(i.id), source: r(i.source), target: r(i.target), ...(i.via !== undefined ? { via: r(i.via) } : {}) })),
+    integrations: doc.integrations?.map((i) => ({
+      ...i,
+      id: r(i.id),
+      source: r(i.source),
+      target: r(i.target),
+      ...(i.via !== undefined ? { via: r(i.via) } : {}),
+    })),
     relations: doc.relations?.map((x) => ({ ...x, from: r(x.from), to: r(x.to) })),
   };
 }
 
 type Edit = (doc: Record<string, any>) => void;
 const editArb: fc.Arbitrary<Edit> = fc.oneof(
-  fc.tuple(fc.nat(), fc.constantFrom('planned', 'production', 'phasingOut', 'retired')).map(([i, lifecycle]): Edit => (doc) => {
-    const s = doc.systems[i % Math.max(1, doc.systems.length)];
-    if (s) s.lifecycle = lifecycle;
-  }),
+  fc
+    .tuple(fc.nat(), fc.constantFrom('planned', 'production', 'phasingOut', 'retired'))
+    .map(([i, lifecycle]): Edit => (doc) => {
+      const s = doc.systems[i % Math.max(1, doc.systems.length)];
+      if (s) s.lifecycle = lifecycle;
+    }),
   fc.tuple(fc.nat(), nameArb).map(([i, name]): Edit => (doc) => {
     const o = doc.organisations[i % Math.max(1, doc.organisations.length)];
     if (o) o.name = name;
@@ -316,7 +413,9 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
     if (s) s.direction = s.direction === 'twoWay' ? 'oneWay' : 'twoWay';
   }),
   fc.tuple(fc.constantFrom(...HOSTILE, 'svc-new'), nameArb).map(([id, name]): Edit => (doc) => {
-    const all = [...doc.organisations, ...doc.services, ...doc.systems, ...doc.integrations, ...doc.products].map((e: { id: string }) => e.id);
+    const all = [...doc.organisations, ...doc.services, ...doc.systems, ...doc.integrations, ...doc.products].map(
+      (e: { id: string }) => e.id,
+    );
     if (!all.includes(id)) doc.services.push({ id, name, domain: 'health' });
   }),
   fc.tuple(fc.nat(), fc.jsonValue({ maxDepth: 3 })).map(([i, value]): Edit => (doc) => {
@@ -334,12 +433,23 @@ function valueIn(doc: Record<string, unknown>, path: readonly string[]): unknown
   let current: unknown;
   if (head === 'name' || head === 'description' || head === 'x') {
     current = doc;
-    for (const key of path) current = current !== null && typeof current === 'object' && Object.hasOwn(current, key) ? (current as Record<string, unknown>)[key] : undefined;
+    for (const key of path)
+      current =
+        current !== null && typeof current === 'object' && Object.hasOwn(current, key)
+          ? (current as Record<string, unknown>)[key]
+          : undefined;
     return current;
   }
   const items = doc[head] as Record<string, unknown>[];
-  current = items.find((item) => (head === 'relations' ? `${String(item.type)}: ${String(item.from)} -> ${String(item.to)}` : item.id) === id);
-  for (const key of field) current = current !== null && typeof current === 'object' && Object.hasOwn(current, key) ? (current as Record<string, unknown>)[key] : undefined;
+  current = items.find(
+    (item) =>
+      (head === 'relations' ? `${String(item.type)}: ${String(item.from)} -> ${String(item.to)}` : item.id) === id,
+  );
+  for (const key of field)
+    current =
+      current !== null && typeof current === 'object' && Object.hasOwn(current, key)
+        ? (current as Record<string, unknown>)[key]
+        : undefined;
   return current;
 }
 
@@ -369,31 +479,36 @@ describe('scenario properties', () => {
 
   it('a scenario with conflicts changes nothing: the base and the scenario are as they were', () => {
     fc.assert(
-      fc.property(documentArb(5), fc.array(editArb, { minLength: 1, maxLength: 6 }), fc.array(editArb, { minLength: 1, maxLength: 6 }), (doc, edits, drift) => {
-        const start = Model.load(withHostileIds(doc));
-        const target = edited(start, edits);
-        const moved = edited(start, drift);
-        fc.pre(target !== undefined && moved !== undefined);
-        const s = scenarioFromDiff(diffModels(start, target), { base: start });
-        const text = JSON.stringify(s);
-        const before = JSON.stringify(moved.toJSON());
-        const check = checkScenario(moved, s);
-        if (!check.ok) {
-          expect(() => applyScenario(moved, s)).toThrow(ScenarioError);
-          if (modelHash(moved) !== s.base) expect(check.problems.every((p) => p.conflict)).toBe(true);
-        } else {
-          // Every change still fits: the result holds what each change says, on top of the drift.
-          const result = applyScenario(moved, s).toJSON() as unknown as Record<string, unknown>;
-          for (const change of s.changes) {
-            if (!('path' in change)) continue;
-            const found = valueIn(result, change.path);
-            if (change.op === 'remove') expect(found).toBeUndefined();
-            else if (found !== undefined || change.value !== 'oneWay') expect(found).toEqual(change.value);
+      fc.property(
+        documentArb(5),
+        fc.array(editArb, { minLength: 1, maxLength: 6 }),
+        fc.array(editArb, { minLength: 1, maxLength: 6 }),
+        (doc, edits, drift) => {
+          const start = Model.load(withHostileIds(doc));
+          const target = edited(start, edits);
+          const moved = edited(start, drift);
+          fc.pre(target !== undefined && moved !== undefined);
+          const s = scenarioFromDiff(diffModels(start, target), { base: start });
+          const text = JSON.stringify(s);
+          const before = JSON.stringify(moved.toJSON());
+          const check = checkScenario(moved, s);
+          if (!check.ok) {
+            expect(() => applyScenario(moved, s)).toThrow(ScenarioError);
+            if (modelHash(moved) !== s.base) expect(check.problems.every((p) => p.conflict)).toBe(true);
+          } else {
+            // Every change still fits: the result holds what each change says, on top of the drift.
+            const result = applyScenario(moved, s).toJSON() as unknown as Record<string, unknown>;
+            for (const change of s.changes) {
+              if (!('path' in change)) continue;
+              const found = valueIn(result, change.path);
+              if (change.op === 'remove') expect(found).toBeUndefined();
+              else if (found !== undefined || change.value !== 'oneWay') expect(found).toEqual(change.value);
+            }
           }
-        }
-        expect(JSON.stringify(moved.toJSON())).toBe(before);
-        expect(JSON.stringify(s)).toBe(text);
-      }),
+          expect(JSON.stringify(moved.toJSON())).toBe(before);
+          expect(JSON.stringify(s)).toBe(text);
+        },
+      ),
       { numRuns: 120 },
     );
   });

@@ -5,7 +5,8 @@ import { writeZip } from '../src/spreadsheet/zip-write.js';
 import { rawWorkbook } from './spreadsheet-support.js';
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
-const HEADER_ROW = '<row r="1"><c r="A1" t="inlineStr"><is><t>Järjestelmä</t></is></c><c r="B1" t="inlineStr"><is><t>Omistaja</t></is></c><c r="C1" t="inlineStr"><is><t>Luokka</t></is></c><c r="D1" t="inlineStr"><is><t>Elinkaaren vaihe</t></is></c></row>';
+const HEADER_ROW =
+  '<row r="1"><c r="A1" t="inlineStr"><is><t>Järjestelmä</t></is></c><c r="B1" t="inlineStr"><is><t>Omistaja</t></is></c><c r="C1" t="inlineStr"><is><t>Luokka</t></is></c><c r="D1" t="inlineStr"><is><t>Elinkaaren vaihe</t></is></c></row>';
 
 function sheet(rows: string): string {
   return `<?xml version="1.0"?><worksheet ${NS}><sheetData>${HEADER_ROW}${rows}</sheetData></worksheet>`;
@@ -61,11 +62,16 @@ describe('hostile spreadsheets', () => {
     expect(refusal(Buffer.from('PK\u0003\u0004 not really')).code).toBe('spreadsheet.unreadable');
     expect(refusal(rawWorkbook('<worksheet><sheetData><row>')).code).toBe('spreadsheet.unreadable');
     expect(refusal(writeZip([{ name: 'xl/other.xml', data: '<x/>' }])).message).toContain('xl/workbook.xml');
-    expect(() => readInventory(['/nonexistent/oulu.xlsx'])).toThrow(expect.objectContaining({ code: 'spreadsheet.unreadable' }));
+    expect(() => readInventory(['/nonexistent/oulu.xlsx'])).toThrow(
+      expect.objectContaining({ code: 'spreadsheet.unreadable' }),
+    );
   });
 
   it('bounds rows and cells, in XLSX and in CSV', () => {
-    const rows = Array.from({ length: 50 }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>S${i}</t></is></c></row>`).join('');
+    const rows = Array.from(
+      { length: 50 },
+      (_, i) => `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>S${i}</t></is></c></row>`,
+    ).join('');
     expect(refusal(rawWorkbook(sheet(rows)), { maxRows: 20 }).code).toBe('spreadsheet.too-large');
     expect(refusal(rawWorkbook(sheet(rows)), { maxCells: 20 }).code).toBe('spreadsheet.too-large');
     const csv = `Järjestelmä;Omistaja\n${'a;b\n'.repeat(100)}`;
@@ -79,14 +85,26 @@ describe('hostile spreadsheets', () => {
       'x;y;__proto__;constructor;TOSI;käytössä;__proto__;toString',
       'x;y;constructor;__proto__;TORI;käytössä;constructor;__proto__',
     ].join('\n');
-    const mapping = JSON.parse('{"columns": {"__proto__": null, "constructor": "systems.description"}, "sheets": {"__proto__": "systems"}}') as object;
+    const mapping = JSON.parse(
+      '{"columns": {"__proto__": null, "constructor": "systems.description"}, "sheets": {"__proto__": "systems"}}',
+    ) as object;
     const { model, notes } = readInventory([{ file: '__proto__.csv', data: csv }], { mapping });
     expect(model.systems().map((s) => [s.id, s.name, s.description])).toEqual([
       ['constructor-proto', '__proto__', 'y'],
       ['proto-constructor', 'constructor', 'y'],
     ]);
-    expect(model.organisations().map((o) => o.id).sort()).toEqual(['constructor', 'proto']);
-    expect(model.services().map((s) => s.id).sort()).toEqual(['proto-service', 'tostring']);
+    expect(
+      model
+        .organisations()
+        .map((o) => o.id)
+        .sort(),
+    ).toEqual(['constructor', 'proto']);
+    expect(
+      model
+        .services()
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(['proto-service', 'tostring']);
     expect(notes.every((note) => typeof note.message === 'string')).toBe(true);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     expect(Object.getPrototypeOf({})).toBe(Object.prototype);

@@ -32,7 +32,12 @@ describe('product clustering across spellings', () => {
     const effica = products.find((p) => p.name === 'Effica');
     expect(effica?.spellings.map((s) => s.spelling).sort()).toEqual(['EFFICA', 'Effica 2017.1']);
     // The catalogue the model gets: the product with the spellings its own normalisation would not match.
-    expect(document.products.find((p) => p.id === 'lifecare')).toEqual({ id: 'lifecare', name: 'Lifecare', vendor: 'Tietoevry', aliases: ['LifeCare 4.x', 'Tieto Lifecare', 'lifecare (Tieto)'] });
+    expect(document.products.find((p) => p.id === 'lifecare')).toEqual({
+      id: 'lifecare',
+      name: 'Lifecare',
+      vendor: 'Tietoevry',
+      aliases: ['LifeCare 4.x', 'Tieto Lifecare', 'lifecare (Tieto)'],
+    });
     // Pegasos and Pegasos Oberon are different words, so they are not merged.
     expect(products.filter((p) => p.name.startsWith('Pegasos'))).toEqual([]);
   });
@@ -40,13 +45,26 @@ describe('product clustering across spellings', () => {
   it('makes harmonisation see the installations of one product', () => {
     const { model } = read();
     const sameProduct = harmonisationCandidates(model).filter((c) => c.kind === 'sameProduct');
-    expect(sameProduct.map((c) => [...c.systems].sort())).toContainEqual(['kempele-lifecare', 'liminka-ptj', 'muhos-lifecare', 'oulu-potilastiedot']);
+    expect(sameProduct.map((c) => [...c.systems].sort())).toContainEqual([
+      'kempele-lifecare',
+      'liminka-ptj',
+      'muhos-lifecare',
+      'oulu-potilastiedot',
+    ]);
   });
 
   it('uses catalogue aliases from a Products sheet and keeps the catalogue entry as given', () => {
-    const catalogue = { file: 'tuotteet.csv', data: 'Tuote;Toimittaja;Muut kirjoitusasut;Tunnus\nPegasos;CGI;Pegasos Oberon;pegasos-cgi\n' };
+    const catalogue = {
+      file: 'tuotteet.csv',
+      data: 'Tuote;Toimittaja;Muut kirjoitusasut;Tunnus\nPegasos;CGI;Pegasos Oberon;pegasos-cgi\n',
+    };
     const { document, products } = read({}, [catalogue]);
-    expect(document.products.find((p) => p.id === 'pegasos-cgi')).toEqual({ id: 'pegasos-cgi', name: 'Pegasos', vendor: 'CGI', aliases: ['Pegasos Oberon'] });
+    expect(document.products.find((p) => p.id === 'pegasos-cgi')).toEqual({
+      id: 'pegasos-cgi',
+      name: 'Pegasos',
+      vendor: 'CGI',
+      aliases: ['Pegasos Oberon'],
+    });
     expect(products.find((p) => p.id === 'pegasos-cgi')?.spellings.map((s) => [s.spelling, s.rule])).toEqual([
       ['Pegasos', 'catalogue'],
       ['Pegasos Oberon', 'catalogue'],
@@ -55,12 +73,18 @@ describe('product clustering across spellings', () => {
 
   it('never merges what the user separated in the mapping file, and follows confirmed products', () => {
     const separated = read({ mapping: { distinctProducts: [['Lifecare', 'Tieto Lifecare']] } });
-    const ids = (spelling: string) => separated.products.filter((p) => p.spellings.some((s) => s.spelling === spelling)).map((p) => p.id);
+    const ids = (spelling: string) =>
+      separated.products.filter((p) => p.spellings.some((s) => s.spelling === spelling)).map((p) => p.id);
     expect(ids('Lifecare')).toHaveLength(1);
     expect(ids('Tieto Lifecare')).toHaveLength(1);
     expect(ids('Lifecare')).not.toEqual(ids('Tieto Lifecare'));
-    const confirmed = read({ mapping: { products: [{ id: 'pegasos', name: 'Pegasos', vendor: 'CGI', aliases: ['Pegasos Oberon'] }] } });
-    expect(confirmed.products.find((p) => p.id === 'pegasos')).toMatchObject({ source: 'mapping', spellings: [{ spelling: 'Pegasos' }, { spelling: 'Pegasos Oberon' }] });
+    const confirmed = read({
+      mapping: { products: [{ id: 'pegasos', name: 'Pegasos', vendor: 'CGI', aliases: ['Pegasos Oberon'] }] },
+    });
+    expect(confirmed.products.find((p) => p.id === 'pegasos')).toMatchObject({
+      source: 'mapping',
+      spellings: [{ spelling: 'Pegasos' }, { spelling: 'Pegasos Oberon' }],
+    });
   });
 
   it('can report clusters without applying them', () => {

@@ -14,7 +14,10 @@ describe('values as people type them', () => {
     expect(readValue('date', '43830')).toEqual({ ok: true, value: '2019-12-31' });
     expect(readValue('date', '30.2.2021')).toMatchObject({ ok: false });
     expect(readValue('date', '31.12.19')).toMatchObject({ ok: false, suggestion: '31.12.2019' });
-    expect(readValue('date', 'ensi vuonna')).toMatchObject({ ok: false, expected: expect.stringContaining('31.12.2025') });
+    expect(readValue('date', 'ensi vuonna')).toMatchObject({
+      ok: false,
+      expected: expect.stringContaining('31.12.2025'),
+    });
   });
 
   it('reads money with space, no-break space or dot thousands, comma decimals and a euro sign', () => {
@@ -41,8 +44,10 @@ describe('values as people type them', () => {
   });
 
   it('reads yes/no in Finnish, Swedish and English, and x', () => {
-    for (const word of ['kyllä', 'Kyllä', 'ja', 'yes', 'x', 'X', true, 1]) expect(readValue('boolean', word)).toEqual({ ok: true, value: true });
-    for (const word of ['ei', 'nej', 'no', 'NO', false, 0]) expect(readValue('boolean', word)).toEqual({ ok: true, value: false });
+    for (const word of ['kyllä', 'Kyllä', 'ja', 'yes', 'x', 'X', true, 1])
+      expect(readValue('boolean', word)).toEqual({ ok: true, value: true });
+    for (const word of ['ei', 'nej', 'no', 'NO', false, 0])
+      expect(readValue('boolean', word)).toEqual({ ok: true, value: false });
     expect(readValue('boolean', 'ehkä')).toMatchObject({ ok: false });
   });
 
@@ -65,10 +70,18 @@ describe('values as people type them', () => {
   });
 
   it('splits several values on commas, semicolons and line breaks', () => {
-    expect(splitList('Perusterveydenhuolto, Suun terveydenhuolto;Kotihoito\nVanhuspalvelut')).toEqual(['Perusterveydenhuolto', 'Suun terveydenhuolto', 'Kotihoito', 'Vanhuspalvelut']);
+    expect(splitList('Perusterveydenhuolto, Suun terveydenhuolto;Kotihoito\nVanhuspalvelut')).toEqual([
+      'Perusterveydenhuolto',
+      'Suun terveydenhuolto',
+      'Kotihoito',
+      'Vanhuspalvelut',
+    ]);
     expect(splitList('["Lifecare, Tieto", " LifeCare "]')).toEqual(['Lifecare, Tieto', ' LifeCare ']);
     expect(splitList('[kesken], valmis')).toEqual(['[kesken]', 'valmis']);
-    const { model } = csv('s.csv', [`${HEAD};Palvelut`, 'Effica;Oulu;TOSI;käytössä;"Kotihoito\nVanhuspalvelut; Suun terveys"']);
+    const { model } = csv('s.csv', [
+      `${HEAD};Palvelut`,
+      'Effica;Oulu;TOSI;käytössä;"Kotihoito\nVanhuspalvelut; Suun terveys"',
+    ]);
     expect(model.relations('supports').map((r) => r.to)).toEqual(['kotihoito', 'suun-terveys', 'vanhuspalvelut']);
   });
 
@@ -84,7 +97,11 @@ describe('values as people type them', () => {
 
   it('names every bad cell in one pass, with the Excel reference, the value, what was expected and a suggestion', () => {
     const problems = problemsOf(() =>
-      csv('jarjestelmat.csv', [`${HEAD};Sopimus päättyy;Vuosikustannus;Käyttäjämäärä`, 'Esko;Oulu;TOSI;tuotanossa;31.12.19;paljon;2,5', 'Effica;Oulu;TOSA;käytössä;;;']),
+      csv('jarjestelmat.csv', [
+        `${HEAD};Sopimus päättyy;Vuosikustannus;Käyttäjämäärä`,
+        'Esko;Oulu;TOSI;tuotanossa;31.12.19;paljon;2,5',
+        'Effica;Oulu;TOSA;käytössä;;;',
+      ]),
     );
     expect(problems.map((p) => [p.cell, p.code, p.suggestion])).toEqual([
       ['jarjestelmat!D2', 'spreadsheet.cell-invalid', 'Tuotannossa'],
@@ -94,7 +111,13 @@ describe('values as people type them', () => {
       ['jarjestelmat!C3', 'spreadsheet.cell-invalid', 'TOSI'],
     ]);
     const first = problems[0];
-    expect(first).toMatchObject({ file: 'jarjestelmat.csv', sheet: 'jarjestelmat', row: 2, column: 'Elinkaaren vaihe', value: 'tuotanossa' });
+    expect(first).toMatchObject({
+      file: 'jarjestelmat.csv',
+      sheet: 'jarjestelmat',
+      row: 2,
+      column: 'Elinkaaren vaihe',
+      value: 'tuotanossa',
+    });
     expect(first?.message).toContain('did you mean "Tuotannossa"?');
   });
 });

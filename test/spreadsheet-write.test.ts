@@ -10,7 +10,9 @@ import { ZipArchive } from '../src/spreadsheet/zip-read.js';
 const sample = Model.load(readFileSync(new URL('../examples/pohjois-pohjanmaa.json', import.meta.url), 'utf8'));
 
 function roundTrip(model: Model, language?: 'fi' | 'sv' | 'en') {
-  return readInventory([{ file: 'inventory.xlsx', data: writeInventory(model, language === undefined ? {} : { language }) }]).model.toJSON();
+  return readInventory([
+    { file: 'inventory.xlsx', data: writeInventory(model, language === undefined ? {} : { language }) },
+  ]).model.toJSON();
 }
 
 async function openWithExcelJs(bytes: Uint8Array) {
@@ -33,7 +35,20 @@ describe('writeInventory', () => {
 
   it('round trip keeps hostile text: formula characters, __proto__, control characters, _x escapes, Sámi letters', () => {
     const text = fc.oneof(
-      fc.constantFrom('=1+1', '+358 40', '-', '@SUM(A1)', '\tx', '__proto__', 'constructor', '_x0041_', 'a\u0001b', 'Čáhcesuolu', 'Ŋ đ ŧ', 'x'.repeat(5000)),
+      fc.constantFrom(
+        '=1+1',
+        '+358 40',
+        '-',
+        '@SUM(A1)',
+        '\tx',
+        '__proto__',
+        'constructor',
+        '_x0041_',
+        'a\u0001b',
+        'Čáhcesuolu',
+        'Ŋ đ ŧ',
+        'x'.repeat(5000),
+      ),
       fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() === s && s.trim() !== ''),
     );
     fc.assert(
@@ -52,17 +67,35 @@ describe('writeInventory', () => {
   });
 
   it('writes the same bytes for the same model', () => {
-    expect(Buffer.from(writeInventory(sample)).equals(Buffer.from(writeInventory(Model.load(sample.toJSON()))))).toBe(true);
+    expect(Buffer.from(writeInventory(sample)).equals(Buffer.from(writeInventory(Model.load(sample.toJSON()))))).toBe(
+      true,
+    );
   });
 
   it('styles and freezes the header, fits widths, offers lists for enumerated columns, and neutralises formulas', async () => {
     const model = Model.load({
       format: 'kartta/1',
       name: 'Testi',
-      systems: [{ id: 's', name: '=HYPERLINK("http://evil.example","klikkaa")', class: 'TORI', lifecycle: 'production', description: '@cmd' }],
+      systems: [
+        {
+          id: 's',
+          name: '=HYPERLINK("http://evil.example","klikkaa")',
+          class: 'TORI',
+          lifecycle: 'production',
+          description: '@cmd',
+        },
+      ],
     });
     const workbook = await openWithExcelJs(writeInventory(model));
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Malli', 'Organisaatiot', 'Palvelut', 'Tuotteet', 'Järjestelmät', 'Integraatiot', 'Suhteet']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      'Malli',
+      'Organisaatiot',
+      'Palvelut',
+      'Tuotteet',
+      'Järjestelmät',
+      'Integraatiot',
+      'Suhteet',
+    ]);
     const systems = workbook.getWorksheet('Järjestelmät') as ExcelJS.Worksheet;
     expect(systems.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const header = systems.getRow(1);
@@ -75,10 +108,15 @@ describe('writeInventory', () => {
     const archive = new ZipArchive(writeInventory(model), 'x.xlsx', { maxBytes: 1e8, maxRatio: 1000 });
     const sheetXml = archive.read('xl/worksheets/sheet5.xml')?.toString('utf8') ?? '';
     expect(sheetXml).toContain('<c r="B2" s="4" t="inlineStr"><is><t xml:space="preserve">=HYPERLINK(&quot;');
-    expect(archive.read('xl/styles.xml')?.toString('utf8')).toMatch(/<cellXfs count="7">(<xf[^>]*\/>|<xf[^>]*>.*?<\/xf>){4}<xf [^>]*quotePrefix="1"/);
+    expect(archive.read('xl/styles.xml')?.toString('utf8')).toMatch(
+      /<cellXfs count="7">(<xf[^>]*\/>|<xf[^>]*>.*?<\/xf>){4}<xf [^>]*quotePrefix="1"/,
+    );
     const lifecycleColumn = (header.values as unknown[]).indexOf('Elinkaaren vaihe');
     const validation = systems.getCell(2, lifecycleColumn).dataValidation;
-    expect(validation).toMatchObject({ type: 'list', formulae: ['"Suunniteltu,Kehityksessä,Tuotannossa,Poistumassa,Poistettu"'] });
+    expect(validation).toMatchObject({
+      type: 'list',
+      formulae: ['"Suunniteltu,Kehityksessä,Tuotannossa,Poistumassa,Poistettu"'],
+    });
     expect(systems.getColumn(2).width).toBeGreaterThan(40);
   });
 });
@@ -87,8 +125,17 @@ describe('writeTemplate', () => {
   it('writes instructions in Finnish, Swedish and English and empty sheets that read back as an empty inventory', async () => {
     const bytes = writeTemplate();
     const workbook = await openWithExcelJs(bytes);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Ohjeet', 'Organisaatiot', 'Palvelut', 'Järjestelmät', 'Integraatiot']);
-    const instructions = (workbook.getWorksheet('Ohjeet') as ExcelJS.Worksheet).getColumn(1).values.map((value) => (typeof value === 'string' ? value : '')).join('\n');
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      'Ohjeet',
+      'Organisaatiot',
+      'Palvelut',
+      'Järjestelmät',
+      'Integraatiot',
+    ]);
+    const instructions = (workbook.getWorksheet('Ohjeet') as ExcelJS.Worksheet)
+      .getColumn(1)
+      .values.map((value) => (typeof value === 'string' ? value : ''))
+      .join('\n');
     expect(instructions).toContain('Suomeksi');
     expect(instructions).toContain('På svenska');
     expect(instructions).toContain('In English');
@@ -96,6 +143,8 @@ describe('writeTemplate', () => {
     expect(result.model.systems()).toEqual([]);
     const sv = await openWithExcelJs(writeTemplate({ language: 'sv' }));
     expect((sv.getWorksheet('System') as ExcelJS.Worksheet).getRow(1).values).toContain('Livscykelfas');
-    expect(() => writeTemplate({ language: 'de' } as never)).toThrow(expect.objectContaining({ code: 'option.invalid' }));
+    expect(() => writeTemplate({ language: 'de' } as never)).toThrow(
+      expect.objectContaining({ code: 'option.invalid' }),
+    );
   });
 });

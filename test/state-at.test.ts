@@ -1,15 +1,27 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Model, QueryError, parseScenario, planMigration, stateAt, type MigrationPlan, type MigrationResult } from '../src/index.js';
+import {
+  Model,
+  QueryError,
+  parseScenario,
+  planMigration,
+  stateAt,
+  type MigrationPlan,
+  type MigrationResult,
+} from '../src/index.js';
 import { buildPlanLayer } from '../src/archimate/plan.js';
 import { nextDay } from '../src/migration/calendar.js';
 import { generateMigrationPlan, generateRegionModel } from '../src/testing/index.js';
 
 const sample = Model.load(readFileSync(new URL('../examples/pohjois-pohjanmaa.json', import.meta.url), 'utf8'));
-const samplePlan = JSON.parse(readFileSync(new URL('../examples/pohjois-pohjanmaa.plan.json', import.meta.url), 'utf8')) as MigrationPlan;
+const samplePlan = JSON.parse(
+  readFileSync(new URL('../examples/pohjois-pohjanmaa.plan.json', import.meta.url), 'utf8'),
+) as MigrationPlan;
 const scenarioPlans = ['hospital-district', 'regional-council', 'oulu'].map(
-  (name) => parseScenario(readFileSync(new URL(`../examples/scenarios/${name}.scenario.json`, import.meta.url), 'utf8')).plan as MigrationPlan,
+  (name) =>
+    parseScenario(readFileSync(new URL(`../examples/scenarios/${name}.scenario.json`, import.meta.url), 'utf8'))
+      .plan as MigrationPlan,
 );
 const IN_USE = new Set(['production', 'phasingOut']);
 
@@ -23,10 +35,15 @@ function plateausAgree(model: Model, plan: MigrationPlan, result: MigrationResul
     if (step.target !== undefined && step.action !== 'retire' && step.action !== 'rehost') involved.add(step.target);
   }
   for (const plateau of layer.plateaus) {
-    const date = plateau.after === 0 ? (result.waves[0]?.start as string) : nextDay(nonEmpty[plateau.after - 1]?.end as string);
+    const date =
+      plateau.after === 0 ? (result.waves[0]?.start as string) : nextDay(nonEmpty[plateau.after - 1]?.end as string);
     const state = stateAt(model, result, date);
     const inUse = [...involved].filter((id) => IN_USE.has(state.system(id)?.lifecycle ?? 'retired')).sort();
-    expect({ plateau: plateau.identifier, date, systems: inUse }).toEqual({ plateau: plateau.identifier, date, systems: [...plateau.systems].sort() });
+    expect({ plateau: plateau.identifier, date, systems: inUse }).toEqual({
+      plateau: plateau.identifier,
+      date,
+      systems: [...plateau.systems].sort(),
+    });
   }
 }
 
@@ -42,7 +59,9 @@ describe('stateAt', () => {
     expect(after.system('oulu-ad')?.lifecycle).toBe('retired');
     expect(after.system('pop-iam')?.lifecycle).toBe('production');
     // Oulu's users of the old directory now use the regional identity management.
-    expect(after.relationsIn('pop-iam', 'uses').map((r) => r.from)).toEqual(sample.relationsIn('oulu-ad', 'uses').map((r) => r.from));
+    expect(after.relationsIn('pop-iam', 'uses').map((r) => r.from)).toEqual(
+      sample.relationsIn('oulu-ad', 'uses').map((r) => r.from),
+    );
   });
 
   it('a bridge is present exactly between the waves of its two steps, joining the new system to the old', () => {
@@ -99,7 +118,9 @@ describe('stateAt', () => {
   it('refuses a bad date, a plan without dates, and a result from another model', () => {
     expect(() => stateAt(sample, result, '2019-02-30')).toThrow(expect.objectContaining({ code: 'option.invalid' }));
     const { start: _s, waveMonths: _w, ...undated } = samplePlan;
-    expect(() => stateAt(sample, planMigration(sample, undated), '2020-01-01')).toThrow(expect.objectContaining({ code: 'plan.undated' }));
+    expect(() => stateAt(sample, planMigration(sample, undated), '2020-01-01')).toThrow(
+      expect.objectContaining({ code: 'plan.undated' }),
+    );
     const empty = Model.load({ format: 'kartta/1', name: 'Empty' });
     expect(() => stateAt(empty, result, '2020-01-01')).toThrow(QueryError);
     expect(() => stateAt(empty, result, '2020-01-01')).toThrow(/not in the model/);

@@ -1,12 +1,26 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KarttaError, Model, OptionError, QueryError, planMigration, toArchimateXml, type KarttaDocumentInput } from '../src/index.js';
+import {
+  KarttaError,
+  Model,
+  OptionError,
+  QueryError,
+  planMigration,
+  toArchimateXml,
+  type KarttaDocumentInput,
+} from '../src/index.js';
 import { buildPlanLayer, type ArchimatePlan, type ArchimatePlanResult, type PlanLayer } from '../src/archimate/plan.js';
 import { buildViews } from '../src/archimate/views/index.js';
 import type { ViewConnectionSpec, ViewNodeSpec, ViewSpec } from '../src/archimate/views/types.js';
 import { generateRegionModel } from '../src/testing/index.js';
-import { danglingReferences, disallowedRelationships, skipShared, parseExchange, schemaErrors } from './archimate-support.js';
+import {
+  danglingReferences,
+  disallowedRelationships,
+  skipShared,
+  parseExchange,
+  schemaErrors,
+} from './archimate-support.js';
 import { smallRegion } from './fixtures.js';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -52,7 +66,13 @@ function escapedChildren(view: ViewSpec): string[] {
   const found: string[] = [];
   const walk = (node: ViewNodeSpec) => {
     for (const child of node.children ?? []) {
-      if (child.x < node.x || child.y < node.y || child.x + child.w > node.x + node.w || child.y + child.h > node.y + node.h) found.push(child.identifier);
+      if (
+        child.x < node.x ||
+        child.y < node.y ||
+        child.x + child.w > node.x + node.w ||
+        child.y + child.h > node.y + node.h
+      )
+        found.push(child.identifier);
       walk(child);
     }
   };
@@ -100,7 +120,10 @@ function centreOf(node: ViewNodeSpec) {
  * (Archi's chopbox anchor), so the ends' own boxes, what they contain and what contains them do not count;
  * `allowed` names further nodes a connection may pass (the platform an integration runs through).
  */
-function linesThroughNodes(view: ViewSpec, allowed: (c: ViewConnectionSpec) => Set<string> = () => new Set()): string[] {
+function linesThroughNodes(
+  view: ViewSpec,
+  allowed: (c: ViewConnectionSpec) => Set<string> = () => new Set(),
+): string[] {
   const all = flatten(view);
   const byId = new Map(all.map((p) => [p.node.identifier, p]));
   const found: string[] = [];
@@ -108,7 +131,9 @@ function linesThroughNodes(view: ViewSpec, allowed: (c: ViewConnectionSpec) => S
     const source = byId.get(connection.source)!;
     const target = byId.get(connection.target)!;
     const related = (p: Placed, end: Placed) =>
-      p.node.identifier === end.node.identifier || p.ancestors.includes(end.node.identifier) || end.ancestors.includes(p.node.identifier);
+      p.node.identifier === end.node.identifier ||
+      p.ancestors.includes(end.node.identifier) ||
+      end.ancestors.includes(p.node.identifier);
     const skip = allowed(connection);
     const points = [centreOf(source.node), ...(connection.bendpoints ?? []), centreOf(target.node)];
     for (const other of all) {
@@ -143,7 +168,8 @@ function relationshipsOf(model: Model, layer?: PlanLayer): Map<string, Ends> {
     const [from, to] = REVERSED.has(r.type) ? [r.to, r.from] : [r.from, r.to];
     map.set(relationshipId(r.type, r.from, r.to), { source: element(from), target: element(to) });
   }
-  for (const i of model.integrations()) map.set(element(i.id), { source: element(i.source), target: element(i.target) });
+  for (const i of model.integrations())
+    map.set(element(i.id), { source: element(i.source), target: element(i.target) });
   for (const r of layer?.relationships ?? []) map.set(r.identifier, { source: r.source, target: r.target });
   return map;
 }
@@ -170,9 +196,11 @@ function problems(model: Model, views: ViewSpec[], layer?: PlanLayer): string[] 
     const nodes = new Map(all.map((p) => [p.node.identifier, p.node]));
     for (const { node } of all) {
       unique(node.identifier);
-      if (!isWhole(node.x, 0) || !isWhole(node.y, 0) || !isWhole(node.w, 1) || !isWhole(node.h, 1)) out.push(`${node.identifier} bounds not whole`);
+      if (!isWhole(node.x, 0) || !isWhole(node.y, 0) || !isWhole(node.w, 1) || !isWhole(node.h, 1))
+        out.push(`${node.identifier} bounds not whole`);
       if (!elements.has(node.elementRef)) out.push(`${node.identifier} shows unknown element ${node.elementRef}`);
-      if (!node.children && (node.w < 120 || node.h !== 55)) out.push(`${node.identifier} is ${node.w}x${node.h}, not Archi's element size`);
+      if (!node.children && (node.w < 120 || node.h !== 55))
+        out.push(`${node.identifier} is ${node.w}x${node.h}, not Archi's element size`);
     }
     for (const c of view.connections) {
       unique(c.identifier);
@@ -185,9 +213,12 @@ function problems(model: Model, views: ViewSpec[], layer?: PlanLayer): string[] 
       const ends = relationships.get(c.relationshipRef);
       if (!ends) out.push(`${c.identifier} shows unknown relationship ${c.relationshipRef}`);
       else if (ends.source !== source.elementRef || ends.target !== target.elementRef) {
-        out.push(`${c.identifier} runs ${source.elementRef} -> ${target.elementRef}, its relationship ${ends.source} -> ${ends.target}`);
+        out.push(
+          `${c.identifier} runs ${source.elementRef} -> ${target.elementRef}, its relationship ${ends.source} -> ${ends.target}`,
+        );
       }
-      for (const p of c.bendpoints ?? []) if (!isWhole(p.x, 0) || !isWhole(p.y, 0)) out.push(`${c.identifier} bend point not whole`);
+      for (const p of c.bendpoints ?? [])
+        if (!isWhole(p.x, 0) || !isWhole(p.y, 0)) out.push(`${c.identifier} bend point not whole`);
     }
     out.push(...overlaps(view).map((o) => `${view.identifier}: overlap ${o}`));
     out.push(...escapedChildren(view).map((o) => `${view.identifier}: ${o} sticks out of its parent`));
@@ -357,7 +388,7 @@ describe('buildViews: landscapes', () => {
     expect(problems(model, views)).toEqual([]);
   });
 
-  it("shows the organisation, its systems, the services they support and the integrations among them", () => {
+  it('shows the organisation, its systems, the services they support and the integrations among them', () => {
     const model = Model.load(landscapeDoc());
     const view = buildViews(model, { landscapes: ['kempele'], parallel: false })[0]!;
     expect(view.identifier).toBe('view.landscape.kempele');
@@ -402,7 +433,8 @@ describe('buildViews: landscapes', () => {
     const systems = ['personec', 'proe', 'basware', 'esko'].map((id) => nodeOf(view, element(id)));
     const services = ['payroll', 'finance'].map((id) => nodeOf(view, element(id)));
     for (const system of systems) expect(system.x).toBeGreaterThanOrEqual(org.x + org.w);
-    for (const service of services) for (const system of systems) expect(service.x).toBeGreaterThanOrEqual(system.x + system.w);
+    for (const service of services)
+      for (const system of systems) expect(service.x).toBeGreaterThanOrEqual(system.x + system.w);
   });
 
   it('keeps two integrations between the same systems apart', () => {
@@ -423,7 +455,9 @@ describe('buildViews: parallel groups', () => {
     expect(views.map((v) => v.identifier)).toEqual(['view.parallel.primary-care']);
     const view = views[0]!;
     expect(view.name).toBe('Perusterveydenhuolto: parallel systems');
-    expect(view.nodes.map((n) => n.elementRef).sort()).toEqual(['primary-care', 'esko', 'lc-a', 'lc-b', 'esb'].map(element).sort());
+    expect(view.nodes.map((n) => n.elementRef).sort()).toEqual(
+      ['primary-care', 'esko', 'lc-a', 'lc-b', 'esb'].map(element).sort(),
+    );
     expect(view.connections.map((c) => c.relationshipRef).sort()).toEqual(
       [
         relationshipId('supports', 'esko', 'primary-care'),
@@ -443,11 +477,14 @@ describe('buildViews: parallel groups', () => {
     const model = Model.load(parallelDoc());
     const view = buildViews(model, { landscapes: false })[0]!;
     const service = nodeOf(view, element('primary-care'));
-    for (const id of ['esko', 'lc-a', 'lc-b', 'esb']) expect(nodeOf(view, element(id)).y).toBeGreaterThanOrEqual(service.y + service.h);
+    for (const id of ['esko', 'lc-a', 'lc-b', 'esb'])
+      expect(nodeOf(view, element(id)).y).toBeGreaterThanOrEqual(service.y + service.h);
     const esb = nodeOf(view, element('esb'));
     const via = connectionOf(view, element('i-via'));
     // One bend point on the platform's top or bottom border, in the middle.
-    const onPlatform = (via.bendpoints ?? []).filter((p) => p.x === esb.x + esb.w / 2 && (p.y === esb.y || p.y === esb.y + esb.h));
+    const onPlatform = (via.bendpoints ?? []).filter(
+      (p) => p.x === esb.x + esb.w / 2 && (p.y === esb.y || p.y === esb.y + esb.h),
+    );
     expect(onPlatform.length).toBeGreaterThanOrEqual(1);
   });
 
@@ -486,7 +523,11 @@ describe('buildViews: migration waves', () => {
     expect(refs).toContain('plan.triggering.wave.1');
     // Plateaus along the top: baseline, after wave 1, target.
     const plateaus = view.nodes.filter((n) => n.elementRef.startsWith('plan.plateau.'));
-    expect(plateaus.map((n) => n.elementRef).sort()).toEqual(['plan.plateau.baseline', 'plan.plateau.target', 'plan.plateau.wave.1']);
+    expect(plateaus.map((n) => n.elementRef).sort()).toEqual([
+      'plan.plateau.baseline',
+      'plan.plateau.target',
+      'plan.plateau.wave.1',
+    ]);
     const plateauX = (ref: string) => plateaus.find((n) => n.elementRef === ref)!.x;
     expect(plateauX('plan.plateau.baseline')).toBeLessThan(plateauX('plan.plateau.wave.1'));
     expect(plateauX('plan.plateau.wave.1')).toBeLessThan(plateauX('plan.plateau.target'));
@@ -518,10 +559,17 @@ describe('buildViews: options and errors', () => {
   const model = Model.load(smallRegion());
 
   it('selects landscapes by organisation, or none', () => {
-    expect(buildViews(model, { landscapes: ['oulu', 'kajaani'] }).map((v) => v.identifier)).toEqual(['view.landscape.kajaani', 'view.landscape.oulu']);
+    expect(buildViews(model, { landscapes: ['oulu', 'kajaani'] }).map((v) => v.identifier)).toEqual([
+      'view.landscape.kajaani',
+      'view.landscape.oulu',
+    ]);
     expect(buildViews(model, { landscapes: false })).toEqual([]);
     // Listed explicitly, an organisation without systems still gets its (nearly empty) landscape.
-    const empty = Model.load({ format: 'kartta/1', name: 'X', organisations: [{ id: 'solo', kind: 'company', name: 'Solo' }] });
+    const empty = Model.load({
+      format: 'kartta/1',
+      name: 'X',
+      organisations: [{ id: 'solo', kind: 'company', name: 'Solo' }],
+    });
     expect(buildViews(empty, { landscapes: ['solo'] })[0]!.nodes.map((n) => n.elementRef)).toEqual([element('solo')]);
   });
 
@@ -555,15 +603,23 @@ describe('buildViews: options and errors', () => {
     expect(code(() => buildViews(model, { scope: 'oulu-system' }))).toBe('scope.unknown');
     expect(code(() => buildViews(model, { colour: true } as never))).toBe('option.invalid');
     expect(code(() => buildViews(model, { plan: { waves: [] } }))).toBe('option.invalid');
-    expect(code(() => buildViews(model, { plan: { document: { steps: [{ id: 's' }] }, result: { waves: [] } } as never }))).toBe('option.invalid');
+    expect(
+      code(() => buildViews(model, { plan: { document: { steps: [{ id: 's' }] }, result: { waves: [] } } as never })),
+    ).toBe('option.invalid');
     expect(code(() => buildViews(model, { planElements: {} as never }))).toBe('option.invalid');
-    expect(() => buildViews(model, { scope: 'pop', landscapes: ['kajaani'] })).toThrow(expect.objectContaining({ option: 'landscapes', id: 'kajaani' }));
-    expect(() => buildViews(model, { parallell: false } as never)).toThrow("buildViews: 'parallell' is not an option; did you mean 'parallel'?");
+    expect(() => buildViews(model, { scope: 'pop', landscapes: ['kajaani'] })).toThrow(
+      expect.objectContaining({ option: 'landscapes', id: 'kajaani' }),
+    );
+    expect(() => buildViews(model, { parallell: false } as never)).toThrow(
+      "buildViews: 'parallell' is not an option; did you mean 'parallel'?",
+    );
   });
 
   it('names a plan step whose system is not in the model', () => {
     const plan: ArchimatePlan = { steps: [{ id: 'x', action: 'retire', system: 'ghost' }] };
-    expect(code(() => buildViews(model, { plan: { document: plan, result: { waves: [{ index: 1, steps: ['x'] }] } } }))).toBe('entity.unknown');
+    expect(
+      code(() => buildViews(model, { plan: { document: plan, result: { waves: [{ index: 1, steps: ['x'] }] } } })),
+    ).toBe('entity.unknown');
   });
 });
 
@@ -576,7 +632,10 @@ describe('buildViews: determinism and laws', () => {
         const doc = docs[which]!;
         const withPlan = which === 0 ? { plan: { document: plan, result } } : {};
         if (which === 0) {
-          doc.systems = [...(doc.systems ?? []).filter((s) => s.id !== 'pop-fin'), { id: 'pop-fin', name: 'Alueen taloushallinto', class: 'TORI', lifecycle: 'planned' }];
+          doc.systems = [
+            ...(doc.systems ?? []).filter((s) => s.id !== 'pop-fin'),
+            { id: 'pop-fin', name: 'Alueen taloushallinto', class: 'TORI', lifecycle: 'planned' },
+          ];
         }
         const a = buildViews(Model.load(doc), withPlan);
         const b = buildViews(Model.load(shuffledDoc(doc, seed)), withPlan);
@@ -604,7 +663,9 @@ describe('buildViews: determinism and laws', () => {
 
 describe('buildViews: the sample region', () => {
   const model = Model.load(readFileSync(new URL('../examples/pohjois-pohjanmaa.json', import.meta.url), 'utf8'));
-  const plan = JSON.parse(readFileSync(new URL('../examples/pohjois-pohjanmaa.plan.json', import.meta.url), 'utf8')) as ArchimatePlan;
+  const plan = JSON.parse(
+    readFileSync(new URL('../examples/pohjois-pohjanmaa.plan.json', import.meta.url), 'utf8'),
+  ) as ArchimatePlan;
   const result = planMigration(model, plan);
   const views = buildViews(model, { scope: 'pop', plan: { document: plan, result } });
 
@@ -630,7 +691,9 @@ describe('buildViews: the sample region', () => {
 
 describe('buildViews: written by the exporter', () => {
   const model = Model.load(readFileSync(new URL('../examples/pohjois-pohjanmaa.json', import.meta.url), 'utf8'));
-  const plan = JSON.parse(readFileSync(new URL('../examples/pohjois-pohjanmaa.plan.json', import.meta.url), 'utf8')) as ArchimatePlan;
+  const plan = JSON.parse(
+    readFileSync(new URL('../examples/pohjois-pohjanmaa.plan.json', import.meta.url), 'utf8'),
+  ) as ArchimatePlan;
   const result = planMigration(model, plan);
   const views = buildViews(model, { plan: { document: plan, result } });
   const xml = toArchimateXml(model, { plan, planResult: result, diagrams: views });
@@ -643,7 +706,8 @@ describe('buildViews: written by the exporter', () => {
     const wrong: string[] = [];
     for (const view of file.views) {
       const shown = new Map(view.nodes.map((n) => [n.identifier, n.elementRef]));
-      for (const node of view.nodes) if (!elements.has(node.elementRef ?? '')) wrong.push(`${node.identifier} -> ${node.elementRef}`);
+      for (const node of view.nodes)
+        if (!elements.has(node.elementRef ?? '')) wrong.push(`${node.identifier} -> ${node.elementRef}`);
       for (const c of view.connections) {
         const r = relationships.get(c.relationshipRef ?? '');
         if (!r || r.source !== shown.get(c.source) || r.target !== shown.get(c.target)) wrong.push(c.identifier);
@@ -653,8 +717,11 @@ describe('buildViews: written by the exporter', () => {
     expect(danglingReferences(file)).toEqual([]);
   });
 
-  it.skipIf(skipShared)('validates against the Open Group schema and uses only allowed relationships (needs ../shared)', async () => {
-    expect(await schemaErrors(xml)).toEqual([]);
-    expect(disallowedRelationships(parseExchange(xml))).toEqual([]);
-  });
+  it.skipIf(skipShared)(
+    'validates against the Open Group schema and uses only allowed relationships (needs ../shared)',
+    async () => {
+      expect(await schemaErrors(xml)).toEqual([]);
+      expect(disallowedRelationships(parseExchange(xml))).toEqual([]);
+    },
+  );
 });

@@ -11,7 +11,11 @@ import { ARCHIMATE_NAMESPACES, XML_NS, XMLNS_NS } from './mapping.js';
 import { compact, propertyNode, type ConceptRecord, type PropertyRecord } from './records.js';
 
 /** A child of the concept: a generic node, text, or a part read without a tree. */
-type Slot = XmlNode | string | { readonly part: 'name' | 'documentation'; readonly value: LangString } | { readonly part: 'properties'; readonly list: PropertyRecord[] };
+type Slot =
+  | XmlNode
+  | string
+  | { readonly part: 'name' | 'documentation'; readonly value: LangString }
+  | { readonly part: 'properties'; readonly list: PropertyRecord[] };
 
 /** How the reader makes a generic node of a tag. */
 export type MakeNode = (tag: SaxesTagNS) => XmlNode;
@@ -114,7 +118,10 @@ export class ConceptBuilder {
     const archimate = ARCHIMATE_NAMESPACES.has(tag.uri);
     const local = tag.local;
     if (level === 1) {
-      const lang = archimate && (local === 'name' || local === 'documentation' || local === 'properties') ? onlyLang(tag) : undefined;
+      const lang =
+        archimate && (local === 'name' || local === 'documentation' || local === 'properties')
+          ? onlyLang(tag)
+          : undefined;
       if (lang !== undefined && local !== 'properties') {
         this.#textName = local as 'name' | 'documentation';
         this.#textLang = lang ?? undefined;
@@ -171,7 +178,8 @@ export class ConceptBuilder {
   /** The property captured so far, as a generic node (the value read so far included). */
   #materialiseProperty(): XmlNode {
     const node: XmlNode = { name: 'property', attributes: { propertyDefinitionRef: this.#propertyRef as string } };
-    if (this.#propertyValue !== undefined) node.children = [textNode('value', this.#propertyValue.text, this.#propertyValue.lang)];
+    if (this.#propertyValue !== undefined)
+      node.children = [textNode('value', this.#propertyValue.text, this.#propertyValue.lang)];
     this.#propertyRef = undefined;
     this.#propertyValue = undefined;
     return node;
@@ -222,7 +230,10 @@ export class ConceptBuilder {
     }
     if (level === 1) {
       if (this.#textName !== undefined) {
-        this.#children.push({ part: this.#textName, value: this.#textLang === undefined ? { text: this.#text } : { text: this.#text, lang: this.#textLang } });
+        this.#children.push({
+          part: this.#textName,
+          value: this.#textLang === undefined ? { text: this.#text } : { text: this.#text, lang: this.#textLang },
+        });
         this.#textName = undefined;
       } else if (this.#properties !== undefined) {
         this.#children.push({ part: 'properties', list: this.#properties });
@@ -232,7 +243,9 @@ export class ConceptBuilder {
       const value = this.#propertyValue;
       const ref = this.#propertyRef;
       (this.#properties as PropertyRecord[]).push(
-        value !== undefined ? { ref, text: value.text, lang: value.lang } : { ref, node: { name: 'property', attributes: { propertyDefinitionRef: ref } } },
+        value !== undefined
+          ? { ref, text: value.text, lang: value.lang }
+          : { ref, node: { name: 'property', attributes: { propertyDefinitionRef: ref } } },
       );
       this.#propertyRef = undefined;
       this.#propertyValue = undefined;
@@ -265,7 +278,10 @@ export class ConceptBuilder {
           stage = 1;
           documentation.push(slot.value);
         }
-      } else if (slot.ns === undefined && (slot.name === 'name' || slot.name === 'documentation' || slot.name === 'properties')) {
+      } else if (
+        slot.ns === undefined &&
+        (slot.name === 'name' || slot.name === 'documentation' || slot.name === 'properties')
+      ) {
         simple = false;
       } else {
         if (stage > 2) simple = false;
@@ -274,7 +290,17 @@ export class ConceptBuilder {
       }
     }
     if (simple) {
-      return { tag: this.#tag, attributes: this.#node.attributes ?? {}, names, documentation, any, properties, node: undefined, line: this.#line, column: this.#column };
+      return {
+        tag: this.#tag,
+        attributes: this.#node.attributes ?? {},
+        names,
+        documentation,
+        any,
+        properties,
+        node: undefined,
+        line: this.#line,
+        column: this.#column,
+      };
     }
     // Unusual content: the whole tree, read by the general rules.
     const node = this.#node;
@@ -288,4 +314,3 @@ export class ConceptBuilder {
     return compact(node, this.#tag, this.#line, this.#column);
   }
 }
-

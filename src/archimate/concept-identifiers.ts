@@ -20,15 +20,22 @@ export interface ConceptIdentifiers {
 const NO_EXTRAS = new Map<never, never>();
 
 export function conceptIdentifiers(extras: ArchimateExtras | undefined): ConceptIdentifiers {
-  const entityExtras: ReadonlyMap<string, EntityExtras> = extras ? new Map(extras.entities.map((e) => [e.id, e])) : NO_EXTRAS;
-  const relationExtras: ReadonlyMap<string, RelationExtras> = extras ? new Map(extras.relations.map((r) => [relationKey(r), r])) : NO_EXTRAS;
+  const entityExtras: ReadonlyMap<string, EntityExtras> = extras
+    ? new Map(extras.entities.map((e) => [e.id, e]))
+    : NO_EXTRAS;
+  const relationExtras: ReadonlyMap<string, RelationExtras> = extras
+    ? new Map(extras.relations.map((r) => [relationKey(r), r]))
+    : NO_EXTRAS;
   // Without extras (every export of a model made in Kartta) the derivation is called directly: it is the hot path.
   const identifierOf =
-    entityExtras.size === 0 ? fastEntityIdentifier : (id: string) => entityExtras.get(id)?.identifier ?? fastEntityIdentifier(id);
+    entityExtras.size === 0
+      ? fastEntityIdentifier
+      : (id: string) => entityExtras.get(id)?.identifier ?? fastEntityIdentifier(id);
   const relationIdentifierOf =
     relationExtras.size === 0
       ? fastRelationIdentifier
-      : (relation: Relation) => relationExtras.get(relationKey(relation))?.identifier ?? fastRelationIdentifier(relation);
+      : (relation: Relation) =>
+          relationExtras.get(relationKey(relation))?.identifier ?? fastRelationIdentifier(relation);
   return { entityExtras, relationExtras, identifierOf, relationIdentifierOf };
 }
 

@@ -33,7 +33,11 @@ function decoderFor(head: string): { decoder: TextDecoder; label: string } {
     // ignoreBOM keeps a byte-order mark in the text: saxes skips one, and refuses a second as text before the root.
     return { decoder: new TextDecoder(label, { fatal: true, ignoreBOM: true }), label };
   } catch {
-    throw new ArchimateImportError('xml.malformed', `the file declares the encoding '${cap(label)}', which is not supported; save it as UTF-8`, { line: 1, column: 1 });
+    throw new ArchimateImportError(
+      'xml.malformed',
+      `the file declares the encoding '${cap(label)}', which is not supported; save it as UTF-8`,
+      { line: 1, column: 1 },
+    );
   }
 }
 
@@ -76,7 +80,10 @@ export class XmlBytes {
     try {
       return decoder.decode(bytes, { stream });
     } catch (error) {
-      throw new ArchimateImportError('xml.malformed', `the file is not valid ${this.#label === 'utf-8' ? 'UTF-8' : this.#label}: ${(error as Error).message}`);
+      throw new ArchimateImportError(
+        'xml.malformed',
+        `the file is not valid ${this.#label === 'utf-8' ? 'UTF-8' : this.#label}: ${(error as Error).message}`,
+      );
     }
   }
 }

@@ -41,8 +41,18 @@ export class ArchimateImportError extends KarttaError {
   /** For `archimate.invalid-model`: every problem of the Kartta document read from the file. */
   readonly issues: readonly Issue[];
 
-  constructor(code: KarttaErrorCode, message: string, position?: { line: number; column: number }, issues: readonly Issue[] = [], cause?: unknown) {
-    super(code, position ? `${message} (line ${position.line}, column ${position.column})` : message, cause === undefined ? {} : { cause });
+  constructor(
+    code: KarttaErrorCode,
+    message: string,
+    position?: { line: number; column: number },
+    issues: readonly Issue[] = [],
+    cause?: unknown,
+  ) {
+    super(
+      code,
+      position ? `${message} (line ${position.line}, column ${position.column})` : message,
+      cause === undefined ? {} : { cause },
+    );
     this.line = position?.line;
     this.column = position?.column;
     this.issues = issues;

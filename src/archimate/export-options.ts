@@ -50,8 +50,7 @@ export interface ArchimateExportOptions {
   readonly diagrams?: readonly ViewSpec[] | undefined;
 }
 
-const anObject = (what: string) =>
-  z.custom<object>(isRecord, { error: `must be ${what}` }).optional();
+const anObject = (what: string) => z.custom<object>(isRecord, { error: `must be ${what}` }).optional();
 
 const EXPORT_SHAPE = {
   views: z
@@ -60,9 +59,17 @@ const EXPORT_SHAPE = {
         z.boolean(),
         z.strictObject({
           landscapes: z
-            .union([z.boolean(), z.array(z.string({ error: 'must be an organisation id' }).min(1, { error: 'must be an organisation id' }))], {
-              error: 'must be true, false or a list of organisation ids',
-            })
+            .union(
+              [
+                z.boolean(),
+                z.array(
+                  z.string({ error: 'must be an organisation id' }).min(1, { error: 'must be an organisation id' }),
+                ),
+              ],
+              {
+                error: 'must be true, false or a list of organisation ids',
+              },
+            )
             .optional(),
           parallel: optionField.boolean(),
           plan: optionField.boolean(),
@@ -75,7 +82,10 @@ const EXPORT_SHAPE = {
   planResult: anObject('a planMigration result'),
   extras: anObject('the object fromArchimateXml returned'),
   diagrams: z
-    .array(z.custom<ViewSpec>((value) => typeof value === 'object' && value !== null, { error: 'must be a view' }), { error: 'must be a list of views' })
+    .array(
+      z.custom<ViewSpec>((value) => typeof value === 'object' && value !== null, { error: 'must be a view' }),
+      { error: 'must be a list of views' },
+    )
     .optional(),
 };
 const EXPORT_OPTIONS = optionsSchema(EXPORT_SHAPE);
@@ -90,7 +100,10 @@ export function checkExportOptions(where: string, options: unknown): ArchimateEx
 }
 
 /** Checks the options of `writeArchimate`: the export's and `end`. */
-export function checkWriteOptions(options: unknown): { readonly end: boolean | undefined; readonly rest: ArchimateExportOptions } {
+export function checkWriteOptions(options: unknown): {
+  readonly end: boolean | undefined;
+  readonly rest: ArchimateExportOptions;
+} {
   const { end, ...rest } = parseOptions('writeArchimate', WRITE_OPTIONS, options);
   return { end, rest: rest as ArchimateExportOptions };
 }

@@ -14,10 +14,13 @@ import { UnrepresentableTextError } from './xml-text.js';
 export type { ArchimateExportOptions, ArchimateViewOptions } from './export-options.js';
 import type { ArchimateExportChange } from './export-changes.js';
 
-
 function exportError(error: unknown, current: string): unknown {
   if (error instanceof UnrepresentableTextError) {
-    return new ArchimateExportError('archimate.unrepresentable-text', `cannot write ${current}: ${error.message}`, current);
+    return new ArchimateExportError(
+      'archimate.unrepresentable-text',
+      `cannot write ${current}: ${error.message}`,
+      current,
+    );
   }
   return error;
 }

@@ -198,5 +198,14 @@ export interface ArchimateExtras {
  * ```
  */
 export function emptyArchimateExtras(): ArchimateExtras {
-  return { format: 'kartta-archimate-extras/1', model: {}, elements: [], relationships: [], entities: [], relations: [], organizations: [], propertyDefinitions: [] };
+  return {
+    format: 'kartta-archimate-extras/1',
+    model: {},
+    elements: [],
+    relationships: [],
+    entities: [],
+    relations: [],
+    organizations: [],
+    propertyDefinitions: [],
+  };
 }

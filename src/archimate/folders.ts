@@ -35,7 +35,8 @@ export function karttaFolders(input: FolderInput): XmlNode[] {
     if (list) for (const item of items) list.push(item);
     else top.set(name, items.slice());
   };
-  const sub = (label: string, identifiers: readonly string[]): XmlNode[] => (identifiers.length === 0 ? [] : [folder(label, identifiers.map(ref))]);
+  const sub = (label: string, identifiers: readonly string[]): XmlNode[] =>
+    identifiers.length === 0 ? [] : [folder(label, identifiers.map(ref))];
   add('Business', sub('Actors', input.organisations));
   add('Business', sub('Services', input.services));
   add('Application', sub('Systems', input.systems));
@@ -63,10 +64,16 @@ function labelOf(item: XmlNode): string | undefined {
   return undefined;
 }
 
-const isItem = (node: XmlNode | string): node is XmlNode => typeof node !== 'string' && node.name === 'item' && node.ns === undefined;
+const isItem = (node: XmlNode | string): node is XmlNode =>
+  typeof node !== 'string' && node.name === 'item' && node.ns === undefined;
 
 /** Copies `node` without the items that point at identifiers that are not written; records the ones kept. */
-function prune(node: XmlNode, exists: (identifier: string) => boolean, placed: Set<string>, dropped: string[] | undefined): XmlNode | undefined {
+function prune(
+  node: XmlNode,
+  exists: (identifier: string) => boolean,
+  placed: Set<string>,
+  dropped: string[] | undefined,
+): XmlNode | undefined {
   const target = node.attributes?.identifierRef;
   if (isItem(node) && target !== undefined) {
     if (!exists(target)) {
@@ -108,7 +115,10 @@ function mergeInto(parent: XmlNode, items: readonly XmlNode[]): XmlNode {
   const children = [...(parent.children ?? [])];
   for (const item of items) {
     const label = item.attributes?.identifierRef === undefined ? labelOf(item) : undefined;
-    const index = label === undefined ? -1 : children.findIndex((c) => isItem(c) && c.attributes?.identifierRef === undefined && labelOf(c) === label);
+    const index =
+      label === undefined
+        ? -1
+        : children.findIndex((c) => isItem(c) && c.attributes?.identifierRef === undefined && labelOf(c) === label);
     if (index >= 0) {
       children[index] = mergeInto(children[index] as XmlNode, (item.children ?? []).filter(isItem));
       continue;
@@ -116,7 +126,12 @@ function mergeInto(parent: XmlNode, items: readonly XmlNode[]): XmlNode {
     let at = 0;
     for (let i = 0; i < children.length; i++) {
       const child = children[i] as XmlNode | string;
-      if (typeof child !== 'string' && child.ns === undefined && (child.name === 'item' || child.name === 'label' || child.name === 'documentation')) at = i + 1;
+      if (
+        typeof child !== 'string' &&
+        child.ns === undefined &&
+        (child.name === 'item' || child.name === 'label' || child.name === 'documentation')
+      )
+        at = i + 1;
     }
     children.splice(at, 0, item);
   }
@@ -139,8 +154,13 @@ export function mergeFolders(
 ): XmlNode[] {
   if (imported.length === 0 && unfiled.size === 0) return [...generated];
   const placed = new Set<string>(unfiled);
-  const kept = imported.map((node) => prune(node, exists, placed, dropped) as XmlNode).filter((node) => (node.children ?? []).some(isItem));
-  const missing = unplaced(generated.flatMap((node) => (node.children ?? []).filter(isItem)), placed);
+  const kept = imported
+    .map((node) => prune(node, exists, placed, dropped) as XmlNode)
+    .filter((node) => (node.children ?? []).some(isItem));
+  const missing = unplaced(
+    generated.flatMap((node) => (node.children ?? []).filter(isItem)),
+    placed,
+  );
   if (missing.length === 0) return kept;
   if (kept.length === 0) return [{ name: 'organizations', children: missing }];
   return [mergeInto(kept[0] as XmlNode, missing), ...kept.slice(1)];

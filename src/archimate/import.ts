@@ -88,7 +88,11 @@ export interface ArchimateImportResult {
 
 const DEFAULT_LIMITS: ReadLimits = { maxDepth: 256, maxLength: 256 * 1024 * 1024, maxObjects: 2_000_000 };
 
-const IMPORT_OPTIONS = optionsSchema({ maxDepth: optionField.integer(1), maxLength: optionField.integer(1), maxObjects: optionField.integer(1) });
+const IMPORT_OPTIONS = optionsSchema({
+  maxDepth: optionField.integer(1),
+  maxLength: optionField.integer(1),
+  maxObjects: optionField.integer(1),
+});
 
 function limitsOf(where: string, options: ArchimateImportOptions): ReadLimits {
   const { maxDepth, maxLength, maxObjects } = parseOptions(where, IMPORT_OPTIONS, options);
@@ -149,7 +153,13 @@ export async function readArchimate(
     if (error instanceof KarttaError) throw error;
     // The stream failed (a file that vanished, a network error) or gave something that is not text or bytes.
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ArchimateImportError('archimate.source-failed', `readArchimate: reading the source failed: ${capped(reason)}`, undefined, [], error);
+    throw new ArchimateImportError(
+      'archimate.source-failed',
+      `readArchimate: reading the source failed: ${capped(reason)}`,
+      undefined,
+      [],
+      error,
+    );
   }
   reader.write(bytes.end());
   return interpret(reader.close());
@@ -176,10 +186,23 @@ function nameOf(names: readonly LangString[], fallback: string, extras: Writable
   const languages = new Set<string>();
   const ok =
     names.length > 0 &&
-    names.every((n) => n.lang !== undefined && LANGUAGE.test(n.lang) && validText(n.text) && !languages.has(n.lang) && (languages.add(n.lang), true));
+    names.every(
+      (n) =>
+        n.lang !== undefined &&
+        LANGUAGE.test(n.lang) &&
+        validText(n.text) &&
+        !languages.has(n.lang) &&
+        (languages.add(n.lang), true),
+    );
   if (ok) {
     const name: Record<string, string> = {};
-    for (const n of names) Object.defineProperty(name, n.lang as string, { value: n.text, enumerable: true, writable: true, configurable: true });
+    for (const n of names)
+      Object.defineProperty(name, n.lang as string, {
+        value: n.text,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     // The export writes languages alphabetically unless told the file's order.
     const order = names.map((n) => n.lang as string);
     if (order.some((language, i) => i > 0 && (order[i - 1] as string) > language)) extras.nameOrder = order;
@@ -205,10 +228,14 @@ function descriptionOf(documentation: readonly LangString[], extras: Writable<Co
 }
 
 /** The attributes of a concept other than the structural ones. */
-function otherAttributes(attributes: Readonly<Record<string, string>>, structural: readonly string[]): Record<string, string> {
+function otherAttributes(
+  attributes: Readonly<Record<string, string>>,
+  structural: readonly string[],
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const key in attributes) {
-    if (!structural.includes(key)) Object.defineProperty(out, key, { value: attributes[key], enumerable: true, writable: true, configurable: true });
+    if (!structural.includes(key))
+      Object.defineProperty(out, key, { value: attributes[key], enumerable: true, writable: true, configurable: true });
   }
   return out;
 }
@@ -268,49 +295,68 @@ class Interpreter {
       const identifier = this.attribute(at, 'identifier', what);
       if (seen.has(identifier)) {
         const owner = identifier === rootIdentifier ? 'the model itself' : 'another object of the file';
-        this.fail('archimate.duplicate-identifier', `the identifier '${cap(identifier)}' of this ${what} is already used by ${owner}`, at);
+        this.fail(
+          'archimate.duplicate-identifier',
+          `the identifier '${cap(identifier)}' of this ${what} is already used by ${owner}`,
+          at,
+        );
       }
       seen.add(identifier);
       return identifier;
     };
     for (const node of this.raw.propertyDefinitions) {
       const identifier = claim(node, 'property definition');
-      const name = node.children?.find((c): c is XmlNode => typeof c !== 'string' && c.name === 'name' && c.ns === undefined);
+      const name = node.children?.find(
+        (c): c is XmlNode => typeof c !== 'string' && c.name === 'name' && c.ns === undefined,
+      );
       this.definitions.set(identifier, { name: name ? textOf(name) : undefined, type: node.attributes?.type });
     }
     for (const record of this.raw.elements) {
       const identifier = claim(record, 'element');
       const type = this.attribute(record, 'xsi:type', `the element '${identifier}'`);
-      if (ELEMENT_FOLDERS[type] === undefined) this.fail('archimate.unknown-type', `the element '${identifier}' has the unknown type '${type}'`, record);
+      if (ELEMENT_FOLDERS[type] === undefined)
+        this.fail('archimate.unknown-type', `the element '${identifier}' has the unknown type '${type}'`, record);
       this.concepts.set(identifier, record);
     }
     for (const record of this.raw.relationships) {
       const identifier = claim(record, 'relationship');
       const type = this.attribute(record, 'xsi:type', `the relationship '${identifier}'`);
-      if (!RELATIONSHIP_TYPES.has(type)) this.fail('archimate.unknown-type', `the relationship '${identifier}' has the unknown type '${type}'`, record);
+      if (!RELATIONSHIP_TYPES.has(type))
+        this.fail('archimate.unknown-type', `the relationship '${identifier}' has the unknown type '${type}'`, record);
       this.concepts.set(identifier, record);
     }
     for (const record of this.raw.relationships) {
       const identifier = record.attributes.identifier as string;
       for (const end of ['source', 'target'] as const) {
         const ref = this.attribute(record, end, `the relationship '${identifier}'`);
-        if (!this.concepts.has(ref)) this.fail('archimate.missing-element', `the ${end} '${ref}' of the relationship '${identifier}' does not exist`, record);
+        if (!this.concepts.has(ref))
+          this.fail(
+            'archimate.missing-element',
+            `the ${end} '${ref}' of the relationship '${identifier}' does not exist`,
+            record,
+          );
       }
     }
     const checkProperty = (ref: string | undefined, owner: string, at: Located) => {
-      if (ref === undefined) this.fail('archimate.missing-attribute', `a property of ${owner} has no propertyDefinitionRef attribute`, at);
-      if (!this.definitions.has(ref)) this.fail('archimate.missing-element', `the property definition '${ref}' used by ${owner} does not exist`, at);
+      if (ref === undefined)
+        this.fail('archimate.missing-attribute', `a property of ${owner} has no propertyDefinitionRef attribute`, at);
+      if (!this.definitions.has(ref))
+        this.fail('archimate.missing-element', `the property definition '${ref}' used by ${owner} does not exist`, at);
     };
     const checkProperties = (node: XmlNode, owner: string) => {
       for (const child of node.children ?? []) {
         if (typeof child === 'string' || child.name !== 'properties' || child.ns !== undefined) continue;
-        for (const property of child.children ?? []) if (typeof property !== 'string') checkProperty(property.attributes?.propertyDefinitionRef, owner, property);
+        for (const property of child.children ?? [])
+          if (typeof property !== 'string') checkProperty(property.attributes?.propertyDefinitionRef, owner, property);
       }
     };
     for (const record of [...this.raw.elements, ...this.raw.relationships]) {
-      for (const property of record.properties) checkProperty(property.ref, `'${record.attributes.identifier}'`, record);
+      for (const property of record.properties)
+        checkProperty(property.ref, `'${record.attributes.identifier}'`, record);
     }
-    for (const node of this.raw.head) if (node.name === 'properties' && node.ns === undefined) checkProperties({ name: 'model', children: [node] }, 'the model');
+    for (const node of this.raw.head)
+      if (node.name === 'properties' && node.ns === undefined)
+        checkProperties({ name: 'model', children: [node] }, 'the model');
     this.checkViews(claim, checkProperties);
     const checkItems = (node: XmlNode) => {
       for (const child of node.children ?? []) {
@@ -326,25 +372,33 @@ class Interpreter {
       for (const child of node.children ?? []) {
         if (typeof child === 'string' || child.ns !== undefined || child.name !== 'item') continue;
         const ref = child.attributes?.identifierRef;
-        if (ref !== undefined && !seen.has(ref)) this.fail('archimate.missing-element', `the folder entry '${ref}' names nothing in the file`, child);
+        if (ref !== undefined && !seen.has(ref))
+          this.fail('archimate.missing-element', `the folder entry '${ref}' names nothing in the file`, child);
         checkRefs(child);
       }
     };
     for (const node of this.raw.organizations) checkRefs(node);
   }
 
-  checkViews(claim: (at: Located, what: string) => string, checkProperties: (node: XmlNode, owner: string) => void): void {
+  checkViews(
+    claim: (at: Located, what: string) => string,
+    checkProperties: (node: XmlNode, owner: string) => void,
+  ): void {
     const views = this.raw.views;
     if (!views) return;
     const childrenNamed = (node: XmlNode | undefined, name: string) =>
-      (node?.children ?? []).filter((c): c is XmlNode => typeof c !== 'string' && c.name === name && c.ns === undefined);
-    for (const viewpoint of childrenNamed(childrenNamed(views, 'viewpoints')[0], 'viewpoint')) claim(viewpoint, 'viewpoint');
+      (node?.children ?? []).filter(
+        (c): c is XmlNode => typeof c !== 'string' && c.name === name && c.ns === undefined,
+      );
+    for (const viewpoint of childrenNamed(childrenNamed(views, 'viewpoints')[0], 'viewpoint'))
+      claim(viewpoint, 'viewpoint');
     const all = childrenNamed(childrenNamed(views, 'diagrams')[0], 'view');
     for (const view of all) claim(view, 'view');
     for (const view of all) {
       const viewId = view.attributes?.identifier as string;
       const viewType = view.attributes?.['xsi:type'];
-      if (viewType !== undefined && viewType !== 'Diagram') this.fail('archimate.unknown-type', `the view '${viewId}' has the unknown type '${viewType}'`, view);
+      if (viewType !== undefined && viewType !== 'Diagram')
+        this.fail('archimate.unknown-type', `the view '${viewId}' has the unknown type '${viewType}'`, view);
       checkProperties(view, `the view '${viewId}'`);
       const nodes = new Set<string>();
       const visit = (parent: XmlNode) => {
@@ -353,12 +407,20 @@ class Interpreter {
           nodes.add(identifier);
           const type = node.attributes?.['xsi:type'];
           if (type !== 'Element' && type !== 'Label' && type !== 'Container') {
-            this.fail('archimate.unknown-type', `the node '${identifier}' of the view '${viewId}' has the unknown type '${type ?? '(none)'}'`, node);
+            this.fail(
+              'archimate.unknown-type',
+              `the node '${identifier}' of the view '${viewId}' has the unknown type '${type ?? '(none)'}'`,
+              node,
+            );
           }
           if (type === 'Element') {
             const ref = this.attribute(node, 'elementRef', `the node '${identifier}'`);
             if (this.concepts.get(ref)?.tag !== 'element') {
-              this.fail('archimate.missing-element', `the node '${identifier}' of the view '${viewId}' shows the element '${ref}', which does not exist`, node);
+              this.fail(
+                'archimate.missing-element',
+                `the node '${identifier}' of the view '${viewId}' shows the element '${ref}', which does not exist`,
+                node,
+              );
             }
           }
           visit(node);
@@ -372,18 +434,30 @@ class Interpreter {
         const identifier = connection.attributes?.identifier as string;
         const type = connection.attributes?.['xsi:type'];
         if (type !== 'Relationship' && type !== 'Line' && type !== 'NestingRelationship') {
-          this.fail('archimate.unknown-type', `the connection '${identifier}' of the view '${viewId}' has the unknown type '${type ?? '(none)'}'`, connection);
+          this.fail(
+            'archimate.unknown-type',
+            `the connection '${identifier}' of the view '${viewId}' has the unknown type '${type ?? '(none)'}'`,
+            connection,
+          );
         }
         if (type !== 'Line') {
           const ref = this.attribute(connection, 'relationshipRef', `the connection '${identifier}'`);
           if (this.concepts.get(ref)?.tag !== 'relationship') {
-            this.fail('archimate.missing-element', `the connection '${identifier}' of the view '${viewId}' shows the relationship '${ref}', which does not exist`, connection);
+            this.fail(
+              'archimate.missing-element',
+              `the connection '${identifier}' of the view '${viewId}' shows the relationship '${ref}', which does not exist`,
+              connection,
+            );
           }
         }
         for (const end of ['source', 'target'] as const) {
           const ref = connection.attributes?.[end];
           if (ref !== undefined && !nodes.has(ref)) {
-            this.fail('archimate.missing-element', `the ${end} '${cap(ref)}' of the connection '${cap(identifier)}' is neither a node nor a connection of the view '${cap(viewId)}'`, connection);
+            this.fail(
+              'archimate.missing-element',
+              `the ${end} '${cap(ref)}' of the connection '${cap(identifier)}' is neither a node nor a connection of the view '${cap(viewId)}'`,
+              connection,
+            );
           }
         }
       }
@@ -393,7 +467,8 @@ class Interpreter {
   /** A Kartta id for the concept with this identifier: the id it was derived from, else the identifier itself. */
   claimId(identifier: string): string {
     const derived = idFromEntityIdentifier(identifier);
-    if (derived !== undefined && !this.usedIds.has(derived) && isKarttaId(derived)) return this.take(identifier, derived);
+    if (derived !== undefined && !this.usedIds.has(derived) && isKarttaId(derived))
+      return this.take(identifier, derived);
     if (!this.usedIds.has(identifier) && isKarttaId(identifier)) return this.take(identifier, identifier);
     const base = identifier.slice(0, 180);
     for (let n = 2; ; n++) {
@@ -470,7 +545,12 @@ class Interpreter {
       }
       if (property.lang !== undefined) {
         langs ??= {};
-        Object.defineProperty(langs, name, { value: property.lang, enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(langs, name, {
+          value: property.lang,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
     }
     if (kept.length > 0) extras.properties = kept.map(propertyNode);
@@ -480,7 +560,11 @@ class Interpreter {
   }
 
   /** Common to every mapped concept: extension elements and attributes. */
-  concept(record: ConceptRecord, structural: readonly string[], expectedAttributes: Readonly<Record<string, string>>): Writable<ConceptExtras> {
+  concept(
+    record: ConceptRecord,
+    structural: readonly string[],
+    expectedAttributes: Readonly<Record<string, string>>,
+  ): Writable<ConceptExtras> {
     const extras: Writable<ConceptExtras> = {};
     if (record.any.length > 0) extras.any = [...record.any];
     const attributes = otherAttributes(record.attributes, structural);
@@ -538,7 +622,12 @@ class Interpreter {
     }
 
     const platforms = new Set(systems.filter((s) => s.platform === true).map((s) => s.id));
-    const viaChecks: { integration: Record<string, unknown>; extras: Writable<EntityExtras>; record: ConceptRecord; kept: PropertyRecord[] }[] = [];
+    const viaChecks: {
+      integration: Record<string, unknown>;
+      extras: Writable<EntityExtras>;
+      record: ConceptRecord;
+      kept: PropertyRecord[];
+    }[] = [];
     for (const record of this.raw.relationships) {
       const attributes = record.attributes;
       const identifier = attributes.identifier as string;
@@ -550,7 +639,11 @@ class Interpreter {
       if (type === INTEGRATION_TYPE && sourceKind === 'system' && targetKind === 'system') {
         const id = this.claimId(identifier);
         const extras = this.concept(record, RELATIONSHIP_STRUCTURE, NO_ATTRIBUTES);
-        const integration: Record<string, unknown> = { id, source: this.kartta.get(source), target: this.kartta.get(target) };
+        const integration: Record<string, unknown> = {
+          id,
+          source: this.kartta.get(source),
+          target: this.kartta.get(target),
+        };
         if (record.names.length > 0) extras.names = [...record.names];
         const description = descriptionOf(record.documentation, extras);
         const kept = this.fields(record.properties, FIELDS_OF_KIND.integration, integration, extras);
@@ -584,10 +677,19 @@ class Interpreter {
     }
 
     // The model itself.
-    const model = compact({ name: 'model', children: this.raw.head.filter((n) => n.ns !== undefined || n.name !== 'metadata') }, 'element', 1, 1);
+    const model = compact(
+      { name: 'model', children: this.raw.head.filter((n) => n.ns !== undefined || n.name !== 'metadata') },
+      'element',
+      1,
+      1,
+    );
     const modelExtras: Writable<ArchimateExtras['model']> = {};
     const rootIdentifier = this.raw.rootAttributes.identifier;
-    if (rootIdentifier === undefined) throw new ArchimateImportError('archimate.missing-attribute', 'the model has no identifier attribute', { line: 1, column: 1 });
+    if (rootIdentifier === undefined)
+      throw new ArchimateImportError('archimate.missing-attribute', 'the model has no identifier attribute', {
+        line: 1,
+        column: 1,
+      });
     if (rootIdentifier !== generatedIdentifier('model')) modelExtras.identifier = rootIdentifier;
     const rootOther: Record<string, string> = {};
     for (const [key, value] of Object.entries(this.raw.rootAttributes)) {
@@ -650,7 +752,12 @@ class Interpreter {
     // folders unless they are exactly the ones the export writes for this model and these extras.
     if (unfiled.length > 0) extras.unfiled = unfiled;
     if (this.raw.organizations.length > 0) {
-      const generated = mergeFolders([], karttaFolders(karttaFolderInput(loaded.model, extras)), () => true, new Set(unfiled));
+      const generated = mergeFolders(
+        [],
+        karttaFolders(karttaFolderInput(loaded.model, extras)),
+        () => true,
+        new Set(unfiled),
+      );
       if (!sameNodes(generated, this.raw.organizations)) extras.organizations = this.raw.organizations;
     }
     return { model: loaded.model, extras };
@@ -686,7 +793,13 @@ class Interpreter {
     const relation: Record<string, unknown> = { type: relationType, from, to };
     if (record.names.length > 0) extras.names = [...record.names];
     const description = descriptionOf(record.documentation, extras);
-    this.fields(record.properties, relationType === 'uses' ? USES_FIELDS : [], relation, extras, (name) => mapping.marked && name === RELATION_MARKER);
+    this.fields(
+      record.properties,
+      relationType === 'uses' ? USES_FIELDS : [],
+      relation,
+      extras,
+      (name) => mapping.marked && name === RELATION_MARKER,
+    );
     if (description !== undefined) relation.description = description;
     const identifier = record.attributes.identifier as string;
     if (fastRelationIdentifier({ type: relationType, from, to }) !== identifier) extras.identifier = identifier;
@@ -718,7 +831,6 @@ function sameNodes(a: readonly (XmlNode | string)[], b: readonly (XmlNode | stri
   return true;
 }
 
-
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -733,10 +845,19 @@ function isKarttaDefinition(node: XmlNode): boolean {
   const attributes = Object.keys(node.attributes ?? {});
   const children = node.children ?? [];
   const name = children[0];
-  if (children.length !== 1 || typeof name === 'string' || name?.name !== 'name' || name.ns !== undefined || name.attributes !== undefined) return false;
+  if (
+    children.length !== 1 ||
+    typeof name === 'string' ||
+    name?.name !== 'name' ||
+    name.ns !== undefined ||
+    name.attributes !== undefined
+  )
+    return false;
   const text = textOf(name);
   const type = PROPERTY_TYPES.get(text) ?? PLAN_PROPERTY_TYPES.get(text);
-  return attributes.length === 2 && identifier === generatedIdentifier('propdef', text) && node.attributes?.type === type;
+  return (
+    attributes.length === 2 && identifier === generatedIdentifier('propdef', text) && node.attributes?.type === type
+  );
 }
 
 /** The identifiers of the file's elements, relationships and views that no folder entry names, in file order. */
@@ -762,7 +883,9 @@ function unfiledIdentifiers(raw: RawDocument): string[] {
 }
 
 function viewsOf(views: XmlNode | undefined): XmlNode[] {
-  const diagrams = (views?.children ?? []).flatMap((c) => (typeof c !== 'string' && c.name === 'diagrams' && c.ns === undefined ? (c.children ?? []) : []));
+  const diagrams = (views?.children ?? []).flatMap((c) =>
+    typeof c !== 'string' && c.name === 'diagrams' && c.ns === undefined ? (c.children ?? []) : [],
+  );
   return diagrams.filter((v): v is XmlNode => typeof v !== 'string' && v.name === 'view' && v.ns === undefined);
 }
 
@@ -773,7 +896,10 @@ function karttaFolderInput(model: Model, extras: ArchimateExtras): FolderInput {
     ...modelIdentifiers(model, conceptIdentifiers(extras)),
     planElements: [],
     planRelationships: [],
-    extraElements: extras.elements.map((node) => ({ identifier: identifier(node), type: node.attributes?.['xsi:type'] ?? '' })),
+    extraElements: extras.elements.map((node) => ({
+      identifier: identifier(node),
+      type: node.attributes?.['xsi:type'] ?? '',
+    })),
     extraRelationships: extras.relationships.map(identifier),
     views: viewsOf(extras.views).map(identifier),
   };

@@ -6,5 +6,20 @@ export { fromArchimateXml, readArchimate } from './import.js';
 export type { ArchimateImportOptions, ArchimateImportResult } from './import.js';
 export { ArchimateImportError, ArchimateExportError } from './errors.js';
 export { emptyArchimateExtras } from './extras.js';
-export type { ArchimateExtras, ConceptExtras, EntityExtras, RelationExtras, ModelExtras, XmlNode, LangString } from './extras.js';
-export type { ArchimatePlan, ArchimatePlanStep, ArchimatePlanResult, PlanLayer, PlanElement, PlanRelationship } from './plan.js';
+export type {
+  ArchimateExtras,
+  ConceptExtras,
+  EntityExtras,
+  RelationExtras,
+  ModelExtras,
+  XmlNode,
+  LangString,
+} from './extras.js';
+export type {
+  ArchimatePlan,
+  ArchimatePlanStep,
+  ArchimatePlanResult,
+  PlanLayer,
+  PlanElement,
+  PlanRelationship,
+} from './plan.js';

@@ -10,7 +10,10 @@ import type { RelationType } from '../types.js';
 /** The exchange format's namespace (ArchiMate 3.0 and 3.1 files both use it). */
 export const ARCHIMATE_NS = 'http://www.opengroup.org/xsd/archimate/3.0/';
 /** Namespaces accepted on import as the exchange namespace. */
-export const ARCHIMATE_NAMESPACES: ReadonlySet<string> = new Set([ARCHIMATE_NS, 'http://www.opengroup.org/xsd/archimate/3.1/']);
+export const ARCHIMATE_NAMESPACES: ReadonlySet<string> = new Set([
+  ARCHIMATE_NS,
+  'http://www.opengroup.org/xsd/archimate/3.1/',
+]);
 export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 export const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
@@ -58,7 +61,17 @@ export const RELATIONSHIP_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 /** The order of Archi's top-level folders. */
-export const TOP_FOLDERS = ['Strategy', 'Business', 'Application', 'Technology & Physical', 'Motivation', 'Implementation & Migration', 'Other', 'Relations', 'Views'] as const;
+export const TOP_FOLDERS = [
+  'Strategy',
+  'Business',
+  'Application',
+  'Technology & Physical',
+  'Motivation',
+  'Implementation & Migration',
+  'Other',
+  'Relations',
+  'Views',
+] as const;
 
 export type EntityElementKind = 'organisation' | 'service' | 'system';
 
@@ -129,7 +142,12 @@ export interface FieldSpec {
 /** Property definition data types Kartta writes. */
 export type PropertyType = 'string' | 'number' | 'boolean' | 'date';
 
-const field = (name: string, type: PropertyType, accepts: (value: unknown) => boolean, path?: FieldSpec['path']): FieldSpec => ({
+const field = (
+  name: string,
+  type: PropertyType,
+  accepts: (value: unknown) => boolean,
+  path?: FieldSpec['path'],
+): FieldSpec => ({
   name,
   type,
   accepts,
@@ -194,7 +212,9 @@ export function isKarttaId(value: string): boolean {
 
 /** The type of every property Kartta writes, by name. */
 export const PROPERTY_TYPES: ReadonlyMap<string, PropertyType> = new Map<string, PropertyType>([
-  ...[...ORGANISATION_FIELDS, ...SERVICE_FIELDS, ...SYSTEM_FIELDS, ...INTEGRATION_FIELDS, ...USES_FIELDS].map((spec) => [spec.name, spec.type] as const),
+  ...[...ORGANISATION_FIELDS, ...SERVICE_FIELDS, ...SYSTEM_FIELDS, ...INTEGRATION_FIELDS, ...USES_FIELDS].map(
+    (spec) => [spec.name, spec.type] as const,
+  ),
   [RELATION_MARKER, 'string'],
   [X_PROPERTY, 'string'],
   [PRODUCTS_PROPERTY, 'string'],

@@ -16,7 +16,8 @@ export function checkedPlacement(where: string, plan: MigrationPlan, placement: 
   const steps = new Set(plan.steps.map((step) => step.id));
   const placed = new Set<string>();
   const waves: Placement['waves'] | undefined = Array.isArray(placement?.waves) ? placement.waves : undefined;
-  if (waves === undefined) throw optionError(where, ['planResult', 'waves'], 'must be an array (a planMigration result)');
+  if (waves === undefined)
+    throw optionError(where, ['planResult', 'waves'], 'must be an array (a planMigration result)');
   for (const [i, wave] of waves.entries()) {
     if (!Number.isInteger(wave?.index) || wave.index < 1 || !Array.isArray(wave.steps)) {
       throw optionError(where, ['planResult', 'waves', i], 'needs an index (an integer >= 1) and a list of steps');
@@ -26,13 +27,30 @@ export function checkedPlacement(where: string, plan: MigrationPlan, placement: 
     for (const step of placedSteps) {
       if (typeof step !== 'string' || !steps.has(step)) {
         const shown = typeof step === 'string' ? `'${step}'` : (JSON.stringify(step) ?? typeof step);
-        throw optionError(where, ['planResult', 'waves', i], `places ${shown}, which is not a step of the plan`, typeof step === 'string' ? step : undefined);
+        throw optionError(
+          where,
+          ['planResult', 'waves', i],
+          `places ${shown}, which is not a step of the plan`,
+          typeof step === 'string' ? step : undefined,
+        );
       }
-      if (placed.has(step)) throw optionError(where, ['planResult', 'waves', i], `places the step '${step}', which an earlier wave places too`, step);
+      if (placed.has(step))
+        throw optionError(
+          where,
+          ['planResult', 'waves', i],
+          `places the step '${step}', which an earlier wave places too`,
+          step,
+        );
       placed.add(step);
     }
   }
   const missing = [...steps].filter((step) => !placed.has(step)).sort();
-  if (missing.length > 0) throw optionError(where, ['planResult', 'waves'], `place no wave for the steps ${missing.map((m) => `'${m}'`).join(', ')}`, missing[0]);
+  if (missing.length > 0)
+    throw optionError(
+      where,
+      ['planResult', 'waves'],
+      `place no wave for the steps ${missing.map((m) => `'${m}'`).join(', ')}`,
+      missing[0],
+    );
   return placement;
 }

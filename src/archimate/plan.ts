@@ -95,11 +95,24 @@ export interface PlanLayer {
   readonly elements: readonly PlanElement[];
   readonly relationships: readonly PlanRelationship[];
   /** Per wave: its WorkPackage and the WorkPackages of its steps. */
-  readonly waves: readonly { readonly index: number; readonly workPackage: string; readonly steps: readonly { readonly step: string; readonly workPackage: string }[] }[];
+  readonly waves: readonly {
+    readonly index: number;
+    readonly workPackage: string;
+    readonly steps: readonly { readonly step: string; readonly workPackage: string }[];
+  }[];
   /** The plateaus in order; `after` is the wave they follow (0 for the baseline). */
-  readonly plateaus: readonly { readonly identifier: string; readonly after: number; readonly systems: readonly string[] }[];
+  readonly plateaus: readonly {
+    readonly identifier: string;
+    readonly after: number;
+    readonly systems: readonly string[];
+  }[];
   /** The gap of each wave, between the plateau before it and the one after. */
-  readonly gaps: readonly { readonly identifier: string; readonly wave: number; readonly from: string; readonly to: string }[];
+  readonly gaps: readonly {
+    readonly identifier: string;
+    readonly wave: number;
+    readonly from: string;
+    readonly to: string;
+  }[];
 }
 
 /** Property definitions of the plan layer and their types. */
@@ -129,9 +142,16 @@ const ACTION_VERB: Record<MigrationStep['action'], string> = {
 };
 
 /** Builds the plan layer of `plan` placed as in `result`. Systems must exist in the model. */
-export function buildPlanLayer(model: Model, plan: MigrationPlan, result: Pick<MigrationResult, 'waves'>, identifierOf: (id: string) => string = entityIdentifier): PlanLayer {
+export function buildPlanLayer(
+  model: Model,
+  plan: MigrationPlan,
+  result: Pick<MigrationResult, 'waves'>,
+  identifierOf: (id: string) => string = entityIdentifier,
+): PlanLayer {
   const steps = new Map(plan.steps.map((step) => [step.id, step]));
-  const waves = [...result.waves].sort((a, b) => a.index - b.index).filter((wave) => wave.steps.some((id) => steps.has(id)));
+  const waves = [...result.waves]
+    .sort((a, b) => a.index - b.index)
+    .filter((wave) => wave.steps.some((id) => steps.has(id)));
   const systemName = (id: string) => displayName(model.system(id)?.name, id);
   const elements: PlanElement[] = [];
   const relationships: PlanRelationship[] = [];
@@ -177,7 +197,8 @@ export function buildPlanLayer(model: Model, plan: MigrationPlan, result: Pick<M
       const step = steps.get(id) as MigrationStep;
       const stepIdentifier = generatedIdentifier('plan', 'step', id);
       layerSteps.push({ step: id, workPackage: stepIdentifier });
-      const target = step.target !== undefined && step.action !== 'retire' && step.action !== 'rehost' ? step.target : undefined;
+      const target =
+        step.target !== undefined && step.action !== 'retire' && step.action !== 'rehost' ? step.target : undefined;
       const name = `${ACTION_VERB[step.action]} ${systemName(step.system)}${target !== undefined ? ` → ${systemName(target)}` : ''}`;
       const stepProperties: [string, string | number][] = [
         ['plan.step', id],
@@ -188,30 +209,72 @@ export function buildPlanLayer(model: Model, plan: MigrationPlan, result: Pick<M
       stepProperties.push(['plan.wave', k]);
       if (step.deadline) stepProperties.push(['plan.deadline', step.deadline]);
       if (step.notBefore) stepProperties.push(['plan.notBefore', step.notBefore]);
-      elements.push({ identifier: stepIdentifier, type: 'WorkPackage', name, documentation: step.description, properties: stepProperties });
-      relationships.push({ identifier: generatedIdentifier('plan', 'composition', k, id), type: 'Composition', source: identifier, target: stepIdentifier });
+      elements.push({
+        identifier: stepIdentifier,
+        type: 'WorkPackage',
+        name,
+        documentation: step.description,
+        properties: stepProperties,
+      });
+      relationships.push({
+        identifier: generatedIdentifier('plan', 'composition', k, id),
+        type: 'Composition',
+        source: identifier,
+        target: stepIdentifier,
+      });
       if (step.action === 'rehost') {
-        relationships.push({ identifier: generatedIdentifier('plan', 'realization', 'step', id, step.system), type: 'Realization', source: stepIdentifier, target: identifierOf(step.system), name: 'rehosts' });
+        relationships.push({
+          identifier: generatedIdentifier('plan', 'realization', 'step', id, step.system),
+          type: 'Realization',
+          source: stepIdentifier,
+          target: identifierOf(step.system),
+          name: 'rehosts',
+        });
       } else {
         if (target !== undefined) {
-          relationships.push({ identifier: generatedIdentifier('plan', 'realization', 'step', id, target), type: 'Realization', source: stepIdentifier, target: identifierOf(target) });
+          relationships.push({
+            identifier: generatedIdentifier('plan', 'realization', 'step', id, target),
+            type: 'Realization',
+            source: stepIdentifier,
+            target: identifierOf(target),
+          });
         }
-        relationships.push({ identifier: generatedIdentifier('plan', 'association', 'step', id, step.system), type: 'Association', source: stepIdentifier, target: identifierOf(step.system), name: 'retires' });
+        relationships.push({
+          identifier: generatedIdentifier('plan', 'association', 'step', id, step.system),
+          type: 'Association',
+          source: stepIdentifier,
+          target: identifierOf(step.system),
+          name: 'retires',
+        });
       }
       for (const before of [...(step.after ?? [])].sort()) {
         if (!waveOfStep.has(before)) continue;
-        relationships.push({ identifier: generatedIdentifier('plan', 'triggering', 'step', before, id), type: 'Triggering', source: generatedIdentifier('plan', 'step', before), target: stepIdentifier });
+        relationships.push({
+          identifier: generatedIdentifier('plan', 'triggering', 'step', before, id),
+          type: 'Triggering',
+          source: generatedIdentifier('plan', 'step', before),
+          target: stepIdentifier,
+        });
       }
     }
     layerWaves.push({ index: k, workPackage: identifier, steps: layerSteps });
     if (k > 1) {
-      relationships.push({ identifier: generatedIdentifier('plan', 'triggering', 'wave', k - 1), type: 'Triggering', source: generatedIdentifier('plan', 'wave', k - 1), target: identifier });
+      relationships.push({
+        identifier: generatedIdentifier('plan', 'triggering', 'wave', k - 1),
+        type: 'Triggering',
+        source: generatedIdentifier('plan', 'wave', k - 1),
+        target: identifier,
+      });
     }
   });
 
   // Plateaus: the baseline, the state after each wave but the last, and the target (the state after the last).
   const plateauIdentifier = (p: number) =>
-    p === 0 ? generatedIdentifier('plan', 'plateau', 'baseline') : p === count ? generatedIdentifier('plan', 'plateau', 'target') : generatedIdentifier('plan', 'plateau', 'wave', p);
+    p === 0
+      ? generatedIdentifier('plan', 'plateau', 'baseline')
+      : p === count
+        ? generatedIdentifier('plan', 'plateau', 'target')
+        : generatedIdentifier('plan', 'plateau', 'wave', p);
   const plateaus: { identifier: string; after: number; systems: string[] }[] = [];
   if (count > 0) {
     for (let p = 0; p <= count; p++) {
@@ -221,11 +284,26 @@ export function buildPlanLayer(model: Model, plan: MigrationPlan, result: Pick<M
       elements.push({ identifier, type: 'Plateau', name, properties: p === 0 ? [] : [['plan.wave', p]] });
       plateaus.push({ identifier, after: p, systems });
       for (const system of systems) {
-        relationships.push({ identifier: generatedIdentifier('plan', 'aggregation', p, system), type: 'Aggregation', source: identifier, target: identifierOf(system) });
+        relationships.push({
+          identifier: generatedIdentifier('plan', 'aggregation', p, system),
+          type: 'Aggregation',
+          source: identifier,
+          target: identifierOf(system),
+        });
       }
       if (p > 0) {
-        relationships.push({ identifier: generatedIdentifier('plan', 'triggering', 'plateau', p), type: 'Triggering', source: plateauIdentifier(p - 1), target: identifier });
-        relationships.push({ identifier: generatedIdentifier('plan', 'realization', 'wave', p), type: 'Realization', source: generatedIdentifier('plan', 'wave', p), target: identifier });
+        relationships.push({
+          identifier: generatedIdentifier('plan', 'triggering', 'plateau', p),
+          type: 'Triggering',
+          source: plateauIdentifier(p - 1),
+          target: identifier,
+        });
+        relationships.push({
+          identifier: generatedIdentifier('plan', 'realization', 'wave', p),
+          type: 'Realization',
+          source: generatedIdentifier('plan', 'wave', p),
+          target: identifier,
+        });
       }
     }
   }
@@ -241,12 +319,33 @@ export function buildPlanLayer(model: Model, plan: MigrationPlan, result: Pick<M
     if (added.length > 0) lines.push(`Into use: ${added.map(systemName).join(', ')}`);
     const from = plateauIdentifier(k - 1);
     const to = plateauIdentifier(k);
-    elements.push({ identifier, type: 'Gap', name: `Gap of wave ${k}`, documentation: lines.length > 0 ? lines.join('\n') : undefined, properties: [['plan.wave', k]] });
+    elements.push({
+      identifier,
+      type: 'Gap',
+      name: `Gap of wave ${k}`,
+      documentation: lines.length > 0 ? lines.join('\n') : undefined,
+      properties: [['plan.wave', k]],
+    });
     gaps.push({ identifier, wave: k, from, to });
-    relationships.push({ identifier: generatedIdentifier('plan', 'association', 'gap', k, 'plateau', 'from'), type: 'Association', source: identifier, target: from });
-    relationships.push({ identifier: generatedIdentifier('plan', 'association', 'gap', k, 'plateau', 'to'), type: 'Association', source: identifier, target: to });
+    relationships.push({
+      identifier: generatedIdentifier('plan', 'association', 'gap', k, 'plateau', 'from'),
+      type: 'Association',
+      source: identifier,
+      target: from,
+    });
+    relationships.push({
+      identifier: generatedIdentifier('plan', 'association', 'gap', k, 'plateau', 'to'),
+      type: 'Association',
+      source: identifier,
+      target: to,
+    });
     for (const system of [...removed, ...added].sort()) {
-      relationships.push({ identifier: generatedIdentifier('plan', 'association', 'gap', k, 'system', system), type: 'Association', source: identifier, target: identifierOf(system) });
+      relationships.push({
+        identifier: generatedIdentifier('plan', 'association', 'gap', k, 'system', system),
+        type: 'Association',
+        source: identifier,
+        target: identifierOf(system),
+      });
     }
   }
   return { elements, relationships, waves: layerWaves, plateaus, gaps };

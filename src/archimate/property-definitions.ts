@@ -83,7 +83,6 @@ export function firstText(node: XmlNode, childName: string): string | undefined 
   return undefined;
 }
 
-
 /** Copies an extras concept with the properties that point at unknown definitions left out. */
 export function pruneProperties(node: XmlNode, definitions: PropertyDefinitions): XmlNode {
   if (!node.children?.some((c) => typeof c !== 'string' && c.name === 'properties')) return node;
@@ -100,6 +99,7 @@ export function pruneProperties(node: XmlNode, definitions: PropertyDefinitions)
 }
 
 export function keptProperties(properties: readonly (XmlNode | string)[], definitions: PropertyDefinitions): XmlNode[] {
-  return properties.filter((p): p is XmlNode => typeof p !== 'string' && definitions.accept(p.attributes?.propertyDefinitionRef ?? ''));
+  return properties.filter(
+    (p): p is XmlNode => typeof p !== 'string' && definitions.accept(p.attributes?.propertyDefinitionRef ?? ''),
+  );
 }
-

@@ -177,14 +177,18 @@ export class RawReader {
     // A leading byte-order mark is skipped by saxes itself; a second one is text before the root, which is refused.
     this.#length += chunk.length;
     if (this.#length > this.#limits.maxLength) {
-      throw new ArchimateImportError('xml.too-large', `the file is longer than the limit of ${this.#limits.maxLength} characters (option maxLength)`);
+      throw new ArchimateImportError(
+        'xml.too-large',
+        `the file is longer than the limit of ${this.#limits.maxLength} characters (option maxLength)`,
+      );
     }
     this.#parser.write(chunk);
   }
 
   close(): RawDocument {
     this.#parser.close();
-    if (this.#rootAttributes === undefined) throw new ArchimateImportError('archimate.not-a-model', 'the file has no root element');
+    if (this.#rootAttributes === undefined)
+      throw new ArchimateImportError('archimate.not-a-model', 'the file has no root element');
     return this.#doc;
   }
 
@@ -210,7 +214,8 @@ export class RawReader {
       else key = `{${uri}}${attribute.local}`;
       attributes ??= {};
       // An attribute named __proto__ must stay an attribute, not become a prototype.
-      if (key === '__proto__') Object.defineProperty(attributes, key, { value, enumerable: true, writable: true, configurable: true });
+      if (key === '__proto__')
+        Object.defineProperty(attributes, key, { value, enumerable: true, writable: true, configurable: true });
       else attributes[key] = value;
     }
     if (attributes) node.attributes = attributes;
@@ -230,7 +235,11 @@ export class RawReader {
   #open(tag: SaxesTagNS): void {
     this.#depth++;
     if (this.#depth > this.#limits.maxDepth) {
-      throw new ArchimateImportError('xml.too-deep', `elements are nested deeper than the limit of ${this.#limits.maxDepth} (option maxDepth)`, this.#tagStart());
+      throw new ArchimateImportError(
+        'xml.too-deep',
+        `elements are nested deeper than the limit of ${this.#limits.maxDepth} (option maxDepth)`,
+        this.#tagStart(),
+      );
     }
     if (this.#depth === 1) {
       if (tag.local !== 'model' || !ARCHIMATE_NAMESPACES.has(tag.uri)) {
@@ -248,12 +257,28 @@ export class RawReader {
       this.#concept.open(tag);
       return;
     }
-    if (this.#depth === 3 && (this.#container === 'elements' || this.#container === 'relationships') && ARCHIMATE_NAMESPACES.has(tag.uri) && tag.local === CONTAINERS[this.#container]) {
+    if (
+      this.#depth === 3 &&
+      (this.#container === 'elements' || this.#container === 'relationships') &&
+      ARCHIMATE_NAMESPACES.has(tag.uri) &&
+      tag.local === CONTAINERS[this.#container]
+    ) {
       this.#count();
-      this.#concept = new ConceptBuilder(this.#container === 'elements' ? 'element' : 'relationship', this.#node(tag, false), this.#tagLine, this.#tagColumn, this.#make);
+      this.#concept = new ConceptBuilder(
+        this.#container === 'elements' ? 'element' : 'relationship',
+        this.#node(tag, false),
+        this.#tagLine,
+        this.#tagColumn,
+        this.#make,
+      );
       return;
     }
-    if (this.#depth > 2 && (tag.local === 'node' || tag.local === 'connection' || tag.local === 'item') && ARCHIMATE_NAMESPACES.has(tag.uri)) this.#count();
+    if (
+      this.#depth > 2 &&
+      (tag.local === 'node' || tag.local === 'connection' || tag.local === 'item') &&
+      ARCHIMATE_NAMESPACES.has(tag.uri)
+    )
+      this.#count();
     const node = this.#node(tag);
     if (this.#depth === 2 && node.ns === undefined && CONTAINERS[node.name] !== undefined) {
       // Containers are not kept as nodes: their children go straight to their lists.
@@ -296,12 +321,14 @@ export class RawReader {
         return;
       }
       if (node.ns === undefined && node.name === 'organizations') this.#doc.organizations.push(node);
-      else if (node.ns === undefined && node.name === 'views' && this.#doc.views === undefined) Object.assign(this.#doc, { views: node });
+      else if (node.ns === undefined && node.name === 'views' && this.#doc.views === undefined)
+        Object.assign(this.#doc, { views: node });
       else this.#doc.head.push(node);
       return;
     }
     if (depth === 3 && this.#container !== undefined) {
-      if (node.ns === undefined && node.name === 'propertyDefinition' && this.#container === 'propertyDefinitions') this.#doc.propertyDefinitions.push(node);
+      if (node.ns === undefined && node.name === 'propertyDefinition' && this.#container === 'propertyDefinitions')
+        this.#doc.propertyDefinitions.push(node);
       else this.#doc.head.push(node);
     }
   }

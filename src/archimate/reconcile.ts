@@ -49,7 +49,9 @@ export interface Prepared {
 }
 
 function childElements(node: XmlNode | undefined, name: string): XmlNode[] {
-  return (node?.children ?? []).filter((c): c is XmlNode => typeof c !== 'string' && c.name === name && c.ns === undefined);
+  return (node?.children ?? []).filter(
+    (c): c is XmlNode => typeof c !== 'string' && c.name === name && c.ns === undefined,
+  );
 }
 
 /** Resolves the plan and views and decides what of the extras is written. */
@@ -57,7 +59,11 @@ export function prepare(model: Model, given: ArchimateExportOptions = {}, where 
   const options = checkExportOptions(where, given);
   const extras = options.extras;
   if (extras !== undefined && extras.format !== 'kartta-archimate-extras/1') {
-    throw optionError(where, ['extras'], "must be the object fromArchimateXml returned (format 'kartta-archimate-extras/1')");
+    throw optionError(
+      where,
+      ['extras'],
+      "must be the object fromArchimateXml returned (format 'kartta-archimate-extras/1')",
+    );
   }
   const ids = conceptIdentifiers(extras);
   const { entityExtras, relationExtras, identifierOf, relationIdentifierOf } = ids;
@@ -105,14 +111,24 @@ export function prepare(model: Model, given: ArchimateExportOptions = {}, where 
   let exists: (identifier: string) => boolean = () => true;
   if (extras) {
     const mine = new Set<string>([...organisations, ...services, ...systems, ...integrations, ...relations]);
-    if (mine.size !== organisations.length + services.length + systems.length + integrations.length + relations.length) {
-      throw new ArchimateExportError('archimate.identifier-collision', 'two concepts of the model would get the same identifier (check the identifiers kept in the extras)');
+    if (
+      mine.size !==
+      organisations.length + services.length + systems.length + integrations.length + relations.length
+    ) {
+      throw new ArchimateExportError(
+        'archimate.identifier-collision',
+        'two concepts of the model would get the same identifier (check the identifiers kept in the extras)',
+      );
     }
     const regenerated = new Set<string>([...planElements, ...planRelationships, ...diagrams.map((d) => d.identifier)]);
     const claim = (identifier: string | undefined, what: string): boolean => {
       if (identifier === undefined || regenerated.has(identifier)) return false;
       if (mine.has(identifier)) {
-        throw new ArchimateExportError('archimate.identifier-collision', `the ${what} '${identifier}' kept from an import has the identifier of a concept of the model`, identifier);
+        throw new ArchimateExportError(
+          'archimate.identifier-collision',
+          `the ${what} '${identifier}' kept from an import has the identifier of a concept of the model`,
+          identifier,
+        );
       }
       return true;
     };
@@ -159,7 +175,8 @@ export function prepare(model: Model, given: ArchimateExportOptions = {}, where 
     extraViewpoints = childElements(extras.views, 'viewpoints')[0];
     exists = (identifier) => elementIds.has(identifier) || relationshipIds.has(identifier) || viewIds.has(identifier);
     lostProperties(model, extras, ids, changes);
-    for (const node of extras.model.properties ?? []) propertyDefinitions.accept(node.attributes?.propertyDefinitionRef ?? '');
+    for (const node of extras.model.properties ?? [])
+      propertyDefinitions.accept(node.attributes?.propertyDefinitionRef ?? '');
   }
   const folderInput: FolderInput = {
     organisations,
@@ -169,7 +186,10 @@ export function prepare(model: Model, given: ArchimateExportOptions = {}, where 
     relations,
     planElements,
     planRelationships,
-    extraElements: extraElements.map((node) => ({ identifier: node.attributes?.identifier as string, type: node.attributes?.['xsi:type'] ?? '' })),
+    extraElements: extraElements.map((node) => ({
+      identifier: node.attributes?.identifier as string,
+      type: node.attributes?.['xsi:type'] ?? '',
+    })),
     extraRelationships: extraRelationships.map((node) => node.attributes?.identifier as string),
     views: [...diagrams.map((d) => d.identifier), ...extraViews.map((v) => v.attributes?.identifier as string)],
   };
@@ -177,13 +197,24 @@ export function prepare(model: Model, given: ArchimateExportOptions = {}, where 
   let folders: XmlNode[] | undefined;
   if (extras) {
     const dropped: string[] = [];
-    folders = mergeFolders(extras.organizations, karttaFolders(folderInput), exists, new Set(extras.unfiled ?? []), dropped);
+    folders = mergeFolders(
+      extras.organizations,
+      karttaFolders(folderInput),
+      exists,
+      new Set(extras.unfiled ?? []),
+      dropped,
+    );
     for (const identifier of dropped) {
       changes.push({
         action: 'removed',
         object: 'folder-entry',
         identifier,
-        reasons: [{ code: 'archimate.concept-removed', message: `'${identifier}' is no longer in the file, so its folder entry is not either` }],
+        reasons: [
+          {
+            code: 'archimate.concept-removed',
+            message: `'${identifier}' is no longer in the file, so its folder entry is not either`,
+          },
+        ],
       });
     }
   }
@@ -213,10 +244,16 @@ export function prepare(model: Model, given: ArchimateExportOptions = {}, where 
 function rootScope(extras: ArchimateExtras): NsScope {
   const prefixes = new Map(ROOT_SCOPE.prefixes);
   const visit = (node: XmlNode) => {
-    if (node.ns !== undefined && node.prefix !== undefined && node.prefix !== 'xmlns' && !prefixes.has(node.prefix)) prefixes.set(node.prefix, node.ns);
+    if (node.ns !== undefined && node.prefix !== undefined && node.prefix !== 'xmlns' && !prefixes.has(node.prefix))
+      prefixes.set(node.prefix, node.ns);
     for (const child of node.children ?? []) if (typeof child !== 'string') visit(child);
   };
-  const roots: XmlNode[] = [...(extras.model.any ?? []), ...extras.elements, ...extras.relationships, ...extras.organizations];
+  const roots: XmlNode[] = [
+    ...(extras.model.any ?? []),
+    ...extras.elements,
+    ...extras.relationships,
+    ...extras.organizations,
+  ];
   if (extras.model.metadata) roots.push(extras.model.metadata);
   if (extras.views) roots.push(extras.views);
   for (const entity of extras.entities) roots.push(...(entity.any ?? []));
@@ -224,14 +261,18 @@ function rootScope(extras: ArchimateExtras): NsScope {
   return prefixes.size === ROOT_SCOPE.prefixes.size ? ROOT_SCOPE : { defaultNs: ROOT_SCOPE.defaultNs, prefixes };
 }
 
-
 /** The folders written: Kartta's, merged into the imported ones. */
 export function organizationsOf(ctx: Prepared): readonly XmlNode[] {
   return ctx.folders ?? karttaFolders(ctx.folderInput);
 }
 
 /** Reports the kept properties of mapped concepts that the edit removed (they go with their concept). */
-function lostProperties(model: Model, extras: ArchimateExtras, ids: ConceptIdentifiers, changes: ArchimateExportChange[]): void {
+function lostProperties(
+  model: Model,
+  extras: ArchimateExtras,
+  ids: ConceptIdentifiers,
+  changes: ArchimateExportChange[],
+): void {
   const report = (identifier: string, properties: readonly XmlNode[]) => {
     for (const property of properties) {
       changes.push({
@@ -239,17 +280,24 @@ function lostProperties(model: Model, extras: ArchimateExtras, ids: ConceptIdent
         object: 'property',
         identifier,
         ref: property.attributes?.propertyDefinitionRef ?? '',
-        reasons: [{ code: 'archimate.concept-removed', message: `the concept '${identifier}' it belonged to is no longer in the model` }],
+        reasons: [
+          {
+            code: 'archimate.concept-removed',
+            message: `the concept '${identifier}' it belonged to is no longer in the model`,
+          },
+        ],
       });
     }
   };
   for (const entity of extras.entities) {
-    if (entity.properties && (model.get(entity.id) === undefined || model.get(entity.id)?.kind === 'product')) report(entity.identifier ?? fastEntityIdentifier(entity.id), entity.properties);
+    if (entity.properties && (model.get(entity.id) === undefined || model.get(entity.id)?.kind === 'product'))
+      report(entity.identifier ?? fastEntityIdentifier(entity.id), entity.properties);
   }
   let present: Set<string> | undefined;
   for (const relation of extras.relations) {
     if (!relation.properties) continue;
     present ??= new Set(model.relations().map(relationKey));
-    if (!present.has(relationKey(relation))) report(relation.identifier ?? fastRelationIdentifier(relation), relation.properties);
+    if (!present.has(relationKey(relation)))
+      report(relation.identifier ?? fastRelationIdentifier(relation), relation.properties);
   }
 }

@@ -8,7 +8,12 @@ import type { LangString, XmlNode } from './extras.js';
 
 /** A property: its definition reference and its one value, or the node as read when it is not that simple. */
 export type PropertyRecord =
-  | { readonly ref: string | undefined; readonly text: string; readonly lang: string | undefined; readonly node?: undefined }
+  | {
+      readonly ref: string | undefined;
+      readonly text: string;
+      readonly lang: string | undefined;
+      readonly node?: undefined;
+    }
   | { readonly ref: string | undefined; readonly node: XmlNode };
 
 export interface ConceptRecord {
@@ -55,7 +60,14 @@ function simpleProperty(node: XmlNode): PropertyRecord {
   for (const _key in attributes) attributeCount++;
   const children = node.children;
   const value = children?.length === 1 ? children[0] : undefined;
-  if (attributeCount === 1 && ref !== undefined && value !== undefined && typeof value !== 'string' && value.name === 'value' && value.ns === undefined) {
+  if (
+    attributeCount === 1 &&
+    ref !== undefined &&
+    value !== undefined &&
+    typeof value !== 'string' &&
+    value.name === 'value' &&
+    value.ns === undefined
+  ) {
     const text = simpleText(value);
     if (text !== undefined) return { ref, text: text.text, lang: text.lang };
   }
@@ -99,7 +111,17 @@ export function compact(node: XmlNode, tag: 'element' | 'relationship', line: nu
       any.push(child);
     }
   }
-  return { tag, attributes: node.attributes ?? {}, names, documentation, any, properties, node: exact ? undefined : node, line, column };
+  return {
+    tag,
+    attributes: node.attributes ?? {},
+    names,
+    documentation,
+    any,
+    properties,
+    node: exact ? undefined : node,
+    line,
+    column,
+  };
 }
 
 function textNode(name: string, text: string, lang: string | undefined): XmlNode {
@@ -112,7 +134,11 @@ function textNode(name: string, text: string, lang: string | undefined): XmlNode
 /** The node a property record came from. */
 export function propertyNode(property: PropertyRecord): XmlNode {
   if (property.node !== undefined) return property.node;
-  return { name: 'property', attributes: { propertyDefinitionRef: property.ref as string }, children: [textNode('value', property.text, property.lang)] };
+  return {
+    name: 'property',
+    attributes: { propertyDefinitionRef: property.ref as string },
+    children: [textNode('value', property.text, property.lang)],
+  };
 }
 
 /** The node a record came from, exactly as the reader built it. */
@@ -120,9 +146,11 @@ export function rebuild(record: ConceptRecord): XmlNode {
   if (record.node !== undefined) return record.node;
   const children: XmlNode[] = [];
   for (const name of record.names) children.push(textNode('name', name.text, name.lang));
-  for (const documentation of record.documentation) children.push(textNode('documentation', documentation.text, documentation.lang));
+  for (const documentation of record.documentation)
+    children.push(textNode('documentation', documentation.text, documentation.lang));
   children.push(...record.any);
-  if (record.properties.length > 0) children.push({ name: 'properties', children: record.properties.map(propertyNode) });
+  if (record.properties.length > 0)
+    children.push({ name: 'properties', children: record.properties.map(propertyNode) });
   const node: XmlNode = { name: record.tag };
   if (Object.keys(record.attributes).length > 0) node.attributes = record.attributes;
   if (children.length > 0) node.children = children;

@@ -14,7 +14,8 @@ export interface Written {
   readonly views: ReadonlySet<string>;
 }
 
-const isNamed = (child: XmlNode | string, name: string): child is XmlNode => typeof child !== 'string' && child.ns === undefined && child.name === name;
+const isNamed = (child: XmlNode | string, name: string): child is XmlNode =>
+  typeof child !== 'string' && child.ns === undefined && child.name === name;
 
 function firstText(node: XmlNode, name: string): string {
   for (const child of node.children ?? []) {
@@ -39,7 +40,11 @@ export function pruneView(view: XmlNode, written: Written, changes: ArchimateExp
    * `parent` is the identifier of the node they are in (undefined on the view); `liftedFrom`, when set, names the
    * removed node whose children these are.
    */
-  const keepChildren = (children: readonly (XmlNode | string)[], parent: string | undefined, liftedFrom: string | undefined): (XmlNode | string)[] => {
+  const keepChildren = (
+    children: readonly (XmlNode | string)[],
+    parent: string | undefined,
+    liftedFrom: string | undefined,
+  ): (XmlNode | string)[] => {
     const out: (XmlNode | string)[] = [];
     for (const child of children) {
       if (isNamed(child, 'node')) {
@@ -53,10 +58,20 @@ export function pruneView(view: XmlNode, written: Written, changes: ArchimateExp
             identifier,
             view: where,
             ref: elementRef,
-            reasons: [reason('archimate.element-removed', `it showed the element '${elementRef}', which is no longer in the model`)],
+            reasons: [
+              reason(
+                'archimate.element-removed',
+                `it showed the element '${elementRef}', which is no longer in the model`,
+              ),
+            ],
           });
           // Only its nodes survive it: its label, style and other children belonged to it.
-          for (const lifted of keepChildren((child.children ?? []).filter((c) => isNamed(c, 'node')), parent, identifier)) out.push(lifted);
+          for (const lifted of keepChildren(
+            (child.children ?? []).filter((c) => isNamed(c, 'node')),
+            parent,
+            identifier,
+          ))
+            out.push(lifted);
           continue;
         }
         nodes.add(identifier);
@@ -68,7 +83,12 @@ export function pruneView(view: XmlNode, written: Written, changes: ArchimateExp
             view: where,
             ...(elementRef !== undefined ? { ref: elementRef } : {}),
             parent,
-            reasons: [reason('archimate.parent-removed', `its parent node '${liftedFrom}' showed an element that is no longer in the model`)],
+            reasons: [
+              reason(
+                'archimate.parent-removed',
+                `its parent node '${liftedFrom}' showed an element that is no longer in the model`,
+              ),
+            ],
           });
         }
         out.push(child.children ? { ...child, children: keepChildren(child.children, identifier, undefined) } : child);
@@ -107,7 +127,13 @@ export function pruneView(view: XmlNode, written: Written, changes: ArchimateExp
     const identifier = connection.attributes?.identifier ?? '';
     const relationshipRef = connection.attributes?.relationshipRef;
     if (relationshipRef !== undefined && !written.relationships.has(relationshipRef)) {
-      dropped.set(identifier, reason('archimate.relationship-removed', `it showed the relationship '${relationshipRef}', which is no longer in the file`));
+      dropped.set(
+        identifier,
+        reason(
+          'archimate.relationship-removed',
+          `it showed the relationship '${relationshipRef}', which is no longer in the file`,
+        ),
+      );
       continue;
     }
     for (const end of ['source', 'target'] as const) {
@@ -119,7 +145,8 @@ export function pruneView(view: XmlNode, written: Written, changes: ArchimateExp
         else dependents.set(ref, [connection]);
         continue;
       }
-      if (!dropped.has(identifier)) dropped.set(identifier, reason('archimate.end-removed', `its ${end} '${ref}' was removed from the view`));
+      if (!dropped.has(identifier))
+        dropped.set(identifier, reason('archimate.end-removed', `its ${end} '${ref}' was removed from the view`));
     }
   }
   const queue = [...dropped.keys()];
@@ -129,7 +156,10 @@ export function pruneView(view: XmlNode, written: Written, changes: ArchimateExp
       const identifier = connection.attributes?.identifier ?? '';
       if (dropped.has(identifier)) continue;
       const end = connection.attributes?.source === gone ? 'source' : 'target';
-      dropped.set(identifier, reason('archimate.end-removed', `its ${end} '${gone}' (a connection) was removed from the view`));
+      dropped.set(
+        identifier,
+        reason('archimate.end-removed', `its ${end} '${gone}' (a connection) was removed from the view`),
+      );
       queue.push(identifier);
     }
   }
@@ -139,7 +169,17 @@ export function pruneView(view: XmlNode, written: Written, changes: ArchimateExp
     const why = dropped.get(identifier);
     if (why === undefined) continue;
     const relationshipRef = connection.attributes?.relationshipRef;
-    changes.push({ action: 'removed', object: 'connection', identifier, view: where, ...(relationshipRef !== undefined ? { ref: relationshipRef } : {}), reasons: [why] });
+    changes.push({
+      action: 'removed',
+      object: 'connection',
+      identifier,
+      view: where,
+      ...(relationshipRef !== undefined ? { ref: relationshipRef } : {}),
+      reasons: [why],
+    });
   }
-  return { ...view, children: children.filter((c) => !isNamed(c, 'connection') || !dropped.has(c.attributes?.identifier ?? '')) };
+  return {
+    ...view,
+    children: children.filter((c) => !isNamed(c, 'connection') || !dropped.has(c.attributes?.identifier ?? '')),
+  };
 }

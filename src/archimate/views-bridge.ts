@@ -44,6 +44,9 @@ export function generateViews(
   return views.map((view) => ({
     ...view,
     nodes: view.nodes.map(mapNode),
-    connections: view.connections.map((c) => ({ ...c, relationshipRef: relations.get(c.relationshipRef) ?? element(c.relationshipRef) })),
+    connections: view.connections.map((c) => ({
+      ...c,
+      relationshipRef: relations.get(c.relationshipRef) ?? element(c.relationshipRef),
+    })),
   }));
 }

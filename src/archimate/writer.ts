@@ -34,7 +34,6 @@ import type { ViewConnectionSpec, ViewNodeSpec, ViewSpec } from './views/types.j
 import { ROOT_SCOPE, writeXmlNode, type NsScope } from './xml-node.js';
 import { escapeAttribute, escapeText } from './xml-text.js';
 
-
 const I2 = '  ';
 const I4 = '    ';
 const I6 = '      ';
@@ -84,7 +83,12 @@ function writeLangStrings(out: string[], indent: string, tag: string, strings: r
   }
 }
 
-function writeDocumentation(out: string[], indent: string, description: string | undefined, extras: ConceptExtras | undefined): void {
+function writeDocumentation(
+  out: string[],
+  indent: string,
+  description: string | undefined,
+  extras: ConceptExtras | undefined,
+): void {
   if (description !== undefined) {
     const lang = extras?.descriptionLang !== undefined ? ` xml:lang="${escapeAttribute(extras.descriptionLang)}"` : '';
     out.push(`${indent}<documentation${lang}>${escapeText(description)}</documentation>\n`);
@@ -111,21 +115,35 @@ function attributeText(attributes: Readonly<Record<string, string>>): string {
   return text;
 }
 
-function writeProperties(out: string[], indent: string, rows: readonly Row[], extras: ConceptExtras | undefined, definitions: PropertyDefinitions, scope: NsScope = ROOT_SCOPE): void {
+function writeProperties(
+  out: string[],
+  indent: string,
+  rows: readonly Row[],
+  extras: ConceptExtras | undefined,
+  definitions: PropertyDefinitions,
+  scope: NsScope = ROOT_SCOPE,
+): void {
   const kept = extras?.properties ? keptProperties(extras.properties, definitions) : [];
   if (rows.length === 0 && kept.length === 0) return;
   const inner = `${indent}${I2}`;
   out.push(`${indent}<properties>\n`);
   for (const [ref, value, lang] of rows) {
     const langText = lang !== undefined ? ` xml:lang="${escapeAttribute(lang)}"` : '';
-    out.push(`${inner}<property propertyDefinitionRef="${ref}">\n${inner}${I2}<value${langText}>${escapeText(value)}</value>\n${inner}</property>\n`);
+    out.push(
+      `${inner}<property propertyDefinitionRef="${ref}">\n${inner}${I2}<value${langText}>${escapeText(value)}</value>\n${inner}</property>\n`,
+    );
   }
   for (const node of kept) writeXmlNode(node, out, inner, scope);
   out.push(`${indent}</properties>\n`);
 }
 
 /** The property rows of an entity's (or a `uses` relation's) Kartta fields. */
-function fieldRows(source: object, fields: readonly FieldSpec[], extras: ConceptExtras | undefined, definitions: PropertyDefinitions): Row[] {
+function fieldRows(
+  source: object,
+  fields: readonly FieldSpec[],
+  extras: ConceptExtras | undefined,
+  definitions: PropertyDefinitions,
+): Row[] {
   const rows: Row[] = [];
   const defaults = extras?.defaults;
   const langs = extras?.valueLangs;
@@ -148,28 +166,44 @@ function textOf(value: unknown, spec: FieldSpec, texts: Readonly<Record<string, 
 
 function xRow(x: unknown, extras: ConceptExtras | undefined, definitions: PropertyDefinitions): Row[] {
   // Keys sorted: the same x gives the same text whatever order it was built in.
-  return x === undefined ? [] : [[definitions.use(X_PROPERTY), JSON.stringify(sortKeysDeep(x)), extras?.valueLangs?.[X_PROPERTY]]];
+  return x === undefined
+    ? []
+    : [[definitions.use(X_PROPERTY), JSON.stringify(sortKeysDeep(x)), extras?.valueLangs?.[X_PROPERTY]]];
 }
 
-function writeEntity(ctx: Prepared, out: string[], kind: EntityElementKind, entity: Organisation | Service | System): void {
+function writeEntity(
+  ctx: Prepared,
+  out: string[],
+  kind: EntityElementKind,
+  entity: Organisation | Service | System,
+): void {
   const extras = ctx.entityExtras.size === 0 ? undefined : ctx.entityExtras.get(entity.id);
   const identifier = ctx.identifierOf(entity.id);
   const attributes = extras?.attributes ? attributeText(extras.attributes) : '';
-  out.push(`${I4}<element identifier="${escapeAttribute(identifier)}" xsi:type="${ELEMENT_TYPE[kind]}"${attributes}>\n`);
+  out.push(
+    `${I4}<element identifier="${escapeAttribute(identifier)}" xsi:type="${ELEMENT_TYPE[kind]}"${attributes}>\n`,
+  );
   writeNames(out, I6, entity.name, extras);
   writeDocumentation(out, I6, entity.description, extras);
   writeAny(out, I6, extras, ctx.scope);
   const rows = fieldRows(entity, FIELDS_OF_KIND[kind], extras, ctx.propertyDefinitions);
   if (kind === 'system') {
     const contract = (entity as System).contract;
-    if (contract !== undefined && Object.keys(contract).length === 0) rows.push([ctx.propertyDefinitions.use(EMPTY_CONTRACT_PROPERTY), '{}', undefined]);
+    if (contract !== undefined && Object.keys(contract).length === 0)
+      rows.push([ctx.propertyDefinitions.use(EMPTY_CONTRACT_PROPERTY), '{}', undefined]);
   }
   rows.push(...xRow(entity.x, extras, ctx.propertyDefinitions));
   writeProperties(out, I6, rows, extras, ctx.propertyDefinitions, ctx.scope);
   out.push(`${I4}</element>\n`);
 }
 
-function relationshipOpen(identifier: string, type: string, source: string, target: string, attributes: string): string {
+function relationshipOpen(
+  identifier: string,
+  type: string,
+  source: string,
+  target: string,
+  attributes: string,
+): string {
   return `${I4}<relationship identifier="${escapeAttribute(identifier)}" xsi:type="${type}" source="${escapeAttribute(source)}" target="${escapeAttribute(target)}"${attributes}>\n`;
 }
 
@@ -183,7 +217,15 @@ function writeIntegration(ctx: Prepared, out: string[], integration: Integration
   const extras = ctx.entityExtras.size === 0 ? undefined : ctx.entityExtras.get(integration.id);
   const attributes = extras?.attributes ? attributeText(extras.attributes) : '';
   const start = out.length;
-  out.push(relationshipOpen(ctx.identifierOf(integration.id), INTEGRATION_TYPE, ctx.identifierOf(integration.source), ctx.identifierOf(integration.target), attributes));
+  out.push(
+    relationshipOpen(
+      ctx.identifierOf(integration.id),
+      INTEGRATION_TYPE,
+      ctx.identifierOf(integration.source),
+      ctx.identifierOf(integration.target),
+      attributes,
+    ),
+  );
   writeNames(out, I6, undefined, extras);
   writeDocumentation(out, I6, integration.description, extras);
   writeAny(out, I6, extras, ctx.scope);
@@ -200,12 +242,21 @@ function writeRelation(ctx: Prepared, out: string[], relation: Relation): void {
   const to = ctx.identifierOf(relation.to);
   const attributes = attributeText(extras?.attributes ?? relationAttributes(relation.type));
   const start = out.length;
-  out.push(relationshipOpen(ctx.relationIdentifierOf(relation), mapping.type, mapping.reversed ? to : from, mapping.reversed ? from : to, attributes));
+  out.push(
+    relationshipOpen(
+      ctx.relationIdentifierOf(relation),
+      mapping.type,
+      mapping.reversed ? to : from,
+      mapping.reversed ? from : to,
+      attributes,
+    ),
+  );
   writeNames(out, I6, undefined, extras);
   writeDocumentation(out, I6, relation.description, extras);
   writeAny(out, I6, extras, ctx.scope);
   const rows: Row[] = [];
-  if (mapping.marked) rows.push([ctx.propertyDefinitions.use(RELATION_MARKER), relation.type, extras?.valueLangs?.[RELATION_MARKER]]);
+  if (mapping.marked)
+    rows.push([ctx.propertyDefinitions.use(RELATION_MARKER), relation.type, extras?.valueLangs?.[RELATION_MARKER]]);
   if (relation.type === 'uses') rows.push(...fieldRows(relation, USES_FIELDS, extras, ctx.propertyDefinitions));
   rows.push(...xRow(relation.x, extras, ctx.propertyDefinitions));
   writeProperties(out, I6, rows, extras, ctx.propertyDefinitions, ctx.scope);
@@ -215,7 +266,8 @@ function writeRelation(ctx: Prepared, out: string[], relation: Relation): void {
 function extraDeclarations(scope: NsScope): string {
   if (scope === ROOT_SCOPE) return '';
   let text = '';
-  for (const [prefix, uri] of scope.prefixes) if (!ROOT_SCOPE.prefixes.has(prefix)) text += ` xmlns:${prefix}="${escapeAttribute(uri)}"`;
+  for (const [prefix, uri] of scope.prefixes)
+    if (!ROOT_SCOPE.prefixes.has(prefix)) text += ` xmlns:${prefix}="${escapeAttribute(uri)}"`;
   return text;
 }
 
@@ -233,22 +285,40 @@ function writeModelHeader(ctx: Prepared, out: string[]): void {
   writeAny(out, I2, extras, ctx.scope);
   const rows: Row[] = [];
   const products = ctx.model.products();
-  if (products.length > 0) rows.push([ctx.propertyDefinitions.use(PRODUCTS_PROPERTY), JSON.stringify(sortKeysDeep(products)), extras?.valueLangs?.[PRODUCTS_PROPERTY]]);
+  if (products.length > 0)
+    rows.push([
+      ctx.propertyDefinitions.use(PRODUCTS_PROPERTY),
+      JSON.stringify(sortKeysDeep(products)),
+      extras?.valueLangs?.[PRODUCTS_PROPERTY],
+    ]);
   rows.push(...xRow(doc.x, extras, ctx.propertyDefinitions));
   writeProperties(out, I2, rows, extras, ctx.propertyDefinitions, ctx.scope);
   if (extras?.metadata) writeXmlNode(extras.metadata, out, I2, ctx.scope);
 }
 
 function writePlanElement(ctx: Prepared, out: string[], element: PlanLayer['elements'][number]): void {
-  out.push(`${I4}<element identifier="${element.identifier}" xsi:type="${element.type}">\n${I6}<name>${escapeText(element.name)}</name>\n`);
-  if (element.documentation !== undefined) out.push(`${I6}<documentation>${escapeText(element.documentation)}</documentation>\n`);
-  const rows: Row[] = element.properties.map(([name, value]) => [ctx.propertyDefinitions.use(name), formatValue(value), undefined]);
+  out.push(
+    `${I4}<element identifier="${element.identifier}" xsi:type="${element.type}">\n${I6}<name>${escapeText(element.name)}</name>\n`,
+  );
+  if (element.documentation !== undefined)
+    out.push(`${I6}<documentation>${escapeText(element.documentation)}</documentation>\n`);
+  const rows: Row[] = element.properties.map(([name, value]) => [
+    ctx.propertyDefinitions.use(name),
+    formatValue(value),
+    undefined,
+  ]);
   writeProperties(out, I6, rows, undefined, ctx.propertyDefinitions);
   out.push(`${I4}</element>\n`);
 }
 
 function writePlanRelationship(out: string[], relationship: PlanLayer['relationships'][number]): void {
-  const open = relationshipOpen(relationship.identifier, relationship.type, relationship.source, relationship.target, '');
+  const open = relationshipOpen(
+    relationship.identifier,
+    relationship.type,
+    relationship.source,
+    relationship.target,
+    '',
+  );
   if (relationship.name === undefined) out.push(`${open.slice(0, -2)}/>\n`);
   else out.push(`${open}${I6}<name>${escapeText(relationship.name)}</name>\n${I4}</relationship>\n`);
 }
@@ -274,13 +344,17 @@ function writeViewConnection(out: string[], indent: string, connection: ViewConn
     return;
   }
   out.push(`${open}>\n`);
-  for (const point of connection.bendpoints) out.push(`${indent}${I2}<bendpoint x="${clampPosition(point.x)}" y="${clampPosition(point.y)}"/>\n`);
+  for (const point of connection.bendpoints)
+    out.push(`${indent}${I2}<bendpoint x="${clampPosition(point.x)}" y="${clampPosition(point.y)}"/>\n`);
   out.push(`${indent}</connection>\n`);
 }
 
 function writeView(out: string[], view: ViewSpec): void {
-  out.push(`${I6}<view identifier="${escapeAttribute(view.identifier)}" xsi:type="Diagram">\n${I8}<name>${escapeText(view.name)}</name>\n`);
-  if (view.documentation !== undefined) out.push(`${I8}<documentation>${escapeText(view.documentation)}</documentation>\n`);
+  out.push(
+    `${I6}<view identifier="${escapeAttribute(view.identifier)}" xsi:type="Diagram">\n${I8}<name>${escapeText(view.name)}</name>\n`,
+  );
+  if (view.documentation !== undefined)
+    out.push(`${I8}<documentation>${escapeText(view.documentation)}</documentation>\n`);
   for (const node of view.nodes) writeViewNode(out, I8, node);
   for (const connection of view.connections) writeViewConnection(out, I8, connection);
   out.push(`${I6}</view>\n`);
@@ -304,7 +378,9 @@ export function* produce(ctx: Prepared, out: string[], state: { current: string 
   const relations = model.relations();
   const plan = ctx.plan;
   let n = 0;
-  const hasElements = organisations.length + services.length + systems.length + (plan?.elements.length ?? 0) + ctx.extraElements.length > 0;
+  const hasElements =
+    organisations.length + services.length + systems.length + (plan?.elements.length ?? 0) + ctx.extraElements.length >
+    0;
   if (hasElements) {
     out.push(`${I2}<elements>\n`);
     const entityLists: [EntityElementKind, readonly (Organisation | Service | System)[]][] = [
@@ -331,7 +407,8 @@ export function* produce(ctx: Prepared, out: string[], state: { current: string 
     out.push(`${I2}</elements>\n`);
   }
   yield;
-  const hasRelationships = integrations.length + relations.length + (plan?.relationships.length ?? 0) + ctx.extraRelationships.length > 0;
+  const hasRelationships =
+    integrations.length + relations.length + (plan?.relationships.length ?? 0) + ctx.extraRelationships.length > 0;
   if (hasRelationships) {
     out.push(`${I2}<relationships>\n`);
     for (const integration of integrations) {
@@ -362,7 +439,9 @@ export function* produce(ctx: Prepared, out: string[], state: { current: string 
     out.push(`${I2}<propertyDefinitions>\n`);
     for (const node of extraDefinitions) writeXmlNode(node, out, I4, ctx.scope);
     for (const definition of generated) {
-      out.push(`${I4}<propertyDefinition identifier="${definition.identifier}" type="${definition.type}">\n${I6}<name>${escapeText(definition.name)}</name>\n${I4}</propertyDefinition>\n`);
+      out.push(
+        `${I4}<propertyDefinition identifier="${definition.identifier}" type="${definition.type}">\n${I6}<name>${escapeText(definition.name)}</name>\n${I4}</propertyDefinition>\n`,
+      );
     }
     out.push(`${I2}</propertyDefinitions>\n`);
   }
@@ -387,4 +466,3 @@ export function* produce(ctx: Prepared, out: string[], state: { current: string 
   }
   out.push('</model>\n');
 }
-

@@ -10,7 +10,13 @@ export interface NsScope {
 }
 
 /** The bindings the root element of an exchange file declares. */
-export const ROOT_SCOPE: NsScope = { defaultNs: ARCHIMATE_NS, prefixes: new Map([['xsi', XSI_NS], ['xml', XML_NS]]) };
+export const ROOT_SCOPE: NsScope = {
+  defaultNs: ARCHIMATE_NS,
+  prefixes: new Map([
+    ['xsi', XSI_NS],
+    ['xml', XML_NS],
+  ]),
+};
 
 const CLARK = /^\{([^}]*)\}(.+)$/;
 

@@ -15,7 +15,10 @@ const ATTRIBUTE_ATTENTION = /[&<>"\t\n\r\u0000-\u0008\u000B\u000C\u000E-\u001F\u
  * reference; the exporter turns it into a typed error naming the concept.
  */
 export class UnrepresentableTextError extends Error {
-  constructor(readonly text: string, readonly codePoint: number) {
+  constructor(
+    readonly text: string,
+    readonly codePoint: number,
+  ) {
     super(`U+${codePoint.toString(16).toUpperCase().padStart(4, '0')} cannot be written in XML 1.0`);
   }
 }

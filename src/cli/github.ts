@@ -11,7 +11,11 @@ function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function githubAnnotation(level: 'error' | 'warning' | 'notice', message: string, where: { file?: string | undefined; line?: number | null; column?: number | null; title?: string }): string {
+export function githubAnnotation(
+  level: 'error' | 'warning' | 'notice',
+  message: string,
+  where: { file?: string | undefined; line?: number | null; column?: number | null; title?: string },
+): string {
   const properties = [
     where.file === undefined ? undefined : `file=${escapeProperty(where.file)}`,
     where.line === null || where.line === undefined ? undefined : `line=${where.line}`,

@@ -41,14 +41,18 @@ export async function readSource(context: CliContext, path: string): Promise<Sou
     // `fatal` refuses bytes that are not UTF-8 instead of turning them into U+FFFD; a BOM is dropped.
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new CliError('input.not-text', `${name} is not UTF-8 text; give a kartta/1 JSON file (or an ArchiMate XML file where one is asked for)`, name);
+    throw new CliError(
+      'input.not-text',
+      `${name} is not UTF-8 text; give a kartta/1 JSON file (or an ArchiMate XML file where one is asked for)`,
+      name,
+    );
   }
   return { name, path: fromStdin ? undefined : path, text };
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk));
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks);
 }
 
@@ -177,6 +181,9 @@ export async function readPackageFile(relativePath: string): Promise<string> {
   try {
     return await readFile(url, 'utf8');
   } catch (error) {
-    throw new CliError('package.file-missing', `cannot read ${url.pathname}, which ships with Kartta: ${describeFsError(error)}; reinstall the package (in the repository: npm run build)`);
+    throw new CliError(
+      'package.file-missing',
+      `cannot read ${url.pathname}, which ships with Kartta: ${describeFsError(error)}; reinstall the package (in the repository: npm run build)`,
+    );
   }
 }

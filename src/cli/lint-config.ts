@@ -37,30 +37,60 @@ export async function loadLintConfig(context: CliContext, path: string): Promise
   let asOf: string | undefined;
   let scope: string | undefined;
   if (!isObject(value)) {
-    issues.push({ code: 'config.invalid', path: [], message: 'expected an object such as { "rules": { "system.no-owner": "error" } }' });
+    issues.push({
+      code: 'config.invalid',
+      path: [],
+      message: 'expected an object such as { "rules": { "system.no-owner": "error" } }',
+    });
   } else {
     for (const key of Object.keys(value)) {
-      if (!fields.has(key)) issues.push({ code: 'field.unknown', path: [key], message: `unknown field (known: rules, asOf, scope)` });
+      if (!fields.has(key))
+        issues.push({ code: 'field.unknown', path: [key], message: `unknown field (known: rules, asOf, scope)` });
     }
     const given = value.rules;
-    if (given !== undefined && !isObject(given)) issues.push({ code: 'config.invalid', path: ['rules'], message: 'expected an object of rule ids to off, info, warn or error' });
+    if (given !== undefined && !isObject(given))
+      issues.push({
+        code: 'config.invalid',
+        path: ['rules'],
+        message: 'expected an object of rule ids to off, info, warn or error',
+      });
     if (isObject(given)) {
       for (const [rule, level] of Object.entries(given)) {
-        if (!known.has(rule)) issues.push({ code: 'rule.unknown', path: ['rules', rule], message: `no lint rule has this id ('kartta lint --list-rules' lists them)` });
-        else if (typeof level !== 'string' || !levels.has(level)) issues.push({ code: 'level.invalid', path: ['rules', rule], message: 'expected "off", "info", "warn" or "error"' });
+        if (!known.has(rule))
+          issues.push({
+            code: 'rule.unknown',
+            path: ['rules', rule],
+            message: `no lint rule has this id ('kartta lint --list-rules' lists them)`,
+          });
+        else if (typeof level !== 'string' || !levels.has(level))
+          issues.push({
+            code: 'level.invalid',
+            path: ['rules', rule],
+            message: 'expected "off", "info", "warn" or "error"',
+          });
         else rules.push([rule, levels.get(level) as LintLevel]);
       }
     }
     if (value.asOf !== undefined) {
       if (typeof value.asOf === 'string' && isIsoDate(value.asOf)) asOf = value.asOf;
-      else issues.push({ code: 'date.invalid', path: ['asOf'], message: 'expected an existing calendar date as YYYY-MM-DD' });
+      else
+        issues.push({
+          code: 'date.invalid',
+          path: ['asOf'],
+          message: 'expected an existing calendar date as YYYY-MM-DD',
+        });
     }
     if (value.scope !== undefined) {
       if (typeof value.scope === 'string' && value.scope !== '') scope = value.scope;
       else issues.push({ code: 'config.invalid', path: ['scope'], message: 'expected the id of an organisation' });
     }
   }
-  if (issues.length > 0) throw new InvalidDocumentError(source, await locateIssues(source, value, issues), 'configuration');
+  if (issues.length > 0)
+    throw new InvalidDocumentError(source, await locateIssues(source, value, issues), 'configuration');
   // Keys are rule ids checked against the library's list above, never arbitrary user strings.
-  return { rules: Object.fromEntries(rules), ...(asOf === undefined ? {} : { asOf }), ...(scope === undefined ? {} : { scope }) };
+  return {
+    rules: Object.fromEntries(rules),
+    ...(asOf === undefined ? {} : { asOf }),
+    ...(scope === undefined ? {} : { scope }),
+  };
 }

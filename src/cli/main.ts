@@ -25,6 +25,8 @@ try {
   const { main } = await import('./run.js');
   await main(process.argv);
 } catch (error) {
-  process.stderr.write(`kartta: could not start: ${error instanceof Error ? error.message : String(error)}\nReinstall the package (in the repository: npm run build).\n`);
+  process.stderr.write(
+    `kartta: could not start: ${error instanceof Error ? error.message : String(error)}\nReinstall the package (in the repository: npm run build).\n`,
+  );
   process.exitCode = 2;
 }

@@ -46,10 +46,15 @@ export async function readJsonDocument(context: CliContext, path: string): Promi
 }
 
 /** A problem in a document: the library's {@link Issue}, or one the command line finds (in a lint configuration). */
-export type DocumentIssue = Issue | { readonly code: string; readonly path: readonly (string | number)[]; readonly message: string };
+export type DocumentIssue =
+  Issue | { readonly code: string; readonly path: readonly (string | number)[]; readonly message: string };
 
 /** Adds positions and entities to issues. */
-export async function locateIssues(source: Source, value: unknown, issues: readonly DocumentIssue[]): Promise<LocatedIssue[]> {
+export async function locateIssues(
+  source: Source,
+  value: unknown,
+  issues: readonly DocumentIssue[],
+): Promise<LocatedIssue[]> {
   const { formatPath } = await import('../errors.js');
   const locate = pathLocator(source.text);
   return issues.map((issue) => {
@@ -81,7 +86,8 @@ function entityAt(document: unknown, path: readonly (string | number)[]): IssueE
     const type = ownField(element, 'type');
     const from = ownField(element, 'from');
     const to = ownField(element, 'to');
-    if (typeof type !== 'string' || typeof from !== 'string' || typeof to !== 'string') return { kind, id: null, name: null };
+    if (typeof type !== 'string' || typeof from !== 'string' || typeof to !== 'string')
+      return { kind, id: null, name: null };
     return { kind, id: null, name: `${type} ${from} → ${to}` };
   }
   const id = ownField(element, 'id');
@@ -122,17 +128,30 @@ export class InvalidDocumentError extends CliError {
   readonly issues: readonly LocatedIssue[];
   readonly source: Source;
 
-  constructor(source: Source, issues: readonly LocatedIssue[], what: 'model' | 'plan' | 'configuration') {
+  constructor(
+    source: Source,
+    issues: readonly LocatedIssue[],
+    what: 'model' | 'plan' | 'configuration',
+    exitCode: ExitCode = what === 'model' ? ExitCode.findings : ExitCode.failure,
+  ) {
     const count = `${issues.length} problem${issues.length === 1 ? '' : 's'}`;
     const hint = what === 'model' ? ` (kartta validate ${source.path ?? '-'} lists them all)` : '';
-    super(`${what}.invalid`, `${source.name} is not a valid ${what === 'model' ? 'kartta/1 model' : what}: ${count}${hint}`, source.name, what === 'model' ? ExitCode.findings : ExitCode.failure);
+    super(
+      `${what}.invalid`,
+      `${source.name} is not a valid ${what === 'model' ? 'kartta/1 model' : what}: ${count}${hint}`,
+      source.name,
+      exitCode,
+    );
     this.issues = issues;
     this.source = source;
   }
 }
 
 /** Reads, parses and loads a model; an invalid one throws {@link InvalidModelError}. */
-export async function loadModel(context: CliContext, path: string): Promise<{ model: Model; source: Source; document: unknown }> {
+export async function loadModel(
+  context: CliContext,
+  path: string,
+): Promise<{ model: Model; source: Source; document: unknown }> {
   const { source, value } = await readJsonDocument(context, path);
   const { Model } = await import('../model/model.js');
   const result = Model.safeLoad(value);

@@ -11,10 +11,14 @@ import { formatIssueLine, InvalidDocumentError } from './model-input.js';
 const ISSUES_SHOWN_ON_ERROR = 20;
 
 /** The commander program for `commands`. Commands whose name has several words hang under a group command. */
-export function buildProgram(context: CliContext, commands: readonly CliCommand[], record: (code: ExitCode) => void): Command {
+export function buildProgram(
+  context: CliContext,
+  commands: readonly CliCommand[],
+  record: (code: ExitCode) => void,
+): Command {
   const program = new Command('kartta');
   program
-    .description('Validate, lint, query and exchange kartta/1 models of a region\'s enterprise architecture.')
+    .description("Validate, lint, query and exchange kartta/1 models of a region's enterprise architecture.")
     .version(context.version, '-V, --version', 'print the version of Kartta')
     .option('--debug', 'show the stack of an error')
     .option('-q, --quiet', 'no progress or notes on stderr')
@@ -28,7 +32,10 @@ export function buildProgram(context: CliContext, commands: readonly CliCommand[
       writeErr: (text) => void context.stderr.write(text),
       outputError: (text, write) => write(context.stderr.style.red(text)),
     })
-    .addHelpText('after', `\nRun 'kartta help COMMAND' (or 'kartta COMMAND --help') for a command's options and an example.\nExit codes: 0 success, 1 findings that fail the run, 2 usage error, unreadable or refused input, or a crash.`);
+    .addHelpText(
+      'after',
+      `\nRun 'kartta help COMMAND' (or 'kartta COMMAND --help') for a command's options and an example.\nExit codes: 0 success, 1 findings that fail the run, 2 usage error, unreadable or refused input, or a crash.`,
+    );
 
   const groups = new Map<string, Command>();
   for (const spec of commands) {
@@ -43,13 +50,23 @@ export function buildProgram(context: CliContext, commands: readonly CliCommand[
       }
       parent = group;
     }
-    const command = parent.command(words[words.length - 1] as string).summary(spec.summary).description(spec.description ?? spec.summary);
+    const command = parent
+      .command(words[words.length - 1] as string)
+      .summary(spec.summary)
+      .description(spec.description ?? spec.summary);
     spec.define(command);
-    command.addHelpText('after', `\nExample${spec.examples.length > 1 ? 's' : ''}:\n${spec.examples.map((line) => `  $ ${line}`).join('\n')}`);
+    command.addHelpText(
+      'after',
+      `\nExample${spec.examples.length > 1 ? 's' : ''}:\n${spec.examples.map((line) => `  $ ${line}`).join('\n')}`,
+    );
     command.action(async (...parameters: unknown[]) => {
       // commander passes the declared arguments, then the options object, then the command itself.
       const self = parameters[parameters.length - 1] as Command;
-      const args = parameters.slice(0, -2).flatMap((value) => (Array.isArray(value) ? (value as unknown[]) : value === undefined ? [] : [value])) as string[];
+      const args = parameters
+        .slice(0, -2)
+        .flatMap((value) =>
+          Array.isArray(value) ? (value as unknown[]) : value === undefined ? [] : [value],
+        ) as string[];
       record(await spec.run(context, args, self.opts()));
     });
   }
@@ -64,7 +81,11 @@ export function buildProgram(context: CliContext, commands: readonly CliCommand[
       let target: Command = program;
       for (const word of words) {
         const next = target.commands.find((candidate) => candidate.name() === word);
-        if (!next) throw new CliError('usage.unknown-command', `no command ${quote(words.join(' '))}; 'kartta --help' lists the commands`);
+        if (!next)
+          throw new CliError(
+            'usage.unknown-command',
+            `no command ${quote(words.join(' '))}; 'kartta --help' lists the commands`,
+          );
         target = next;
       }
       target.outputHelp();
@@ -83,8 +104,10 @@ export function reportError(context: CliContext, error: unknown): ExitCode {
   }
   if (error instanceof InvalidDocumentError) {
     context.stderr.write(`${style.red('kartta:')} ${error.message}\n`);
-    for (const issue of error.issues.slice(0, ISSUES_SHOWN_ON_ERROR)) context.stderr.write(`  ${formatIssueLine(error.source, issue, style)}\n`);
-    if (error.issues.length > ISSUES_SHOWN_ON_ERROR) context.stderr.write(`  ... and ${error.issues.length - ISSUES_SHOWN_ON_ERROR} more\n`);
+    for (const issue of error.issues.slice(0, ISSUES_SHOWN_ON_ERROR))
+      context.stderr.write(`  ${formatIssueLine(error.source, issue, style)}\n`);
+    if (error.issues.length > ISSUES_SHOWN_ON_ERROR)
+      context.stderr.write(`  ... and ${error.issues.length - ISSUES_SHOWN_ON_ERROR} more\n`);
     return error.exitCode;
   }
   if (error instanceof CliError) {
@@ -102,6 +125,9 @@ export function reportError(context: CliContext, error: unknown): ExitCode {
   const message = error instanceof Error ? error.message : String(error);
   context.stderr.write(`${style.red('kartta: internal error:')} ${message}\n`);
   if (context.debug && error instanceof Error && error.stack) context.stderr.write(`${style.dim(error.stack)}\n`);
-  else context.stderr.write('This is a bug in Kartta. Run the same command with --debug and report the stack it prints.\n');
+  else
+    context.stderr.write(
+      'This is a bug in Kartta. Run the same command with --debug and report the stack it prints.\n',
+    );
   return ExitCode.failure;
 }

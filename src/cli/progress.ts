@@ -19,7 +19,11 @@ export async function startProgress(context: CliContext, text: string): Promise<
   if (context.quiet || !context.stderr.isTTY) return silent;
   const { default: yoctoSpinner } = await import('yocto-spinner');
   // Our interrupt handler stops it, removes temporary files and exits 130; the spinner must not exit first.
-  const spinner = yoctoSpinner({ text, stream: context.stderr.stream as NodeJS.WriteStream, handleSignals: false }).start();
+  const spinner = yoctoSpinner({
+    text,
+    stream: context.stderr.stream as NodeJS.WriteStream,
+    handleSignals: false,
+  }).start();
   const detach = onInterrupt(() => spinner.stop());
   return {
     update: (next) => {

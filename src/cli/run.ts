@@ -7,14 +7,23 @@ import { styleFor, type ColourSettings } from './style.js';
 import { version } from '../../package.json';
 
 function output(stream: NodeJS.WriteStream, settings: ColourSettings): Output {
-  return { write: (text) => stream.write(text), isTTY: stream.isTTY === true, style: styleFor(stream, settings), stream };
+  return {
+    write: (text) => stream.write(text),
+    isTTY: stream.isTTY === true,
+    style: styleFor(stream, settings),
+    stream,
+  };
 }
 
 /** Flags that shape how errors are reported must be known even when parsing the rest fails. */
 function earlyFlags(argv: readonly string[]): { debug: boolean; quiet: boolean; colour: boolean } {
   const end = argv.indexOf('--');
   const flags = end === -1 ? argv : argv.slice(0, end);
-  return { debug: flags.includes('--debug'), quiet: flags.includes('--quiet') || flags.includes('-q'), colour: !flags.includes('--no-color') };
+  return {
+    debug: flags.includes('--debug'),
+    quiet: flags.includes('--quiet') || flags.includes('-q'),
+    colour: !flags.includes('--no-color'),
+  };
 }
 
 /** Runs `kartta` with the process's arguments; sets the exit code, never exits while output is pending. */
@@ -52,4 +61,3 @@ export async function main(argv: readonly string[]): Promise<void> {
   // Set, not exit: the output written so far must reach a pipe in full.
   process.exitCode = exitCode;
 }
-

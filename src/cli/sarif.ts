@@ -33,7 +33,8 @@ export interface SarifRule {
 export function artifactUri(path: string, cwd = process.cwd()): string {
   const relativePath = relative(cwd, resolve(cwd, path));
   // Outside the working folder (the repository root in CI) a relative reference means nothing: a file URL.
-  if (relativePath === '' || relativePath.startsWith('..') || isAbsolute(relativePath)) return pathToFileURL(resolve(cwd, path)).href;
+  if (relativePath === '' || relativePath.startsWith('..') || isAbsolute(relativePath))
+    return pathToFileURL(resolve(cwd, path)).href;
   return relativePath.split(sep).map(encodeURIComponent).join('/');
 }
 
@@ -43,7 +44,9 @@ export function sarifLog(options: {
   readonly rules: readonly SarifRule[];
   readonly findings: readonly SarifFinding[];
 }): Record<string, unknown> {
-  const ruleIds = [...new Set([...options.rules.map((rule) => rule.id), ...options.findings.map((finding) => finding.ruleId)])].sort();
+  const ruleIds = [
+    ...new Set([...options.rules.map((rule) => rule.id), ...options.findings.map((finding) => finding.ruleId)]),
+  ].sort();
   const described = new Map(options.rules.map((rule) => [rule.id, rule]));
   const index = new Map(ruleIds.map((id, position) => [id, position]));
   const uri = options.source.path === undefined ? undefined : artifactUri(options.source.path);
@@ -81,10 +84,19 @@ export function sarifLog(options: {
                 : {
                     physicalLocation: {
                       artifactLocation: { uri, index: 0 },
-                      ...(finding.line === null ? {} : { region: { startLine: finding.line, ...(finding.column === null ? {} : { startColumn: finding.column }) } }),
+                      ...(finding.line === null
+                        ? {}
+                        : {
+                            region: {
+                              startLine: finding.line,
+                              ...(finding.column === null ? {} : { startColumn: finding.column }),
+                            },
+                          }),
                     },
                   }),
-              ...(finding.logicalLocation === null ? {} : { logicalLocations: [{ fullyQualifiedName: finding.logicalLocation }] }),
+              ...(finding.logicalLocation === null
+                ? {}
+                : { logicalLocations: [{ fullyQualifiedName: finding.logicalLocation }] }),
             },
           ],
         })),

@@ -51,14 +51,26 @@ function pad(text: string, size: number, align: 'left' | 'right'): string {
 
 /** Aligned columns separated by two spaces, a bold header; trailing spaces trimmed. */
 export function renderText(table: Table, style: Style): string {
-  const cells = table.rows.map((values) => table.columns.map((column) => sanitise(shown(column, values.get(column.key) ?? null))));
-  const widths = table.columns.map((column, index) => Math.max(width(column.header), ...cells.map((line) => width(line[index] as string))));
+  const cells = table.rows.map((values) =>
+    table.columns.map((column) => sanitise(shown(column, values.get(column.key) ?? null))),
+  );
+  const widths = table.columns.map((column, index) =>
+    Math.max(width(column.header), ...cells.map((line) => width(line[index] as string))),
+  );
   const line = (values: readonly string[], decorate: (text: string) => string = (text) => text) =>
     values
       .map((value, index) => decorate(pad(value, widths[index] as number, table.columns[index]?.align ?? 'left')))
       .join('  ')
       .trimEnd();
-  return [line(table.columns.map((column) => column.header), style.bold), ...cells.map((values) => line(values))].join('\n') + '\n';
+  return (
+    [
+      line(
+        table.columns.map((column) => column.header),
+        style.bold,
+      ),
+      ...cells.map((values) => line(values)),
+    ].join('\n') + '\n'
+  );
 }
 
 /** A GitHub-flavoured Markdown table; `|` and line breaks in cells are escaped. */
@@ -66,7 +78,10 @@ export function renderMarkdown(table: Table): string {
   const escape = (text: string) => sanitise(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
   const header = `| ${table.columns.map((column) => escape(column.header)).join(' | ')} |`;
   const rule = `| ${table.columns.map((column) => (column.align === 'right' ? '---:' : '---')).join(' | ')} |`;
-  const body = table.rows.map((values) => `| ${table.columns.map((column) => escape(shown(column, values.get(column.key) ?? null))).join(' | ')} |`);
+  const body = table.rows.map(
+    (values) =>
+      `| ${table.columns.map((column) => escape(shown(column, values.get(column.key) ?? null))).join(' | ')} |`,
+  );
   return [header, rule, ...body].join('\n') + '\n';
 }
 

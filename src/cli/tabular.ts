@@ -24,20 +24,35 @@ export interface Tabular {
 /** `--format` and `-o` as every query command declares them. */
 export function tabularOptions(command: Command): Command {
   return command
-    .addOption(new Option('-f, --format <format>', 'text (aligned tables), json (the library result), csv or markdown').choices(['text', 'json', 'csv', 'markdown']).default('text'))
+    .addOption(
+      new Option('-f, --format <format>', 'text (aligned tables), json (the library result), csv or markdown')
+        .choices(['text', 'json', 'csv', 'markdown'])
+        .default('text'),
+    )
     .option('-o, --output <file>', 'write to this file (atomically) instead of standard output');
 }
 
-export async function writeTabular(context: CliContext, output: Tabular, format: TabularFormat, target: string | undefined): Promise<void> {
+export async function writeTabular(
+  context: CliContext,
+  output: Tabular,
+  format: TabularFormat,
+  target: string | undefined,
+): Promise<void> {
   let text: string;
   if (format === 'json') text = `${JSON.stringify(output.json, null, 2)}\n`;
   else if (format === 'csv') text = await renderCsv(output.csv);
   else if (format === 'markdown') {
     const parts = output.sections.map((section) => `### ${section.title}\n\n${renderMarkdown(section.table)}`);
-    text = [...parts, ...(output.notes.length > 0 ? [output.notes.map((note) => `${note}  `).join('\n') + '\n'] : [])].join('\n');
+    text = [
+      ...parts,
+      ...(output.notes.length > 0 ? [output.notes.map((note) => `${note}  `).join('\n') + '\n'] : []),
+    ].join('\n');
   } else {
     const style = styleForTarget(context, target);
-    const parts = output.sections.map((section) => `${style.bold(section.title)}\n${section.table.rows.length > 0 ? renderText(section.table, style) : style.dim('(none)\n')}`);
+    const parts = output.sections.map(
+      (section) =>
+        `${style.bold(section.title)}\n${section.table.rows.length > 0 ? renderText(section.table, style) : style.dim('(none)\n')}`,
+    );
     text = [...parts, ...(output.notes.length > 0 ? [output.notes.join('\n') + '\n'] : [])].join('\n');
   }
   await writeOutput(context, target, text);

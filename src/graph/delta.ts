@@ -72,7 +72,10 @@ export function patchDelta(before: KarttaDocument, after: KarttaDocument, patche
       // An insertion or removal shifts everything after it (immer itself only does so at the end).
       const oldItems = (before as unknown as Record<string, unknown[]>)[collection];
       const newItems = (after as unknown as Record<string, unknown[]>)[collection];
-      const end = Math.max(Array.isArray(oldItems) ? oldItems.length : 0, Array.isArray(newItems) ? newItems.length : 0);
+      const end = Math.max(
+        Array.isArray(oldItems) ? oldItems.length : 0,
+        Array.isArray(newItems) ? newItems.length : 0,
+      );
       for (let i = index + 1; i < end; i++) set.add(i);
     }
   }

@@ -74,7 +74,8 @@ export function commitDelta(state: IndexState, delta: Delta): void {
     }
   }
   for (const item of delta.removed) {
-    if (item.collection !== 'organisations' && item.collection !== 'services' && item.collection !== 'systems') continue;
+    if (item.collection !== 'organisations' && item.collection !== 'services' && item.collection !== 'systems')
+      continue;
     const id = (item.entity as { id: string }).id;
     if (!addedNodeIds.has(id) && graph.hasNode(graphKey(id))) graph.dropNode(graphKey(id));
   }
@@ -84,7 +85,8 @@ export function commitDelta(state: IndexState, delta: Delta): void {
       case 'services':
       case 'systems': {
         const entity = item.entity as { id: string };
-        const kind = item.collection === 'organisations' ? 'organisation' : item.collection === 'services' ? 'service' : 'system';
+        const kind =
+          item.collection === 'organisations' ? 'organisation' : item.collection === 'services' ? 'service' : 'system';
         const attributes = Object.freeze({ kind, entity }) as NodeAttributes;
         const key = graphKey(entity.id);
         if (graph.hasNode(key)) graph.replaceNodeAttributes(key, attributes);
@@ -104,7 +106,12 @@ export function commitDelta(state: IndexState, delta: Delta): void {
     if (item.collection === 'integrations') {
       const integration = item.entity as Integration;
       const attributes = Object.freeze({ kind: 'integration', entity: integration });
-      graph.addDirectedEdgeWithKey(graphKey(integration.id), graphKey(integration.source), graphKey(integration.target), attributes);
+      graph.addDirectedEdgeWithKey(
+        graphKey(integration.id),
+        graphKey(integration.source),
+        graphKey(integration.target),
+        attributes,
+      );
       addVia(state, integration);
     } else if (item.collection === 'relations') {
       const relation = item.entity as Relation;

@@ -45,7 +45,9 @@ function plusMonths(date: MonthDay, months: number): MonthDay {
 }
 
 function dayBefore(date: MonthDay): MonthDay {
-  return date.day > 1 ? { month: date.month, day: date.day - 1 } : { month: date.month - 1, day: daysIn(date.month - 1) };
+  return date.day > 1
+    ? { month: date.month, day: date.day - 1 }
+    : { month: date.month - 1, day: daysIn(date.month - 1) };
 }
 
 function dayAfter(date: MonthDay): MonthDay {

@@ -85,7 +85,10 @@ export class MigrationCycleError extends KarttaError {
 
   constructor(cycle: readonly string[], links: readonly CycleLink[]) {
     const shown = links.map((link) => `${link.before} -> ${link.after} (${link.rule})`).join(', ');
-    super('plan.cycle', `The hard rules of the plan form a cycle: ${[...cycle, cycle[0] ?? ''].join(' -> ')}; ${shown}`);
+    super(
+      'plan.cycle',
+      `The hard rules of the plan form a cycle: ${[...cycle, cycle[0] ?? ''].join(' -> ')}; ${shown}`,
+    );
     this.cycle = cycle;
     this.links = links;
   }

@@ -44,7 +44,8 @@ export function exactPlacement(problem: Problem, incumbent: Int32Array): Int32Ar
     ancestors[i] = mask;
   }
   const weight = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (const [j, w] of problem.neighbours[i] ?? []) weight[i * n + j] = (weight[i * n + j] as number) + w;
+  for (let i = 0; i < n; i++)
+    for (const [j, w] of problem.neighbours[i] ?? []) weight[i * n + j] = (weight[i * n + j] as number) + w;
 
   let best = incumbent;
   let bestScore: Score = scoreOf(problem, incumbent);
@@ -96,13 +97,23 @@ export function exactPlacement(problem: Problem, incumbent: Int32Array): Int32Ar
   };
 
   // Levels still to expand: level k holds the states with waves 1..k decided.
-  const pending = new Map<number, Map<number, Partial>>([[0, new Map([[0, { missed: 0, cost: 0, wave: new Int32Array(n) }]])]]);
+  const pending = new Map<number, Map<number, Partial>>([
+    [0, new Map([[0, { missed: 0, cost: 0, wave: new Int32Array(n) }]])],
+  ]);
   const levelMap = (level: number): Map<number, Partial> => {
     let map = pending.get(level);
     if (!map) pending.set(level, (map = new Map<number, Partial>()));
     return map;
   };
-  const offer = (level: number, placed: number, missed: number, cost: number, base: Int32Array, chosen: number, k: number): void => {
+  const offer = (
+    level: number,
+    placed: number,
+    missed: number,
+    cost: number,
+    base: Int32Array,
+    chosen: number,
+    k: number,
+  ): void => {
     const map = levelMap(level);
     const known = map.get(placed);
     if (known && !isBetterPartial(missed, cost, base, chosen, k, known)) return;
@@ -125,7 +136,8 @@ export function exactPlacement(problem: Problem, incumbent: Int32Array): Int32Ar
         const w = problem.minWave[i] as number;
         if (!(placed & (1 << i)) && w > k && w < opens) opens = w;
       }
-      if (opens !== Number.POSITIVE_INFINITY) offer(opens - 1, placed, partial.missed, partial.cost, partial.wave, 0, k);
+      if (opens !== Number.POSITIVE_INFINITY)
+        offer(opens - 1, placed, partial.missed, partial.cost, partial.wave, 0, k);
       let ready = 0;
       for (let i = 0; i < n; i++) {
         if (placed & (1 << i)) continue;
@@ -168,7 +180,14 @@ function withWave(wave: Int32Array, chosen: number, k: number): Int32Array {
 }
 
 /** Whether (missed, cost, base wave + chosen at k) beats `known` for the same placed set. */
-function isBetterPartial(missed: number, cost: number, base: Int32Array, chosen: number, k: number, known: Partial): boolean {
+function isBetterPartial(
+  missed: number,
+  cost: number,
+  base: Int32Array,
+  chosen: number,
+  k: number,
+  known: Partial,
+): boolean {
   if (missed !== known.missed) return missed < known.missed;
   if (cost !== known.cost) return cost < known.cost;
   for (let i = 0; i < base.length; i++) {

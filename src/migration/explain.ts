@@ -61,7 +61,11 @@ export function assemble(input: AssembleInput): MigrationResult {
   for (const id of sortedIds) members[waveOfId(id)]?.push(id);
   const waves: MigrationWave[] = [];
   for (let k = 1; k <= last; k++) {
-    waves.push(calendar ? { index: k, start: calendar.waveStart(k), end: calendar.waveEnd(k), steps: members[k] ?? [] } : { index: k, steps: members[k] ?? [] });
+    waves.push(
+      calendar
+        ? { index: k, start: calendar.waveStart(k), end: calendar.waveEnd(k), steps: members[k] ?? [] }
+        : { index: k, steps: members[k] ?? [] },
+    );
   }
 
   const bridges: MigrationBridge[] = [];
@@ -70,7 +74,12 @@ export function assemble(input: AssembleInput): MigrationResult {
     const a = waveOfId(integration.source);
     const b = waveOfId(integration.target);
     if (a === b) continue;
-    bridges.push({ integration: integration.id, steps: [integration.source, integration.target], waves: [a, b], weight: integration.weight });
+    bridges.push({
+      integration: integration.id,
+      steps: [integration.source, integration.target],
+      waves: [a, b],
+      weight: integration.weight,
+    });
     cost += integration.weight;
   }
 
@@ -87,9 +96,13 @@ export function assemble(input: AssembleInput): MigrationResult {
     const step = stepById.get(id) as MigrationStep;
     const missed = missedDeadlineOf(context, step, byLater.get(id) ?? []);
     if (missed) missedDeadlines.push(missed);
-    const reasons: PlacementReason[] = reasonsOf(context, step, byLater.get(id) ?? [], byEarlier.get(id) ?? [], linksOf.get(id) ?? new Map()).map(
-      (reason) => ({ ...reason, message: describe(context, step, reason, missed) }),
-    );
+    const reasons: PlacementReason[] = reasonsOf(
+      context,
+      step,
+      byLater.get(id) ?? [],
+      byEarlier.get(id) ?? [],
+      linksOf.get(id) ?? new Map(),
+    ).map((reason) => ({ ...reason, message: describe(context, step, reason, missed) }));
     const i = numberOf.get(id) as number;
     const maxWave = problem.maxWave[i] as number;
     placements.push({
@@ -160,7 +173,11 @@ function groupIntegrations(integrations: readonly StepIntegration[]): Map<string
 }
 
 /** The wave a step could take given where its predecessors are: after all of them, and not before `notBefore`. */
-function actualEarliest(context: Context, step: MigrationStep, earlier: readonly HardConstraint[]): { wave: number; holder: string | undefined } {
+function actualEarliest(
+  context: Context,
+  step: MigrationStep,
+  earlier: readonly HardConstraint[],
+): { wave: number; holder: string | undefined } {
   const i = context.numberOf.get(step.id) as number;
   let wave = context.input.problem.minWave[i] as number;
   let holder: string | undefined;
@@ -193,7 +210,11 @@ function criticalChain(context: Context, id: string): string[] {
   return chain.reverse();
 }
 
-function missedDeadlineOf(context: Context, step: MigrationStep, earlier: readonly HardConstraint[]): MissedDeadline | undefined {
+function missedDeadlineOf(
+  context: Context,
+  step: MigrationStep,
+  earlier: readonly HardConstraint[],
+): MissedDeadline | undefined {
   const { problem, calendar } = context.input;
   if (!calendar || step.deadline === undefined) return undefined;
   const i = context.numberOf.get(step.id) as number;
@@ -204,7 +225,12 @@ function missedDeadlineOf(context: Context, step: MigrationStep, earlier: readon
   const minWave = problem.minWave[i] as number;
   const base = { step: step.id, deadline: step.deadline, wave, waveEnd: calendar.waveEnd(wave), earliestWave };
   if (latest === 0) {
-    return { ...base, cause: 'calendar', chain: [], message: `wave 1 already ends on ${calendar.waveEnd(1)}, after the deadline` };
+    return {
+      ...base,
+      cause: 'calendar',
+      chain: [],
+      message: `wave 1 already ends on ${calendar.waveEnd(1)}, after the deadline`,
+    };
   }
   if (minWave > latest) {
     return {
@@ -218,7 +244,10 @@ function missedDeadlineOf(context: Context, step: MigrationStep, earlier: readon
     const chain = criticalChain(context, step.id);
     const root = chain[0];
     const rootNumber = root === undefined ? undefined : (context.numberOf.get(root) as number);
-    const rootWait = rootNumber !== undefined && (problem.minWave[rootNumber] as number) > 1 ? ` (${root} may not start before wave ${problem.minWave[rootNumber] as number})` : '';
+    const rootWait =
+      rootNumber !== undefined && (problem.minWave[rootNumber] as number) > 1
+        ? ` (${root} may not start before wave ${problem.minWave[rootNumber] as number})`
+        : '';
     return {
       ...base,
       cause: 'precedence',
@@ -238,7 +267,12 @@ function missedDeadlineOf(context: Context, step: MigrationStep, earlier: readon
   const window = range(possible, latest);
   const full = window.filter((k) => (context.members[k]?.length ?? 0) >= problem.capacity);
   if (full.length === window.length) {
-    return { ...base, cause: 'capacity', chain: [], message: `${wavesText(window)} ${window.length === 1 ? 'is' : 'are'} full (capacity ${problem.capacity})` };
+    return {
+      ...base,
+      cause: 'capacity',
+      chain: [],
+      message: `${wavesText(window)} ${window.length === 1 ? 'is' : 'are'} full (capacity ${problem.capacity})`,
+    };
   }
   return {
     ...base,
@@ -273,11 +307,21 @@ function reasonsOf(
   const wave = context.waveOfId(step.id);
   const i = context.numberOf.get(step.id) as number;
   const ordered = (list: readonly HardConstraint[], other: (c: HardConstraint) => string) =>
-    [...list].sort((a, b) => context.waveOfId(other(b)) - context.waveOfId(other(a)) || compareStrings(other(a), other(b)));
+    [...list].sort(
+      (a, b) => context.waveOfId(other(b)) - context.waveOfId(other(a)) || compareStrings(other(a), other(b)),
+    );
   for (const link of ordered(earlier, (c) => c.before)) {
-    reasons.push({ code: 'placement.precedence', kind: link.rule, direction: 'after', step: link.before, wave: context.waveOfId(link.before), ...witness(link) });
+    reasons.push({
+      code: 'placement.precedence',
+      kind: link.rule,
+      direction: 'after',
+      step: link.before,
+      wave: context.waveOfId(link.before),
+      ...witness(link),
+    });
   }
-  if (calendar && step.notBefore !== undefined) reasons.push({ code: 'placement.not-before', date: step.notBefore, wave: problem.minWave[i] as number });
+  if (calendar && step.notBefore !== undefined)
+    reasons.push({ code: 'placement.not-before', date: step.notBefore, wave: problem.minWave[i] as number });
   const { wave: possible } = actualEarliest(context, step, earlier);
   if (wave > possible) {
     const window = range(possible, wave - 1);
@@ -288,19 +332,35 @@ function reasonsOf(
     reasons.push({ code: 'placement.free' });
   }
   if (calendar && step.deadline !== undefined) {
-    reasons.push({ code: 'placement.deadline', date: step.deadline, met: wave <= (problem.maxWave[i] as number), waveEnd: calendar.waveEnd(wave) });
+    reasons.push({
+      code: 'placement.deadline',
+      date: step.deadline,
+      met: wave <= (problem.maxWave[i] as number),
+      waveEnd: calendar.waveEnd(wave),
+    });
   }
   const partners = [...links.keys()].sort(compareStrings);
   for (const other of partners) {
-    if (context.waveOfId(other) === wave) reasons.push({ code: 'placement.grouped', step: other, integrations: links.get(other) ?? [] });
+    if (context.waveOfId(other) === wave)
+      reasons.push({ code: 'placement.grouped', step: other, integrations: links.get(other) ?? [] });
   }
   for (const other of partners) {
     const w = context.waveOfId(other);
-    if (w !== wave) reasons.push({ code: 'placement.bridge', step: other, wave: w, integrations: links.get(other) ?? [] });
+    if (w !== wave)
+      reasons.push({ code: 'placement.bridge', step: other, wave: w, integrations: links.get(other) ?? [] });
   }
-  const successors = [...later].sort((a, b) => context.waveOfId(a.after) - context.waveOfId(b.after) || compareStrings(a.after, b.after));
+  const successors = [...later].sort(
+    (a, b) => context.waveOfId(a.after) - context.waveOfId(b.after) || compareStrings(a.after, b.after),
+  );
   for (const link of successors) {
-    reasons.push({ code: 'placement.precedence', kind: link.rule, direction: 'before', step: link.after, wave: context.waveOfId(link.after), ...witness(link) });
+    reasons.push({
+      code: 'placement.precedence',
+      kind: link.rule,
+      direction: 'before',
+      step: link.after,
+      wave: context.waveOfId(link.after),
+      ...witness(link),
+    });
   }
   return reasons;
 }
@@ -313,7 +373,12 @@ function plural(word: string, list: readonly string[]): string {
   return `${word}${list.length === 1 ? '' : 's'} ${list.join(', ')}`;
 }
 
-function describe(context: Context, step: MigrationStep, reason: PlacementReasonData, missed: MissedDeadline | undefined): string {
+function describe(
+  context: Context,
+  step: MigrationStep,
+  reason: PlacementReasonData,
+  missed: MissedDeadline | undefined,
+): string {
   const { problem, calendar } = context.input;
   switch (reason.code) {
     case 'placement.precedence':
@@ -340,7 +405,10 @@ function describe(context: Context, step: MigrationStep, reason: PlacementReason
   }
 }
 
-function describePrecedence(step: MigrationStep, reason: Extract<PlacementReasonData, { code: 'placement.precedence' }>): string {
+function describePrecedence(
+  step: MigrationStep,
+  reason: Extract<PlacementReasonData, { code: 'placement.precedence' }>,
+): string {
   const other = `${reason.step} (wave ${reason.wave})`;
   if (reason.direction === 'after') {
     switch (reason.kind) {

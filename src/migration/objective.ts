@@ -53,7 +53,8 @@ export function hardRuleBreaks(problem: Problem, wave: ArrayLike<number>): strin
     const w = wave[i] as number;
     if (!(Number.isInteger(w) && w >= 1)) out.push(`${problem.ids[i]}: no wave`);
     if (w < (problem.minWave[i] as number)) out.push(`${problem.ids[i]}: before notBefore`);
-    for (const p of problem.preds[i] ?? []) if ((wave[p] as number) >= w) out.push(`${problem.ids[i]}: not after ${problem.ids[p]}`);
+    for (const p of problem.preds[i] ?? [])
+      if ((wave[p] as number) >= w) out.push(`${problem.ids[i]}: not after ${problem.ids[p]}`);
     load.set(w, (load.get(w) ?? 0) + 1);
   }
   for (const [w, count] of load) if (count > problem.capacity) out.push(`wave ${w}: ${count} steps`);

@@ -55,7 +55,9 @@ const OPTIONS = optionsSchema({
 });
 
 /** The weight function, checked on every call: a bad return value names the option and the integration. */
-function checkedWeight(weight: ((integration: Integration) => number) | undefined): (integration: Integration) => number {
+function checkedWeight(
+  weight: ((integration: Integration) => number) | undefined,
+): (integration: Integration) => number {
   if (weight === undefined) return () => 1;
   return (integration) => {
     let value: unknown;
@@ -63,15 +65,23 @@ function checkedWeight(weight: ((integration: Integration) => number) | undefine
       value = weight(integration);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new OptionError(`${QUERY}: option 'weight' threw for integration '${capped(integration.id)}': ${capped(reason)}`, {
-        option: 'weight',
-        path: ['weight'],
-        id: integration.id,
-        cause: error,
-      });
+      throw new OptionError(
+        `${QUERY}: option 'weight' threw for integration '${capped(integration.id)}': ${capped(reason)}`,
+        {
+          option: 'weight',
+          path: ['weight'],
+          id: integration.id,
+          cause: error,
+        },
+      );
     }
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-      throw optionError(QUERY, ['weight'], `must return a finite number of at least 0, got ${describe(value)} for integration '${integration.id}'`, integration.id);
+      throw optionError(
+        QUERY,
+        ['weight'],
+        `must return a finite number of at least 0, got ${describe(value)} for integration '${integration.id}'`,
+        integration.id,
+      );
     }
     return value;
   };
@@ -151,7 +161,10 @@ export function planMigration(model: Model, plan: unknown, options?: PlanMigrati
   const checked: MigrationPlan = parsePlan(model, plan);
   const steps = checked.steps;
 
-  const calendar = checked.start !== undefined && checked.waveMonths !== undefined ? new WaveCalendar(checked.start, checked.waveMonths) : undefined;
+  const calendar =
+    checked.start !== undefined && checked.waveMonths !== undefined
+      ? new WaveCalendar(checked.start, checked.waveMonths)
+      : undefined;
   const violations: MigrationViolation[] = [];
   if ((checked.start === undefined) !== (checked.waveMonths === undefined)) {
     violations.push({
@@ -166,7 +179,10 @@ export function planMigration(model: Model, plan: unknown, options?: PlanMigrati
       if (step.notBefore !== undefined) minWave.set(step.id, calendar.firstWaveFrom(step.notBefore));
       if (step.deadline !== undefined) maxWave.set(step.id, calendar.lastWaveUntil(step.deadline));
     } else if (step.notBefore !== undefined || step.deadline !== undefined) {
-      const fields = [step.deadline !== undefined ? `deadline ${step.deadline}` : '', step.notBefore !== undefined ? `notBefore ${step.notBefore}` : ''].filter((f) => f !== '');
+      const fields = [
+        step.deadline !== undefined ? `deadline ${step.deadline}` : '',
+        step.notBefore !== undefined ? `notBefore ${step.notBefore}` : '',
+      ].filter((f) => f !== '');
       violations.push({
         code: 'dates-unchecked',
         step: step.id,
@@ -175,7 +191,12 @@ export function planMigration(model: Model, plan: unknown, options?: PlanMigrati
     }
     const ready = readySystemOf(step);
     if (step.action !== 'rehost' && ready !== undefined && model.system(ready)?.lifecycle === 'retired') {
-      violations.push({ code: 'target-retired', step: step.id, system: ready, message: `${step.id} moves onto ${ready}, which is retired` });
+      violations.push({
+        code: 'target-retired',
+        step: step.id,
+        system: ready,
+        message: `${step.id} moves onto ${ready}, which is retired`,
+      });
     }
   }
 

@@ -24,11 +24,23 @@ export const MAX_WAVE_MONTHS = 1200;
 function positiveInt(max: number) {
   return z.number().superRefine((value, ctx) => {
     if (!Number.isInteger(value)) {
-      ctx.addIssue({ code: 'custom', params: { code: 'number.not-integer' }, message: `expected a whole number, got ${String(value)}` });
+      ctx.addIssue({
+        code: 'custom',
+        params: { code: 'number.not-integer' },
+        message: `expected a whole number, got ${String(value)}`,
+      });
     } else if (value < 1) {
-      ctx.addIssue({ code: 'custom', params: { code: 'number.too-small' }, message: `must be at least 1, got ${String(value)}` });
+      ctx.addIssue({
+        code: 'custom',
+        params: { code: 'number.too-small' },
+        message: `must be at least 1, got ${String(value)}`,
+      });
     } else if (value > max) {
-      ctx.addIssue({ code: 'custom', params: { code: 'number.too-large' }, message: `must be at most ${String(max)}, got ${String(value)}` });
+      ctx.addIssue({
+        code: 'custom',
+        params: { code: 'number.too-large' },
+        message: `must be at most ${String(max)}, got ${String(value)}`,
+      });
     }
   });
 }

@@ -91,7 +91,11 @@ export function buildProblem(input: ProblemInput): Problem {
 }
 
 /** Kahn's algorithm taking the smallest ready number first; shorter than n when there is a cycle. */
-function topologicalOrder(n: number, preds: readonly (readonly number[])[], succs: readonly (readonly number[])[]): number[] {
+function topologicalOrder(
+  n: number,
+  preds: readonly (readonly number[])[],
+  succs: readonly (readonly number[])[],
+): number[] {
   const indegree = preds.map((p) => p.length);
   const heap = new MinHeap();
   for (let i = 0; i < n; i++) if (indegree[i] === 0) heap.push(i, i);
@@ -112,7 +116,12 @@ function topologicalOrder(n: number, preds: readonly (readonly number[])[], succ
  * One cycle among the steps Kahn's algorithm could not order. Every such step has a predecessor among them, so
  * walking predecessors (the smallest id each time) must come back to a step already seen.
  */
-function cycleError(ids: readonly string[], preds: readonly (readonly number[])[], ordered: readonly number[], constraints: readonly HardConstraint[]): MigrationCycleError {
+function cycleError(
+  ids: readonly string[],
+  preds: readonly (readonly number[])[],
+  ordered: readonly number[],
+  constraints: readonly HardConstraint[],
+): MigrationCycleError {
   const done = new Set(ordered);
   const left = ids.map((_, i) => i).filter((i) => !done.has(i));
   const byId = (a: number, b: number): number => compareStrings(ids[a] as string, ids[b] as string);

@@ -159,7 +159,12 @@ export type PlacementReasonData =
   | { readonly code: 'placement.capacity'; readonly waves: readonly number[] }
   | { readonly code: 'placement.deadline'; readonly date: string; readonly met: boolean; readonly waveEnd: string }
   | { readonly code: 'placement.grouped'; readonly step: string; readonly integrations: readonly string[] }
-  | { readonly code: 'placement.bridge'; readonly step: string; readonly wave: number; readonly integrations: readonly string[] }
+  | {
+      readonly code: 'placement.bridge';
+      readonly step: string;
+      readonly wave: number;
+      readonly integrations: readonly string[];
+    }
   | { readonly code: 'placement.waits'; readonly earliest: number }
   | { readonly code: 'placement.free' };
 

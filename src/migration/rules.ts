@@ -81,7 +81,10 @@ function dependentsOf(root: string, dependents: ReadonlyMap<string, readonly str
   return out;
 }
 
-function group(steps: readonly MigrationStep[], key: (step: MigrationStep) => string | undefined): Map<string, MigrationStep[]> {
+function group(
+  steps: readonly MigrationStep[],
+  key: (step: MigrationStep) => string | undefined,
+): Map<string, MigrationStep[]> {
   const map = new Map<string, MigrationStep[]>();
   for (const step of steps) {
     const k = key(step);
@@ -97,26 +100,37 @@ function group(steps: readonly MigrationStep[], key: (step: MigrationStep) => st
  * The hard precedence links of a plan (rules 1 to 3), and for rule 3 the dependents outside the plan. Links are
  * sorted by before, after and rule; a pair tied by two rules appears once per rule.
  */
-export function hardConstraints(model: Model, steps: readonly MigrationStep[]): { constraints: HardConstraint[]; outside: OutsideDependents[] } {
+export function hardConstraints(
+  model: Model,
+  steps: readonly MigrationStep[],
+): { constraints: HardConstraint[]; outside: OutsideDependents[] } {
   const dependents = dependentsIndex(model);
   const found = new Map<string, HardConstraint>();
   const add = (link: HardConstraint): void => {
     const key = `${link.before}\u0000${link.after}\u0000${link.rule}`;
     const known = found.get(key);
     // Keep one witness per pair and rule: the smallest system, then dependency, for a deterministic answer.
-    if (!known || compareStrings(`${link.system ?? ''}\u0000${link.dependsOn ?? ''}`, `${known.system ?? ''}\u0000${known.dependsOn ?? ''}`) < 0) {
+    if (
+      !known ||
+      compareStrings(
+        `${link.system ?? ''}\u0000${link.dependsOn ?? ''}`,
+        `${known.system ?? ''}\u0000${known.dependsOn ?? ''}`,
+      ) < 0
+    ) {
       found.set(key, link);
     }
   };
 
-  for (const step of steps) for (const earlier of step.after ?? []) add({ before: earlier, after: step.id, rule: 'after' });
+  for (const step of steps)
+    for (const earlier of step.after ?? []) add({ before: earlier, after: step.id, rule: 'after' });
 
   const readyBy = group(steps, readySystemOf);
   for (const [provided, providers] of readyBy) {
     for (const system of dependentsOf(provided, dependents)) {
       for (const later of readyBy.get(system) ?? []) {
         for (const earlier of providers) {
-          if (earlier.id !== later.id) add({ before: earlier.id, after: later.id, rule: 'ready', system, dependsOn: provided });
+          if (earlier.id !== later.id)
+            add({ before: earlier.id, after: later.id, rule: 'ready', system, dependsOn: provided });
         }
       }
     }
@@ -135,7 +149,8 @@ export function hardConstraints(model: Model, steps: readonly MigrationStep[]): 
         continue;
       }
       for (const later of removers) {
-        if (earlier.id !== later.id) add({ before: earlier.id, after: later.id, rule: 'in-use', system, dependsOn: removed });
+        if (earlier.id !== later.id)
+          add({ before: earlier.id, after: later.id, rule: 'in-use', system, dependsOn: removed });
       }
     }
     if (strangers.length > 0) {
@@ -146,7 +161,8 @@ export function hardConstraints(model: Model, steps: readonly MigrationStep[]): 
 
   const ruleOrder: Record<HardRule, number> = { after: 0, ready: 1, 'in-use': 2 };
   const constraints = [...found.values()].sort(
-    (a, b) => compareStrings(a.before, b.before) || compareStrings(a.after, b.after) || ruleOrder[a.rule] - ruleOrder[b.rule],
+    (a, b) =>
+      compareStrings(a.before, b.before) || compareStrings(a.after, b.after) || ruleOrder[a.rule] - ruleOrder[b.rule],
   );
   outside.sort((a, b) => compareStrings(a.step, b.step));
   return { constraints, outside };

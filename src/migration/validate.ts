@@ -23,11 +23,9 @@ import { withArticle } from '../words.js';
  * ```
  */
 export type PlanValidationResult =
-  | { readonly ok: true; readonly plan: MigrationPlan }
-  | { readonly ok: false; readonly issues: readonly Issue[] };
+  { readonly ok: true; readonly plan: MigrationPlan } | { readonly ok: false; readonly issues: readonly Issue[] };
 
 type Path = (string | number)[];
-
 
 function own(object: Record<string, unknown>, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
@@ -59,7 +57,16 @@ export function validatePlan(model: Model, input: unknown): PlanValidationResult
     return check(model, input);
   } catch (error) {
     // Written not to throw; an exotic input (a getter that throws, a revoked proxy) still comes back as an issue.
-    return { ok: false, issues: [{ code: 'input.unreadable', path: [], message: `the plan could not be read: ${(error as Error)?.message ?? String(error)}` }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          code: 'input.unreadable',
+          path: [],
+          message: `the plan could not be read: ${(error as Error)?.message ?? String(error)}`,
+        },
+      ],
+    };
   }
 }
 
@@ -135,32 +142,54 @@ function checkStep(
   const id = own(raw, 'id');
   if (typeof id === 'string') {
     const first = seenIds.get(id);
-    if (first !== undefined) issues.push({ code: 'id.duplicate', path: [...base, 'id'], message: `step id '${id}' is already used by steps[${first}]` });
+    if (first !== undefined)
+      issues.push({
+        code: 'id.duplicate',
+        path: [...base, 'id'],
+        message: `step id '${id}' is already used by steps[${first}]`,
+      });
     else seenIds.set(id, index);
   }
   const action = own(raw, 'action');
-  const knownAction = typeof action === 'string' && (migrationActions as readonly string[]).includes(action) ? action : undefined;
+  const knownAction =
+    typeof action === 'string' && (migrationActions as readonly string[]).includes(action) ? action : undefined;
   const system = own(raw, 'system');
   const systemOk = typeof system === 'string' && checkSystemRef(model, system, [...base, 'system'], 'system', issues);
   if (typeof system === 'string') {
     const first = seenSystems.get(system);
     if (first !== undefined) {
-      issues.push({ code: 'plan.system-duplicate', path: [...base, 'system'], message: `system '${system}' is already moved by steps[${first}]; a system is moved by one step only` });
+      issues.push({
+        code: 'plan.system-duplicate',
+        path: [...base, 'system'],
+        message: `system '${system}' is already moved by steps[${first}]; a system is moved by one step only`,
+      });
     } else seenSystems.set(system, index);
   }
 
   const target = own(raw, 'target');
   if (target === undefined) {
     if (knownAction === 'replace' || knownAction === 'consolidate') {
-      issues.push({ code: 'field.required', path: [...base, 'target'], message: `a ${knownAction} step needs a target system` });
+      issues.push({
+        code: 'field.required',
+        path: [...base, 'target'],
+        message: `a ${knownAction} step needs a target system`,
+      });
     }
   } else if (typeof target === 'string') {
     if (knownAction === 'retire' || knownAction === 'rehost') {
-      issues.push({ code: 'plan.target-unexpected', path: [...base, 'target'], message: `a ${knownAction} step has no target` });
+      issues.push({
+        code: 'plan.target-unexpected',
+        path: [...base, 'target'],
+        message: `a ${knownAction} step has no target`,
+      });
     } else {
       const targetOk = checkSystemRef(model, target, [...base, 'target'], 'target', issues);
       if (target === system) {
-        issues.push({ code: 'plan.target-self', path: [...base, 'target'], message: `the target is the step's own system '${target}'` });
+        issues.push({
+          code: 'plan.target-self',
+          path: [...base, 'target'],
+          message: `the target is the step's own system '${target}'`,
+        });
       } else if (knownAction === 'consolidate' && systemOk && targetOk) {
         checkSameProduct(model, system, target, [...base, 'target'], issues);
       }
@@ -174,7 +203,8 @@ function checkStep(
       if (typeof ref !== 'string') return;
       const path = [...base, 'after', position];
       if (!declared.has(ref)) issues.push({ code: 'reference.missing', path, message: `no step has the id '${ref}'` });
-      else if (listed.has(ref)) issues.push({ code: 'plan.after-duplicate', path, message: `'${ref}' is listed twice` });
+      else if (listed.has(ref))
+        issues.push({ code: 'plan.after-duplicate', path, message: `'${ref}' is listed twice` });
       listed.add(ref);
     });
   }
@@ -187,7 +217,11 @@ function checkSystemRef(model: Model, id: string, path: Path, role: string, issu
     return false;
   }
   if (found.kind !== 'system') {
-    issues.push({ code: 'reference.kind', path, message: `${role} '${id}' is ${withArticle(found.kind)}, not a system` });
+    issues.push({
+      code: 'reference.kind',
+      path,
+      message: `${role} '${id}' is ${withArticle(found.kind)}, not a system`,
+    });
     return false;
   }
   return true;
@@ -197,7 +231,9 @@ function checkSameProduct(model: Model, system: string, target: string, path: Pa
   const from = model.productOf(system);
   const to = model.productOf(target);
   if (from === undefined || to === undefined) {
-    const missing = [from === undefined ? system : undefined, to === undefined ? target : undefined].filter((s) => s !== undefined);
+    const missing = [from === undefined ? system : undefined, to === undefined ? target : undefined].filter(
+      (s) => s !== undefined,
+    );
     issues.push({
       code: 'plan.consolidate-product',
       path,

@@ -24,7 +24,11 @@ const keyOrder = {
   relations: Object.keys(usesRelationSchema.shape),
 };
 
-function ordered(source: Record<string, unknown>, keys: readonly string[], nested?: (key: string, value: unknown) => unknown): Record<string, unknown> {
+function ordered(
+  source: Record<string, unknown>,
+  keys: readonly string[],
+  nested?: (key: string, value: unknown) => unknown,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of keys) {
     const value = source[key];
@@ -64,7 +68,9 @@ export function compareRelations(a: Relation, b: Relation): number {
 /** Builds the canonical, freshly allocated copy of a document. */
 export function canonicalDocument(doc: KarttaDocument): KarttaDocument {
   const sortEntities = <T extends { id: string }>(items: readonly T[], keys: readonly string[]): T[] =>
-    [...items].sort(byId).map((item) => ordered(item as unknown as Record<string, unknown>, keys, entityNested) as unknown as T);
+    [...items]
+      .sort(byId)
+      .map((item) => ordered(item as unknown as Record<string, unknown>, keys, entityNested) as unknown as T);
   const out: Record<string, unknown> = {
     format: doc.format,
     name: canonicalName(doc.name),
@@ -75,7 +81,9 @@ export function canonicalDocument(doc: KarttaDocument): KarttaDocument {
   out.services = sortEntities(doc.services, keyOrder.services);
   out.systems = sortEntities(doc.systems, keyOrder.systems);
   out.integrations = sortEntities(doc.integrations, keyOrder.integrations);
-  out.relations = [...doc.relations].sort(compareRelations).map((relation) => ordered(relation as unknown as Record<string, unknown>, keyOrder.relations));
+  out.relations = [...doc.relations]
+    .sort(compareRelations)
+    .map((relation) => ordered(relation as unknown as Record<string, unknown>, keyOrder.relations));
   if (doc.x !== undefined) out.x = sortKeysDeep(doc.x);
   return out as unknown as KarttaDocument;
 }

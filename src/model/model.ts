@@ -148,7 +148,16 @@ export class Model {
     } catch (error) {
       // Validation is written not to throw; an exotic input (a getter that throws, a revoked proxy) still
       // must come back as an issue, never as an untyped exception.
-      return { ok: false, issues: [{ code: 'input.unreadable', path: [], message: `the input could not be read: ${(error as Error)?.message ?? String(error)}` }] };
+      return {
+        ok: false,
+        issues: [
+          {
+            code: 'input.unreadable',
+            path: [],
+            message: `the input could not be read: ${(error as Error)?.message ?? String(error)}`,
+          },
+        ],
+      };
     }
   }
 
@@ -238,7 +247,14 @@ export class Model {
 
   #size(): number {
     const doc = this.#doc;
-    return doc.products.length + doc.organisations.length + doc.services.length + doc.systems.length + doc.integrations.length + doc.relations.length;
+    return (
+      doc.products.length +
+      doc.organisations.length +
+      doc.services.length +
+      doc.systems.length +
+      doc.integrations.length +
+      doc.relations.length
+    );
   }
 
   /**
@@ -296,7 +312,13 @@ export class Model {
 
   #derive(doc: KarttaDocument, patches: readonly Patch[]): Model {
     if (!isPlainObject(doc)) {
-      throw new ModelValidationError([{ code: 'type.invalid', path: [], message: `expected the document to stay an object, got ${describeValue(doc)}` }]);
+      throw new ModelValidationError([
+        {
+          code: 'type.invalid',
+          path: [],
+          message: `expected the document to stay an object, got ${describeValue(doc)}`,
+        },
+      ]);
     }
     const state = this.#ensureState();
     const delta: Delta = patchDelta(this.#doc, doc, patches);
@@ -639,7 +661,8 @@ export class Model {
       if (attributes.kind === 'integration') found.set(attributes.entity.id, attributes.entity);
     });
     if (includeVia) {
-      for (const id of state.via.get(systemId) ?? []) found.set(id, graph.getEdgeAttribute(graphKey(id), 'entity') as Integration);
+      for (const id of state.via.get(systemId) ?? [])
+        found.set(id, graph.getEdgeAttribute(graphKey(id), 'entity') as Integration);
     }
     return Object.freeze([...found.values()].sort(compareIds));
   }
@@ -725,7 +748,9 @@ export class Model {
   scope(options: ScopeOptions): Scope;
   scope(first?: string | ScopeOptions, second?: { readonly includeRetired?: boolean | undefined }): Scope {
     const given: unknown =
-      typeof first === 'string' || first === undefined ? { ...parseOptions('scope', SCOPE_RETIRED_OPTIONS, second), scope: first } : first;
+      typeof first === 'string' || first === undefined
+        ? { ...parseOptions('scope', SCOPE_RETIRED_OPTIONS, second), scope: first }
+        : first;
     const options = parseOptions('scope', SCOPE_OPTIONS, given);
     const includeRetired = options.includeRetired ?? false;
     const keep = (system: System) => includeRetired || system.lifecycle !== 'retired';
@@ -733,7 +758,9 @@ export class Model {
       return {
         root: null,
         organisations: this.organisations().map((o) => o.id),
-        systems: this.systems().filter(keep).map((s) => s.id),
+        systems: this.systems()
+          .filter(keep)
+          .map((s) => s.id),
       };
     }
     this.#requireKind(options.scope, 'organisation', 'scope');
@@ -752,12 +779,24 @@ export class Model {
 
   #requireKind(id: string, kind: 'organisation' | 'system', role: 'scope' | 'entity'): void {
     if (typeof id !== 'string') {
-      throw new QueryError('option.invalid', `${role === 'scope' ? 'scope' : `the ${kind}`} must be an id (a string), got ${echo(id)}`);
+      throw new QueryError(
+        'option.invalid',
+        `${role === 'scope' ? 'scope' : `the ${kind}`} must be an id (a string), got ${echo(id)}`,
+      );
     }
     const found = this.get(id);
-    if (!found) throw new QueryError(`${role}.unknown`, `${role === 'scope' ? 'scope' : kind} '${capped(id)}' does not exist in the model`, id);
+    if (!found)
+      throw new QueryError(
+        `${role}.unknown`,
+        `${role === 'scope' ? 'scope' : kind} '${capped(id)}' does not exist in the model`,
+        id,
+      );
     if (found.kind !== kind) {
-      throw new QueryError(role === 'scope' ? 'scope.not-organisation' : 'entity.wrong-kind', `'${capped(id)}' is ${withArticle(found.kind)}, not ${withArticle(kind)}`, id);
+      throw new QueryError(
+        role === 'scope' ? 'scope.not-organisation' : 'entity.wrong-kind',
+        `'${capped(id)}' is ${withArticle(found.kind)}, not ${withArticle(kind)}`,
+        id,
+      );
     }
   }
 

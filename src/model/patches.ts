@@ -15,9 +15,11 @@ const collectionSet: ReadonlySet<unknown> = new Set(collections);
 /** Deeper than any valid document (64 levels of `x` inside an entity inside a collection). */
 export const MAX_VALUE_DEPTH = 100;
 
-
 function describePatch(index: number, patch: Record<string, unknown>): string {
-  const path = Array.isArray(patch.path) && patch.path.every((s) => typeof s === 'string' || typeof s === 'number') ? formatPath(patch.path) : '?';
+  const path =
+    Array.isArray(patch.path) && patch.path.every((s) => typeof s === 'string' || typeof s === 'number')
+      ? formatPath(patch.path)
+      : '?';
   return `patch ${index} (${typeof patch.op === 'string' ? capped(patch.op) : '?'} ${capped(path)})`;
 }
 
@@ -42,17 +44,32 @@ export function checkPatchList(doc: Readonly<Record<string, unknown>>, patches: 
   for (let i = 0; i < patches.length; i++) {
     const patch: unknown = patches[i];
     if (!isRecord(patch)) {
-      issues.push({ code: 'patch.invalid', path: [], message: `patch ${i} must be an object { op, path, value }, got ${echo(patch)}` });
+      issues.push({
+        code: 'patch.invalid',
+        path: [],
+        message: `patch ${i} must be an object { op, path, value }, got ${echo(patch)}`,
+      });
       continue;
     }
     const { op, path } = patch;
     const where = describePatch(i, patch);
     if (!OPS.has(op)) {
-      issues.push({ code: 'patch.invalid', path: [], message: `${where}: op must be "add", "replace" or "remove", got ${echo(op)}` });
+      issues.push({
+        code: 'patch.invalid',
+        path: [],
+        message: `${where}: op must be "add", "replace" or "remove", got ${echo(op)}`,
+      });
       continue;
     }
-    if (!Array.isArray(path) || !path.every((s) => typeof s === 'string' || (typeof s === 'number' && Number.isInteger(s) && s >= 0))) {
-      issues.push({ code: 'patch.invalid', path: [], message: `${where}: path must be an array of property names and whole-number indexes from 0` });
+    if (
+      !Array.isArray(path) ||
+      !path.every((s) => typeof s === 'string' || (typeof s === 'number' && Number.isInteger(s) && s >= 0))
+    ) {
+      issues.push({
+        code: 'patch.invalid',
+        path: [],
+        message: `${where}: path must be an array of property names and whole-number indexes from 0`,
+      });
       continue;
     }
     const target = path as (string | number)[];
@@ -63,8 +80,15 @@ export function checkPatchList(doc: Readonly<Record<string, unknown>>, patches: 
     if (op !== 'remove') {
       const unholdable = findUnholdable(patch.value, MAX_VALUE_DEPTH);
       if (unholdable) {
-        const inside = unholdable.kind === 'cyclic' && unholdable.path.length > 0 ? ` (at ${capped(formatPath(unholdable.path))} inside it)` : '';
-        issues.push({ code: `value.${unholdable.kind}`, path: target, message: `${where}: ${unholdableMessage(unholdable.kind, MAX_VALUE_DEPTH)}${inside}` });
+        const inside =
+          unholdable.kind === 'cyclic' && unholdable.path.length > 0
+            ? ` (at ${capped(formatPath(unholdable.path))} inside it)`
+            : '';
+        issues.push({
+          code: `value.${unholdable.kind}`,
+          path: target,
+          message: `${where}: ${unholdableMessage(unholdable.kind, MAX_VALUE_DEPTH)}${inside}`,
+        });
         continue;
       }
     }
@@ -79,7 +103,12 @@ export function checkPatchList(doc: Readonly<Record<string, unknown>>, patches: 
 }
 
 /** Checks a patch's collection index against the lengths so far, and updates them. */
-function indexProblem(lengths: Map<string, number | undefined>, op: Patch['op'], path: readonly (string | number)[], value: unknown): string | undefined {
+function indexProblem(
+  lengths: Map<string, number | undefined>,
+  op: Patch['op'],
+  path: readonly (string | number)[],
+  value: unknown,
+): string | undefined {
   if (path.length === 0) return op === 'replace' ? undefined : 'only "replace" can change the whole document';
   const [head, index] = path;
   if (!collectionSet.has(head)) return undefined;
@@ -92,10 +121,13 @@ function indexProblem(lengths: Map<string, number | undefined>, op: Patch['op'],
   if (length === undefined) return `${collection} is not an array here`;
   if (typeof index !== 'number') return `${collection} is indexed by whole numbers, got ${echo(index)}`;
   if (path.length > 2 || op === 'replace') {
-    return index < length ? undefined : `index ${index} is past the end of ${collection} (${length} items at this point)`;
+    return index < length
+      ? undefined
+      : `index ${index} is past the end of ${collection} (${length} items at this point)`;
   }
   if (op === 'add') {
-    if (index > length) return `index ${index} is past the end of ${collection} (${length} items at this point; add at ${length} to append)`;
+    if (index > length)
+      return `index ${index} is past the end of ${collection} (${length} items at this point; add at ${length} to append)`;
     lengths.set(collection, length + 1);
     return undefined;
   }

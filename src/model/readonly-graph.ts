@@ -30,9 +30,9 @@ export type MutatingPrefix = 'add' | 'merge' | 'update' | 'drop' | 'set' | 'remo
  * ```
  */
 export type ReadonlyGraph = {
-  readonly [K in keyof MultiDirectedGraph<NodeAttributes, EdgeAttributes> as K extends `${MutatingPrefix}${string}`
-    ? never
-    : K]: MultiDirectedGraph<NodeAttributes, EdgeAttributes>[K];
+  readonly [
+    K in keyof MultiDirectedGraph<NodeAttributes, EdgeAttributes> as K extends `${MutatingPrefix}${string}` ? never : K
+  ]: MultiDirectedGraph<NodeAttributes, EdgeAttributes>[K];
 };
 
 const MUTATING = /^(add|merge|update|drop|set|remove|replace|clear|import)/;

@@ -29,7 +29,6 @@ function patchingImmer(): Immer {
   return immer;
 }
 
-
 /** Whether a value is a promise or anything else with a `then` method (read without letting a getter throw). */
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return false;
@@ -125,15 +124,25 @@ export function runRecipe(base: KarttaDocument, recipe: unknown): Transaction {
     if (error instanceof RecipeThrew) {
       if (error.error instanceof EditError || error.error instanceof ModelValidationError) throw error.error;
       const what = error.error instanceof Error ? `${error.error.name}: ${error.error.message}` : echo(error.error);
-      throw new EditError('edit.recipe-failed', `the edit recipe threw (nothing was changed): ${what.slice(0, 300)}`, { cause: error.error });
-    }
-    if (returnedDocument) {
-      throw new EditError('edit.recipe-invalid', 'the edit recipe both changed the draft and returned a document: do one or the other (nothing was changed)', {
-        cause: error,
+      throw new EditError('edit.recipe-failed', `the edit recipe threw (nothing was changed): ${what.slice(0, 300)}`, {
+        cause: error.error,
       });
     }
+    if (returnedDocument) {
+      throw new EditError(
+        'edit.recipe-invalid',
+        'the edit recipe both changed the draft and returned a document: do one or the other (nothing was changed)',
+        {
+          cause: error,
+        },
+      );
+    }
     if (error instanceof RangeError) {
-      throw new EditError('edit.value-too-deep', 'a value set by the edit is nested too deeply, or contains itself (nothing was changed)', { cause: error });
+      throw new EditError(
+        'edit.value-too-deep',
+        'a value set by the edit is nested too deeply, or contains itself (nothing was changed)',
+        { cause: error },
+      );
     }
     throw error;
   }
@@ -167,7 +176,9 @@ export function runPatches(base: KarttaDocument, patches: unknown): KarttaDocume
   });
   if (failed) {
     const message = failed.error instanceof Error ? failed.error.message : echo(failed.error);
-    throw new ModelValidationError([{ code: 'patch.invalid', path: [], message: `patch ${failed.index} does not apply: ${message.slice(0, 300)}` }]);
+    throw new ModelValidationError([
+      { code: 'patch.invalid', path: [], message: `patch ${failed.index} does not apply: ${message.slice(0, 300)}` },
+    ]);
   }
   return doc;
 }

@@ -41,7 +41,12 @@ export const UNKNOWN_PRODUCT_PREFIX = 'system:';
 export function productFact(model: Model, system: System): ProductFact {
   const product = model.productOf(system.id);
   if (product) return { key: product.key, name: product.name, catalogue: product.catalogue, known: true };
-  return { key: `${UNKNOWN_PRODUCT_PREFIX}${system.id}`, name: displayName(system.name), catalogue: false, known: false };
+  return {
+    key: `${UNKNOWN_PRODUCT_PREFIX}${system.id}`,
+    name: displayName(system.name),
+    catalogue: false,
+    known: false,
+  };
 }
 
 /** The names of ids, sorted by id, for a result's `names`: each entity's display name, or the id itself. */
@@ -65,7 +70,11 @@ export type UsersSource = 'system' | 'uses' | 'none';
  * A system's users: its own `users`, else the sum of `users` on the `uses` relations from organisations in
  * `organisations` (all organisations when not given). Organisations outside the scope never count.
  */
-export function usersOf(model: Model, system: System, organisations?: ReadonlySet<string>): { users: number; source: UsersSource } {
+export function usersOf(
+  model: Model,
+  system: System,
+  organisations?: ReadonlySet<string>,
+): { users: number; source: UsersSource } {
   if (system.users !== undefined) return { users: system.users, source: 'system' };
   let users = 0;
   let found = false;
@@ -97,7 +106,9 @@ export function servicesOf(model: Model, systemId: string): string[] {
 
 /** The integrations whose two ends are `a` and `b` (either direction), sorted by id. */
 export function integrationsBetween(model: Model, a: string, b: string): Integration[] {
-  return model.integrationsOf(a).filter((i) => (i.source === a && i.target === b) || (i.source === b && i.target === a));
+  return model
+    .integrationsOf(a)
+    .filter((i) => (i.source === a && i.target === b) || (i.source === b && i.target === a));
 }
 
 /** True for a system that is retired. */

@@ -111,8 +111,19 @@ export type KeepProductRule = 'known' | 'users' | 'installations' | 'product';
  * ```
  */
 export type HarmonisationReason =
-  | { readonly code: 'product.shared'; readonly product: string; readonly systems: readonly string[]; readonly message: string }
-  | { readonly code: 'service.shared'; readonly service: string; readonly products: readonly string[]; readonly systems: readonly string[]; readonly message: string }
+  | {
+      readonly code: 'product.shared';
+      readonly product: string;
+      readonly systems: readonly string[];
+      readonly message: string;
+    }
+  | {
+      readonly code: 'service.shared';
+      readonly service: string;
+      readonly products: readonly string[];
+      readonly systems: readonly string[];
+      readonly message: string;
+    }
   | {
       readonly code: 'keep.system';
       readonly rule: KeepRule;
@@ -131,7 +142,13 @@ export type HarmonisationReason =
       readonly runnerUpValue: string | number | boolean;
       readonly message: string;
     }
-  | { readonly code: 'savings.total'; readonly amount: number | null; readonly known: readonly string[]; readonly unknown: readonly string[]; readonly message: string };
+  | {
+      readonly code: 'savings.total';
+      readonly amount: number | null;
+      readonly known: readonly string[];
+      readonly unknown: readonly string[];
+      readonly message: string;
+    };
 
 /**
  * A product in a same-service candidate, with what its rank was decided on.
@@ -280,8 +297,18 @@ interface RankRule<T, R extends string> {
 }
 
 const KEEP_RULES: readonly RankRule<Ranked, KeepRule>[] = [
-  { rule: 'inUse', value: (r) => !r.retired, compare: (a, b) => Number(a.retired) - Number(b.retired), explain: () => 'it is in use and the other is retired' },
-  { rule: 'users', value: (r) => r.facts.users, compare: (a, b) => b.facts.users - a.facts.users, explain: (k, r) => `${String(k)} users against ${String(r)}` },
+  {
+    rule: 'inUse',
+    value: (r) => !r.retired,
+    compare: (a, b) => Number(a.retired) - Number(b.retired),
+    explain: () => 'it is in use and the other is retired',
+  },
+  {
+    rule: 'users',
+    value: (r) => r.facts.users,
+    compare: (a, b) => b.facts.users - a.facts.users,
+    explain: (k, r) => `${String(k)} users against ${String(r)}`,
+  },
   {
     rule: 'integrations',
     value: (r) => r.facts.integrations,
@@ -293,7 +320,8 @@ const KEEP_RULES: readonly RankRule<Ranked, KeepRule>[] = [
     value: (r) => r.facts.contractEnds,
     // A known end date beats an unknown one; between known ones the later wins.
     compare: (a, b) => compareNullableDesc(a.facts.contractEnds, b.facts.contractEnds),
-    explain: (k, r) => `users and integrations equal; contract ends ${String(k)} against ${r === null ? 'unknown' : String(r)}`,
+    explain: (k, r) =>
+      `users and integrations equal; contract ends ${String(k)} against ${r === null ? 'unknown' : String(r)}`,
   },
   {
     rule: 'id',
@@ -311,15 +339,30 @@ function compareNullableDesc(a: string | null, b: string | null): number {
 }
 
 const PRODUCT_RULES: readonly RankRule<ProductGroup, KeepProductRule>[] = [
-  { rule: 'known', value: (g) => g.known, compare: (a, b) => Number(b.known) - Number(a.known), explain: () => 'a named product against a system without product' },
-  { rule: 'users', value: (g) => g.users, compare: (a, b) => b.users - a.users, explain: (k, r) => `${String(k)} users against ${String(r)}` },
+  {
+    rule: 'known',
+    value: (g) => g.known,
+    compare: (a, b) => Number(b.known) - Number(a.known),
+    explain: () => 'a named product against a system without product',
+  },
+  {
+    rule: 'users',
+    value: (g) => g.users,
+    compare: (a, b) => b.users - a.users,
+    explain: (k, r) => `${String(k)} users against ${String(r)}`,
+  },
   {
     rule: 'installations',
     value: (g) => g.installations,
     compare: (a, b) => b.installations - a.installations,
     explain: (k, r) => `users equal; ${String(k)} installations against ${String(r)}`,
   },
-  { rule: 'product', value: (g) => g.product, compare: (a, b) => compareStrings(a.product, b.product), explain: () => 'users and installations equal; the smaller product key' },
+  {
+    rule: 'product',
+    value: (g) => g.product,
+    compare: (a, b) => compareStrings(a.product, b.product),
+    explain: () => 'users and installations equal; the smaller product key',
+  },
 ];
 
 function rankWith<T, R extends string>(items: readonly T[], rules: readonly RankRule<T, R>[]): T[] {
@@ -332,10 +375,16 @@ function rankWith<T, R extends string>(items: readonly T[], rules: readonly Rank
   });
 }
 
-function decidingRule<T, R extends string>(first: T, second: T, rules: readonly RankRule<T, R>[]): { rule: R; keepValue: Value; runnerUpValue: Value; explanation: string } {
+function decidingRule<T, R extends string>(
+  first: T,
+  second: T,
+  rules: readonly RankRule<T, R>[],
+): { rule: R; keepValue: Value; runnerUpValue: Value; explanation: string } {
   // The last rule compares unique keys, so some rule always decides.
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the index may be undefined (noUncheckedIndexedAccess); the rule misses that after `??`
-  const decisive = rules.find((rule) => rule.compare(first, second) !== 0) ?? (rules[rules.length - 1] as RankRule<T, R>);
+  const decisive =
+    rules.find((rule) => rule.compare(first, second) !== 0) ??
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the index may be undefined (noUncheckedIndexedAccess); the rule misses that after `??`
+    (rules[rules.length - 1] as RankRule<T, R>);
   const keepValue = decisive.value(first);
   const runnerUpValue = decisive.value(second);
   return { rule: decisive.rule, keepValue, runnerUpValue, explanation: decisive.explain(keepValue, runnerUpValue) };
@@ -350,7 +399,10 @@ interface Context {
   readonly facts: ReadonlyMap<string, InstallationFacts>;
 }
 
-function buildContext(model: Model, options: { scope?: string | undefined; includeRetired?: boolean | undefined }): Context {
+function buildContext(
+  model: Model,
+  options: { scope?: string | undefined; includeRetired?: boolean | undefined },
+): Context {
   const scope = model.scope(options.scope, { includeRetired: options.includeRetired ?? false });
   const organisations = new Set(scope.organisations);
   const systems = scope.systems.map((id) => model.system(id) as System);
@@ -377,7 +429,12 @@ function buildContext(model: Model, options: { scope?: string | undefined; inclu
   return { model, organisations, systems, products, facts };
 }
 
-function commonFields(context: Context, systemIds: readonly string[], leaving: readonly string[], ranked: readonly InstallationFacts[]) {
+function commonFields(
+  context: Context,
+  systemIds: readonly string[],
+  leaving: readonly string[],
+  ranked: readonly InstallationFacts[],
+) {
   const { model, facts } = context;
   const members = new Set(systemIds);
   const integrations = new Set<string>();
@@ -447,7 +504,12 @@ function sameProductCandidates(context: Context): SameProductCandidate[] {
     const keep = first.facts.system;
     const decided = decidingRule(first, second, KEEP_RULES);
     const leaving = ids.filter((id) => id !== keep);
-    const common = commonFields(context, ids, leaving, ranked.map((r) => r.facts));
+    const common = commonFields(
+      context,
+      ids,
+      leaving,
+      ranked.map((r) => r.facts),
+    );
     const productName = (context.products.get(ids[0] as string) as ProductFact).name;
     const { savingsReason, ...fields } = common;
     out.push({
@@ -458,7 +520,12 @@ function sameProductCandidates(context: Context): SameProductCandidate[] {
       keepName: context.model.nameOf(keep) ?? keep,
       ...fields,
       reasons: [
-        { code: 'product.shared', product: key, systems: ids, message: `${ids.length} installations of ${productName} in scope: ${ids.map(quote).join(', ')}` },
+        {
+          code: 'product.shared',
+          product: key,
+          systems: ids,
+          message: `${ids.length} installations of ${productName} in scope: ${ids.map(quote).join(', ')}`,
+        },
         {
           code: 'keep.system',
           rule: decided.rule,
@@ -566,7 +633,10 @@ function compareCandidates(a: HarmonisationCandidate, b: HarmonisationCandidate)
   }
   if (a.systems.length !== b.systems.length) return b.systems.length - a.systems.length;
   if (a.kind !== b.kind) return KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
-  return compareStrings(a.kind === 'sameProduct' ? a.product : a.service, b.kind === 'sameProduct' ? b.product : b.service);
+  return compareStrings(
+    a.kind === 'sameProduct' ? a.product : a.service,
+    b.kind === 'sameProduct' ? b.product : b.service,
+  );
 }
 
 /**

@@ -182,10 +182,17 @@ export function impactOf(model: Model, systemId: string, options: ImpactOptions 
   const parsed = parseOptions('impactOf', OPTIONS, options);
   const depth = parsed.depth ?? Number.POSITIVE_INFINITY;
   const includeRetired = parsed.includeRetired ?? false;
-  if (typeof systemId !== 'string') throw new QueryError('entity.unknown', `impactOf: expected a system id, got ${typeof systemId}`);
+  if (typeof systemId !== 'string')
+    throw new QueryError('entity.unknown', `impactOf: expected a system id, got ${typeof systemId}`);
   const found = model.get(systemId);
-  if (!found) throw new QueryError('entity.unknown', `impactOf: system '${systemId}' does not exist in the model`, systemId);
-  if (found.kind !== 'system') throw new QueryError('entity.wrong-kind', `impactOf: '${systemId}' is ${withArticle(found.kind)}, not a system`, systemId);
+  if (!found)
+    throw new QueryError('entity.unknown', `impactOf: system '${systemId}' does not exist in the model`, systemId);
+  if (found.kind !== 'system')
+    throw new QueryError(
+      'entity.wrong-kind',
+      `impactOf: '${systemId}' is ${withArticle(found.kind)}, not a system`,
+      systemId,
+    );
 
   const live = (id: string): boolean => {
     const system = model.system(id);
@@ -235,17 +242,37 @@ export function impactOf(model: Model, systemId: string, options: ImpactOptions 
         })),
       ...services.map((service): ImpactReason => {
         const systems = sortedUnique(serviceSystems.get(service) ?? []);
-        return { code: 'impact.service', service, systems, message: `service '${service}' is supported by ${systems.join(', ')}` };
+        return {
+          code: 'impact.service',
+          service,
+          systems,
+          message: `service '${service}' is supported by ${systems.join(', ')}`,
+        };
       }),
       ...organisationIds.map((organisation): ImpactReason => {
         const entry = organisations.get(organisation) as { owns: Set<string>; uses: Set<string> };
         const owns = sortedUnique(entry.owns);
         const uses = sortedUnique(entry.uses);
-        const parts = [...(owns.length > 0 ? [`owns ${owns.join(', ')}`] : []), ...(uses.length > 0 ? [`uses ${uses.join(', ')}`] : [])];
-        return { code: 'impact.organisation', organisation, owns, uses, message: `${organisation} ${parts.join(' and ')}` };
+        const parts = [
+          ...(owns.length > 0 ? [`owns ${owns.join(', ')}`] : []),
+          ...(uses.length > 0 ? [`uses ${uses.join(', ')}`] : []),
+        ];
+        return {
+          code: 'impact.organisation',
+          organisation,
+          owns,
+          uses,
+          message: `${organisation} ${parts.join(' and ')}`,
+        };
       }),
     ],
-    names: namesOf(model, [systemId, ...services, ...organisationIds, ...dependents.map((d) => d.system), ...integrated.map((r) => r.system)]),
+    names: namesOf(model, [
+      systemId,
+      ...services,
+      ...organisationIds,
+      ...dependents.map((d) => d.system),
+      ...integrated.map((r) => r.system),
+    ]),
   };
 }
 
@@ -276,7 +303,13 @@ function dependentsOf(model: Model, systemId: string, live: (id: string) => bool
  * near, smaller-id) system has already reached: every such end is seen, so walking the platform's integrations
  * again would only cost time, once per system integrated with it.
  */
-function neighbours(model: Model, id: string, live: (id: string) => boolean, isPlatform: (id: string) => boolean, expanded: Set<string>): Map<string, Hop> {
+function neighbours(
+  model: Model,
+  id: string,
+  live: (id: string) => boolean,
+  isPlatform: (id: string) => boolean,
+  expanded: Set<string>,
+): Map<string, Hop> {
   const hops = new Map<string, Hop>();
   const add = (other: string, integrations: readonly string[], platform?: string) => {
     if (other === id || !live(other)) return;
@@ -322,7 +355,12 @@ function neighbours(model: Model, id: string, live: (id: string) => boolean, isP
   return hops;
 }
 
-function integratedWith(model: Model, systemId: string, depth: number, live: (id: string) => boolean): IntegratedSystem[] {
+function integratedWith(
+  model: Model,
+  systemId: string,
+  depth: number,
+  live: (id: string) => boolean,
+): IntegratedSystem[] {
   const isPlatform = (id: string) => model.system(id)?.platform === true;
   const seen = new Set<string>([systemId]);
   const expanded = new Set<string>();
@@ -336,7 +374,13 @@ function integratedWith(model: Model, systemId: string, depth: number, live: (id
         if (seen.has(other)) continue;
         seen.add(other);
         const hop = hops.get(other) as Hop;
-        reached.push({ system: other, distance, from: current, integrations: sortedUnique(hop.integrations), platforms: sortedUnique(hop.platforms) });
+        reached.push({
+          system: other,
+          distance,
+          from: current,
+          integrations: sortedUnique(hop.integrations),
+          platforms: sortedUnique(hop.platforms),
+        });
       }
     }
     reached.sort((a, b) => compareStrings(a.system, b.system));

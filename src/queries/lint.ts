@@ -171,13 +171,15 @@ export const lintRules: readonly LintRule[] = Object.freeze(
     {
       id: 'contract.notice-due',
       severity: 'info',
-      description: 'A system not retired whose contract notice period has begun (`ends` minus `noticeMonths` is on or before `asOf`) but which has not yet ended.',
+      description:
+        'A system not retired whose contract notice period has begun (`ends` minus `noticeMonths` is on or before `asOf`) but which has not yet ended.',
       rationale: 'After the last day to give notice the contract renews or must run to its end: decide now.',
     },
     {
       id: 'integration.duplicate',
       severity: 'warning',
-      description: 'Two or more integrations between the same systems with the same direction, data, protocol, mode and platform.',
+      description:
+        'Two or more integrations between the same systems with the same direction, data, protocol, mode and platform.',
       rationale: 'A duplicate is usually a modelling slip; a real one is double maintenance and double cost.',
     },
     {
@@ -190,25 +192,29 @@ export const lintRules: readonly LintRule[] = Object.freeze(
       id: 'integration.to-retired',
       severity: 'warning',
       description: 'An integration between a retired system and one that is not retired.',
-      rationale: 'Data cannot flow into or out of a retired system: the integration should be retired or moved to the successor.',
+      rationale:
+        'Data cannot flow into or out of a retired system: the integration should be retired or moved to the successor.',
     },
     {
       id: 'integration.via-non-platform',
       severity: 'error',
-      description: 'An integration whose `via` is not a working platform for it: the platform is retired, or it is one of the integration\'s own ends.',
-      rationale: 'A flow through a retired platform does not run; naming an end as the platform hides how the data really moves.',
+      description:
+        "An integration whose `via` is not a working platform for it: the platform is retired, or it is one of the integration's own ends.",
+      rationale:
+        'A flow through a retired platform does not run; naming an end as the platform hides how the data really moves.',
     },
     {
       id: 'name.duplicate',
       severity: 'warning',
-      description: 'Two or more organisations, services or systems of the same kind sharing a name (ignoring case and runs of white space, in any language).',
+      description:
+        'Two or more organisations, services or systems of the same kind sharing a name (ignoring case and runs of white space, in any language).',
       rationale: 'People cannot tell them apart in reports and diagrams; often the same thing was entered twice.',
     },
     {
       id: 'organisation.member-cycle',
       severity: 'error',
       description: 'Organisations that are members of each other through `memberOf` relations.',
-      rationale: 'Membership is a hierarchy; a cycle makes every organisation in it part of every other\'s scope.',
+      rationale: "Membership is a hierarchy; a cycle makes every organisation in it part of every other's scope.",
     },
     {
       id: 'organisation.orphan',
@@ -238,7 +244,8 @@ export const lintRules: readonly LintRule[] = Object.freeze(
       id: 'system.no-product',
       severity: 'info',
       description: 'A system not retired that names no product.',
-      rationale: 'Without a product it cannot be matched with other installations of the same product for harmonisation.',
+      rationale:
+        'Without a product it cannot be matched with other installations of the same product for harmonisation.',
     },
     {
       id: 'system.no-service',
@@ -255,13 +262,15 @@ export const lintRules: readonly LintRule[] = Object.freeze(
     {
       id: 'tori.parallel',
       severity: 'warning',
-      description: 'A service supported by TORI systems of two or more different products within one region (see harmonisationCandidates); without a scope, each region is checked on its own.',
+      description:
+        'A service supported by TORI systems of two or more different products within one region (see harmonisationCandidates); without a scope, each region is checked on its own.',
       rationale: 'Domain-independent services should converge on one shared system per region.',
     },
     {
       id: 'tosi.parallel-unintegrated',
       severity: 'error',
-      description: 'Two TOSI systems in use of different products supporting one service in one region with no integration between them, direct or through a platform (see parallelSystems); without a scope, each region is checked on its own.',
+      description:
+        'Two TOSI systems in use of different products supporting one service in one region with no integration between them, direct or through a platform (see parallelSystems); without a scope, each region is checked on its own.',
       rationale: 'Domain-specific systems may run in parallel during the transition only if data flows between them.',
     },
   ].map((rule) => Object.freeze(rule as LintRule)),
@@ -288,14 +297,31 @@ function subjectOf(model: Model, scope: string | undefined, asOf: string): Subje
   const inScope = model.scope(scope, { includeRetired: true });
   const systems = inScope.systems.map((id) => model.system(id) as System);
   if (scope === undefined) {
-    return { model, scope, asOf, organisations: inScope.organisations, systems, integrations: model.integrations(), services: model.services().map((s) => s.id) };
+    return {
+      model,
+      scope,
+      asOf,
+      organisations: inScope.organisations,
+      systems,
+      integrations: model.integrations(),
+      services: model.services().map((s) => s.id),
+    };
   }
   const systemIds = new Set(inScope.systems);
   const integrations = model.integrations().filter((i) => systemIds.has(i.source) || systemIds.has(i.target));
   const services = new Set<string>();
-  for (const organisation of inScope.organisations) for (const r of model.relationsOut(organisation, 'provides')) services.add(r.to);
+  for (const organisation of inScope.organisations)
+    for (const r of model.relationsOut(organisation, 'provides')) services.add(r.to);
   for (const id of inScope.systems) for (const r of model.relationsOut(id, 'supports')) services.add(r.to);
-  return { model, scope, asOf, organisations: inScope.organisations, systems, integrations, services: sortedUnique(services) };
+  return {
+    model,
+    scope,
+    asOf,
+    organisations: inScope.organisations,
+    systems,
+    integrations,
+    services: sortedUnique(services),
+  };
 }
 
 const retired = (system: System | undefined): boolean => system?.lifecycle === 'retired';
@@ -307,7 +333,11 @@ const retired = (system: System | undefined): boolean => system?.lifecycle === '
  */
 function parallelScopes(model: Model, scope: string | undefined): (string | undefined)[] {
   if (scope !== undefined) return [scope];
-  const regions = model.organisations().filter((o) => o.kind === 'region').map((o) => o.id).sort(compareStrings);
+  const regions = model
+    .organisations()
+    .filter((o) => o.kind === 'region')
+    .map((o) => o.id)
+    .sort(compareStrings);
   return regions.length > 0 ? regions : [undefined];
 }
 
@@ -315,7 +345,9 @@ function parallelScopes(model: Model, scope: string | undefined): (string | unde
  * True the first time a service and set of systems is seen: an organisation in two regions puts it in both. With
  * one scope nothing can repeat, and nothing is remembered.
  */
-function onceAcrossRegions(scopes: readonly (string | undefined)[]): (service: string, systems: readonly string[]) => boolean {
+function onceAcrossRegions(
+  scopes: readonly (string | undefined)[],
+): (service: string, systems: readonly string[]) => boolean {
   if (scopes.length < 2) return () => true;
   const seen = new Set<string>();
   return (service, systems) => {
@@ -328,7 +360,8 @@ function onceAcrossRegions(scopes: readonly (string | undefined)[]): (service: s
 
 function label(model: Model, id: string): string {
   const found = model.get(id);
-  if (found && (found.kind === 'system' || found.kind === 'organisation' || found.kind === 'service')) return `'${id}' (${displayName(found.entity.name)})`;
+  if (found && (found.kind === 'system' || found.kind === 'organisation' || found.kind === 'service'))
+    return `'${id}' (${displayName(found.entity.name)})`;
   return `'${id}'`;
 }
 
@@ -370,7 +403,8 @@ function cycles(nodes: readonly string[], next: (id: string) => readonly string[
       if (frame.i < frame.edges.length) {
         const target = frame.edges[frame.i++] as string;
         if (!index.has(target)) open(target);
-        else if (onStack.has(target)) low.set(frame.node, Math.min(low.get(frame.node) as number, index.get(target) as number));
+        else if (onStack.has(target))
+          low.set(frame.node, Math.min(low.get(frame.node) as number, index.get(target) as number));
         continue;
       }
       work.pop();
@@ -420,7 +454,10 @@ function sharedKeyGroups(items: readonly { id: string; keys: readonly string[] }
     group.push(item.id);
     groups.set(root, group);
   }
-  return [...groups.values()].filter((g) => g.length > 1).map((g) => g.sort(compareStrings)).sort((a, b) => compareStrings(a[0] as string, b[0] as string));
+  return [...groups.values()]
+    .filter((g) => g.length > 1)
+    .map((g) => g.sort(compareStrings))
+    .sort((a, b) => compareStrings(a[0] as string, b[0] as string));
 }
 
 function nameKeys(name: Name): string[] {
@@ -443,38 +480,60 @@ const CHECKS: Record<LintRuleId, (subject: Subject, emit: Emit) => void> = {
   'system.no-service': ({ model, systems }, emit) => {
     for (const system of systems) {
       if (retired(system) || system.platform === true) continue;
-      if (model.relationsOut(system.id, 'supports').length > 0 || model.relationsIn(system.id, 'dependsOn').length > 0) continue;
-      emit(system.id, `system ${label(model, system.id)} supports no service, is not a platform, and no system depends on it`);
+      if (model.relationsOut(system.id, 'supports').length > 0 || model.relationsIn(system.id, 'dependsOn').length > 0)
+        continue;
+      emit(
+        system.id,
+        `system ${label(model, system.id)} supports no service, is not a platform, and no system depends on it`,
+      );
     }
   },
   'system.no-product': ({ model, systems }, emit) => {
     for (const system of systems) {
-      if (!retired(system) && system.product === undefined) emit(system.id, `system ${label(model, system.id)} names no product`);
+      if (!retired(system) && system.product === undefined)
+        emit(system.id, `system ${label(model, system.id)} names no product`);
     }
   },
   'system.retired-in-use': ({ model, systems }, emit) => {
     for (const system of systems) {
       if (!retired(system)) continue;
       const usedBy = sortedUnique(model.relationsIn(system.id, 'uses').map((r) => r.from));
-      const neededBy = sortedUnique(model.relationsIn(system.id, 'dependsOn').map((r) => r.from).filter((id) => !retired(model.system(id))));
+      const neededBy = sortedUnique(
+        model
+          .relationsIn(system.id, 'dependsOn')
+          .map((r) => r.from)
+          .filter((id) => !retired(model.system(id))),
+      );
       if (usedBy.length === 0 && neededBy.length === 0) continue;
       const parts = [
         usedBy.length > 0 ? `used by ${usedBy.map((id) => `'${id}'`).join(', ')}` : '',
         neededBy.length > 0 ? `needed (dependsOn) by ${neededBy.map((id) => `'${id}'`).join(', ')}` : '',
       ].filter((p) => p !== '');
-      emit(system.id, `retired system ${label(model, system.id)} is still ${parts.join(' and ')}`, sortedUnique([...usedBy, ...neededBy]), { usedBy, neededBy });
+      emit(
+        system.id,
+        `retired system ${label(model, system.id)} is still ${parts.join(' and ')}`,
+        sortedUnique([...usedBy, ...neededBy]),
+        { usedBy, neededBy },
+      );
     }
   },
   'system.dependency-cycle': ({ model, systems }, emit) => {
     const ids = systems.map((s) => s.id);
     for (const cycle of cycles(ids, (id) => model.relationsOut(id, 'dependsOn').map((r) => r.to))) {
-      emit(cycle[0] as string, `systems depend on each other in a cycle: ${cycle.map((id) => `'${id}'`).join(', ')}`, cycle.slice(1), { cycle });
+      emit(
+        cycle[0] as string,
+        `systems depend on each other in a cycle: ${cycle.map((id) => `'${id}'`).join(', ')}`,
+        cycle.slice(1),
+        { cycle },
+      );
     }
   },
   'integration.self': ({ model, integrations }, emit) => {
     for (const integration of integrations) {
       if (integration.source === integration.target) {
-        emit(integration.id, `integration '${integration.id}' joins ${label(model, integration.source)} to itself`, [integration.source]);
+        emit(integration.id, `integration '${integration.id}' joins ${label(model, integration.source)} to itself`, [
+          integration.source,
+        ]);
       }
     }
   },
@@ -485,9 +544,14 @@ const CHECKS: Record<LintRuleId, (subject: Subject, emit: Emit) => void> = {
       if (sourceRetired === targetRetired) continue;
       const dead = sourceRetired ? integration.source : integration.target;
       const alive = sourceRetired ? integration.target : integration.source;
-      emit(integration.id, `integration '${integration.id}' joins ${label(model, alive)} to retired system ${label(model, dead)}`, [dead, alive].sort(compareStrings), {
-        retired: dead,
-      });
+      emit(
+        integration.id,
+        `integration '${integration.id}' joins ${label(model, alive)} to retired system ${label(model, dead)}`,
+        [dead, alive].sort(compareStrings),
+        {
+          retired: dead,
+        },
+      );
     }
   },
   'integration.via-non-platform': ({ model, integrations }, emit) => {
@@ -512,7 +576,10 @@ const CHECKS: Record<LintRuleId, (subject: Subject, emit: Emit) => void> = {
   'integration.duplicate': ({ integrations }, emit) => {
     const groups = new Map<string, string[]>();
     for (const integration of integrations) {
-      const ends = integration.direction === 'twoWay' ? [integration.source, integration.target].sort(compareStrings) : [integration.source, integration.target];
+      const ends =
+        integration.direction === 'twoWay'
+          ? [integration.source, integration.target].sort(compareStrings)
+          : [integration.source, integration.target];
       const key = JSON.stringify([
         ends,
         integration.direction ?? '',
@@ -528,14 +595,20 @@ const CHECKS: Record<LintRuleId, (subject: Subject, emit: Emit) => void> = {
     for (const group of groups.values()) {
       if (group.length < 2) continue;
       const ids = [...group].sort(compareStrings);
-      emit(ids[0] as string, `integrations ${ids.map((id) => `'${id}'`).join(', ')} carry the same data the same way between the same systems`, ids.slice(1), {
-        integrations: ids,
-      });
+      emit(
+        ids[0] as string,
+        `integrations ${ids.map((id) => `'${id}'`).join(', ')} carry the same data the same way between the same systems`,
+        ids.slice(1),
+        {
+          integrations: ids,
+        },
+      );
     }
   },
   'organisation.orphan': ({ model, organisations }, emit) => {
     for (const id of organisations) {
-      if (model.relationsOut(id).length === 0 && model.relationsIn(id).length === 0) emit(id, `organisation ${label(model, id)} has no relations at all`);
+      if (model.relationsOut(id).length === 0 && model.relationsIn(id).length === 0)
+        emit(id, `organisation ${label(model, id)} has no relations at all`);
     }
   },
   'organisation.member-cycle': ({ model, organisations }, emit) => {
@@ -544,7 +617,12 @@ const CHECKS: Record<LintRuleId, (subject: Subject, emit: Emit) => void> = {
     const all = model.organisations().map((o) => o.id);
     for (const cycle of cycles(all, (id) => model.relationsOut(id, 'memberOf').map((r) => r.to))) {
       if (!cycle.some((id) => inScope.has(id))) continue;
-      emit(cycle[0] as string, `organisations are members of each other in a cycle: ${cycle.map((id) => `'${id}'`).join(', ')}`, cycle.slice(1), { cycle });
+      emit(
+        cycle[0] as string,
+        `organisations are members of each other in a cycle: ${cycle.map((id) => `'${id}'`).join(', ')}`,
+        cycle.slice(1),
+        { cycle },
+      );
     }
   },
   'service.no-system': ({ model, services }, emit) => {
@@ -557,7 +635,10 @@ const CHECKS: Record<LintRuleId, (subject: Subject, emit: Emit) => void> = {
     for (const system of systems) {
       const ends = system.contract?.ends;
       if (retired(system) || ends === undefined || ends >= asOf) continue;
-      emit(system.id, `the contract of ${label(model, system.id)} ended on ${ends} (as of ${asOf})`, [], { ends, asOf });
+      emit(system.id, `the contract of ${label(model, system.id)} ended on ${ends} (as of ${asOf})`, [], {
+        ends,
+        asOf,
+      });
     }
   },
   'contract.notice-due': ({ model, systems, asOf }, emit) => {
@@ -567,12 +648,17 @@ const CHECKS: Record<LintRuleId, (subject: Subject, emit: Emit) => void> = {
       if (retired(system) || ends === undefined || months === undefined || ends < asOf) continue;
       const noticeBy = subtractMonths(ends, months);
       if (noticeBy > asOf) continue;
-      emit(system.id, `the contract of ${label(model, system.id)} ends on ${ends}; notice (${months} months) was due by ${noticeBy}`, [], {
-        ends,
-        noticeMonths: months,
-        noticeBy,
-        asOf,
-      });
+      emit(
+        system.id,
+        `the contract of ${label(model, system.id)} ends on ${ends}; notice (${months} months) was due by ${noticeBy}`,
+        [],
+        {
+          ends,
+          noticeMonths: months,
+          noticeBy,
+          asOf,
+        },
+      );
     }
   },
   'tori.parallel': ({ model, scope }, emit) => {
@@ -613,7 +699,12 @@ const CHECKS: Record<LintRuleId, (subject: Subject, emit: Emit) => void> = {
     ];
     for (const [kind, items] of kinds) {
       for (const group of sharedKeyGroups(items)) {
-        emit(group[0] as string, `${kind} ${group.map((id) => label(model, id)).join(', ')} share a name`, group.slice(1), { kind });
+        emit(
+          group[0] as string,
+          `${kind} ${group.map((id) => label(model, id)).join(', ')} share a name`,
+          group.slice(1),
+          { kind },
+        );
       }
     }
   },
@@ -634,9 +725,15 @@ function levelsOf(rules: Readonly<Record<string, unknown>> | undefined): Map<str
   const levels = new Map<string, LintLevel>(lintRules.map((rule) => [rule.id, rule.severity]));
   if (rules === undefined) return levels;
   for (const [id, level] of Object.entries(rules).sort(([a], [b]) => compareStrings(a, b))) {
-    if (!RULES.has(id)) throw optionError('lint', ['rules', id], `names no rule (known: ${[...RULES.keys()].join(', ')})`, id);
+    if (!RULES.has(id))
+      throw optionError('lint', ['rules', id], `names no rule (known: ${[...RULES.keys()].join(', ')})`, id);
     if (typeof level !== 'string' || !LEVELS.has(level)) {
-      throw optionError('lint', ['rules', id], `must be 'error', 'warning', 'info' or 'off', got ${describe(level)}`, id);
+      throw optionError(
+        'lint',
+        ['rules', id],
+        `must be 'error', 'warning', 'info' or 'off', got ${describe(level)}`,
+        id,
+      );
     }
     levels.set(id, level as LintLevel);
   }
@@ -675,7 +772,15 @@ export function lint(model: Model, config: LintConfig = {}): LintFinding[] {
     const check = CHECKS[rule.id];
     if (!check) continue;
     check(subject, (entity, message, related = [], data = {}) => {
-      findings.push({ rule: rule.id, severity: level, entity, entityName: model.nameOf(entity) ?? entity, related: [...related], message, data });
+      findings.push({
+        rule: rule.id,
+        severity: level,
+        entity,
+        entityName: model.nameOf(entity) ?? entity,
+        related: [...related],
+        message,
+        data,
+      });
     });
   }
   return sortFindings(findings);

@@ -81,9 +81,24 @@ export interface ParallelPair {
  * ```
  */
 export type ParallelReason =
-  | { readonly code: 'service.parallel'; readonly service: string; readonly products: readonly string[]; readonly systems: readonly string[]; readonly message: string }
-  | { readonly code: 'parallel.overdue' | 'parallel.within-policy'; readonly allowedUntil: string; readonly asOf: string; readonly message: string }
-  | { readonly code: 'parallel.gaps'; readonly pairs: readonly (readonly [string, string])[]; readonly message: string };
+  | {
+      readonly code: 'service.parallel';
+      readonly service: string;
+      readonly products: readonly string[];
+      readonly systems: readonly string[];
+      readonly message: string;
+    }
+  | {
+      readonly code: 'parallel.overdue' | 'parallel.within-policy';
+      readonly allowedUntil: string;
+      readonly asOf: string;
+      readonly message: string;
+    }
+  | {
+      readonly code: 'parallel.gaps';
+      readonly pairs: readonly (readonly [string, string])[];
+      readonly message: string;
+    };
 
 /**
  * A product in a parallel group.
@@ -177,7 +192,9 @@ class Links {
   }
 
   pair(a: string, b: string): Pick<ParallelPair, 'status' | 'integrations' | 'platforms' | 'ignored'> {
-    const between: Integration[] = this.#integrationsOf(a).filter((i) => (i.source === a && i.target === b) || (i.source === b && i.target === a));
+    const between: Integration[] = this.#integrationsOf(a).filter(
+      (i) => (i.source === a && i.target === b) || (i.source === b && i.target === a),
+    );
     const direct = between.filter((i) => i.via === undefined).map((i) => i.id);
     if (direct.length > 0) return { status: 'direct', integrations: direct, platforms: [], ignored: [] };
     const ignored = between.filter((i) => i.via !== undefined && !this.#livePlatform(i.via)).map((i) => i.id);
@@ -196,7 +213,13 @@ class Links {
       platforms.add(platform);
       for (const id of [...viaA, ...viaB]) integrations.add(id);
     }
-    if (platforms.size > 0) return { status: 'platform', integrations: sortedUnique(integrations), platforms: sortedUnique(platforms), ignored };
+    if (platforms.size > 0)
+      return {
+        status: 'platform',
+        integrations: sortedUnique(integrations),
+        platforms: sortedUnique(platforms),
+        ignored,
+      };
     return { status: 'none', integrations: [], platforms: [], ignored };
   }
 }
@@ -294,14 +317,20 @@ export function parallelSystems(model: Model, options: ParallelOptions = {}): Pa
       },
     ];
     if (gapPairs.length > 0) {
-      reasons.push({ code: 'parallel.gaps', pairs: gapPairs, message: `no data flows between ${gapPairs.map((p) => `'${p[0]}' and '${p[1]}'`).join(', ')}` });
+      reasons.push({
+        code: 'parallel.gaps',
+        pairs: gapPairs,
+        message: `no data flows between ${gapPairs.map((p) => `'${p[0]}' and '${p[1]}'`).join(', ')}`,
+      });
     }
     if (allowedUntil !== null && asOf !== null) {
       reasons.push({
         code: overdue ? 'parallel.overdue' : 'parallel.within-policy',
         allowedUntil,
         asOf,
-        message: overdue ? `parallel operation was allowed until ${allowedUntil}; it is ${asOf}` : `parallel operation is allowed until ${allowedUntil}; it is ${asOf}`,
+        message: overdue
+          ? `parallel operation was allowed until ${allowedUntil}; it is ${asOf}`
+          : `parallel operation is allowed until ${allowedUntil}; it is ${asOf}`,
       });
     }
     groups.push({
@@ -316,7 +345,13 @@ export function parallelSystems(model: Model, options: ParallelOptions = {}): Pa
       gaps: gapPairs.length,
       productGroups: productKeys.map((key) => {
         const group = productGroups.get(key) as { fact: ProductFact; systems: string[] };
-        return { product: key, name: group.fact.name, catalogue: group.fact.catalogue, known: group.fact.known, systems: group.systems };
+        return {
+          product: key,
+          name: group.fact.name,
+          catalogue: group.fact.catalogue,
+          known: group.fact.known,
+          systems: group.systems,
+        };
       }),
       reasons,
       names: namesOf(model, [service, ...systems, ...pairs.flatMap((p) => p.platforms)]),

@@ -28,7 +28,16 @@ export function chartDocument(): ChartDocument {
 const plot = Plot.plot as unknown as (options: Plot.PlotOptions) => unknown;
 
 /** Colours that stay apart for readers with a red-green colour vision deficiency (Okabe and Ito). */
-export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'] as const;
+export const PALETTE = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#CC79A7',
+  '#56B4E9',
+  '#D55E00',
+  '#F0E442',
+  '#000000',
+] as const;
 
 interface ChartElement {
   outerHTML: string;
@@ -46,7 +55,8 @@ interface ChartElement {
 function serialise(node: unknown): string {
   const root = node as ChartElement;
   for (const element of root.querySelectorAll('[aria-label]')) {
-    if (element.getAttribute('role') === null) element.setAttribute('role', element.tagName.toLowerCase() === 'svg' ? 'img' : 'group');
+    if (element.getAttribute('role') === null)
+      element.setAttribute('role', element.tagName.toLowerCase() === 'svg' ? 'img' : 'group');
   }
   if (root.tagName.toLowerCase() === 'svg' && root.getAttribute('role') === null) root.setAttribute('role', 'img');
   return root.outerHTML;
@@ -56,7 +66,12 @@ function serialise(node: unknown): string {
 export function barChart(
   document: ChartDocument,
   rows: readonly { label: string; value: number }[],
-  options: { title: string; format: (value: number) => string; axisFormat: (value: number) => string; axisLabel: string },
+  options: {
+    title: string;
+    format: (value: number) => string;
+    axisFormat: (value: number) => string;
+    axisLabel: string;
+  },
 ): string {
   const longest = Math.max(0, ...rows.map((row) => row.label.length));
   const marginLeft = Math.min(320, 12 + longest * 6.4);
@@ -71,8 +86,19 @@ export function barChart(
     x: { label: options.axisLabel, grid: true, ticks: 5, tickFormat: (value: number) => options.axisFormat(value) },
     y: { label: null, domain: rows.map((row) => row.label) },
     marks: [
-      Plot.barX(rows, { x: 'value', y: 'label', fill: PALETTE[0], title: (row: { label: string; value: number }) => `${row.label}: ${options.format(row.value)}` }),
-      Plot.text(rows, { x: 'value', y: 'label', text: (row: { value: number }) => options.format(row.value), textAnchor: 'start', dx: 4 }),
+      Plot.barX(rows, {
+        x: 'value',
+        y: 'label',
+        fill: PALETTE[0],
+        title: (row: { label: string; value: number }) => `${row.label}: ${options.format(row.value)}`,
+      }),
+      Plot.text(rows, {
+        x: 'value',
+        y: 'label',
+        text: (row: { value: number }) => options.format(row.value),
+        textAnchor: 'start',
+        dx: 4,
+      }),
       Plot.ruleX([0]),
     ],
   });
@@ -97,8 +123,29 @@ export function stackedBarChart(
     x: { label: options.axisLabel, grid: true, tickFormat: (value: number) => options.format(value) },
     y: { label: null, domain: groups },
     marks: [
-      Plot.barX(rows, Plot.stackX({ x: 'value', y: 'group', fill: 'part', order: options.parts as string[], title: (row: { group: string; part: string; value: number }) => `${row.group}, ${row.part}: ${options.format(row.value)}` })),
-      Plot.text(rows, Plot.stackX({ x: 'value', y: 'group', z: 'part', order: options.parts as string[], text: (row: { value: number }) => (row.value > 0 ? options.format(row.value) : ''), fill: 'white', fontWeight: 'bold' })),
+      Plot.barX(
+        rows,
+        Plot.stackX({
+          x: 'value',
+          y: 'group',
+          fill: 'part',
+          order: options.parts as string[],
+          title: (row: { group: string; part: string; value: number }) =>
+            `${row.group}, ${row.part}: ${options.format(row.value)}`,
+        }),
+      ),
+      Plot.text(
+        rows,
+        Plot.stackX({
+          x: 'value',
+          y: 'group',
+          z: 'part',
+          order: options.parts as string[],
+          text: (row: { value: number }) => (row.value > 0 ? options.format(row.value) : ''),
+          fill: 'white',
+          fontWeight: 'bold',
+        }),
+      ),
       Plot.ruleX([0]),
     ],
   });
@@ -140,16 +187,45 @@ export function timelineChart(
     marginLeft: Math.min(460, 12 + Math.max(0, ...bars.map((bar) => bar.label.length)) * 6.4),
     marginRight: 90,
     style: { fontSize: '12px' },
-    color: { domain: [...options.groups], range: options.groups.map((_, index) => PALETTE[index % 6] as string), legend: true },
+    color: {
+      domain: [...options.groups],
+      range: options.groups.map((_, index) => PALETTE[index % 6] as string),
+      legend: true,
+    },
     x: dated
-      ? { type: 'utc', label: options.axisLabel, grid: true, ticks: 8, tickFormat: (value: Date) => dates.format(value) }
-      : { label: options.axisLabel, grid: true, ticks: Math.max(1, ...bars.map((bar) => Number(bar.end))), tickFormat: (value: number) => String(value) },
+      ? {
+          type: 'utc',
+          label: options.axisLabel,
+          grid: true,
+          ticks: 8,
+          tickFormat: (value: Date) => dates.format(value),
+        }
+      : {
+          label: options.axisLabel,
+          grid: true,
+          ticks: Math.max(1, ...bars.map((bar) => Number(bar.end))),
+          tickFormat: (value: number) => String(value),
+        },
     y: { label: null, domain: bars.map((bar) => bar.label) },
     marks: [
-      Plot.barX(bars, { x1: 'start', x2: 'end', y: 'label', fill: 'group', title: (bar: TimelineBar) => `${bar.label}: ${bar.group}` }),
+      Plot.barX(bars, {
+        x1: 'start',
+        x2: 'end',
+        y: 'label',
+        fill: 'group',
+        title: (bar: TimelineBar) => `${bar.label}: ${bar.group}`,
+      }),
       Plot.tickX(deadlines, { x: 'deadline', y: 'label', stroke: 'black', strokeWidth: 3 }),
       Plot.dot(missed, { x: 'end', y: 'label', symbol: 'times', r: 6, stroke: '#D55E00', strokeWidth: 3 }),
-      Plot.text(missed, { x: 'end', y: 'label', text: (bar: TimelineBar) => bar.missedText ?? options.missedText, textAnchor: 'start', dx: 10, fill: '#a23c00', fontWeight: 'bold' }),
+      Plot.text(missed, {
+        x: 'end',
+        y: 'label',
+        text: (bar: TimelineBar) => bar.missedText ?? options.missedText,
+        textAnchor: 'start',
+        dx: 10,
+        fill: '#a23c00',
+        fontWeight: 'bold',
+      }),
     ],
   });
   return serialise(chart);

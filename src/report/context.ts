@@ -27,17 +27,32 @@ export interface ReportContext {
   readonly eurosShort: (value: number) => string;
 }
 
-export function createContext(model: Model, lang: ReportLanguage, scope: string | undefined, asOf: string): ReportContext {
+export function createContext(
+  model: Model,
+  lang: ReportLanguage,
+  scope: string | undefined,
+  asOf: string,
+): ReportContext {
   const locale = localeOf(lang);
   const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
-  const shortMoney = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', notation: 'compact', maximumSignificantDigits: 3 });
+  const shortMoney = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: 'EUR',
+    notation: 'compact',
+    maximumSignificantDigits: 3,
+  });
   const names = new Map<string, string>();
   const name = (id: string): string => {
     let found = names.get(id);
     if (found === undefined) {
       const ref = model.get(id);
-      found = ref && ref.kind !== 'integration' ? nameIn(ref.entity.name, lang, id) : ref?.kind === 'integration' ? integrationName(ref.entity, lang, model) : id;
+      found =
+        ref && ref.kind !== 'integration'
+          ? nameIn(ref.entity.name, lang, id)
+          : ref?.kind === 'integration'
+            ? integrationName(ref.entity, lang, model)
+            : id;
       names.set(id, found);
     }
     return found;
@@ -57,7 +72,11 @@ export function createContext(model: Model, lang: ReportLanguage, scope: string 
 }
 
 /** Integrations have no name of their own: their data and their two systems stand for one. */
-function integrationName(integration: { id: string; source: string; target: string; data?: string | undefined }, lang: ReportLanguage, model: Model): string {
+function integrationName(
+  integration: { id: string; source: string; target: string; data?: string | undefined },
+  lang: ReportLanguage,
+  model: Model,
+): string {
   const end = (id: string) => {
     const ref = model.get(id);
     return ref && ref.kind !== 'integration' ? nameIn(ref.entity.name, lang, id) : id;

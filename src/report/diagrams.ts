@@ -24,12 +24,20 @@ interface Look {
 function lookOf(context: ReportContext, elementRef: string): { text: string; look: Look } {
   const id = idFromEntityIdentifier(elementRef);
   const ref = id === undefined ? undefined : context.model.get(id);
-  if (ref?.kind === 'organisation') return { text: context.name(ref.entity.id), look: { css: 'k-org', tag: context.t('organisation'), rounded: false } };
-  if (ref?.kind === 'service') return { text: context.name(ref.entity.id), look: { css: 'k-service', tag: context.t('service'), rounded: true } };
+  if (ref?.kind === 'organisation')
+    return {
+      text: context.name(ref.entity.id),
+      look: { css: 'k-org', tag: context.t('organisation'), rounded: false },
+    };
+  if (ref?.kind === 'service')
+    return { text: context.name(ref.entity.id), look: { css: 'k-service', tag: context.t('service'), rounded: true } };
   if (ref?.kind === 'system') {
     const platform = ref.entity.platform === true;
     const tag = platform ? `${ref.entity.class} · platform` : ref.entity.class;
-    return { text: context.name(ref.entity.id), look: { css: ref.entity.class === 'TORI' ? 'k-tori' : 'k-tosi', tag, rounded: false } };
+    return {
+      text: context.name(ref.entity.id),
+      look: { css: ref.entity.class === 'TORI' ? 'k-tori' : 'k-tosi', tag, rounded: false },
+    };
   }
   return { text: id ?? elementRef, look: { css: 'k-other', tag: '', rounded: false } };
 }
@@ -48,7 +56,8 @@ function wrap(text: string, width: number, max: number): string[] {
   }
   if (line) lines.push(line);
   const kept = lines.slice(0, max).map((l) => (l.length > perLine ? `${l.slice(0, perLine - 1)}…` : l));
-  if (lines.length > max && kept.length > 0) kept[kept.length - 1] = `${(kept[kept.length - 1] as string).slice(0, perLine - 1)}…`;
+  if (lines.length > max && kept.length > 0)
+    kept[kept.length - 1] = `${(kept[kept.length - 1] as string).slice(0, perLine - 1)}…`;
   return kept;
 }
 
@@ -73,7 +82,8 @@ function clip(node: ViewNodeSpec, toward: { x: number; y: number }): { x: number
 
 function relationText(context: ReportContext, relationshipRef: string): { text: string; integration: boolean } {
   const integration = idFromEntityIdentifier(relationshipRef);
-  if (integration !== undefined) return { text: `${context.t('integration')}: ${context.name(integration)}`, integration: true };
+  if (integration !== undefined)
+    return { text: `${context.t('integration')}: ${context.name(integration)}`, integration: true };
   const type = relationshipRef.split('.')[1] ?? '';
   return { text: type, integration: false };
 }
@@ -95,11 +105,18 @@ export function diagramSvg(context: ReportContext, view: ViewSpec, labelId: stri
     const container = node.children !== undefined && node.children.length > 0;
     const lines = wrap(text, node.w, container ? 1 : Math.max(1, Math.floor((node.h - 16) / LINE_HEIGHT)));
     out.push(`<g class="node"><title>${esc(text)}${look.tag ? ` (${esc(look.tag)})` : ''}</title>`);
-    out.push(`<rect x="${node.x}" y="${node.y}" width="${node.w}" height="${node.h}"${look.rounded ? ' rx="12"' : ''} class="${look.css}"/>`);
+    out.push(
+      `<rect x="${node.x}" y="${node.y}" width="${node.w}" height="${node.h}"${look.rounded ? ' rx="12"' : ''} class="${look.css}"/>`,
+    );
     lines.forEach((line, index) => {
-      out.push(`<text x="${node.x + node.w / 2}" y="${node.y + 15 + index * LINE_HEIGHT}" text-anchor="middle">${esc(line)}</text>`);
+      out.push(
+        `<text x="${node.x + node.w / 2}" y="${node.y + 15 + index * LINE_HEIGHT}" text-anchor="middle">${esc(line)}</text>`,
+      );
     });
-    if (look.tag && !container) out.push(`<text x="${node.x + node.w - 4}" y="${node.y + node.h - 4}" text-anchor="end" class="tag">${esc(look.tag)}</text>`);
+    if (look.tag && !container)
+      out.push(
+        `<text x="${node.x + node.w - 4}" y="${node.y + node.h - 4}" text-anchor="end" class="tag">${esc(look.tag)}</text>`,
+      );
     out.push('</g>');
   }
   for (const connection of view.connections) {
@@ -112,7 +129,11 @@ export function diagramSvg(context: ReportContext, view: ViewSpec, labelId: stri
     const line = [clip(source, first), ...points, clip(target, last)].map((point) => `${point.x},${point.y}`).join(' ');
     const { text, integration } = relationText(context, connection.relationshipRef);
     // Integrations carry a tooltip of what flows; the other relations read from the boxes they join.
-    out.push(integration ? `<polyline points="${line}" class="flow" marker-end="url(#${esc(marker)})"><title>${esc(text)}</title></polyline>` : `<polyline points="${line}" marker-end="url(#${esc(marker)})"/>`);
+    out.push(
+      integration
+        ? `<polyline points="${line}" class="flow" marker-end="url(#${esc(marker)})"><title>${esc(text)}</title></polyline>`
+        : `<polyline points="${line}" marker-end="url(#${esc(marker)})"/>`,
+    );
   }
   out.push('</svg>');
   return out.join('');

@@ -60,7 +60,10 @@ const optionsShape = optionsSchema({
   asOf: optionField.date(),
   allowedUntil: optionField.date(),
   plan: z.unknown().optional(),
-  title: z.string({ error: 'must be a text of at most 500 characters' }).max(500, { error: 'must be a text of at most 500 characters' }).optional(),
+  title: z
+    .string({ error: 'must be a text of at most 500 characters' })
+    .max(500, { error: 'must be a text of at most 500 characters' })
+    .optional(),
   diagrams: optionField.boolean(),
   diagramLimit: optionField.integer(1, 10_000),
 });

@@ -70,7 +70,10 @@ function run(base: Model, input: unknown): Run {
 
   // Fingerprints first, against the base as it is: an entity the author saw that changed is a conflict even when
   // the change that touches it would still go through.
-  const snapshot = conflict && scenario.fingerprints !== undefined ? new Map(scenario.fingerprints.map((f) => [f.id, findItem(w, f.id)])) : undefined;
+  const snapshot =
+    conflict && scenario.fingerprints !== undefined
+      ? new Map(scenario.fingerprints.map((f) => [f.id, findItem(w, f.id)]))
+      : undefined;
 
   const touches: string[][] = [];
   scenario.changes.forEach((change, index) => {
@@ -86,9 +89,23 @@ function run(base: Model, input: unknown): Run {
       const at = change >= 0 ? { change, op: scenario.changes[change]?.op } : {};
       const found = snapshot.get(fingerprint.id);
       if (found === undefined) {
-        problems.push({ code: 'scenario.entity-missing', ...at, path: ['fingerprints', k], id: fingerprint.id, conflict: true, message: `${q(fingerprint.id)} is not in the base any more` });
+        problems.push({
+          code: 'scenario.entity-missing',
+          ...at,
+          path: ['fingerprints', k],
+          id: fingerprint.id,
+          conflict: true,
+          message: `${q(fingerprint.id)} is not in the base any more`,
+        });
       } else if (fingerprintOf(found.collection, found.item) !== fingerprint.hash) {
-        problems.push({ code: 'scenario.entity-changed', ...at, path: ['fingerprints', k], id: fingerprint.id, conflict: true, message: `${q(fingerprint.id)} changed in the base since the scenario was written` });
+        problems.push({
+          code: 'scenario.entity-changed',
+          ...at,
+          path: ['fingerprints', k],
+          id: fingerprint.id,
+          conflict: true,
+          message: `${q(fingerprint.id)} changed in the base since the scenario was written`,
+        });
       }
     });
   }
@@ -105,7 +122,10 @@ function run(base: Model, input: unknown): Run {
       const items = (doc as unknown as Record<string, Item[]>)[collection];
       const item = Array.isArray(items) ? items[index] : undefined;
       if (item !== undefined) {
-        id = collection === 'relations' ? `${String(item.type)}: ${String(item.from)} -> ${String(item.to)}` : String(item.id);
+        id =
+          collection === 'relations'
+            ? `${String(item.type)}: ${String(item.from)} -> ${String(item.to)}`
+            : String(item.id);
         change = w.touched.get(`${collection}\u0000${id}`);
         // An untouched entity that breaks a rule names something a change removed or changed: blame that change.
         for (const ref of [item.from, item.to, item.source, item.target, item.via]) {
@@ -182,7 +202,10 @@ export function checkScenario(base: Model, scenario: Scenario | string): Scenari
 export function applyScenario(base: Model, scenario: Scenario | string): Model {
   const result = run(requireModel('applyScenario', base), scenario);
   if (result.model !== undefined) return result.model;
-  throw new ScenarioError(result.baseMatches === false ? 'scenario.conflict' : 'scenario.change-invalid', result.problems);
+  throw new ScenarioError(
+    result.baseMatches === false ? 'scenario.conflict' : 'scenario.change-invalid',
+    result.problems,
+  );
 }
 
 /**
@@ -225,4 +248,3 @@ export function sealScenario(base: Model, scenario: Scenario | string): Scenario
   if (parsed.x !== undefined) out.x = parsed.x;
   return parseScenario(out);
 }
-

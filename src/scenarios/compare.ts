@@ -125,7 +125,9 @@ const measureSchema = z.strictObject({
   label: z.string().min(1),
   unit: z.enum(['count', 'eur', 'date', 'text']),
   needsPlan: z.boolean().optional(),
-  value: z.custom<ScenarioMeasure['value']>((value) => typeof value === 'function', { message: 'must be a function of the measure context' }),
+  value: z.custom<ScenarioMeasure['value']>((value) => typeof value === 'function', {
+    message: 'must be a function of the measure context',
+  }),
 });
 
 const optionsSchema = z.strictObject({
@@ -137,11 +139,24 @@ const optionsSchema = z.strictObject({
   measures: z.array(measureSchema).optional(),
 });
 
-function unpack(value: MeasureValue, measure: ScenarioMeasure): { value: number | string | null; notes: readonly string[] } {
-  const out = value !== null && typeof value === 'object' ? { value: value.value, notes: value.notes ?? [] } : { value, notes: [] };
-  const ok = out.value === null || typeof out.value === 'string' || (typeof out.value === 'number' && Number.isFinite(out.value));
+function unpack(
+  value: MeasureValue,
+  measure: ScenarioMeasure,
+): { value: number | string | null; notes: readonly string[] } {
+  const out =
+    value !== null && typeof value === 'object'
+      ? { value: value.value, notes: value.notes ?? [] }
+      : { value, notes: [] };
+  const ok =
+    out.value === null ||
+    typeof out.value === 'string' ||
+    (typeof out.value === 'number' && Number.isFinite(out.value));
   if (!ok || !Array.isArray(out.notes) || out.notes.some((note) => typeof note !== 'string')) {
-    throw new QueryError('option.invalid', `compareScenarios: measure '${measure.id}' must give a finite number, a string or null (optionally as { value, notes: string[] })`, measure.id);
+    throw new QueryError(
+      'option.invalid',
+      `compareScenarios: measure '${measure.id}' must give a finite number, a string or null (optionally as { value, notes: string[] })`,
+      measure.id,
+    );
   }
   return out;
 }
@@ -168,34 +183,63 @@ function unpack(value: MeasureValue, measure: ScenarioMeasure): { value: number 
  * console.log(formatComparison(compareScenarios(base, scenarios, { scope: 'pop' })));
  * ```
  */
-export function compareScenarios(base: Model, scenarios: readonly (Scenario | string)[], options: CompareScenariosOptions = {}): ScenarioComparison {
-  if (!(base instanceof Model)) throw new QueryError('option.invalid', 'compareScenarios: the base must be a Model (load one with Model.load)', 'base');
-  if (!Array.isArray(scenarios)) throw new QueryError('option.invalid', 'compareScenarios: scenarios must be an array of scenario documents', 'scenarios');
+export function compareScenarios(
+  base: Model,
+  scenarios: readonly (Scenario | string)[],
+  options: CompareScenariosOptions = {},
+): ScenarioComparison {
+  if (!(base instanceof Model))
+    throw new QueryError(
+      'option.invalid',
+      'compareScenarios: the base must be a Model (load one with Model.load)',
+      'base',
+    );
+  if (!Array.isArray(scenarios))
+    throw new QueryError(
+      'option.invalid',
+      'compareScenarios: scenarios must be an array of scenario documents',
+      'scenarios',
+    );
   const { scope, asOf, measures = scenarioMeasures } = parseOptions('compareScenarios', optionsSchema, options);
   const seen = new Set<string>();
   for (const measure of measures) {
-    if (seen.has(measure.id)) throw new QueryError('option.invalid', `compareScenarios: measure id '${measure.id}' is given twice`, measure.id);
+    if (seen.has(measure.id))
+      throw new QueryError('option.invalid', `compareScenarios: measure id '${measure.id}' is given twice`, measure.id);
     seen.add(measure.id);
   }
   if (scope !== undefined) base.scope({ scope });
 
   const columns: { column: ComparisonColumn; context: MeasureContext }[] = [
-    { column: { index: 0, name: 'Base', base: true, plan: false }, context: { model: base, base, scenario: null, plan: null, scope, asOf } },
+    {
+      column: { index: 0, name: 'Base', base: true, plan: false },
+      context: { model: base, base, scenario: null, plan: null, scope, asOf },
+    },
   ];
   scenarios.forEach((input, i) => {
     const scenario = parseScenario(input);
     const model = applyScenario(base, scenario);
     const plan: MigrationResult | null = scenario.plan === undefined ? null : planMigration(base, scenario.plan);
-    const column: ComparisonColumn = { index: i + 1, name: scenario.name, ...(scenario.description !== undefined ? { description: scenario.description } : {}), base: false, plan: plan !== null };
+    const column: ComparisonColumn = {
+      index: i + 1,
+      name: scenario.name,
+      ...(scenario.description !== undefined ? { description: scenario.description } : {}),
+      base: false,
+      plan: plan !== null,
+    };
     columns.push({ column, context: { model, base, scenario, plan, scope, asOf: asOf ?? scenario.plan?.start } });
   });
 
   const rows: ComparisonRow[] = measures.map((measure) => {
-    const values = columns.map(({ context }) => (measure.needsPlan && context.plan === null ? { value: null, notes: [] } : unpack(measure.value(context), measure)));
+    const values = columns.map(({ context }) =>
+      measure.needsPlan && context.plan === null ? { value: null, notes: [] } : unpack(measure.value(context), measure),
+    );
     const baseValue = values[0]?.value ?? null;
     const cells = values.map((cell, i) => ({
       value: cell.value,
-      delta: i > 0 && typeof cell.value === 'number' && typeof baseValue === 'number' && measure.unit !== 'date' ? cell.value - baseValue : null,
+      delta:
+        i > 0 && typeof cell.value === 'number' && typeof baseValue === 'number' && measure.unit !== 'date'
+          ? cell.value - baseValue
+          : null,
       notes: [...cell.notes],
     }));
     return { id: measure.id, label: measure.label, unit: measure.unit, cells };

@@ -6,7 +6,14 @@
 import { isPlainObject } from './json-values.js';
 
 /** Document collections in the order of the format. */
-export const diffCollections = ['products', 'organisations', 'services', 'systems', 'integrations', 'relations'] as const;
+export const diffCollections = [
+  'products',
+  'organisations',
+  'services',
+  'systems',
+  'integrations',
+  'relations',
+] as const;
 export type DiffCollectionName = (typeof diffCollections)[number];
 
 /**
@@ -23,11 +30,15 @@ export function effective(collection: DiffCollectionName | 'header', key: string
 }
 
 /** An entity with its default-valued fields left out (a fresh object; hostile keys stay data). */
-export function withoutDefaults(collection: DiffCollectionName, entity: Record<string, unknown>): Record<string, unknown> {
+export function withoutDefaults(
+  collection: DiffCollectionName,
+  entity: Record<string, unknown>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(entity)) {
     const value = effective(collection, key, entity[key]);
-    if (value !== undefined) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    if (value !== undefined)
+      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }

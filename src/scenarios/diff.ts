@@ -120,8 +120,34 @@ const FIELD_ORDER: Record<DiffCollectionName | 'header', readonly string[]> = {
   products: ['id', 'name', 'vendor', 'aliases', 'description', 'x'],
   organisations: ['id', 'kind', 'name', 'businessId', 'municipalityCode', 'description', 'x'],
   services: ['id', 'name', 'domain', 'code', 'description', 'x'],
-  systems: ['id', 'name', 'class', 'product', 'version', 'lifecycle', 'criticality', 'users', 'platform', 'hosting', 'contract', 'description', 'x'],
-  integrations: ['id', 'source', 'target', 'direction', 'data', 'protocol', 'mode', 'via', 'criticality', 'description', 'x'],
+  systems: [
+    'id',
+    'name',
+    'class',
+    'product',
+    'version',
+    'lifecycle',
+    'criticality',
+    'users',
+    'platform',
+    'hosting',
+    'contract',
+    'description',
+    'x',
+  ],
+  integrations: [
+    'id',
+    'source',
+    'target',
+    'direction',
+    'data',
+    'protocol',
+    'mode',
+    'via',
+    'criticality',
+    'description',
+    'x',
+  ],
   relations: ['type', 'from', 'to', 'users', 'description', 'x'],
 };
 
@@ -145,7 +171,11 @@ function own(object: Record<string, unknown>, key: string): unknown {
 }
 
 /** The changed fields between two versions of an entity; nested plain objects are followed to the leaves. */
-export function fieldChanges(collection: DiffCollectionName | 'header', before: Record<string, unknown>, after: Record<string, unknown>): FieldChange[] {
+export function fieldChanges(
+  collection: DiffCollectionName | 'header',
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): FieldChange[] {
   const out: FieldChange[] = [];
   for (const key of unionKeys(FIELD_ORDER[collection], before, after)) {
     const a = effective(collection, key, own(before, key));
@@ -164,7 +194,12 @@ function defaultOf(collection: DiffCollectionName | 'header', key: string): unkn
   return undefined;
 }
 
-function nestedChanges(path: string[], before: Record<string, unknown>, after: Record<string, unknown>, out: FieldChange[]): void {
+function nestedChanges(
+  path: string[],
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  out: FieldChange[],
+): void {
   const order = path.length === 1 && path[0] === 'contract' ? ['ends', 'noticeMonths', 'annualCost'] : [];
   for (const key of unionKeys(order, before, after)) {
     const a = own(before, key);
@@ -220,9 +255,21 @@ function keyed(model: Model, collection: DiffCollectionName): Map<string, Record
  * ```
  */
 export function diffModels(before: Model, after: Model): ModelDiff {
-  for (const [label, value] of [['before', before], ['after', after]] as const) {
-    if (value === null || typeof value !== 'object' || typeof (value).toJSON !== 'function' || (value).document === undefined) {
-      throw new QueryError('option.invalid', `diffModels: '${label}' must be a Model (load one with Model.load), got ${value === null ? 'null' : typeof value}`, label);
+  for (const [label, value] of [
+    ['before', before],
+    ['after', after],
+  ] as const) {
+    if (
+      value === null ||
+      typeof value !== 'object' ||
+      typeof value.toJSON !== 'function' ||
+      value.document === undefined
+    ) {
+      throw new QueryError(
+        'option.invalid',
+        `diffModels: '${label}' must be a Model (load one with Model.load), got ${value === null ? 'null' : typeof value}`,
+        label,
+      );
     }
   }
   const models = [after, before];
@@ -245,19 +292,41 @@ export function diffModels(before: Model, after: Model): ModelDiff {
     for (const [key, entity] of old) {
       const next = now.get(key);
       if (next === undefined) {
-        found.push(entry({ change: 'removed', collection, id: key, name: nameOf(key, entity), relation: relationOf(entity), before: entity, fields: [] }));
+        found.push(
+          entry({
+            change: 'removed',
+            collection,
+            id: key,
+            name: nameOf(key, entity),
+            relation: relationOf(entity),
+            before: entity,
+            fields: [],
+          }),
+        );
         removed++;
         continue;
       }
       if (next === entity) continue;
       const fields = fieldChanges(collection, entity, next);
       if (fields.length === 0) continue;
-      found.push(entry({ change: 'changed', collection, id: key, name: nameOf(key, next), relation: relationOf(next), fields }));
+      found.push(
+        entry({ change: 'changed', collection, id: key, name: nameOf(key, next), relation: relationOf(next), fields }),
+      );
       changed++;
     }
     for (const [key, entity] of now) {
       if (old.has(key)) continue;
-      found.push(entry({ change: 'added', collection, id: key, name: nameOf(key, entity), relation: relationOf(entity), after: entity, fields: [] }));
+      found.push(
+        entry({
+          change: 'added',
+          collection,
+          id: key,
+          name: nameOf(key, entity),
+          relation: relationOf(entity),
+          after: entity,
+          fields: [],
+        }),
+      );
       added++;
     }
     found.sort((a, b) => CHANGE_RANK[a.change] - CHANGE_RANK[b.change] || compareStrings(a.id, b.id));
@@ -272,7 +341,12 @@ function headerOf(model: Model): Record<string, unknown> {
 }
 
 function entry(value: DiffEntry): DiffEntry {
-  const out: Record<string, unknown> = { change: value.change, collection: value.collection, id: value.id, name: value.name };
+  const out: Record<string, unknown> = {
+    change: value.change,
+    collection: value.collection,
+    id: value.id,
+    name: value.name,
+  };
   if (value.relation !== undefined) out.relation = value.relation;
   if (value.before !== undefined) out.before = value.before;
   if (value.after !== undefined) out.after = value.after;

@@ -57,11 +57,22 @@ export class ScenarioError extends KarttaError {
   /** Every problem found, in the order of the changes. */
   readonly problems: readonly ScenarioProblem[];
 
-  constructor(code: 'scenario.invalid' | 'scenario.conflict' | 'scenario.change-invalid', problems: readonly ScenarioProblem[]) {
-    const what = code === 'scenario.invalid' ? 'Invalid scenario' : code === 'scenario.conflict' ? 'The scenario conflicts with its base' : 'The scenario does not apply to its base';
+  constructor(
+    code: 'scenario.invalid' | 'scenario.conflict' | 'scenario.change-invalid',
+    problems: readonly ScenarioProblem[],
+  ) {
+    const what =
+      code === 'scenario.invalid'
+        ? 'Invalid scenario'
+        : code === 'scenario.conflict'
+          ? 'The scenario conflicts with its base'
+          : 'The scenario does not apply to its base';
     const lines = problems.slice(0, 20).map((p) => `  - ${formatPath(p.path)}: ${p.message} [${p.code}]`);
     if (problems.length > 20) lines.push(`  ... and ${problems.length - 20} more`);
-    super(code, `${what}: ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was applied\n${lines.join('\n')}`);
+    super(
+      code,
+      `${what}: ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was applied\n${lines.join('\n')}`,
+    );
     this.problems = problems;
   }
 }

@@ -20,7 +20,10 @@ export interface FormatComparisonOptions {
   readonly notes?: boolean | undefined;
 }
 
-const optionsSchema = z.strictObject({ format: z.enum(['text', 'markdown', 'csv', 'json']).optional(), notes: z.boolean().optional() });
+const optionsSchema = z.strictObject({
+  format: z.enum(['text', 'markdown', 'csv', 'json']).optional(),
+  notes: z.boolean().optional(),
+});
 
 const grouping = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 
@@ -50,7 +53,8 @@ function text(comparison: ScenarioComparison, withNotes: boolean): string {
       .trimEnd();
   const lines = [pad(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(pad)];
   if (withNotes) {
-    for (const [title, items] of noteGroups(comparison)) lines.push('', `${title}:`, ...items.map((item) => `  ${item}`));
+    for (const [title, items] of noteGroups(comparison))
+      lines.push('', `${title}:`, ...items.map((item) => `  ${item}`));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -66,16 +70,23 @@ function noteGroups(comparison: ScenarioComparison): [string, readonly string[]]
 }
 
 function md(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ');
 }
 
 function markdown(comparison: ScenarioComparison, withNotes: boolean): string {
   const lines = [
     `| measure | ${comparison.columns.map((column) => md(column.name)).join(' | ')} |`,
     `| --- | ${comparison.columns.map(() => '---:').join(' | ')} |`,
-    ...comparison.rows.map((row) => `| ${md(row.label.trim())} | ${row.cells.map((cell) => md(cellText(cell, row.unit))).join(' | ')} |`),
+    ...comparison.rows.map(
+      (row) => `| ${md(row.label.trim())} | ${row.cells.map((cell) => md(cellText(cell, row.unit))).join(' | ')} |`,
+    ),
   ];
-  if (withNotes) for (const [title, items] of noteGroups(comparison)) lines.push('', `${md(title)}:`, '', ...items.map((item) => `- ${md(item)}`));
+  if (withNotes)
+    for (const [title, items] of noteGroups(comparison))
+      lines.push('', `${md(title)}:`, '', ...items.map((item) => `- ${md(item)}`));
   return `${lines.join('\n')}\n`;
 }
 
@@ -88,7 +99,11 @@ function csvField(value: string | number | null, isText: boolean): string {
 }
 
 function csv(comparison: ScenarioComparison): string {
-  const header = ['measure', 'unit', ...comparison.columns.flatMap((column) => (column.base ? [column.name] : [column.name, `${column.name} delta`]))];
+  const header = [
+    'measure',
+    'unit',
+    ...comparison.columns.flatMap((column) => (column.base ? [column.name] : [column.name, `${column.name} delta`])),
+  ];
   const lines = [header.map((cell) => csvField(cell, true)).join(',')];
   for (const row of comparison.rows) {
     const cells: string[] = [csvField(row.id, true), csvField(row.unit, true)];

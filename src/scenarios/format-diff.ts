@@ -41,7 +41,8 @@ function summary(diff: ModelDiff): string {
   if (diff.equal) return 'No differences.';
   const { added, removed, changed } = diff.counts;
   const parts = [`${added} added`, `${removed} removed`, `${changed} changed`];
-  if (diff.header.length > 0) parts.push(`${diff.header.length} document field${diff.header.length === 1 ? '' : 's'} changed`);
+  if (diff.header.length > 0)
+    parts.push(`${diff.header.length} document field${diff.header.length === 1 ? '' : 's'} changed`);
   return `Differences: ${parts.join(', ')}.`;
 }
 
@@ -63,7 +64,11 @@ function text(diff: ModelDiff): string {
   for (const [collection, entries] of grouped(diff)) {
     lines.push('', TITLES[collection]);
     for (const entry of entries) {
-      lines.push(entry.collection === 'relations' ? `  ${MARK[entry.change]} ${entry.name}  [${entry.id}]` : `  ${MARK[entry.change]} ${entry.id}  ${entry.name}`);
+      lines.push(
+        entry.collection === 'relations'
+          ? `  ${MARK[entry.change]} ${entry.name}  [${entry.id}]`
+          : `  ${MARK[entry.change]} ${entry.id}  ${entry.name}`,
+      );
       for (const field of entry.fields) lines.push(`      ${fieldLine(field)}`);
     }
   }
@@ -71,14 +76,20 @@ function text(diff: ModelDiff): string {
 }
 
 function cell(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ');
 }
 
 function markdown(diff: ModelDiff): string {
   const lines = [summary(diff)];
   if (diff.header.length > 0) {
     lines.push('', '### Document', '', '| field | before | after |', '| --- | --- | --- |');
-    for (const field of diff.header) lines.push(`| ${cell(field.path.join('.'))} | ${cell(showValue(field.before))} | ${cell(showValue(field.after))} |`);
+    for (const field of diff.header)
+      lines.push(
+        `| ${cell(field.path.join('.'))} | ${cell(showValue(field.before))} | ${cell(showValue(field.after))} |`,
+      );
   }
   for (const [collection, entries] of grouped(diff)) {
     lines.push('', `### ${TITLES[collection]}`, '', '| change | id | name | fields |', '| --- | --- | --- | --- |');

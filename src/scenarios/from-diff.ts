@@ -60,10 +60,13 @@ export function scenarioFromDiff(diff: ModelDiff, options: ScenarioFromDiffOptio
   };
   for (const change of diff.header) field([], change.path, change.before, change.after);
   // Removals first, so that an entity removed and one added in its place never meet.
-  for (const entry of diff.entries) if (entry.change === 'removed') changes.push({ op: 'remove', path: [entry.collection, entry.id], was: entry.before });
+  for (const entry of diff.entries)
+    if (entry.change === 'removed')
+      changes.push({ op: 'remove', path: [entry.collection, entry.id], was: entry.before });
   for (const entry of diff.entries) {
     if (entry.change === 'added') changes.push({ op: 'add', path: [entry.collection, entry.id], value: entry.after });
-    else if (entry.change === 'changed') for (const change of entry.fields) field([entry.collection, entry.id], change.path, change.before, change.after);
+    else if (entry.change === 'changed')
+      for (const change of entry.fields) field([entry.collection, entry.id], change.path, change.before, change.after);
   }
   const scenario: Record<string, unknown> = { format: SCENARIO_FORMAT, name };
   if (description !== undefined) scenario.description = description;

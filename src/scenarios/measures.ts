@@ -43,7 +43,8 @@ export interface MeasureContext {
  * const value: MeasureValue = { value: 2, notes: ['lifecare-oulu: 2020-12-31', 'pegasos-muhos: 2020-12-31'] };
  * ```
  */
-export type MeasureValue = number | string | null | { readonly value: number | string | null; readonly notes?: readonly string[] | undefined };
+export type MeasureValue =
+  number | string | null | { readonly value: number | string | null; readonly notes?: readonly string[] | undefined };
 
 /**
  * One row of a scenario comparison: an id (kebab-case), a label, a unit and a function computing the value of a
@@ -107,7 +108,8 @@ export function earliestExit(system: System, asOf: string | undefined): string |
   return notice > ends ? notice : ends;
 }
 
-const sum = (values: readonly (number | undefined)[]): number => values.reduce<number>((total, value) => total + (value ?? 0), 0);
+const sum = (values: readonly (number | undefined)[]): number =>
+  values.reduce<number>((total, value) => total + (value ?? 0), 0);
 
 /**
  * The built-in rows of {@link compareScenarios}, in this order: organisations providing ICT (owning a system in
@@ -132,18 +134,26 @@ export const scenarioMeasures: readonly ScenarioMeasure[] = Object.freeze([
       const systems = new Set(inUse(context).map((system) => system.id));
       const scopeOrganisations = new Set(context.model.scope({ scope: context.scope }).organisations);
       const owners = new Set<string>();
-      for (const id of systems) for (const relation of context.model.relationsIn(id, 'owns')) if (scopeOrganisations.has(relation.from)) owners.add(relation.from);
+      for (const id of systems)
+        for (const relation of context.model.relationsIn(id, 'owns'))
+          if (scopeOrganisations.has(relation.from)) owners.add(relation.from);
       return owners.size;
     },
   },
-  { id: 'systems-in-use', label: 'Systems in use', unit: 'count', value: (context: MeasureContext) => inUse(context).length },
+  {
+    id: 'systems-in-use',
+    label: 'Systems in use',
+    unit: 'count',
+    value: (context: MeasureContext) => inUse(context).length,
+  },
   {
     id: 'distinct-products',
     label: 'Distinct products in use',
     unit: 'count',
     value: (context: MeasureContext) => {
       const products = new Set<string>();
-      for (const system of inUse(context)) products.add(context.model.productOf(system.id)?.key ?? `system:${system.id}`);
+      for (const system of inUse(context))
+        products.add(context.model.productOf(system.id)?.key ?? `system:${system.id}`);
       return products.size;
     },
   },
@@ -151,28 +161,43 @@ export const scenarioMeasures: readonly ScenarioMeasure[] = Object.freeze([
     id: 'tori-services-multi-product',
     label: 'TORI services on more than one product',
     unit: 'count',
-    value: (context: MeasureContext) => harmonisationCandidates(context.model, { scope: context.scope }).filter((c) => c.kind === 'sameService').length,
+    value: (context: MeasureContext) =>
+      harmonisationCandidates(context.model, { scope: context.scope }).filter((c) => c.kind === 'sameService').length,
   },
   {
     id: 'harmonisation-savings',
     label: 'Harmonisation savings still available (EUR/year)',
     unit: 'eur',
     value: (context: MeasureContext) =>
-      sum(harmonisationCandidates(context.model, { scope: context.scope }).map((c) => (c.kind === 'sameProduct' ? (c.savings ?? 0) : 0))),
+      sum(
+        harmonisationCandidates(context.model, { scope: context.scope }).map((c) =>
+          c.kind === 'sameProduct' ? (c.savings ?? 0) : 0,
+        ),
+      ),
   },
-  { id: 'annual-system-cost', label: 'Annual system cost (EUR)', unit: 'eur', value: (context: MeasureContext) => sum(inUse(context).map((system) => system.contract?.annualCost)) },
+  {
+    id: 'annual-system-cost',
+    label: 'Annual system cost (EUR)',
+    unit: 'eur',
+    value: (context: MeasureContext) => sum(inUse(context).map((system) => system.contract?.annualCost)),
+  },
   {
     id: 'parallel-tosi-pairs',
     label: 'Parallel TOSI pairs',
     unit: 'count',
-    value: (context: MeasureContext) => sum(parallelSystems(context.model, { scope: context.scope }).map((group) => group.pairs.length)),
+    value: (context: MeasureContext) =>
+      sum(parallelSystems(context.model, { scope: context.scope }).map((group) => group.pairs.length)),
   },
   {
     id: 'parallel-pairs-without-integration',
     label: '  of them without integration',
     unit: 'count',
     value: (context: MeasureContext) =>
-      sum(parallelSystems(context.model, { scope: context.scope }).map((group) => group.pairs.filter((pair) => pair.status === 'none').length)),
+      sum(
+        parallelSystems(context.model, { scope: context.scope }).map(
+          (group) => group.pairs.filter((pair) => pair.status === 'none').length,
+        ),
+      ),
   },
   {
     id: 'integrations',
@@ -181,17 +206,27 @@ export const scenarioMeasures: readonly ScenarioMeasure[] = Object.freeze([
     value: (context: MeasureContext) => {
       const live = new Set(inUse(context).map((system) => system.id));
       const isLive = (id: string) => live.has(id) || IN_USE.has(context.model.system(id)?.lifecycle ?? 'retired');
-      return context.model.integrations().filter((i) => (live.has(i.source) || live.has(i.target)) && isLive(i.source) && isLive(i.target)).length;
+      return context.model
+        .integrations()
+        .filter((i) => (live.has(i.source) || live.has(i.target)) && isLive(i.source) && isLive(i.target)).length;
     },
   },
-  { id: 'platforms', label: 'Integration platforms in use', unit: 'count', value: (context: MeasureContext) => inUse(context).filter((system) => system.platform === true).length },
+  {
+    id: 'platforms',
+    label: 'Integration platforms in use',
+    unit: 'count',
+    value: (context: MeasureContext) => inUse(context).filter((system) => system.platform === true).length,
+  },
   {
     id: 'contracts-to-terminate',
     label: 'Contracts to terminate',
     unit: 'count',
     value: (context: MeasureContext) => {
       const systems = terminated(context);
-      return { value: systems.length, notes: systems.map((system) => `${system.id}: ${earliestExit(system, context.asOf) ?? 'unknown'}`) };
+      return {
+        value: systems.length,
+        notes: systems.map((system) => `${system.id}: ${earliestExit(system, context.asOf) ?? 'unknown'}`),
+      };
     },
   },
   {
@@ -204,8 +239,20 @@ export const scenarioMeasures: readonly ScenarioMeasure[] = Object.freeze([
       return (exits as string[]).reduce((latest, exit) => (exit > latest ? exit : latest));
     },
   },
-  { id: 'plan-waves', label: 'Migration waves', unit: 'count', needsPlan: true, value: (context: MeasureContext) => context.plan?.waves.length ?? null },
-  { id: 'plan-bridges', label: 'Bridge integrations', unit: 'count', needsPlan: true, value: (context: MeasureContext) => context.plan?.bridges.length ?? null },
+  {
+    id: 'plan-waves',
+    label: 'Migration waves',
+    unit: 'count',
+    needsPlan: true,
+    value: (context: MeasureContext) => context.plan?.waves.length ?? null,
+  },
+  {
+    id: 'plan-bridges',
+    label: 'Bridge integrations',
+    unit: 'count',
+    needsPlan: true,
+    value: (context: MeasureContext) => context.plan?.bridges.length ?? null,
+  },
   {
     id: 'plan-missed-deadlines',
     label: 'Missed deadlines',
@@ -214,7 +261,10 @@ export const scenarioMeasures: readonly ScenarioMeasure[] = Object.freeze([
     value: (context: MeasureContext) => {
       const missed = context.plan?.missedDeadlines;
       if (missed === undefined) return null;
-      return { value: missed.length, notes: missed.map((m) => `${m.step}: deadline ${m.deadline}, wave ${m.wave} ends ${m.waveEnd}`) };
+      return {
+        value: missed.length,
+        notes: missed.map((m) => `${m.step}: deadline ${m.deadline}, wave ${m.wave} ends ${m.waveEnd}`),
+      };
     },
   },
 ] satisfies ScenarioMeasure[]);

@@ -36,23 +36,56 @@ const KIND_WORD: Record<EntityCollection, string> = {
   integrations: 'an integration',
 };
 
-export function report(ctx: ChangeContext, code: ScenarioProblemCode | IssueCode, field: readonly (string | number)[], message: string, id?: string): void {
-  ctx.problems.push({ code, change: ctx.index, op: ctx.op, path: ['changes', ctx.index, ...field], id, conflict: ctx.conflict, message: `changes[${ctx.index}] (${ctx.op}): ${message}` });
+export function report(
+  ctx: ChangeContext,
+  code: ScenarioProblemCode | IssueCode,
+  field: readonly (string | number)[],
+  message: string,
+  id?: string,
+): void {
+  ctx.problems.push({
+    code,
+    change: ctx.index,
+    op: ctx.op,
+    path: ['changes', ctx.index, ...field],
+    id,
+    conflict: ctx.conflict,
+    message: `changes[${ctx.index}] (${ctx.op}): ${message}`,
+  });
 }
 
 export const q = (id: string): string => `'${capText(id)}'`;
 
 /** The entity `id` of the wanted collection; otherwise a problem naming the field, and undefined. */
-function need(w: Working, ctx: ChangeContext, field: string | (string | number)[], id: string, collection: EntityCollection, role: string): Item | undefined {
+function need(
+  w: Working,
+  ctx: ChangeContext,
+  field: string | (string | number)[],
+  id: string,
+  collection: EntityCollection,
+  role: string,
+): Item | undefined {
   ctx.touches.add(id);
   const path = typeof field === 'string' ? [field] : field;
   const found = w.kindOf(id);
   if (found === undefined) {
-    report(ctx, 'scenario.entity-missing', path, `${role} ${q(id)} is not in the ${ctx.conflict ? 'base any more' : 'base'}`, id);
+    report(
+      ctx,
+      'scenario.entity-missing',
+      path,
+      `${role} ${q(id)} is not in the ${ctx.conflict ? 'base any more' : 'base'}`,
+      id,
+    );
     return undefined;
   }
   if (found !== collection) {
-    report(ctx, 'scenario.wrong-kind', path, `${role} ${q(id)} is ${KIND_WORD[found]}, not ${KIND_WORD[collection]}`, id);
+    report(
+      ctx,
+      'scenario.wrong-kind',
+      path,
+      `${role} ${q(id)} is ${KIND_WORD[found]}, not ${KIND_WORD[collection]}`,
+      id,
+    );
     return undefined;
   }
   return w.get(collection, id);
@@ -90,13 +123,18 @@ function transfer(w: Working, ctx: ChangeContext, fromId: string, from: Item, to
       const existing = w.get('relations', relationKey({ type: 'uses', from: relation.from, to: toId }));
       const existingUsers = existing?.users as number | undefined;
       if (existing === undefined) w.addRelation({ ...relation, to: toId }, i);
-      else if (existingUsers !== undefined || relation.users !== undefined) w.addRelation({ ...existing, users: (existingUsers ?? 0) + (relation.users ?? 0) }, i);
+      else if (existingUsers !== undefined || relation.users !== undefined)
+        w.addRelation({ ...existing, users: (existingUsers ?? 0) + (relation.users ?? 0) }, i);
     } else if (relation.type === 'supports' && relation.from === fromId) {
       w.delete('relations', key, i);
-      if (!w.get('relations', relationKey({ type: 'supports', from: toId, to: relation.to }))) w.addRelation({ ...relation, from: toId }, i);
+      if (!w.get('relations', relationKey({ type: 'supports', from: toId, to: relation.to })))
+        w.addRelation({ ...relation, from: toId }, i);
     } else if (relation.type === 'dependsOn' && relation.to === fromId) {
       w.delete('relations', key, i);
-      if (relation.from !== toId && !w.get('relations', relationKey({ type: 'dependsOn', from: relation.from, to: toId }))) {
+      if (
+        relation.from !== toId &&
+        !w.get('relations', relationKey({ type: 'dependsOn', from: relation.from, to: toId }))
+      ) {
         w.addRelation({ ...relation, to: toId }, i);
       }
     }
@@ -120,8 +158,17 @@ function transfer(w: Working, ctx: ChangeContext, fromId: string, from: Item, to
 }
 
 /** Integrations run through `fromId` that `to` could not carry (it is no platform): a problem, before any change. */
-function platformCheck(w: Working, ctx: ChangeContext, field: string, fromId: string, toId: string, to: Item | undefined): boolean {
-  const through = [...w.map('integrations').values()].filter((integration) => integration.via === fromId).map((integration) => integration.id as string);
+function platformCheck(
+  w: Working,
+  ctx: ChangeContext,
+  field: string,
+  fromId: string,
+  toId: string,
+  to: Item | undefined,
+): boolean {
+  const through = [...w.map('integrations').values()]
+    .filter((integration) => integration.via === fromId)
+    .map((integration) => integration.id as string);
   if (through.length === 0 || to?.platform === true) return true;
   report(
     ctx,
@@ -137,7 +184,8 @@ function retire(w: Working, ctx: ChangeContext, op: RetireOperation): void {
   const system = needInUse(w, ctx, 'system', op.system, 'system');
   if (system === undefined || !platformCheck(w, ctx, 'system', op.system, op.system, undefined)) return;
   for (const integration of [...w.map('integrations').values()]) {
-    if (integration.source === op.system || integration.target === op.system) w.delete('integrations', integration.id as string, ctx.index);
+    if (integration.source === op.system || integration.target === op.system)
+      w.delete('integrations', integration.id as string, ctx.index);
   }
   w.set('systems', op.system, { ...system, lifecycle: 'retired' }, ctx.index);
 }
@@ -158,7 +206,8 @@ function replace(w: Working, ctx: ChangeContext, op: ReplaceOperation): void {
 function productKeyIn(w: Working): (name: string) => string {
   const catalogue = new Map<string, string>();
   for (const product of w.map('products').values()) {
-    for (const key of productKeys(product as unknown as Product)) if (!catalogue.has(key)) catalogue.set(key, product.id as string);
+    for (const key of productKeys(product as unknown as Product))
+      if (!catalogue.has(key)) catalogue.set(key, product.id as string);
   }
   return (name) => {
     const key = normaliseProductName(name);
@@ -181,7 +230,8 @@ function scopeSystems(w: Working, root: string): Set<string> {
     }
   }
   const systems = new Set<string>();
-  for (const relation of relations) if ((relation.type === 'owns' || relation.type === 'uses') && members.has(relation.from)) systems.add(relation.to);
+  for (const relation of relations)
+    if ((relation.type === 'owns' || relation.type === 'uses') && members.has(relation.from)) systems.add(relation.to);
   return systems;
 }
 
@@ -192,7 +242,13 @@ function consolidate(w: Working, ctx: ChangeContext, op: ConsolidateOperation): 
   const keyOf = productKeyIn(w);
   const product = keyOf(op.product);
   if (typeof into.product !== 'string' || keyOf(into.product) !== product) {
-    report(ctx, 'scenario.not-installation', ['into'], `keeper ${q(op.into)} is not an installation of ${q(op.product)}`, op.into);
+    report(
+      ctx,
+      'scenario.not-installation',
+      ['into'],
+      `keeper ${q(op.into)} is not an installation of ${q(op.product)}`,
+      op.into,
+    );
     return;
   }
   const inScope = op.scope === undefined ? undefined : scopeSystems(w, op.scope);
@@ -205,7 +261,12 @@ function consolidate(w: Working, ctx: ChangeContext, op: ConsolidateOperation): 
       (inScope === undefined || inScope.has(system.id as string)),
   );
   if (others.length === 0) {
-    report(ctx, 'scenario.nothing-to-consolidate', ['product'], `no other installation of ${q(op.product)} in use${op.scope === undefined ? '' : ` in the scope of ${q(op.scope)}`} to consolidate into ${q(op.into)}`);
+    report(
+      ctx,
+      'scenario.nothing-to-consolidate',
+      ['product'],
+      `no other installation of ${q(op.product)} in use${op.scope === undefined ? '' : ` in the scope of ${q(op.scope)}`} to consolidate into ${q(op.into)}`,
+    );
     return;
   }
   others.sort((a, b) => ((a.id as string) < (b.id as string) ? -1 : 1));
@@ -214,12 +275,25 @@ function consolidate(w: Working, ctx: ChangeContext, op: ConsolidateOperation): 
     return platformCheck(w, ctx, 'into', other.id as string, op.into, into);
   });
   if (!ok) return;
-  for (const other of others) transfer(w, ctx, other.id as string, w.get('systems', other.id as string) as Item, op.into, w.get('systems', op.into) as Item);
+  for (const other of others)
+    transfer(
+      w,
+      ctx,
+      other.id as string,
+      w.get('systems', other.id as string) as Item,
+      op.into,
+      w.get('systems', op.into) as Item,
+    );
 }
 
 function moveOwnership(w: Working, ctx: ChangeContext, op: MoveOwnershipOperation): void {
   if ((op.systems === undefined) === (op.from === undefined)) {
-    report(ctx, 'scenario.value-invalid', [], "give either 'systems' (a list of system ids) or 'from' (an organisation), not both or neither");
+    report(
+      ctx,
+      'scenario.value-invalid',
+      [],
+      "give either 'systems' (a list of system ids) or 'from' (an organisation), not both or neither",
+    );
     return;
   }
   const to = need(w, ctx, 'to', op.to, 'organisations', 'new owner');
@@ -234,7 +308,10 @@ function moveOwnership(w: Working, ctx: ChangeContext, op: MoveOwnershipOperatio
     if (need(w, ctx, 'from', from, 'organisations', 'previous owner') === undefined) return;
     systems = w
       .relations()
-      .filter((relation) => relation.type === 'owns' && relation.from === from && w.get('systems', relation.to)?.lifecycle !== 'retired')
+      .filter(
+        (relation) =>
+          relation.type === 'owns' && relation.from === from && w.get('systems', relation.to)?.lifecycle !== 'retired',
+      )
       .map((relation) => relation.to)
       .sort();
     if (systems.length === 0) {
@@ -255,7 +332,13 @@ function addIntegration(w: Working, ctx: ChangeContext, op: AddIntegrationOperat
   const id = integration.id;
   const existing = w.kindOf(id);
   if (existing !== undefined) {
-    report(ctx, 'scenario.entity-exists', ['integration', 'id'], `${q(id)} is ${KIND_WORD[existing]} of the base already`, id);
+    report(
+      ctx,
+      'scenario.entity-exists',
+      ['integration', 'id'],
+      `${q(id)} is ${KIND_WORD[existing]} of the base already`,
+      id,
+    );
   }
   const source = need(w, ctx, ['integration', 'source'], integration.source, 'systems', 'source');
   const target = need(w, ctx, ['integration', 'target'], integration.target, 'systems', 'target');
@@ -263,11 +346,23 @@ function addIntegration(w: Working, ctx: ChangeContext, op: AddIntegrationOperat
   if (integration.via !== undefined) {
     via = need(w, ctx, ['integration', 'via'], integration.via, 'systems', 'platform');
     if (via !== undefined && via.platform !== true) {
-      report(ctx, 'scenario.not-platform', ['integration', 'via'], `${q(integration.via)} is not a platform (platform: true)`, integration.via);
+      report(
+        ctx,
+        'scenario.not-platform',
+        ['integration', 'via'],
+        `${q(integration.via)} is not a platform (platform: true)`,
+        integration.via,
+      );
       via = undefined;
     }
   }
-  if (existing !== undefined || source === undefined || target === undefined || (integration.via !== undefined && via === undefined)) return;
+  if (
+    existing !== undefined ||
+    source === undefined ||
+    target === undefined ||
+    (integration.via !== undefined && via === undefined)
+  )
+    return;
   w.set('integrations', id, { ...integration }, ctx.index);
 }
 

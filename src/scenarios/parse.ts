@@ -35,20 +35,33 @@ export function parseScenario(input: unknown): Scenario {
     try {
       value = JSON.parse(input);
     } catch (error) {
-      throw new ScenarioError('scenario.invalid', [{ code: 'json.syntax', path: [], conflict: false, message: `not valid JSON: ${(error as Error).message}` }]);
+      throw new ScenarioError('scenario.invalid', [
+        { code: 'json.syntax', path: [], conflict: false, message: `not valid JSON: ${(error as Error).message}` },
+      ]);
     }
   }
   if (!isPlainObject(value)) {
     throw new ScenarioError('scenario.invalid', [
-      { code: 'type.invalid', path: [], conflict: false, message: `expected a kartta-scenario/1 document (a JSON object), got ${describeValue(value)}` },
+      {
+        code: 'type.invalid',
+        path: [],
+        conflict: false,
+        message: `expected a kartta-scenario/1 document (a JSON object), got ${describeValue(value)}`,
+      },
     ]);
   }
   const issues: Issue[] = [];
   const { changes, ...rest } = value;
   const header = scenarioSchema.omit({ changes: true }).safeParse(rest);
   if (!header.success) issues.push(...mapZodIssues(header.error.issues, rest, []));
-  if (!hasOwn(value, 'changes')) issues.push({ code: 'field.required', path: ['changes'], message: "required field 'changes' is missing" });
-  else if (!Array.isArray(changes)) issues.push({ code: 'type.invalid', path: ['changes'], message: `expected an array of changes, got ${describeValue(changes)}` });
+  if (!hasOwn(value, 'changes'))
+    issues.push({ code: 'field.required', path: ['changes'], message: "required field 'changes' is missing" });
+  else if (!Array.isArray(changes))
+    issues.push({
+      code: 'type.invalid',
+      path: ['changes'],
+      message: `expected an array of changes, got ${describeValue(changes)}`,
+    });
   else {
     changes.forEach((change, index) => {
       const schema = isPlainObject(change) && hasOwn(change, 'path') ? patchChangeSchema : operationSchema;
@@ -57,7 +70,11 @@ export function parseScenario(input: unknown): Scenario {
       else if (schema === patchChangeSchema) issues.push(...patchShape(change as Record<string, unknown>, index));
     });
   }
-  if (issues.length > 0) throw new ScenarioError('scenario.invalid', issues.map((issue) => toProblem(issue, changes)));
+  if (issues.length > 0)
+    throw new ScenarioError(
+      'scenario.invalid',
+      issues.map((issue) => toProblem(issue, changes)),
+    );
   return deepFreeze(cloneJson(value) as unknown as Scenario);
 }
 
@@ -65,13 +82,25 @@ function patchShape(change: Record<string, unknown>, index: number): Issue[] {
   const op = change.op as string;
   const issues: Issue[] = [];
   if (op === 'remove' && hasOwn(change, 'value')) {
-    issues.push({ code: 'field.unexpected', path: ['changes', index, 'value'], message: "a 'remove' patch takes no 'value'" });
+    issues.push({
+      code: 'field.unexpected',
+      path: ['changes', index, 'value'],
+      message: "a 'remove' patch takes no 'value'",
+    });
   }
   if (op !== 'remove' && !hasOwn(change, 'value')) {
-    issues.push({ code: 'field.required', path: ['changes', index, 'value'], message: `a '${op}' patch needs a 'value'` });
+    issues.push({
+      code: 'field.required',
+      path: ['changes', index, 'value'],
+      message: `a '${op}' patch needs a 'value'`,
+    });
   }
   if (op === 'add' && hasOwn(change, 'was')) {
-    issues.push({ code: 'field.unexpected', path: ['changes', index, 'was'], message: "an 'add' patch takes no 'was': what it adds was absent" });
+    issues.push({
+      code: 'field.unexpected',
+      path: ['changes', index, 'was'],
+      message: "an 'add' patch takes no 'was': what it adds was absent",
+    });
   }
   return issues;
 }

@@ -36,7 +36,10 @@ function withValueAt(root: Item, path: readonly string[], value: unknown): Item 
 /** Equal as the format means it: defaults count as absent. */
 function sameValue(collection: DiffCollectionName | 'header', key: string, a: unknown, b: unknown): boolean {
   if (isPlainObject(a) && isPlainObject(b) && key === '') {
-    return jsonEqual(withoutDefaults(collection as DiffCollectionName, a), withoutDefaults(collection as DiffCollectionName, b));
+    return jsonEqual(
+      withoutDefaults(collection as DiffCollectionName, a),
+      withoutDefaults(collection as DiffCollectionName, b),
+    );
   }
   return jsonEqual(effective(collection, key, a), effective(collection, key, b));
 }
@@ -45,13 +48,24 @@ function checkEntity(ctx: ChangeContext, collection: DiffCollectionName, key: st
   const result = elementSchemas[collection].safeParse(value);
   if (!result.success) {
     for (const issue of mapZodIssues(result.error.issues, value, [])) {
-      report(ctx, issue.code, ['value', ...issue.path], `the ${collection === 'relations' ? 'relation' : 'entity'} is invalid: ${issue.message}`);
+      report(
+        ctx,
+        issue.code,
+        ['value', ...issue.path],
+        `the ${collection === 'relations' ? 'relation' : 'entity'} is invalid: ${issue.message}`,
+      );
     }
     return false;
   }
   if (keyOf(collection, value as Item) !== key) {
     const what = collection === 'relations' ? "its 'type: from -> to' key" : 'its id';
-    report(ctx, 'scenario.key-mismatch', ['value'], `the path names ${q(key)}, but ${what} is ${q(keyOf(collection, value as Item))}`, key);
+    report(
+      ctx,
+      'scenario.key-mismatch',
+      ['value'],
+      `the path names ${q(key)}, but ${what} is ${q(keyOf(collection, value as Item))}`,
+      key,
+    );
     return false;
   }
   return true;
@@ -65,26 +79,57 @@ function patchHeader(w: Working, ctx: ChangeContext, patch: ScenarioPatch): void
 }
 
 /** Checks the current value against what the patch expects; false (with a problem) when it does not hold. */
-function expectCurrent(ctx: ChangeContext, patch: ScenarioPatch, collection: DiffCollectionName | 'header', key: string, current: { found: boolean; value: unknown }, what: string): boolean {
+function expectCurrent(
+  ctx: ChangeContext,
+  patch: ScenarioPatch,
+  collection: DiffCollectionName | 'header',
+  key: string,
+  current: { found: boolean; value: unknown },
+  what: string,
+): boolean {
   const where = patch.path.join('.');
   // A field holding its default counts as absent, as it does in differences.
-  if (current.found && key !== '' && effective(collection, key, current.value) === undefined) current = { found: false, value: undefined };
-  if (!current.found && patch.op !== 'add' && hasOwn(patch, 'was') && sameValue(collection, key, undefined, patch.was)) {
+  if (current.found && key !== '' && effective(collection, key, current.value) === undefined)
+    current = { found: false, value: undefined };
+  if (
+    !current.found &&
+    patch.op !== 'add' &&
+    hasOwn(patch, 'was') &&
+    sameValue(collection, key, undefined, patch.was)
+  ) {
     return true;
   }
   if (patch.op === 'add') {
     if (current.found && !sameValue(collection, key, current.value, patch.value)) {
-      report(ctx, 'scenario.entity-exists', ['path'], `${what} ${q(where)} exists already with another value`, patch.path[1]);
+      report(
+        ctx,
+        'scenario.entity-exists',
+        ['path'],
+        `${what} ${q(where)} exists already with another value`,
+        patch.path[1],
+      );
       return false;
     }
     return true;
   }
   if (!current.found) {
-    report(ctx, 'scenario.entity-missing', ['path'], `${what} ${q(where)} is not in the ${ctx.conflict ? 'base any more' : 'base'}`, patch.path[1]);
+    report(
+      ctx,
+      'scenario.entity-missing',
+      ['path'],
+      `${what} ${q(where)} is not in the ${ctx.conflict ? 'base any more' : 'base'}`,
+      patch.path[1],
+    );
     return false;
   }
   if (hasOwn(patch, 'was') && !sameValue(collection, key, current.value, patch.was)) {
-    report(ctx, 'scenario.entity-changed', ['was'], `${what} ${q(where)} is not what the scenario expects: it changed in the base`, patch.path[1]);
+    report(
+      ctx,
+      'scenario.entity-changed',
+      ['was'],
+      `${what} ${q(where)} is not what the scenario expects: it changed in the base`,
+      patch.path[1],
+    );
     return false;
   }
   return true;
@@ -98,14 +143,29 @@ export function applyPatch(w: Working, ctx: ChangeContext, patch: ScenarioPatch)
     return;
   }
   if (!collectionSet.has(head) || id === undefined) {
-    report(ctx, 'scenario.path-invalid', ['path'], `a path starts with a collection (${diffCollections.join(', ')}) and an id, or with name, description or x; got ${q(patch.path.join('.'))}`);
+    report(
+      ctx,
+      'scenario.path-invalid',
+      ['path'],
+      `a path starts with a collection (${diffCollections.join(', ')}) and an id, or with name, description or x; got ${q(patch.path.join('.'))}`,
+    );
     return;
   }
   const collection = head as DiffCollectionName;
   ctx.touches.add(id);
   const entity = w.get(collection, id);
   if (field.length === 0) {
-    if (!expectCurrent(ctx, patch, collection, '', { found: entity !== undefined, value: entity }, collection === 'relations' ? 'relation' : 'entity')) return;
+    if (
+      !expectCurrent(
+        ctx,
+        patch,
+        collection,
+        '',
+        { found: entity !== undefined, value: entity },
+        collection === 'relations' ? 'relation' : 'entity',
+      )
+    )
+      return;
     if (patch.op === 'remove') {
       w.delete(collection, id, ctx.index);
       return;
@@ -115,12 +175,24 @@ export function applyPatch(w: Working, ctx: ChangeContext, patch: ScenarioPatch)
     return;
   }
   if (entity === undefined) {
-    report(ctx, 'scenario.entity-missing', ['path'], `${collection === 'relations' ? 'relation' : 'entity'} ${q(id)} is not in the ${ctx.conflict ? 'base any more' : 'base'}`, id);
+    report(
+      ctx,
+      'scenario.entity-missing',
+      ['path'],
+      `${collection === 'relations' ? 'relation' : 'entity'} ${q(id)} is not in the ${ctx.conflict ? 'base any more' : 'base'}`,
+      id,
+    );
     return;
   }
   const top = field[0] as string;
   if (top === 'id' || (collection === 'relations' && (top === 'type' || top === 'from' || top === 'to'))) {
-    report(ctx, 'scenario.path-invalid', ['path'], `${q(top)} identifies the ${collection === 'relations' ? 'relation' : 'entity'}: remove it and add another instead`, id);
+    report(
+      ctx,
+      'scenario.path-invalid',
+      ['path'],
+      `${q(top)} identifies the ${collection === 'relations' ? 'relation' : 'entity'}: remove it and add another instead`,
+      id,
+    );
     return;
   }
   const current = valueAt(entity, field);

@@ -27,7 +27,13 @@ const hashSchema = z
 const described = { description: textSchema.optional() };
 
 const retireSchema = z.strictObject({ op: z.literal('retire'), system: refSchema, ...described });
-const consolidateSchema = z.strictObject({ op: z.literal('consolidate'), product: textSchema, into: refSchema, scope: refSchema.optional(), ...described });
+const consolidateSchema = z.strictObject({
+  op: z.literal('consolidate'),
+  product: textSchema,
+  into: refSchema,
+  scope: refSchema.optional(),
+  ...described,
+});
 const replaceSchema = z.strictObject({ op: z.literal('replace'), system: refSchema, by: refSchema, ...described });
 const moveOwnershipSchema = z.strictObject({
   op: z.literal('moveOwnership'),
@@ -36,10 +42,20 @@ const moveOwnershipSchema = z.strictObject({
   to: refSchema,
   ...described,
 });
-const addIntegrationSchema = z.strictObject({ op: z.literal('addIntegration'), integration: integrationSchema, ...described });
+const addIntegrationSchema = z.strictObject({
+  op: z.literal('addIntegration'),
+  integration: integrationSchema,
+  ...described,
+});
 
 /** zod schema of the high-level operations, a union on `op`. */
-export const operationSchema = z.discriminatedUnion('op', [retireSchema, consolidateSchema, replaceSchema, moveOwnershipSchema, addIntegrationSchema]);
+export const operationSchema = z.discriminatedUnion('op', [
+  retireSchema,
+  consolidateSchema,
+  replaceSchema,
+  moveOwnershipSchema,
+  addIntegrationSchema,
+]);
 
 /** zod schema of an id-addressed patch. */
 export const patchChangeSchema = z.strictObject({
@@ -187,7 +203,8 @@ export interface AddIntegrationOperation {
  * const ops: ScenarioOperation[] = [{ op: 'retire', system: 'raindance-kalajoki' }, { op: 'replace', system: 'lifecare-oulu', by: 'esko-ppshp' }];
  * ```
  */
-export type ScenarioOperation = RetireOperation | ConsolidateOperation | ReplaceOperation | MoveOwnershipOperation | AddIntegrationOperation;
+export type ScenarioOperation =
+  RetireOperation | ConsolidateOperation | ReplaceOperation | MoveOwnershipOperation | AddIntegrationOperation;
 
 /**
  * A low-level change in the style of an immer patch, addressed by id instead of array index, so that it still

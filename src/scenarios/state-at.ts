@@ -41,23 +41,41 @@ const FN = 'stateAt';
  * ```
  */
 export function stateAt(model: Model, planResult: MigrationResult, date: string): Model {
-  if (!(model instanceof Model)) throw new QueryError('option.invalid', `${FN}: the model must be a Model (load one with Model.load)`, 'model');
+  if (!(model instanceof Model))
+    throw new QueryError('option.invalid', `${FN}: the model must be a Model (load one with Model.load)`, 'model');
   if (typeof date !== 'string' || !isIsoDate(date)) {
-    throw new QueryError('option.invalid', `${FN}: the date must be an existing calendar date as YYYY-MM-DD, got ${capText(JSON.stringify(date) ?? String(date))}`, 'date');
+    throw new QueryError(
+      'option.invalid',
+      `${FN}: the date must be an existing calendar date as YYYY-MM-DD, got ${capText(JSON.stringify(date) ?? String(date))}`,
+      'date',
+    );
   }
   const given = planResult as Partial<MigrationResult> | null | undefined;
   if (!Array.isArray(given?.waves) || !Array.isArray(given?.placements)) {
-    throw new QueryError('option.invalid', `${FN}: planResult must be the result of planMigration (with waves and placements)`, 'planResult');
+    throw new QueryError(
+      'option.invalid',
+      `${FN}: planResult must be the result of planMigration (with waves and placements)`,
+      'planResult',
+    );
   }
   const { waves, placements } = planResult;
   const endOf = new Map<number, string>();
   for (const wave of waves) {
-    if (wave.end === undefined) throw new QueryError('plan.undated', `${FN}: the plan's waves have no dates; give the plan a start and waveMonths`);
+    if (wave.end === undefined)
+      throw new QueryError(
+        'plan.undated',
+        `${FN}: the plan's waves have no dates; give the plan a start and waveMonths`,
+      );
     endOf.set(wave.index, wave.end);
   }
   for (const placement of placements) {
     for (const id of placement.target === undefined ? [placement.system] : [placement.system, placement.target]) {
-      if (model.system(id) === undefined) throw new QueryError('entity.unknown', `${FN}: step ${capText(placement.step)} names system ${capText(id)}, which is not in the model`, id);
+      if (model.system(id) === undefined)
+        throw new QueryError(
+          'entity.unknown',
+          `${FN}: step ${capText(placement.step)} names system ${capText(id)}, which is not in the model`,
+          id,
+        );
     }
   }
   // Dates after 9999-12-31 are written with a sign (+010000-01-01); none of them has ended by a YYYY-MM-DD date.
@@ -68,11 +86,17 @@ export function stateAt(model: Model, planResult: MigrationResult, date: string)
   const done = placements
     .filter((placement) => ended(placement.wave))
     .sort((a, b) => a.wave - b.wave || (a.step < b.step ? -1 : a.step > b.step ? 1 : 0));
-  const retired = new Set<string>(model.systems().filter((system) => system.lifecycle === 'retired').map((system) => system.id));
+  const retired = new Set<string>(
+    model
+      .systems()
+      .filter((system) => system.lifecycle === 'retired')
+      .map((system) => system.id),
+  );
   const changes: ScenarioOperation[] = [];
   for (const placement of done) {
     if (placement.action === 'rehost' || retired.has(placement.system)) continue;
-    if (placement.action === 'retire' || placement.target === undefined) changes.push({ op: 'retire', system: placement.system });
+    if (placement.action === 'retire' || placement.target === undefined)
+      changes.push({ op: 'retire', system: placement.system });
     else changes.push({ op: 'replace', system: placement.system, by: placement.target });
     retired.add(placement.system);
   }

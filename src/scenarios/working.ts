@@ -71,8 +71,10 @@ export class Working {
     for (const [key, value] of Object.entries(this.header)) defineOwn(doc, key, value);
     for (const collection of diffCollections) {
       const items = [...this.map(collection).values()];
-      if (collection === 'relations') items.sort((a, b) => compareRelations(a as unknown as Relation, b as unknown as Relation));
-      else items.sort((a, b) => ((a.id as string) < (b.id as string) ? -1 : (a.id as string) > (b.id as string) ? 1 : 0));
+      if (collection === 'relations')
+        items.sort((a, b) => compareRelations(a as unknown as Relation, b as unknown as Relation));
+      else
+        items.sort((a, b) => ((a.id as string) < (b.id as string) ? -1 : (a.id as string) > (b.id as string) ? 1 : 0));
       doc[collection] = items;
     }
     return doc as unknown as KarttaDocument;

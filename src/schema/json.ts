@@ -104,7 +104,9 @@ export interface Unholdable {
  * stack, and stops at the first find.
  */
 export function findUnholdable(value: unknown, maxDepth: number): Unholdable | undefined {
-  const stack: { value: unknown; path: (string | number)[]; ancestors: ReadonlySet<object> }[] = [{ value, path: [], ancestors: new Set() }];
+  const stack: { value: unknown; path: (string | number)[]; ancestors: ReadonlySet<object> }[] = [
+    { value, path: [], ancestors: new Set() },
+  ];
   while (stack.length > 0) {
     const { value: current, path, ancestors } = stack.pop() as (typeof stack)[number];
     const type = typeof current;
@@ -115,7 +117,8 @@ export function findUnholdable(value: unknown, maxDepth: number): Unholdable | u
     if (path.length >= maxDepth) return { kind: 'too-deep', path };
     const inner = new Set(ancestors).add(object);
     if (Array.isArray(object)) {
-      for (let i = object.length - 1; i >= 0; i--) stack.push({ value: object[i], path: [...path, i], ancestors: inner });
+      for (let i = object.length - 1; i >= 0; i--)
+        stack.push({ value: object[i], path: [...path, i], ancestors: inner });
     } else {
       const keys = Object.keys(object);
       for (let i = keys.length - 1; i >= 0; i--) {
@@ -133,4 +136,3 @@ export function unholdableMessage(kind: Unholdable['kind'], maxDepth: number): s
   if (kind === 'too-deep') return `the value is nested more than ${maxDepth} levels deep`;
   return 'a BigInt, function or symbol cannot be held in a JSON document';
 }
-

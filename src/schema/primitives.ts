@@ -21,7 +21,10 @@ export const idSchema = z
     params: { code: 'id.invalid' },
     message: 'an id must not contain white space or control characters',
   })
-  .meta({ pattern: '^[^\\s\\p{Cc}]+$', description: 'An id: no white space or control characters, unique across the document.' });
+  .meta({
+    pattern: '^[^\\s\\p{Cc}]+$',
+    description: 'An id: no white space or control characters, unique across the document.',
+  });
 
 /** A reference to another entity's id; existence and kind are checked by the semantic validator. */
 export const refSchema = z.string().min(1).max(MAX_ID);
@@ -92,7 +95,10 @@ export const businessIdSchema = z
     params: { code: 'business-id.invalid' },
     message: 'expected a Y-tunnus NNNNNNN-C with a valid check digit',
   })
-  .meta({ pattern: '^\\d{7}-\\d$', description: 'Finnish business id (Y-tunnus); the loader also checks the check digit.' });
+  .meta({
+    pattern: '^\\d{7}-\\d$',
+    description: 'Finnish business id (Y-tunnus); the loader also checks the check digit.',
+  });
 
 export const municipalityCodeSchema = z
   .string()

@@ -8,7 +8,13 @@ import type { RelationType } from '../types.js';
 import { type IdCollision, type IdRequest, assignIds, slug } from './ids.js';
 import type { ParsedMapping } from './mapping.js';
 import type { CellLocation, InventoryNote, InventoryProblem } from './problems.js';
-import { type DeclaredProduct, type ProductCluster, type SeenSpelling, catalogueEntry, clusterProducts } from './products.js';
+import {
+  type DeclaredProduct,
+  type ProductCluster,
+  type SeenSpelling,
+  catalogueEntry,
+  clusterProducts,
+} from './products.js';
 import type { RowRecord } from './sheets.js';
 import { readValue } from './values.js';
 import { cap, fold, suggest } from './words.js';
@@ -44,7 +50,13 @@ export interface BuildOptions {
   readonly clustering: boolean | undefined;
 }
 
-const RELATION_COLUMNS: readonly { kind: RowRecord['kind']; field: string; type: RelationType; target: Collection; reverse: boolean }[] = [
+const RELATION_COLUMNS: readonly {
+  kind: RowRecord['kind'];
+  field: string;
+  type: RelationType;
+  target: Collection;
+  reverse: boolean;
+}[] = [
   { kind: 'organisations', field: 'memberOf', type: 'memberOf', target: 'organisations', reverse: false },
   { kind: 'organisations', field: 'provides', type: 'provides', target: 'services', reverse: false },
   { kind: 'systems', field: 'owner', type: 'owns', target: 'organisations', reverse: true },
@@ -122,10 +134,11 @@ export function build(records: readonly RowRecord[], mapping: ParsedMapping, opt
   const skippedNames = new Map<Collection, Map<string, RowRecord>>();
   for (const record of records) {
     if (!record.bad) continue;
-    const collection = record.kind === 'model' || record.kind === 'relations' ? undefined : (record.kind);
+    const collection = record.kind === 'model' || record.kind === 'relations' ? undefined : record.kind;
     if (collection === undefined) continue;
     const map = skippedNames.get(collection) ?? new Map<string, RowRecord>();
-    for (const name of [record.values.get('id'), record.values.get('name'), record.values.get('source')]) if (typeof name === 'string') map.set(fold(name), record);
+    for (const name of [record.values.get('id'), record.values.get('name'), record.values.get('source')])
+      if (typeof name === 'string') map.set(fold(name), record);
     skippedNames.set(collection, map);
   }
 
@@ -155,18 +168,31 @@ export function build(records: readonly RowRecord[], mapping: ParsedMapping, opt
     modelName ??= nameOf(record);
     description ??= record.values.get('description') as string | undefined;
     extension ??= record.values.get('x') as Doc | undefined;
-    if (clustering === undefined && record.values.has('clustering')) clustering = record.values.get('clustering') as boolean;
+    if (clustering === undefined && record.values.has('clustering'))
+      clustering = record.values.get('clustering') as boolean;
   }
   clustering ??= true;
 
   // Entities, grouped by identity; the same identity twice is merged when identical, a conflict otherwise.
   const entities = new Map<Collection, Map<string, Entity>>();
   for (const collection of SINGULAR.keys()) entities.set(collection, new Map());
-  const add = (collection: Collection, identity: string, record: RowRecord, doc: Doc, names: string[]): Entity | undefined => {
+  const add = (
+    collection: Collection,
+    identity: string,
+    record: RowRecord,
+    doc: Doc,
+    names: string[],
+  ): Entity | undefined => {
     const map = entities.get(collection) as Map<string, Entity>;
     const existing = map.get(identity);
     if (existing === undefined) {
-      const entity: Entity = { collection, id: typeof doc['id'] === 'string' ? doc['id'] : identity, doc, records: [record], names };
+      const entity: Entity = {
+        collection,
+        id: typeof doc['id'] === 'string' ? doc['id'] : identity,
+        doc,
+        records: [record],
+        names,
+      };
       map.set(identity, entity);
       return entity;
     }
@@ -175,7 +201,9 @@ export function build(records: readonly RowRecord[], mapping: ParsedMapping, opt
       existing.records.push(record);
       return existing;
     }
-    const differing = [...new Set([...Object.keys(existing.doc), ...Object.keys(doc)])].filter((key) => canonical(existing.doc[key]) !== canonical(doc[key])).sort();
+    const differing = [...new Set([...Object.keys(existing.doc), ...Object.keys(doc)])]
+      .filter((key) => canonical(existing.doc[key]) !== canonical(doc[key]))
+      .sort();
     const message = `${record.location.cell} (${record.location.file}) and ${first.location.cell} (${first.location.file}) give the same ${SINGULAR.get(collection)} "${cap(names[0] ?? identity)}" with different ${differing.join(', ')}; make them agree, or give one a different name or id`;
     fail(record, { ...record.location, code: 'spreadsheet.conflict', message, other: first.location });
     if (!first.bad) {
@@ -196,7 +224,8 @@ export function build(records: readonly RowRecord[], mapping: ParsedMapping, opt
     const name = nameOf(record);
     const id = (record.values.get('id') as string | undefined) ?? slug(namesOf(name)[0] ?? '');
     const doc: Doc = { id, kind: record.values.get('kind'), name };
-    for (const key of ['businessId', 'municipalityCode', 'description', 'x']) if (record.values.has(key)) doc[key] = record.values.get(key);
+    for (const key of ['businessId', 'municipalityCode', 'description', 'x'])
+      if (record.values.has(key)) doc[key] = record.values.get(key);
     add('organisations', id, record, doc, namesOf(name));
   }
   for (const record of good.filter((r) => r.kind === 'services')) {
@@ -206,22 +235,41 @@ export function build(records: readonly RowRecord[], mapping: ParsedMapping, opt
     for (const key of ['code', 'description', 'x']) if (record.values.has(key)) doc[key] = record.values.get(key);
     add('services', id, record, doc, namesOf(name));
   }
-  const declaredOrganisations = (entities.get('organisations') as Map<string, Entity>).size > 0 || records.some((r) => r.kind === 'organisations');
-  const declaredServices = (entities.get('services') as Map<string, Entity>).size > 0 || records.some((r) => r.kind === 'services');
+  const declaredOrganisations =
+    (entities.get('organisations') as Map<string, Entity>).size > 0 || records.some((r) => r.kind === 'organisations');
+  const declaredServices =
+    (entities.get('services') as Map<string, Entity>).size > 0 || records.some((r) => r.kind === 'services');
 
   /** Finds an entity by id or name; creates organisations and services from names when none are declared. */
-  const resolve = (collection: Collection, typed: string, record: RowRecord, field: string, preferOwner?: string): string | undefined => {
+  const resolve = (
+    collection: Collection,
+    typed: string,
+    record: RowRecord,
+    field: string,
+    preferOwner?: string,
+  ): string | undefined => {
     const location = record.cells.get(field) ?? record.location;
     const map = entities.get(collection) as Map<string, Entity>;
     const byId = map.get(typed);
     if (byId !== undefined) return byId.id;
     const folded = fold(typed);
-    let candidates = [...map.values()].filter((entity) => entity.names.some((name) => fold(name) === folded) || fold(entity.id) === folded);
+    let candidates = [...map.values()].filter(
+      (entity) => entity.names.some((name) => fold(name) === folded) || fold(entity.id) === folded,
+    );
     const qualified = /^(.*)\(([^()]+)\)\s*$/.exec(typed);
     if (candidates.length === 0 && qualified && collection === 'systems') {
       const owner = fold(qualified[2] as string);
-      const ownerIds = new Set([...(entities.get('organisations') as Map<string, Entity>).values()].filter((o) => o.names.some((n) => fold(n) === owner) || fold(o.id) === owner).map((o) => o.id));
-      candidates = [...map.values()].filter((entity) => entity.names.some((name) => fold(name) === fold(qualified[1] as string)) && entity.owner !== undefined && ownerIds.has(entity.owner));
+      const ownerIds = new Set(
+        [...(entities.get('organisations') as Map<string, Entity>).values()]
+          .filter((o) => o.names.some((n) => fold(n) === owner) || fold(o.id) === owner)
+          .map((o) => o.id),
+      );
+      candidates = [...map.values()].filter(
+        (entity) =>
+          entity.names.some((name) => fold(name) === fold(qualified[1] as string)) &&
+          entity.owner !== undefined &&
+          ownerIds.has(entity.owner),
+      );
     }
     if (candidates.length > 1 && preferOwner !== undefined) {
       const same = candidates.filter((entity) => entity.owner === preferOwner);
@@ -244,15 +292,22 @@ export function build(records: readonly RowRecord[], mapping: ParsedMapping, opt
       });
       return undefined;
     }
-    if ((collection === 'organisations' && !declaredOrganisations) || (collection === 'services' && !declaredServices)) {
+    if (
+      (collection === 'organisations' && !declaredOrganisations) ||
+      (collection === 'services' && !declaredServices)
+    ) {
       // Organisations are all created (from owner and user cells) before any service, so a service whose slug an
       // organisation or an explicit id already has gets a suffix, whatever the order of the rows.
       let id = slug(typed);
       const clash = (candidate: string): boolean =>
-        explicitIds.has(candidate) || (collection === 'services' && (entities.get('organisations') as Map<string, Entity>).has(candidate));
+        explicitIds.has(candidate) ||
+        (collection === 'services' && (entities.get('organisations') as Map<string, Entity>).has(candidate));
       if (clash(id)) id = `${id}-${collection === 'services' ? 'service' : 'organisation'}`;
       if (!map.has(id)) {
-        const doc: Doc = collection === 'organisations' ? { id, kind: guessKind(typed), name: typed } : { id, name: typed, domain: 'unspecified' };
+        const doc: Doc =
+          collection === 'organisations'
+            ? { id, kind: guessKind(typed), name: typed }
+            : { id, name: typed, domain: 'unspecified' };
         map.set(id, { collection, id, doc, records: [record], names: [typed] });
         notes.push({
           ...location,
@@ -268,7 +323,12 @@ export function build(records: readonly RowRecord[], mapping: ParsedMapping, opt
     // A row that went bad earlier in this pass is not in the start-of-pass index: look through the rows again.
     const skipped =
       skippedNames.get(collection)?.get(folded) ??
-      records.find((r) => r.bad && r.kind === collection && [r.values.get('id'), r.values.get('name')].some((name) => typeof name === 'string' && fold(name) === folded));
+      records.find(
+        (r) =>
+          r.bad &&
+          r.kind === collection &&
+          [r.values.get('id'), r.values.get('name')].some((name) => typeof name === 'string' && fold(name) === folded),
+      );
     if (skipped !== undefined) {
       dependent(record, location, typed, skipped);
       return undefined;
@@ -290,7 +350,9 @@ export function build(records: readonly RowRecord[], mapping: ParsedMapping, opt
   const systemRequests: { record: RowRecord; request: IdRequest; doc: Doc; owners: string[]; names: string[] }[] = [];
   const seen: SeenSpelling[] = [];
   for (const record of good.filter((r) => r.kind === 'systems')) {
-    const typedOwners = (record.values.get('owner') as string[] | undefined) ?? (record.defaultOwner === undefined ? [] : [record.defaultOwner]);
+    const typedOwners =
+      (record.values.get('owner') as string[] | undefined) ??
+      (record.defaultOwner === undefined ? [] : [record.defaultOwner]);
     const owners: string[] = [];
     for (const owner of typedOwners) {
       const id = resolve('organisations', owner, record, record.values.has('owner') ? 'owner' : 'name');
@@ -299,7 +361,8 @@ export function build(records: readonly RowRecord[], mapping: ParsedMapping, opt
     if (record.bad) continue;
     const name = nameOf(record);
     const doc: Doc = { name, class: record.values.get('class'), lifecycle: record.values.get('lifecycle') };
-    for (const key of ['product', 'version', 'criticality', 'users', 'platform', 'hosting', 'description', 'x']) if (record.values.has(key)) doc[key] = record.values.get(key);
+    for (const key of ['product', 'version', 'criticality', 'users', 'platform', 'hosting', 'description', 'x'])
+      if (record.values.has(key)) doc[key] = record.values.get(key);
     const contract: Doc = {};
     if (record.values.has('contractEnds')) contract['ends'] = record.values.get('contractEnds');
     if (record.values.has('noticeMonths')) contract['noticeMonths'] = record.values.get('noticeMonths');
@@ -307,10 +370,20 @@ export function build(records: readonly RowRecord[], mapping: ParsedMapping, opt
     if (Object.keys(contract).length > 0) doc['contract'] = contract;
     const explicit = record.values.get('id') as string | undefined;
     const base = explicit ?? slug(`${owners[0] ?? ''} ${namesOf(name)[0] ?? ''}`);
-    systemRequests.push({ record, request: { base, content: record.content, location: record.location.cell }, doc, owners, names: namesOf(name) });
+    systemRequests.push({
+      record,
+      request: { base, content: record.content, location: record.location.cell },
+      doc,
+      owners,
+      names: namesOf(name),
+    });
     if (typeof doc['product'] === 'string') {
       const vendor = record.values.get('vendor') as string | undefined;
-      seen.push({ spelling: doc['product'], ...(vendor === undefined ? {} : { vendor }), cell: record.cells.get('product')?.cell ?? record.location.cell });
+      seen.push({
+        spelling: doc['product'],
+        ...(vendor === undefined ? {} : { vendor }),
+        cell: record.cells.get('product')?.cell ?? record.location.cell,
+      });
     }
   }
   const systemEntities: Entity[] = [];
@@ -327,12 +400,17 @@ export function build(records: readonly RowRecord[], mapping: ParsedMapping, opt
 
   // Generated ids must not take an explicit id or an id of another collection.
   const taken = new Set(explicitIds);
-  for (const collection of ['organisations', 'services'] as const) for (const entity of (entities.get(collection) as Map<string, Entity>).values()) taken.add(entity.id);
+  for (const collection of ['organisations', 'services'] as const)
+    for (const entity of (entities.get(collection) as Map<string, Entity>).values()) taken.add(entity.id);
   const collisions: IdCollision[] = [];
   {
     const generated = liveSystems.filter((entity) => !(entity.records[0] as RowRecord).values.has('id'));
     const result = assignIds(
-      generated.map((entity) => ({ base: entity.id, content: (entity.records[0] as RowRecord).content, location: (entity.records[0] as RowRecord).location.cell })),
+      generated.map((entity) => ({
+        base: entity.id,
+        content: (entity.records[0] as RowRecord).content,
+        location: (entity.records[0] as RowRecord).location.cell,
+      })),
       taken,
     );
     generated.forEach((entity, index) => {
@@ -364,17 +442,24 @@ export function build(records: readonly RowRecord[], mapping: ParsedMapping, opt
     for (const owner of owners) addRelation({ type: 'owns', from: owner, to: entity.id }, record);
   }
   const ownerOfRecord = new Map<RowRecord, string>();
-  for (const entity of liveSystems) if (entity.owner !== undefined) for (const r of entity.records) ownerOfRecord.set(r, entity.owner);
+  for (const entity of liveSystems)
+    if (entity.owner !== undefined) for (const r of entity.records) ownerOfRecord.set(r, entity.owner);
   for (const spec of RELATION_COLUMNS) {
     if (spec.field === 'owner') continue;
-    const sources = spec.kind === 'systems' ? liveSystems : [...(entities.get('organisations') as Map<string, Entity>).values()];
+    const sources =
+      spec.kind === 'systems' ? liveSystems : [...(entities.get('organisations') as Map<string, Entity>).values()];
     for (const entity of sources) {
       for (const record of entity.records) {
         if (record.kind !== spec.kind) continue;
         for (const typed of (record.values.get(spec.field) as string[] | undefined) ?? []) {
           const other = resolve(spec.target, typed, record, spec.field, entity.owner);
           if (other === undefined) continue;
-          addRelation(spec.reverse ? { type: spec.type, from: other, to: entity.id } : ({ type: spec.type, from: entity.id, to: other }), record);
+          addRelation(
+            spec.reverse
+              ? { type: spec.type, from: other, to: entity.id }
+              : { type: spec.type, from: entity.id, to: other },
+            record,
+          );
         }
       }
     }
@@ -384,17 +469,29 @@ export function build(records: readonly RowRecord[], mapping: ParsedMapping, opt
   const integrationRequests: { record: RowRecord; doc: Doc; request: IdRequest }[] = [];
   for (const record of good.filter((r) => r.kind === 'integrations')) {
     const preferOwner = record.defaultOwner === undefined ? undefined : fold(record.defaultOwner);
-    const ownerId = preferOwner === undefined ? undefined : [...(entities.get('organisations') as Map<string, Entity>).values()].find((o) => o.names.some((n) => fold(n) === preferOwner))?.id;
+    const ownerId =
+      preferOwner === undefined
+        ? undefined
+        : [...(entities.get('organisations') as Map<string, Entity>).values()].find((o) =>
+            o.names.some((n) => fold(n) === preferOwner),
+          )?.id;
     const source = resolve('systems', record.values.get('source') as string, record, 'source', ownerId);
     const target = resolve('systems', record.values.get('target') as string, record, 'target', ownerId);
-    const via = record.values.has('via') ? resolve('systems', record.values.get('via') as string, record, 'via', ownerId) : undefined;
+    const via = record.values.has('via')
+      ? resolve('systems', record.values.get('via') as string, record, 'via', ownerId)
+      : undefined;
     if (record.bad || source === undefined || target === undefined) continue;
     const doc: Doc = { source, target };
-    for (const key of ['direction', 'data', 'protocol', 'mode', 'criticality', 'description', 'x']) if (record.values.has(key)) doc[key] = record.values.get(key);
+    for (const key of ['direction', 'data', 'protocol', 'mode', 'criticality', 'description', 'x'])
+      if (record.values.has(key)) doc[key] = record.values.get(key);
     if (via !== undefined) doc['via'] = via;
     const explicit = record.values.get('id') as string | undefined;
     const identity = explicit ?? `${source}\u0000${target}\u0000${fold((doc['data'] as string | undefined) ?? '')}`;
-    integrationRequests.push({ record, doc, request: { base: explicit ?? slug(`${source}-${target}`), content: identity, location: record.location.cell } });
+    integrationRequests.push({
+      record,
+      doc,
+      request: { base: explicit ?? slug(`${source}-${target}`), content: identity, location: record.location.cell },
+    });
   }
   {
     const live: { entity: Entity; request: IdRequest; explicit: boolean }[] = [];
@@ -437,12 +534,20 @@ export function build(records: readonly RowRecord[], mapping: ParsedMapping, opt
   const productRecords = new Map<string, RowRecord>();
   for (const record of good.filter((r) => r.kind === 'products')) {
     const id = record.values.get('id') as string | undefined;
-    declared.push({ id, name: record.values.get('name') as string, vendor: record.values.get('vendor') as string | undefined, aliases: (record.values.get('aliases') as string[] | undefined) ?? [], source: 'catalogue' });
+    declared.push({
+      id,
+      name: record.values.get('name') as string,
+      vendor: record.values.get('vendor') as string | undefined,
+      aliases: (record.values.get('aliases') as string[] | undefined) ?? [],
+      source: 'catalogue',
+    });
     productRecords.set(record.values.get('name') as string, record);
   }
   for (const product of mapping.products) declared.push({ ...product, source: 'mapping' });
   const declaredKeys = new Set(declared.flatMap((p) => [p.name, ...p.aliases].map(fold)));
-  for (const group of mapping.distinct) for (const spelling of group) if (!declaredKeys.has(fold(spelling))) declared.push({ name: spelling, aliases: [], source: 'mapping' });
+  for (const group of mapping.distinct)
+    for (const spelling of group)
+      if (!declaredKeys.has(fold(spelling))) declared.push({ name: spelling, aliases: [], source: 'mapping' });
   const liveSeen = seen.filter((entry) => liveSystems.some((entity) => entity.doc['product'] === entry.spelling));
   const clusters = clusterProducts(clustering ? liveSeen : [], declared, taken);
   const productDocs: Doc[] = [];
@@ -450,7 +555,11 @@ export function build(records: readonly RowRecord[], mapping: ParsedMapping, opt
     const record = productRecords.get(cluster.name);
     const declaredProduct = declared.find((p) => p.name === cluster.name && p.source === cluster.source);
     if (cluster.source === 'proposed' && cluster.spellings.length < 2 && cluster.vendor === undefined) continue;
-    const entry = catalogueEntry(cluster, record?.values.get('description') as string | undefined, record?.values.get('x') as Doc | undefined);
+    const entry = catalogueEntry(
+      cluster,
+      record?.values.get('description') as string | undefined,
+      record?.values.get('x') as Doc | undefined,
+    );
     if (declaredProduct !== undefined) {
       const aliases = [...declaredProduct.aliases];
       for (const alias of entry.aliases ?? []) if (!aliases.includes(alias)) aliases.push(alias);
@@ -467,7 +576,8 @@ export function build(records: readonly RowRecord[], mapping: ParsedMapping, opt
   }
 
   // The document, sorted by id as the model writes it.
-  const byId = (a: Doc, b: Doc): number => ((a['id'] as string) < (b['id'] as string) ? -1 : (a['id'] as string) > (b['id'] as string) ? 1 : 0);
+  const byId = (a: Doc, b: Doc): number =>
+    (a['id'] as string) < (b['id'] as string) ? -1 : (a['id'] as string) > (b['id'] as string) ? 1 : 0;
   const collect = (collection: Collection): Doc[] => {
     const list = [...(entities.get(collection) as Map<string, Entity>).values()]
       .filter((entity) => entity.records.every((r) => !r.bad))
@@ -509,20 +619,30 @@ export function issueProblems(issues: readonly Issue[], built: Built): Inventory
   const problems: InventoryProblem[] = [];
   for (const issue of issues) {
     const [collection, index, ...rest] = issue.path;
-    const record = typeof collection === 'string' && typeof index === 'number' ? built.provenance.get(`${collection}\u0000${index}`) : undefined;
+    const record =
+      typeof collection === 'string' && typeof index === 'number'
+        ? built.provenance.get(`${collection}\u0000${index}`)
+        : undefined;
     if (record === undefined) {
-      problems.push({ file: '(inventory)', sheet: '', code: 'spreadsheet.model-invalid', message: `The inventory as a whole breaks a rule of the model: ${issue.message} [${issue.code}]` });
+      problems.push({
+        file: '(inventory)',
+        sheet: '',
+        code: 'spreadsheet.model-invalid',
+        message: `The inventory as a whole breaks a rule of the model: ${issue.message} [${issue.code}]`,
+      });
       continue;
     }
     const field = rest.join('.');
     const cell = record.cells.get(ISSUE_FIELDS.get(field) ?? field) ?? record.location;
     record.bad = true;
-    const raw = cell.cell === undefined ? undefined : (record.values.get(ISSUE_FIELDS.get(field) ?? field));
+    const raw = cell.cell === undefined ? undefined : record.values.get(ISSUE_FIELDS.get(field) ?? field);
     problems.push({
       ...cell,
       code: 'spreadsheet.model-invalid',
       message: `${cell.cell ?? cell.sheet} (${cell.file}${'column' in cell && cell.column !== undefined ? `, column "${cap(cell.column, 40)}"` : ''}): ${issue.message} [${issue.code}]`,
-      ...(typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' ? { value: cap(String(raw)) } : {}),
+      ...(typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean'
+        ? { value: cap(String(raw)) }
+        : {}),
       expected: issue.message,
     });
   }

@@ -25,7 +25,11 @@ export function decodeText(data: Uint8Array | string): string {
 
 /** The separator of the file: the one of `;`, `,` and tab seen most often in the first line, outside quotes. */
 export function detectDelimiter(text: string): string {
-  const counts = new Map<string, number>([[';', 0], [',', 0], ['\t', 0]]);
+  const counts = new Map<string, number>([
+    [';', 0],
+    [',', 0],
+    ['\t', 0],
+  ]);
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const char = text[i] as string;
@@ -42,27 +46,53 @@ export function detectDelimiter(text: string): string {
 export function readCsv(data: Uint8Array | string, file: string, maxBytes: number, counter: TableCounter): RawSheet {
   const size = typeof data === 'string' ? data.length : data.byteLength;
   if (size > maxBytes) {
-    throw new SpreadsheetError('spreadsheet.too-large', `${file}: the file is ${size} bytes, more than ${maxBytes} (option maxBytes)`, file);
+    throw new SpreadsheetError(
+      'spreadsheet.too-large',
+      `${file}: the file is ${size} bytes, more than ${maxBytes} (option maxBytes)`,
+      file,
+    );
   }
   const text = decodeText(data);
   let records: string[][];
   try {
-    const parsed: unknown = parse(text, { delimiter: detectDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
+    const parsed: unknown = parse(text, {
+      delimiter: detectDelimiter(text),
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    });
     // Without a columns option csv-parse gives arrays of strings, never objects keyed by header text.
     records = parsed as string[][];
   } catch (error) {
-    throw new SpreadsheetError('spreadsheet.unreadable', `${file}: not readable as CSV (${(error as Error).message})`, file);
+    throw new SpreadsheetError(
+      'spreadsheet.unreadable',
+      `${file}: not readable as CSV (${(error as Error).message})`,
+      file,
+    );
   }
   const rows: RawRow[] = [];
   const { maxRows, maxCells } = counter.limits;
   records.forEach((record, index) => {
-    if (++counter.rows > maxRows) throw new SpreadsheetError('spreadsheet.too-large', `${file}: more than ${maxRows} rows in all (option maxRows)`, file);
+    if (++counter.rows > maxRows)
+      throw new SpreadsheetError(
+        'spreadsheet.too-large',
+        `${file}: more than ${maxRows} rows in all (option maxRows)`,
+        file,
+      );
     const values: (string | undefined)[] = [];
     record.forEach((value, column) => {
       if (value === '') return;
       // A quote in front of a formula character is how CSV written by Kartta (and OWASP's guidance) neutralises it.
-      values[column] = value.length > 1 && value.charCodeAt(0) === 39 && FORMULA_TRIGGERS.has(value.charAt(1)) ? value.slice(1) : value;
-      if (++counter.cells > maxCells) throw new SpreadsheetError('spreadsheet.too-large', `${file}: more than ${maxCells} cells in all (option maxCells)`, file);
+      values[column] =
+        value.length > 1 && value.charCodeAt(0) === 39 && FORMULA_TRIGGERS.has(value.charAt(1))
+          ? value.slice(1)
+          : value;
+      if (++counter.cells > maxCells)
+        throw new SpreadsheetError(
+          'spreadsheet.too-large',
+          `${file}: more than ${maxCells} cells in all (option maxCells)`,
+          file,
+        );
     });
     rows.push({ number: index + 1, values });
   });

@@ -45,7 +45,13 @@ export interface FieldSpec {
 /** A language of headers and instructions. */
 export type Language = 'fi' | 'sv' | 'en';
 
-const id: FieldSpec = { key: 'id', type: 'id', fi: ['Tunnus', 'Tunniste', 'Id'], sv: ['Id', 'Identifierare'], en: ['Id', 'Identifier'] };
+const id: FieldSpec = {
+  key: 'id',
+  type: 'id',
+  fi: ['Tunnus', 'Tunniste', 'Id'],
+  sv: ['Id', 'Identifierare'],
+  en: ['Id', 'Identifier'],
+};
 const description: FieldSpec = {
   key: 'description',
   type: 'text',
@@ -53,14 +59,24 @@ const description: FieldSpec = {
   sv: ['Beskrivning', 'Tilläggsuppgifter'],
   en: ['Description', 'Notes'],
 };
-const extension: FieldSpec = { key: 'x', type: 'json', fi: ['Lisäkentät (JSON)', 'x'], sv: ['Tilläggsfält (JSON)'], en: ['Extensions (JSON)'] };
+const extension: FieldSpec = {
+  key: 'x',
+  type: 'json',
+  fi: ['Lisäkentät (JSON)', 'x'],
+  sv: ['Tilläggsfält (JSON)'],
+  en: ['Extensions (JSON)'],
+};
 const criticality: FieldSpec = {
   key: 'criticality',
   type: 'criticality',
   fi: ['Kriittisyys'],
   sv: ['Kritikalitet', 'Kritiskhet'],
   en: ['Criticality'],
-  help: { fi: 'matala / keskitaso / korkea / kriittinen', sv: 'låg / medel / hög / kritisk', en: 'low / medium / high / critical' },
+  help: {
+    fi: 'matala / keskitaso / korkea / kriittinen',
+    sv: 'låg / medel / hög / kritisk',
+    en: 'low / medium / high / critical',
+  },
 };
 
 /** The columns of each sheet kind, in the order they are written. */
@@ -68,7 +84,13 @@ export const FIELDS: ReadonlyMap<SheetKind, readonly FieldSpec[]> = new Map<Shee
   [
     'model',
     [
-      { key: 'name', type: 'text', fi: ['Nimi', 'Mallin nimi', 'Alue'], sv: ['Namn', 'Modellens namn'], en: ['Name', 'Model name', 'Region'] },
+      {
+        key: 'name',
+        type: 'text',
+        fi: ['Nimi', 'Mallin nimi', 'Alue'],
+        sv: ['Namn', 'Modellens namn'],
+        en: ['Name', 'Model name', 'Region'],
+      },
       description,
       {
         key: 'clustering',
@@ -85,7 +107,14 @@ export const FIELDS: ReadonlyMap<SheetKind, readonly FieldSpec[]> = new Map<Shee
     'organisations',
     [
       id,
-      { key: 'name', type: 'text', required: true, fi: ['Nimi', 'Organisaatio', 'Organisaation nimi'], sv: ['Namn', 'Organisation'], en: ['Name', 'Organisation', 'Organization'] },
+      {
+        key: 'name',
+        type: 'text',
+        required: true,
+        fi: ['Nimi', 'Organisaatio', 'Organisaation nimi'],
+        sv: ['Namn', 'Organisation'],
+        en: ['Name', 'Organisation', 'Organization'],
+      },
       {
         key: 'kind',
         type: 'kind',
@@ -93,12 +122,28 @@ export const FIELDS: ReadonlyMap<SheetKind, readonly FieldSpec[]> = new Map<Shee
         fi: ['Tyyppi', 'Organisaatiotyyppi', 'Laji'],
         sv: ['Typ', 'Organisationstyp'],
         en: ['Kind', 'Type', 'Organisation type'],
-        help: { fi: 'kunta / kuntayhtymä / sairaanhoitopiiri / hyvinvointialue / maakuntaliitto / valtion virasto / yhtiö / muu', sv: 'kommun / samkommun / sjukvårdsdistrikt / välfärdsområde / landskapsförbund / statlig myndighet / bolag / annan', en: 'municipality / joint authority / hospital district / region / regional council / state agency / company / other' },
+        help: {
+          fi: 'kunta / kuntayhtymä / sairaanhoitopiiri / hyvinvointialue / maakuntaliitto / valtion virasto / yhtiö / muu',
+          sv: 'kommun / samkommun / sjukvårdsdistrikt / välfärdsområde / landskapsförbund / statlig myndighet / bolag / annan',
+          en: 'municipality / joint authority / hospital district / region / regional council / state agency / company / other',
+        },
       },
       { key: 'businessId', type: 'text', fi: ['Y-tunnus'], sv: ['FO-nummer'], en: ['Business id', 'Business ID'] },
-      { key: 'municipalityCode', type: 'text', fi: ['Kuntanumero', 'Kuntakoodi'], sv: ['Kommunnummer'], en: ['Municipality code'] },
+      {
+        key: 'municipalityCode',
+        type: 'text',
+        fi: ['Kuntanumero', 'Kuntakoodi'],
+        sv: ['Kommunnummer'],
+        en: ['Municipality code'],
+      },
       { key: 'memberOf', type: 'refs', fi: ['Jäsenenä', 'Jäsen'], sv: ['Medlem i'], en: ['Member of'] },
-      { key: 'provides', type: 'refs', fi: ['Järjestää palvelut', 'Palvelut'], sv: ['Tillhandahåller tjänster', 'Tjänster'], en: ['Provides services', 'Services'] },
+      {
+        key: 'provides',
+        type: 'refs',
+        fi: ['Järjestää palvelut', 'Palvelut'],
+        sv: ['Tillhandahåller tjänster', 'Tjänster'],
+        en: ['Provides services', 'Services'],
+      },
       description,
       extension,
     ],
@@ -107,9 +152,28 @@ export const FIELDS: ReadonlyMap<SheetKind, readonly FieldSpec[]> = new Map<Shee
     'services',
     [
       id,
-      { key: 'name', type: 'text', required: true, fi: ['Palvelu', 'Nimi', 'Palvelun nimi'], sv: ['Tjänst', 'Namn'], en: ['Service', 'Name'] },
-      { key: 'domain', type: 'text', fi: ['Toimiala', 'Palvelualue', 'Sektori'], sv: ['Domän', 'Sektor', 'Verksamhetsområde'], en: ['Domain', 'Sector'] },
-      { key: 'code', type: 'text', fi: ['Luokituskoodi', 'Koodi', 'JHS-koodi'], sv: ['Klassificeringskod', 'Kod'], en: ['Classification code', 'Code'] },
+      {
+        key: 'name',
+        type: 'text',
+        required: true,
+        fi: ['Palvelu', 'Nimi', 'Palvelun nimi'],
+        sv: ['Tjänst', 'Namn'],
+        en: ['Service', 'Name'],
+      },
+      {
+        key: 'domain',
+        type: 'text',
+        fi: ['Toimiala', 'Palvelualue', 'Sektori'],
+        sv: ['Domän', 'Sektor', 'Verksamhetsområde'],
+        en: ['Domain', 'Sector'],
+      },
+      {
+        key: 'code',
+        type: 'text',
+        fi: ['Luokituskoodi', 'Koodi', 'JHS-koodi'],
+        sv: ['Klassificeringskod', 'Kod'],
+        en: ['Classification code', 'Code'],
+      },
       description,
       extension,
     ],
@@ -118,9 +182,28 @@ export const FIELDS: ReadonlyMap<SheetKind, readonly FieldSpec[]> = new Map<Shee
     'products',
     [
       id,
-      { key: 'name', type: 'text', required: true, fi: ['Tuote', 'Nimi', 'Tuotteen nimi'], sv: ['Produkt', 'Namn'], en: ['Product', 'Name'] },
-      { key: 'vendor', type: 'text', fi: ['Toimittaja', 'Valmistaja'], sv: ['Leverantör', 'Tillverkare'], en: ['Vendor', 'Supplier'] },
-      { key: 'aliases', type: 'list', fi: ['Muut kirjoitusasut', 'Aliakset', 'Muut nimet'], sv: ['Andra stavningar', 'Alias'], en: ['Aliases', 'Other spellings'] },
+      {
+        key: 'name',
+        type: 'text',
+        required: true,
+        fi: ['Tuote', 'Nimi', 'Tuotteen nimi'],
+        sv: ['Produkt', 'Namn'],
+        en: ['Product', 'Name'],
+      },
+      {
+        key: 'vendor',
+        type: 'text',
+        fi: ['Toimittaja', 'Valmistaja'],
+        sv: ['Leverantör', 'Tillverkare'],
+        en: ['Vendor', 'Supplier'],
+      },
+      {
+        key: 'aliases',
+        type: 'list',
+        fi: ['Muut kirjoitusasut', 'Aliakset', 'Muut nimet'],
+        sv: ['Andra stavningar', 'Alias'],
+        en: ['Aliases', 'Other spellings'],
+      },
       description,
       extension,
     ],
@@ -129,9 +212,28 @@ export const FIELDS: ReadonlyMap<SheetKind, readonly FieldSpec[]> = new Map<Shee
     'systems',
     [
       id,
-      { key: 'name', type: 'text', required: true, fi: ['Järjestelmä', 'Järjestelmän nimi', 'Tietojärjestelmä', 'Nimi'], sv: ['System', 'Systemets namn', 'Informationssystem', 'Namn'], en: ['System', 'System name', 'Name'] },
-      { key: 'owner', type: 'refs', fi: ['Omistaja', 'Omistajaorganisaatio', 'Organisaatio'], sv: ['Ägare', 'Organisation'], en: ['Owner', 'Owner organisation', 'Organisation'] },
-      { key: 'services', type: 'refs', fi: ['Palvelut', 'Palvelu', 'Tuetut palvelut'], sv: ['Tjänster', 'Tjänst'], en: ['Services', 'Service', 'Supported services'] },
+      {
+        key: 'name',
+        type: 'text',
+        required: true,
+        fi: ['Järjestelmä', 'Järjestelmän nimi', 'Tietojärjestelmä', 'Nimi'],
+        sv: ['System', 'Systemets namn', 'Informationssystem', 'Namn'],
+        en: ['System', 'System name', 'Name'],
+      },
+      {
+        key: 'owner',
+        type: 'refs',
+        fi: ['Omistaja', 'Omistajaorganisaatio', 'Organisaatio'],
+        sv: ['Ägare', 'Organisation'],
+        en: ['Owner', 'Owner organisation', 'Organisation'],
+      },
+      {
+        key: 'services',
+        type: 'refs',
+        fi: ['Palvelut', 'Palvelu', 'Tuetut palvelut'],
+        sv: ['Tjänster', 'Tjänst'],
+        en: ['Services', 'Service', 'Supported services'],
+      },
       {
         key: 'class',
         type: 'class',
@@ -139,10 +241,26 @@ export const FIELDS: ReadonlyMap<SheetKind, readonly FieldSpec[]> = new Map<Shee
         fi: ['Luokka', 'TORI/TOSI', 'Järjestelmäluokka'],
         sv: ['Klass', 'Systemklass'],
         en: ['Class', 'System class'],
-        help: { fi: 'TORI (toimialariippumaton) / TOSI (toimialasidonnainen)', sv: 'TORI (sektoroberoende) / TOSI (sektorspecifik)', en: 'TORI (domain-independent) / TOSI (domain-specific)' },
+        help: {
+          fi: 'TORI (toimialariippumaton) / TOSI (toimialasidonnainen)',
+          sv: 'TORI (sektoroberoende) / TOSI (sektorspecifik)',
+          en: 'TORI (domain-independent) / TOSI (domain-specific)',
+        },
       },
-      { key: 'product', type: 'text', fi: ['Tuote', 'Ohjelmisto'], sv: ['Produkt', 'Programvara'], en: ['Product', 'Software'] },
-      { key: 'vendor', type: 'text', fi: ['Toimittaja', 'Valmistaja'], sv: ['Leverantör', 'Tillverkare'], en: ['Vendor', 'Supplier'] },
+      {
+        key: 'product',
+        type: 'text',
+        fi: ['Tuote', 'Ohjelmisto'],
+        sv: ['Produkt', 'Programvara'],
+        en: ['Product', 'Software'],
+      },
+      {
+        key: 'vendor',
+        type: 'text',
+        fi: ['Toimittaja', 'Valmistaja'],
+        sv: ['Leverantör', 'Tillverkare'],
+        en: ['Vendor', 'Supplier'],
+      },
       { key: 'version', type: 'text', fi: ['Versio'], sv: ['Version'], en: ['Version'] },
       {
         key: 'lifecycle',
@@ -151,17 +269,77 @@ export const FIELDS: ReadonlyMap<SheetKind, readonly FieldSpec[]> = new Map<Shee
         fi: ['Elinkaaren vaihe', 'Elinkaari', 'Tila'],
         sv: ['Livscykelfas', 'Livscykel', 'Status'],
         en: ['Lifecycle', 'Lifecycle phase', 'Status'],
-        help: { fi: 'suunniteltu / kehityksessä / tuotannossa / poistumassa / poistettu', sv: 'planerad / under utveckling / i produktion / avvecklas / avvecklad', en: 'planned / development / production / phasing out / retired' },
+        help: {
+          fi: 'suunniteltu / kehityksessä / tuotannossa / poistumassa / poistettu',
+          sv: 'planerad / under utveckling / i produktion / avvecklas / avvecklad',
+          en: 'planned / development / production / phasing out / retired',
+        },
       },
       criticality,
-      { key: 'users', type: 'count', fi: ['Käyttäjämäärä', 'Käyttäjiä', 'Käyttäjät'], sv: ['Antal användare', 'Användare'], en: ['Users', 'Number of users', 'User count'] },
-      { key: 'usedBy', type: 'refs', fi: ['Käyttäjäorganisaatiot', 'Käyttävät organisaatiot'], sv: ['Användande organisationer'], en: ['Used by', 'User organisations'] },
-      { key: 'platform', type: 'boolean', fi: ['Integraatioalusta', 'Alusta'], sv: ['Integrationsplattform', 'Plattform'], en: ['Integration platform', 'Platform'], help: { fi: 'kyllä / ei', sv: 'ja / nej', en: 'yes / no' } },
-      { key: 'hosting', type: 'text', fi: ['Ylläpito', 'Palvelinympäristö', 'Hosting'], sv: ['Drift', 'Driftmiljö'], en: ['Hosting'] },
-      { key: 'contractEnds', type: 'date', fi: ['Sopimus päättyy', 'Sopimuksen päättymispäivä', 'Sopimuksen loppu'], sv: ['Avtalet upphör', 'Avtal upphör', 'Avtalets slutdatum'], en: ['Contract ends', 'Contract end', 'Contract end date'], help: { fi: 'esim. 31.12.2025', sv: 't.ex. 31.12.2025', en: 'e.g. 2025-12-31' } },
-      { key: 'noticeMonths', type: 'months', fi: ['Irtisanomisaika', 'Irtisanomisaika (kk)'], sv: ['Uppsägningstid', 'Uppsägningstid (mån)'], en: ['Notice period', 'Notice months'], help: { fi: 'kuukausina, esim. 6 kk', sv: 'i månader, t.ex. 6 mån', en: 'in months, e.g. 6' } },
-      { key: 'annualCost', type: 'money', fi: ['Vuosikustannus', 'Vuosikustannus (€)', 'Vuosikustannukset'], sv: ['Årskostnad', 'Årskostnad (€)'], en: ['Annual cost', 'Annual cost (EUR)', 'Yearly cost'], help: { fi: 'euroa vuodessa, esim. 12 500,00 €', sv: 'euro per år, t.ex. 12 500,00 €', en: 'euros a year, e.g. 12500' } },
-      { key: 'dependsOn', type: 'refs', fi: ['Riippuu järjestelmistä', 'Riippuvuudet'], sv: ['Beroende av'], en: ['Depends on'] },
+      {
+        key: 'users',
+        type: 'count',
+        fi: ['Käyttäjämäärä', 'Käyttäjiä', 'Käyttäjät'],
+        sv: ['Antal användare', 'Användare'],
+        en: ['Users', 'Number of users', 'User count'],
+      },
+      {
+        key: 'usedBy',
+        type: 'refs',
+        fi: ['Käyttäjäorganisaatiot', 'Käyttävät organisaatiot'],
+        sv: ['Användande organisationer'],
+        en: ['Used by', 'User organisations'],
+      },
+      {
+        key: 'platform',
+        type: 'boolean',
+        fi: ['Integraatioalusta', 'Alusta'],
+        sv: ['Integrationsplattform', 'Plattform'],
+        en: ['Integration platform', 'Platform'],
+        help: { fi: 'kyllä / ei', sv: 'ja / nej', en: 'yes / no' },
+      },
+      {
+        key: 'hosting',
+        type: 'text',
+        fi: ['Ylläpito', 'Palvelinympäristö', 'Hosting'],
+        sv: ['Drift', 'Driftmiljö'],
+        en: ['Hosting'],
+      },
+      {
+        key: 'contractEnds',
+        type: 'date',
+        fi: ['Sopimus päättyy', 'Sopimuksen päättymispäivä', 'Sopimuksen loppu'],
+        sv: ['Avtalet upphör', 'Avtal upphör', 'Avtalets slutdatum'],
+        en: ['Contract ends', 'Contract end', 'Contract end date'],
+        help: { fi: 'esim. 31.12.2025', sv: 't.ex. 31.12.2025', en: 'e.g. 2025-12-31' },
+      },
+      {
+        key: 'noticeMonths',
+        type: 'months',
+        fi: ['Irtisanomisaika', 'Irtisanomisaika (kk)'],
+        sv: ['Uppsägningstid', 'Uppsägningstid (mån)'],
+        en: ['Notice period', 'Notice months'],
+        help: { fi: 'kuukausina, esim. 6 kk', sv: 'i månader, t.ex. 6 mån', en: 'in months, e.g. 6' },
+      },
+      {
+        key: 'annualCost',
+        type: 'money',
+        fi: ['Vuosikustannus', 'Vuosikustannus (€)', 'Vuosikustannukset'],
+        sv: ['Årskostnad', 'Årskostnad (€)'],
+        en: ['Annual cost', 'Annual cost (EUR)', 'Yearly cost'],
+        help: {
+          fi: 'euroa vuodessa, esim. 12 500,00 €',
+          sv: 'euro per år, t.ex. 12 500,00 €',
+          en: 'euros a year, e.g. 12500',
+        },
+      },
+      {
+        key: 'dependsOn',
+        type: 'refs',
+        fi: ['Riippuu järjestelmistä', 'Riippuvuudet'],
+        sv: ['Beroende av'],
+        en: ['Depends on'],
+      },
       description,
       extension,
     ],
@@ -170,13 +348,63 @@ export const FIELDS: ReadonlyMap<SheetKind, readonly FieldSpec[]> = new Map<Shee
     'integrations',
     [
       id,
-      { key: 'source', type: 'ref', required: true, fi: ['Lähdejärjestelmä', 'Lähde'], sv: ['Källsystem', 'Källa'], en: ['Source system', 'Source', 'From'] },
-      { key: 'target', type: 'ref', required: true, fi: ['Kohdejärjestelmä', 'Kohde'], sv: ['Målsystem', 'Mål'], en: ['Target system', 'Target', 'To'] },
-      { key: 'data', type: 'text', fi: ['Siirrettävät tiedot', 'Tiedot'], sv: ['Överförda uppgifter', 'Uppgifter'], en: ['Transferred data', 'Data'] },
-      { key: 'direction', type: 'direction', fi: ['Suunta'], sv: ['Riktning'], en: ['Direction'], help: { fi: 'yksisuuntainen / kaksisuuntainen', sv: 'enkelriktad / dubbelriktad', en: 'one-way / two-way' } },
-      { key: 'protocol', type: 'text', fi: ['Protokolla', 'Rajapinta', 'Tekniikka'], sv: ['Protokoll', 'Gränssnitt'], en: ['Protocol', 'Interface'] },
-      { key: 'mode', type: 'mode', fi: ['Siirtotapa', 'Reaaliaikaisuus'], sv: ['Överföringssätt'], en: ['Mode', 'Transfer mode'], help: { fi: 'reaaliaikainen / eräajo / manuaalinen', sv: 'realtid / batch / manuell', en: 'real-time / batch / manual' } },
-      { key: 'via', type: 'ref', fi: ['Integraatioalusta', 'Alusta', 'Kautta'], sv: ['Integrationsplattform', 'Via'], en: ['Via platform', 'Via', 'Platform'] },
+      {
+        key: 'source',
+        type: 'ref',
+        required: true,
+        fi: ['Lähdejärjestelmä', 'Lähde'],
+        sv: ['Källsystem', 'Källa'],
+        en: ['Source system', 'Source', 'From'],
+      },
+      {
+        key: 'target',
+        type: 'ref',
+        required: true,
+        fi: ['Kohdejärjestelmä', 'Kohde'],
+        sv: ['Målsystem', 'Mål'],
+        en: ['Target system', 'Target', 'To'],
+      },
+      {
+        key: 'data',
+        type: 'text',
+        fi: ['Siirrettävät tiedot', 'Tiedot'],
+        sv: ['Överförda uppgifter', 'Uppgifter'],
+        en: ['Transferred data', 'Data'],
+      },
+      {
+        key: 'direction',
+        type: 'direction',
+        fi: ['Suunta'],
+        sv: ['Riktning'],
+        en: ['Direction'],
+        help: { fi: 'yksisuuntainen / kaksisuuntainen', sv: 'enkelriktad / dubbelriktad', en: 'one-way / two-way' },
+      },
+      {
+        key: 'protocol',
+        type: 'text',
+        fi: ['Protokolla', 'Rajapinta', 'Tekniikka'],
+        sv: ['Protokoll', 'Gränssnitt'],
+        en: ['Protocol', 'Interface'],
+      },
+      {
+        key: 'mode',
+        type: 'mode',
+        fi: ['Siirtotapa', 'Reaaliaikaisuus'],
+        sv: ['Överföringssätt'],
+        en: ['Mode', 'Transfer mode'],
+        help: {
+          fi: 'reaaliaikainen / eräajo / manuaalinen',
+          sv: 'realtid / batch / manuell',
+          en: 'real-time / batch / manual',
+        },
+      },
+      {
+        key: 'via',
+        type: 'ref',
+        fi: ['Integraatioalusta', 'Alusta', 'Kautta'],
+        sv: ['Integrationsplattform', 'Via'],
+        en: ['Via platform', 'Via', 'Platform'],
+      },
       criticality,
       description,
       extension,
@@ -185,7 +413,14 @@ export const FIELDS: ReadonlyMap<SheetKind, readonly FieldSpec[]> = new Map<Shee
   [
     'relations',
     [
-      { key: 'type', type: 'relationType', required: true, fi: ['Suhde', 'Tyyppi'], sv: ['Relation', 'Typ'], en: ['Relation', 'Type'] },
+      {
+        key: 'type',
+        type: 'relationType',
+        required: true,
+        fi: ['Suhde', 'Tyyppi'],
+        sv: ['Relation', 'Typ'],
+        en: ['Relation', 'Type'],
+      },
       { key: 'from', type: 'ref', required: true, fi: ['Mistä'], sv: ['Från'], en: ['From'] },
       { key: 'to', type: 'ref', required: true, fi: ['Mihin'], sv: ['Till'], en: ['To'] },
       { key: 'users', type: 'count', fi: ['Käyttäjämäärä'], sv: ['Antal användare'], en: ['Users'] },
@@ -196,15 +431,22 @@ export const FIELDS: ReadonlyMap<SheetKind, readonly FieldSpec[]> = new Map<Shee
 ]);
 
 /** Sheet names that say what a sheet holds, in the three languages; the first of each is what is written. */
-export const SHEET_NAMES: ReadonlyMap<SheetKind, { fi: string; sv: string; en: string; other: readonly string[] }> = new Map([
-  ['model', { fi: 'Malli', sv: 'Modell', en: 'Model', other: ['Tiedot'] }],
-  ['organisations', { fi: 'Organisaatiot', sv: 'Organisationer', en: 'Organisations', other: ['Organizations', 'Organisaatio'] }],
-  ['services', { fi: 'Palvelut', sv: 'Tjänster', en: 'Services', other: [] }],
-  ['products', { fi: 'Tuotteet', sv: 'Produkter', en: 'Products', other: ['Tuoteluettelo'] }],
-  ['systems', { fi: 'Järjestelmät', sv: 'System', en: 'Systems', other: ['Tietojärjestelmät', 'Systemen'] }],
-  ['integrations', { fi: 'Integraatiot', sv: 'Integrationer', en: 'Integrations', other: ['Liittymät', 'Rajapinnat'] }],
-  ['relations', { fi: 'Suhteet', sv: 'Relationer', en: 'Relations', other: ['Relaatiot'] }],
-]);
+export const SHEET_NAMES: ReadonlyMap<SheetKind, { fi: string; sv: string; en: string; other: readonly string[] }> =
+  new Map([
+    ['model', { fi: 'Malli', sv: 'Modell', en: 'Model', other: ['Tiedot'] }],
+    [
+      'organisations',
+      { fi: 'Organisaatiot', sv: 'Organisationer', en: 'Organisations', other: ['Organizations', 'Organisaatio'] },
+    ],
+    ['services', { fi: 'Palvelut', sv: 'Tjänster', en: 'Services', other: [] }],
+    ['products', { fi: 'Tuotteet', sv: 'Produkter', en: 'Products', other: ['Tuoteluettelo'] }],
+    ['systems', { fi: 'Järjestelmät', sv: 'System', en: 'Systems', other: ['Tietojärjestelmät', 'Systemen'] }],
+    [
+      'integrations',
+      { fi: 'Integraatiot', sv: 'Integrationer', en: 'Integrations', other: ['Liittymät', 'Rajapinnat'] },
+    ],
+    ['relations', { fi: 'Suhteet', sv: 'Relationer', en: 'Relations', other: ['Relaatiot'] }],
+  ]);
 
 /** Sheets that are read past on purpose (the template's instructions). */
 export const INSTRUCTION_SHEETS = new Set(['ohjeet', 'anvisningar', 'instructions', 'ohje']);

@@ -68,7 +68,10 @@ export interface IdCollision {
  * Gives every request an id not in `taken` (explicit ids and earlier collections): the first of a group of rows
  * asking for the same base, in content order, keeps it; the others get `-2`, `-3`, ...
  */
-export function assignIds(requests: readonly IdRequest[], taken: Set<string>): { ids: string[]; collisions: IdCollision[] } {
+export function assignIds(
+  requests: readonly IdRequest[],
+  taken: Set<string>,
+): { ids: string[]; collisions: IdCollision[] } {
   const groups = new Map<string, number[]>();
   requests.forEach((request, index) => {
     const group = groups.get(request.base);
@@ -81,7 +84,15 @@ export function assignIds(requests: readonly IdRequest[], taken: Set<string>): {
     const members = (groups.get(base) as number[]).sort((a, b) => {
       const x = requests[a] as IdRequest;
       const y = requests[b] as IdRequest;
-      return x.content < y.content ? -1 : x.content > y.content ? 1 : x.location < y.location ? -1 : x.location > y.location ? 1 : 0;
+      return x.content < y.content
+        ? -1
+        : x.content > y.content
+          ? 1
+          : x.location < y.location
+            ? -1
+            : x.location > y.location
+              ? 1
+              : 0;
     });
     let counter = 1;
     const given: { location: string; id: string }[] = [];

@@ -29,7 +29,12 @@ export interface ColumnMapping {
   /** Sheet name → what it holds (`systems`, `integrations`, ...), or `null` to ignore it. */
   readonly sheets?: Readonly<Record<string, string | null>>;
   /** Products confirmed by the user: their spellings are one product, and never merged with another. */
-  readonly products?: readonly { readonly id?: string; readonly name: string; readonly vendor?: string; readonly aliases?: readonly string[] }[];
+  readonly products?: readonly {
+    readonly id?: string;
+    readonly name: string;
+    readonly vendor?: string;
+    readonly aliases?: readonly string[];
+  }[];
   /** Groups of spellings that are different products, however alike they look. */
   readonly distinctProducts?: readonly (readonly string[])[];
 }
@@ -44,8 +49,16 @@ export interface ParsedMapping {
 }
 
 const text = z.string().min(1).max(1000);
-const productEntry = z.strictObject({ id: z.string().min(1).max(200).optional(), name: text, vendor: text.optional(), aliases: z.array(text).optional() });
-const stringMap = z.custom<Record<string, unknown>>((value) => value !== null && typeof value === 'object' && !Array.isArray(value), { message: 'expected an object' });
+const productEntry = z.strictObject({
+  id: z.string().min(1).max(200).optional(),
+  name: text,
+  vendor: text.optional(),
+  aliases: z.array(text).optional(),
+});
+const stringMap = z.custom<Record<string, unknown>>(
+  (value) => value !== null && typeof value === 'object' && !Array.isArray(value),
+  { message: 'expected an object' },
+);
 const mappingSchema = z.strictObject({
   columns: stringMap.optional(),
   sheets: stringMap.optional(),
@@ -53,7 +66,15 @@ const mappingSchema = z.strictObject({
   distinctProducts: z.array(z.array(text).min(2)).optional(),
 });
 
-const KINDS: readonly SheetKind[] = ['model', 'organisations', 'services', 'products', 'systems', 'integrations', 'relations'];
+const KINDS: readonly SheetKind[] = [
+  'model',
+  'organisations',
+  'services',
+  'products',
+  'systems',
+  'integrations',
+  'relations',
+];
 
 function invalid(where: string, message: string): SpreadsheetError {
   return new SpreadsheetError('spreadsheet.mapping-invalid', `The column mapping is invalid at ${where}: ${message}`);
@@ -74,20 +95,28 @@ export function parseMapping(input: ColumnMapping | string | undefined): ParsedM
   const result = mappingSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw invalid(issue === undefined || issue.path.length === 0 ? '(top level)' : issue.path.join('.'), issue?.message ?? 'unexpected shape');
+    throw invalid(
+      issue === undefined || issue.path.length === 0 ? '(top level)' : issue.path.join('.'),
+      issue?.message ?? 'unexpected shape',
+    );
   }
   for (const [header, target] of Object.entries(result.data.columns ?? {})) {
-    if (target !== null && typeof target !== 'string') throw invalid(`columns["${header}"]`, 'expected a field such as "systems.name", or null');
+    if (target !== null && typeof target !== 'string')
+      throw invalid(`columns["${header}"]`, 'expected a field such as "systems.name", or null');
     let kind: SheetKind | '*' = '*';
     let field = target;
     if (typeof target === 'string' && target.includes('.')) {
       const [k, f] = target.split('.', 2) as [string, string];
-      if (!KINDS.includes(k as SheetKind)) throw invalid(`columns["${header}"]`, `"${k}" is not a sheet kind (${KINDS.join(', ')})`);
+      if (!KINDS.includes(k as SheetKind))
+        throw invalid(`columns["${header}"]`, `"${k}" is not a sheet kind (${KINDS.join(', ')})`);
       kind = k as SheetKind;
       field = f;
     }
     if (field !== null) {
-      const known = kind === '*' ? [...FIELDS.values()].some((fields) => fields.some((spec) => spec.key === field)) : (FIELDS.get(kind) ?? []).some((spec) => spec.key === field);
+      const known =
+        kind === '*'
+          ? [...FIELDS.values()].some((fields) => fields.some((spec) => spec.key === field))
+          : (FIELDS.get(kind) ?? []).some((spec) => spec.key === field);
       if (!known) throw invalid(`columns["${header}"]`, `"${target}" is not a known field`);
     }
     const key = fold(header);
@@ -96,11 +125,17 @@ export function parseMapping(input: ColumnMapping | string | undefined): ParsedM
     parsed.columns.set(key, entry);
   }
   for (const [sheet, kind] of Object.entries(result.data.sheets ?? {})) {
-    if (kind !== null && !KINDS.includes(kind as SheetKind)) throw invalid(`sheets["${sheet}"]`, `expected one of ${KINDS.join(', ')}, or null`);
+    if (kind !== null && !KINDS.includes(kind as SheetKind))
+      throw invalid(`sheets["${sheet}"]`, `expected one of ${KINDS.join(', ')}, or null`);
     parsed.sheets.set(fold(sheet), kind as SheetKind | null);
   }
   for (const product of result.data.products ?? []) {
-    parsed.products.push({ ...(product.id === undefined ? {} : { id: product.id }), name: product.name, ...(product.vendor === undefined ? {} : { vendor: product.vendor }), aliases: [...(product.aliases ?? [])] });
+    parsed.products.push({
+      ...(product.id === undefined ? {} : { id: product.id }),
+      name: product.name,
+      ...(product.vendor === undefined ? {} : { vendor: product.vendor }),
+      aliases: [...(product.aliases ?? [])],
+    });
   }
   for (const group of result.data.distinctProducts ?? []) parsed.distinct.push([...group]);
   return parsed;

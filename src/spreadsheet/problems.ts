@@ -84,7 +84,8 @@ export interface InventoryNote extends CellLocation {
 
 /** The place of a problem as a person reads it: `Järjestelmät!D17 (oulu.xlsx, column "Elinkaaren vaihe")`. */
 export function describeLocation(location: CellLocation): string {
-  const where = location.cell ?? (location.row === undefined ? location.sheet : `${location.sheet} row ${location.row}`);
+  const where =
+    location.cell ?? (location.row === undefined ? location.sheet : `${location.sheet} row ${location.row}`);
   const column = location.column === undefined ? '' : `, column "${cap(location.column, 40)}"`;
   return `${where} (${location.file}${column})`;
 }

@@ -14,7 +14,8 @@ import { slug } from './ids.js';
  * const rule: ClusterRule = 'version-suffix'; // 'LifeCare 4.x' joined 'Lifecare'
  * ```
  */
-export type ClusterRule = 'same' | 'case-or-spacing' | 'punctuation' | 'version-suffix' | 'vendor-name' | 'catalogue' | 'mapping';
+export type ClusterRule =
+  'same' | 'case-or-spacing' | 'punctuation' | 'version-suffix' | 'vendor-name' | 'catalogue' | 'mapping';
 
 /** One spelling of a product, as typed, with how many rows used it and why it joined the product.
  * @category Spreadsheets
@@ -74,7 +75,33 @@ export interface SeenSpelling {
 }
 
 /** Vendor names often written in front of or after a product's name. */
-const KNOWN_VENDORS = ['tietoevry', 'tieto', 'cgi', 'cerner', 'oracle', 'dedalus', 'visma', 'sap', 'microsoft', 'ibm', 'fujitsu', 'atos', 'abilita', 'medtronic', 'istekki', 'uranus', 'triplan', 'trimble', 'cgi suomi', 'enfo', 'innofactor', 'sarastia', 'kuntien tiera', 'tiera', 'medbit'];
+const KNOWN_VENDORS = [
+  'tietoevry',
+  'tieto',
+  'cgi',
+  'cerner',
+  'oracle',
+  'dedalus',
+  'visma',
+  'sap',
+  'microsoft',
+  'ibm',
+  'fujitsu',
+  'atos',
+  'abilita',
+  'medtronic',
+  'istekki',
+  'uranus',
+  'triplan',
+  'trimble',
+  'cgi suomi',
+  'enfo',
+  'innofactor',
+  'sarastia',
+  'kuntien tiera',
+  'tiera',
+  'medbit',
+];
 
 const VERSION = /(\s+(v|ver|versio|version|r|rel|release)?\s*\d+([.\s]\d+)*([.\s]?x)?(\s*(sp|r)\s*\d+)?)+$/u;
 
@@ -109,13 +136,28 @@ function clusterKey(spelling: string, vendors: readonly string[]): { key: string
   const punct = punctuationFree(spelling);
   const versionless = withoutVersion(punct);
   const vendorless = withoutVendor(versionless, vendors);
-  const rule: ClusterRule = vendorless !== versionless ? 'vendor-name' : versionless !== punct ? 'version-suffix' : punct !== plain ? 'punctuation' : 'same';
+  const rule: ClusterRule =
+    vendorless !== versionless
+      ? 'vendor-name'
+      : versionless !== punct
+        ? 'version-suffix'
+        : punct !== plain
+          ? 'punctuation'
+          : 'same';
   return { key: vendorless, rule };
 }
 
 function mostUsed(spellings: readonly ProductSpelling[]): string {
   const shouting = (text: string): number => (text === text.toUpperCase() && text !== text.toLowerCase() ? 1 : 0);
-  return ([...spellings].sort((a, b) => b.rows - a.rows || shouting(a.spelling) - shouting(b.spelling) || a.spelling.length - b.spelling.length || (a.spelling < b.spelling ? -1 : 1))[0] as ProductSpelling).spelling;
+  return (
+    [...spellings].sort(
+      (a, b) =>
+        b.rows - a.rows ||
+        shouting(a.spelling) - shouting(b.spelling) ||
+        a.spelling.length - b.spelling.length ||
+        (a.spelling < b.spelling ? -1 : 1),
+    )[0] as ProductSpelling
+  ).spelling;
 }
 
 /**
@@ -124,14 +166,21 @@ function mostUsed(spellings: readonly ProductSpelling[]): string {
  * two declared products are never merged, even when their names cluster together. Spellings that match no declared
  * product are clustered among themselves.
  */
-export function clusterProducts(seen: readonly SeenSpelling[], declared: readonly DeclaredProduct[], takenIds: ReadonlySet<string>): ProductCluster[] {
+export function clusterProducts(
+  seen: readonly SeenSpelling[],
+  declared: readonly DeclaredProduct[],
+  takenIds: ReadonlySet<string>,
+): ProductCluster[] {
   const vendors = new Set(KNOWN_VENDORS);
   for (const entry of seen) if (entry.vendor !== undefined) vendors.add(punctuationFree(entry.vendor));
   for (const product of declared) if (product.vendor !== undefined) vendors.add(punctuationFree(product.vendor));
   const vendorList = [...vendors].filter((v) => v !== '').sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
 
   // Counts and first cells of each spelling (compared as the model compares names: case and spacing).
-  const bySpelling = new Map<string, { spelling: string; rows: number; firstCell: string; vendors: Map<string, number> }>();
+  const bySpelling = new Map<
+    string,
+    { spelling: string; rows: number; firstCell: string; vendors: Map<string, number> }
+  >();
   for (const entry of seen) {
     const plain = normaliseProductName(entry.spelling);
     let record = bySpelling.get(plain);
@@ -164,7 +213,7 @@ export function clusterProducts(seen: readonly SeenSpelling[], declared: readonl
   for (const [plain, record] of [...bySpelling].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const { key, rule } = clusterKey(record.spelling, vendorList);
     let group = exact.get(plain);
-    let joined: ClusterRule = group === undefined ? rule : group.declared?.source ?? 'catalogue';
+    let joined: ClusterRule = group === undefined ? rule : (group.declared?.source ?? 'catalogue');
     if (group === undefined) {
       const match = fuzzy.get(key);
       if (match === null) {
@@ -175,7 +224,12 @@ export function clusterProducts(seen: readonly SeenSpelling[], declared: readonl
         group = match;
         if (group.declared === undefined && group.spellings.length > 0) {
           const first = group.spellings[0] as ProductSpelling;
-          joined = first.spelling.toLowerCase() === record.spelling.toLowerCase() ? 'case-or-spacing' : rule === 'same' ? 'punctuation' : rule;
+          joined =
+            first.spelling.toLowerCase() === record.spelling.toLowerCase()
+              ? 'case-or-spacing'
+              : rule === 'same'
+                ? 'punctuation'
+                : rule;
         } else if (group.declared !== undefined) joined = rule === 'same' ? 'punctuation' : rule;
       } else {
         group = { spellings: [], vendors: new Map() };
@@ -204,14 +258,22 @@ export function clusterProducts(seen: readonly SeenSpelling[], declared: readonl
       for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
     }
     taken.add(id);
-    const cluster: ProductCluster = { id, name, ...(vendor === undefined ? {} : { vendor }), spellings, source: declaredProduct?.source ?? 'proposed' };
+    const cluster: ProductCluster = {
+      id,
+      name,
+      ...(vendor === undefined ? {} : { vendor }),
+      spellings,
+      source: declaredProduct?.source ?? 'proposed',
+    };
     clusters.push(cluster);
   }
   return clusters.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 function stripVersion(spelling: string): string {
-  const stripped = spelling.replace(/(\s+(v|ver|versio|version|r|rel|release)?\.?\s*\d+([.\s]\d+)*([.\s]?x)?)+$/iu, '').trim();
+  const stripped = spelling
+    .replace(/(\s+(v|ver|versio|version|r|rel|release)?\.?\s*\d+([.\s]\d+)*([.\s]?x)?)+$/iu, '')
+    .trim();
   return stripped === '' ? spelling : stripped;
 }
 
@@ -221,7 +283,11 @@ function stripVendor(spelling: string, vendors: readonly string[]): string {
   const first = punctuationFree(words[0] ?? '');
   const last = punctuationFree(words[words.length - 1] ?? '');
   if (words.length > 1 && vendors.includes(first)) return words.slice(1).join(' ');
-  if (words.length > 1 && vendors.includes(last)) return words.slice(0, -1).join(' ').replace(/[\s(,-]+$/, '');
+  if (words.length > 1 && vendors.includes(last))
+    return words
+      .slice(0, -1)
+      .join(' ')
+      .replace(/[\s(,-]+$/, '');
   return spelling;
 }
 
@@ -252,7 +318,18 @@ function vendorInSpellings(spellings: readonly ProductSpelling[], vendors: reado
 }
 
 /** The catalogue entry of a cluster: aliases are the spellings the model's own normalisation would not match. */
-export function catalogueEntry(cluster: ProductCluster, description?: string, x?: Record<string, unknown>): { id: string; name: string; vendor?: string; aliases?: string[]; description?: string; x?: Record<string, unknown> } {
+export function catalogueEntry(
+  cluster: ProductCluster,
+  description?: string,
+  x?: Record<string, unknown>,
+): {
+  id: string;
+  name: string;
+  vendor?: string;
+  aliases?: string[];
+  description?: string;
+  x?: Record<string, unknown>;
+} {
   const keys = new Set([normaliseProductName(cluster.name), normaliseProductName(cluster.id)]);
   const aliases: string[] = [];
   for (const { spelling } of cluster.spellings) {

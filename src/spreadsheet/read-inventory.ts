@@ -100,9 +100,12 @@ export interface InventoryResult {
 const optionsSchema = optionsSchemaOf({
   partial: optionField.boolean(),
   mapping: z
-    .custom<ColumnMapping | string>((value) => typeof value === 'string' || (value !== null && typeof value === 'object' && !Array.isArray(value)), {
-      error: 'must be a column mapping: an object, or its JSON text',
-    })
+    .custom<ColumnMapping | string>(
+      (value) => typeof value === 'string' || (value !== null && typeof value === 'object' && !Array.isArray(value)),
+      {
+        error: 'must be a column mapping: an object, or its JSON text',
+      },
+    )
     .optional(),
   name: z.string({ error: 'must be a non-empty string' }).min(1, { error: 'must be a non-empty string' }).optional(),
   clustering: optionField.boolean(),
@@ -119,7 +122,10 @@ function looksLikeZip(data: Uint8Array | string): data is Uint8Array {
 }
 
 /** Reads the files of the sources into raw sheets. */
-export function readSources(sources: readonly InventorySource[], options: ReadInventoryOptions): { sheets: RawSheet[]; owners: Map<string, string> } {
+export function readSources(
+  sources: readonly InventorySource[],
+  options: ReadInventoryOptions,
+): { sheets: RawSheet[]; owners: Map<string, string> } {
   const counter = new TableCounter({ maxRows: options.maxRows ?? 1_000_000, maxCells: options.maxCells ?? 20_000_000 });
   const zipLimits = { maxBytes: options.maxBytes ?? 256 * 1024 * 1024, maxRatio: options.maxCompressionRatio ?? 200 };
   const sheets: RawSheet[] = [];
@@ -132,7 +138,11 @@ export function readSources(sources: readonly InventorySource[], options: ReadIn
       try {
         data = readFileSync(source);
       } catch (error) {
-        throw new SpreadsheetError('spreadsheet.unreadable', `${source}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, source);
+        throw new SpreadsheetError(
+          'spreadsheet.unreadable',
+          `${source}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+          source,
+        );
       }
     } else {
       file = source.file;
@@ -140,7 +150,12 @@ export function readSources(sources: readonly InventorySource[], options: ReadIn
       if (source.organisation !== undefined) owners.set(file, source.organisation);
     }
     if (looksLikeZip(data)) sheets.push(...readXlsx(data, file, zipLimits, counter));
-    else if (/\.(xlsx|xlsm)$/i.test(file)) throw new SpreadsheetError('spreadsheet.unreadable', `${file}: not a readable XLSX workbook (it is not a zip file); save it again as an Excel workbook (.xlsx) or CSV`, file);
+    else if (/\.(xlsx|xlsm)$/i.test(file))
+      throw new SpreadsheetError(
+        'spreadsheet.unreadable',
+        `${file}: not a readable XLSX workbook (it is not a zip file); save it again as an Excel workbook (.xlsx) or CSV`,
+        file,
+      );
     else sheets.push(readCsv(data, file, zipLimits.maxBytes, counter));
   }
   return { sheets, owners };
@@ -161,9 +176,13 @@ export function readSources(sources: readonly InventorySource[], options: ReadIn
  * console.log(model.system('oulu-effica')?.contract); // { annualCost: 12500 }
  * ```
  */
-export function readInventory(sources: readonly InventorySource[], options: ReadInventoryOptions = {}): InventoryResult {
+export function readInventory(
+  sources: readonly InventorySource[],
+  options: ReadInventoryOptions = {},
+): InventoryResult {
   const checked = parseOptions('readInventory', optionsSchema, options) as ReadInventoryOptions;
-  if (!Array.isArray(sources) || sources.length === 0) throw new OptionError('readInventory: give at least one file (a path or { file, data })', { option: '' });
+  if (!Array.isArray(sources) || sources.length === 0)
+    throw new OptionError('readInventory: give at least one file (a path or { file, data })', { option: '' });
   const mapping = parseMapping(checked.mapping);
   const { sheets, owners } = readSources(sources, checked);
   const read = readSheets(sheets, mapping, owners);
@@ -186,7 +205,8 @@ export function readInventory(sources: readonly InventorySource[], options: Read
     problems.push(...issueProblems(result.issues, built));
     if (!partial) break;
   }
-  if (built === undefined || model === undefined || (!partial && problems.length > 0)) throw new SpreadsheetInventoryError(sortProblems(dedupe(problems)));
+  if (built === undefined || model === undefined || (!partial && problems.length > 0))
+    throw new SpreadsheetInventoryError(sortProblems(dedupe(problems)));
   const skipped = read.records.filter((record) => record.bad).length;
   const document = model.toJSON();
   return {

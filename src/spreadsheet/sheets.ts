@@ -3,7 +3,15 @@
  * row is, which column is which field, and every data row read cell by cell into values, with a problem for each
  * cell that cannot be read.
  */
-import { FIELDS, type FieldSpec, INSTRUCTION_SHEETS, NAME_LANGUAGE, type SheetKind, headerIndex, sheetKindOfName } from './fields.js';
+import {
+  FIELDS,
+  type FieldSpec,
+  INSTRUCTION_SHEETS,
+  NAME_LANGUAGE,
+  type SheetKind,
+  headerIndex,
+  sheetKindOfName,
+} from './fields.js';
 import type { ParsedMapping } from './mapping.js';
 import type { CellLocation, InventoryNote, InventoryProblem } from './problems.js';
 import { type RawRow, type RawSheet, type RawValue, cellReference } from './table.js';
@@ -50,7 +58,12 @@ function text(value: RawValue | undefined): string {
   return value === undefined ? '' : typeof value === 'string' ? value.trim() : String(value);
 }
 
-function resolveColumn(kind: SheetKind, header: string, index: Map<string, FieldSpec>, mapping: ParsedMapping): { field?: FieldSpec; language?: string; ignored?: true } {
+function resolveColumn(
+  kind: SheetKind,
+  header: string,
+  index: Map<string, FieldSpec>,
+  mapping: ParsedMapping,
+): { field?: FieldSpec; language?: string; ignored?: true } {
   const folded = fold(header);
   const mapped = mapping.columns.get(folded);
   if (mapped !== undefined) {
@@ -100,14 +113,19 @@ function findHeaderRow(sheet: RawSheet, kind: SheetKind, mapping: ParsedMapping)
   const index = headerIndex(kind);
   for (let i = 0; i < Math.min(HEADER_SEARCH_ROWS, sheet.rows.length); i++) {
     let known = 0;
-    for (const value of (sheet.rows[i] as RawRow).values) if (value !== undefined && resolveColumn(kind, text(value), index, mapping).field !== undefined) known++;
+    for (const value of (sheet.rows[i] as RawRow).values)
+      if (value !== undefined && resolveColumn(kind, text(value), index, mapping).field !== undefined) known++;
     if (known >= 2 || (known === 1 && kind === 'model')) return i;
   }
   return -1;
 }
 
 /** Reads every sheet of every file into row records, finding every cell problem in one pass. */
-export function readSheets(sheets: readonly RawSheet[], mapping: ParsedMapping, owners: ReadonlyMap<string, string>): SheetRead {
+export function readSheets(
+  sheets: readonly RawSheet[],
+  mapping: ParsedMapping,
+  owners: ReadonlyMap<string, string>,
+): SheetRead {
   const records: RowRecord[] = [];
   const problems: InventoryProblem[] = [];
   const notes: InventoryNote[] = [];
@@ -115,7 +133,9 @@ export function readSheets(sheets: readonly RawSheet[], mapping: ParsedMapping, 
     const base = { file: sheet.file, sheet: sheet.name };
     const folded = fold(sheet.name);
     if (INSTRUCTION_SHEETS.has(folded)) continue;
-    let kind: SheetKind | null | undefined = mapping.sheets.has(folded) ? mapping.sheets.get(folded) : sheetKindOfName(sheet.name);
+    let kind: SheetKind | null | undefined = mapping.sheets.has(folded)
+      ? mapping.sheets.get(folded)
+      : sheetKindOfName(sheet.name);
     let defaultOwner = owners.get(sheet.file);
     if (kind === null) continue;
     if (kind === undefined) {
@@ -125,12 +145,26 @@ export function readSheets(sheets: readonly RawSheet[], mapping: ParsedMapping, 
       if (kind === 'systems' && !sheet.csv) defaultOwner ??= sheet.name.trim();
     }
     if (kind === undefined) {
-      if (sheet.rows.length > 0) notes.push({ ...base, code: 'spreadsheet.sheet-ignored', message: `Sheet ${sheet.name} of ${sheet.file} was not recognised by its name or headers and was not read; name it in the mapping file's "sheets" if it holds data` });
+      if (sheet.rows.length > 0)
+        notes.push({
+          ...base,
+          code: 'spreadsheet.sheet-ignored',
+          message: `Sheet ${sheet.name} of ${sheet.file} was not recognised by its name or headers and was not read; name it in the mapping file's "sheets" if it holds data`,
+        });
       continue;
     }
     const headerRowIndex = findHeaderRow(sheet, kind, mapping);
     if (headerRowIndex < 0) {
-      if (sheet.rows.length > 0) problems.push({ ...base, code: 'spreadsheet.column-missing', message: `Sheet ${sheet.name} of ${sheet.file} looks like ${kind} but has no header row with known columns in its first ${HEADER_SEARCH_ROWS} rows`, expected: `headers such as ${(FIELDS.get(kind) ?? []).slice(0, 4).map((f) => `"${f.fi[0]}"`).join(', ')}` });
+      if (sheet.rows.length > 0)
+        problems.push({
+          ...base,
+          code: 'spreadsheet.column-missing',
+          message: `Sheet ${sheet.name} of ${sheet.file} looks like ${kind} but has no header row with known columns in its first ${HEADER_SEARCH_ROWS} rows`,
+          expected: `headers such as ${(FIELDS.get(kind) ?? [])
+            .slice(0, 4)
+            .map((f) => `"${f.fi[0]}"`)
+            .join(', ')}`,
+        });
       continue;
     }
     const headerRow = sheet.rows[headerRowIndex] as RawRow;
@@ -149,18 +183,38 @@ export function readSheets(sheets: readonly RawSheet[], mapping: ParsedMapping, 
       }
       const key = resolved.language === undefined ? resolved.field.key : `${resolved.field.key}:${resolved.language}`;
       const earlier = taken.get(key);
-      const entry: Column = { index: column, header, field: resolved.field, ...(resolved.language === undefined ? {} : { language: resolved.language }) };
+      const entry: Column = {
+        index: column,
+        header,
+        field: resolved.field,
+        ...(resolved.language === undefined ? {} : { language: resolved.language }),
+      };
       if (earlier !== undefined) {
-        problems.push({ ...base, row: headerRow.number, column: header, cell: cellReference(sheet, headerRow.number, column), code: 'spreadsheet.column-duplicate', message: `${cellReference(sheet, headerRow.number, column)} (${sheet.file}): the column "${cap(header, 40)}" holds the same field (${resolved.field.key}) as column "${cap(earlier.header, 40)}"; remove one, or map one to another field or to null in the mapping file` });
+        problems.push({
+          ...base,
+          row: headerRow.number,
+          column: header,
+          cell: cellReference(sheet, headerRow.number, column),
+          code: 'spreadsheet.column-duplicate',
+          message: `${cellReference(sheet, headerRow.number, column)} (${sheet.file}): the column "${cap(header, 40)}" holds the same field (${resolved.field.key}) as column "${cap(earlier.header, 40)}"; remove one, or map one to another field or to null in the mapping file`,
+        });
         return;
       }
       taken.set(key, entry);
       columns.push(entry);
     });
     const present = new Set(columns.map((c) => c.field.key));
-    const missing = (FIELDS.get(kind) ?? []).filter((field) => field.required === true && !present.has(field.key) && !(field.key === 'owner' && defaultOwner !== undefined));
+    const missing = (FIELDS.get(kind) ?? []).filter(
+      (field) =>
+        field.required === true && !present.has(field.key) && !(field.key === 'owner' && defaultOwner !== undefined),
+    );
     for (const field of missing) {
-      const suggestion = suggest(field.fi[0] as string, unknownHeaders.map((u) => u.header)) ?? unknownHeaders.find((u) => suggest(u.header, [...field.fi, ...field.sv, ...field.en]) !== undefined)?.header;
+      const suggestion =
+        suggest(
+          field.fi[0] as string,
+          unknownHeaders.map((u) => u.header),
+        ) ??
+        unknownHeaders.find((u) => suggest(u.header, [...field.fi, ...field.sv, ...field.en]) !== undefined)?.header;
       problems.push({
         ...base,
         row: headerRow.number,
@@ -172,8 +226,18 @@ export function readSheets(sheets: readonly RawSheet[], mapping: ParsedMapping, 
     }
     for (const unknown of unknownHeaders) {
       const guesses = [...index.keys()];
-      const near = suggest(unknown.header, (FIELDS.get(kind) ?? []).flatMap((f) => [...f.fi, ...f.sv, ...f.en]));
-      notes.push({ ...base, row: headerRow.number, column: unknown.header, cell: cellReference(sheet, headerRow.number, unknown.column), code: 'spreadsheet.column-ignored', message: `Column "${cap(unknown.header, 40)}" of ${sheet.name} (${sheet.file}) is not a known ${kind} field and was not read${near === undefined ? '' : `; did you mean "${near}"?`}${guesses.length === 0 ? '' : ''}` });
+      const near = suggest(
+        unknown.header,
+        (FIELDS.get(kind) ?? []).flatMap((f) => [...f.fi, ...f.sv, ...f.en]),
+      );
+      notes.push({
+        ...base,
+        row: headerRow.number,
+        column: unknown.header,
+        cell: cellReference(sheet, headerRow.number, unknown.column),
+        code: 'spreadsheet.column-ignored',
+        message: `Column "${cap(unknown.header, 40)}" of ${sheet.name} (${sheet.file}) is not a known ${kind} field and was not read${near === undefined ? '' : `; did you mean "${near}"?`}${guesses.length === 0 ? '' : ''}`,
+      });
     }
     const sheetBad = missing.length > 0;
     for (let r = headerRowIndex + 1; r < sheet.rows.length; r++) {
@@ -191,7 +255,12 @@ export function readSheets(sheets: readonly RawSheet[], mapping: ParsedMapping, 
       };
       const contentParts: string[] = [];
       for (const column of columns) {
-        const location: CellLocation = { ...base, row: row.number, column: column.header, cell: cellReference(sheet, row.number, column.index) };
+        const location: CellLocation = {
+          ...base,
+          row: row.number,
+          column: column.header,
+          cell: cellReference(sheet, row.number, column.index),
+        };
         record.cells.set(column.language === undefined ? column.field.key : `name:${column.language}`, location);
         const flaw = row.flaws?.get(column.index);
         const cellValue = row.values[column.index];
@@ -233,13 +302,24 @@ export function readSheets(sheets: readonly RawSheet[], mapping: ParsedMapping, 
         }
       }
       for (const field of FIELDS.get(kind) ?? []) {
-        if (field.required !== true || !present.has(field.key) || record.values.has(field.key) || record.cells.get(field.key) === undefined) continue;
+        if (
+          field.required !== true ||
+          !present.has(field.key) ||
+          record.values.has(field.key) ||
+          record.cells.get(field.key) === undefined
+        )
+          continue;
         if (field.key === 'name' && record.names.size > 0) continue;
         const location = record.cells.get(field.key) as CellLocation;
         const raw = row.values[columns.find((c) => c.field.key === field.key)?.index ?? -1];
         if (raw !== undefined || row.flaws?.has(columns.find((c) => c.field.key === field.key)?.index ?? -1)) continue;
         record.bad = true;
-        problems.push({ ...location, code: 'spreadsheet.value-missing', message: `${location.cell} (${sheet.file}): the ${field.key} of this row is empty; it is required`, expected: field.help?.en ?? `a ${field.key}` });
+        problems.push({
+          ...location,
+          code: 'spreadsheet.value-missing',
+          message: `${location.cell} (${sheet.file}): the ${field.key} of this row is empty; it is required`,
+          expected: field.help?.en ?? `a ${field.key}`,
+        });
       }
       record.content = contentParts.sort().join('\u0000');
       records.push(record);

@@ -13,14 +13,45 @@ import { fold, suggest } from './words.js';
 export type ValueResult = { ok: true; value: unknown } | { ok: false; expected: string; suggestion?: string };
 
 /** Words of one enumerated value: what the model stores, then the words people write in fi, sv and en (the first of each is written). */
-type Words = readonly (readonly [string, { readonly fi: readonly string[]; readonly sv: readonly string[]; readonly en: readonly string[] }])[];
+type Words = readonly (readonly [
+  string,
+  { readonly fi: readonly string[]; readonly sv: readonly string[]; readonly en: readonly string[] },
+])[];
 
 const LIFECYCLE: Words = [
   ['planned', { fi: ['Suunniteltu', 'suunnitteilla', 'suunnitelma'], sv: ['Planerad'], en: ['Planned', 'plan'] }],
-  ['development', { fi: ['Kehityksessä', 'kehitys', 'käyttöönotossa', 'käyttöönotto'], sv: ['Under utveckling', 'utveckling'], en: ['Development', 'in development', 'implementation'] }],
-  ['production', { fi: ['Tuotannossa', 'tuotanto', 'käytössä'], sv: ['I produktion', 'produktion', 'i bruk'], en: ['Production', 'in production', 'in use', 'live'] }],
-  ['phasingOut', { fi: ['Poistumassa', 'poistuva', 'alasajossa', 'alasajo'], sv: ['Avvecklas', 'under avveckling', 'utfasning'], en: ['Phasing out', 'being retired', 'sunset'] }],
-  ['retired', { fi: ['Poistettu', 'poistunut', 'käytöstä poistettu', 'ei käytössä'], sv: ['Avvecklad', 'pensionerad'], en: ['Retired', 'decommissioned'] }],
+  [
+    'development',
+    {
+      fi: ['Kehityksessä', 'kehitys', 'käyttöönotossa', 'käyttöönotto'],
+      sv: ['Under utveckling', 'utveckling'],
+      en: ['Development', 'in development', 'implementation'],
+    },
+  ],
+  [
+    'production',
+    {
+      fi: ['Tuotannossa', 'tuotanto', 'käytössä'],
+      sv: ['I produktion', 'produktion', 'i bruk'],
+      en: ['Production', 'in production', 'in use', 'live'],
+    },
+  ],
+  [
+    'phasingOut',
+    {
+      fi: ['Poistumassa', 'poistuva', 'alasajossa', 'alasajo'],
+      sv: ['Avvecklas', 'under avveckling', 'utfasning'],
+      en: ['Phasing out', 'being retired', 'sunset'],
+    },
+  ],
+  [
+    'retired',
+    {
+      fi: ['Poistettu', 'poistunut', 'käytöstä poistettu', 'ei käytössä'],
+      sv: ['Avvecklad', 'pensionerad'],
+      en: ['Retired', 'decommissioned'],
+    },
+  ],
 ];
 const CRITICALITY: Words = [
   ['low', { fi: ['Matala', 'alhainen', 'vähäinen'], sv: ['Låg'], en: ['Low'] }],
@@ -29,25 +60,55 @@ const CRITICALITY: Words = [
   ['critical', { fi: ['Kriittinen', 'erittäin kriittinen'], sv: ['Kritisk'], en: ['Critical'] }],
 ];
 const CLASS: Words = [
-  ['TORI', { fi: ['TORI', 'toimialariippumaton'], sv: ['TORI', 'sektoroberoende'], en: ['TORI', 'domain-independent'] }],
-  ['TOSI', { fi: ['TOSI', 'toimialasidonnainen', 'toimialakohtainen'], sv: ['TOSI', 'sektorspecifik'], en: ['TOSI', 'domain-specific'] }],
+  [
+    'TORI',
+    { fi: ['TORI', 'toimialariippumaton'], sv: ['TORI', 'sektoroberoende'], en: ['TORI', 'domain-independent'] },
+  ],
+  [
+    'TOSI',
+    {
+      fi: ['TOSI', 'toimialasidonnainen', 'toimialakohtainen'],
+      sv: ['TOSI', 'sektorspecifik'],
+      en: ['TOSI', 'domain-specific'],
+    },
+  ],
 ];
 const DIRECTION: Words = [
   ['oneWay', { fi: ['Yksisuuntainen', 'yksi', '->', '→'], sv: ['Enkelriktad', 'envägs'], en: ['One-way', 'oneway'] }],
-  ['twoWay', { fi: ['Kaksisuuntainen', 'molemmat', '<->', '↔'], sv: ['Dubbelriktad', 'tvåvägs'], en: ['Two-way', 'twoway', 'bidirectional'] }],
+  [
+    'twoWay',
+    {
+      fi: ['Kaksisuuntainen', 'molemmat', '<->', '↔'],
+      sv: ['Dubbelriktad', 'tvåvägs'],
+      en: ['Two-way', 'twoway', 'bidirectional'],
+    },
+  ],
 ];
 const MODE: Words = [
   ['realtime', { fi: ['Reaaliaikainen', 'reaaliaika', 'online'], sv: ['Realtid'], en: ['Real-time', 'realtime'] }],
-  ['batch', { fi: ['Eräajo', 'erä', 'ajastettu'], sv: ['Batch', 'batchvis', 'batchkörning'], en: ['Batch', 'scheduled'] }],
+  [
+    'batch',
+    { fi: ['Eräajo', 'erä', 'ajastettu'], sv: ['Batch', 'batchvis', 'batchkörning'], en: ['Batch', 'scheduled'] },
+  ],
   ['manual', { fi: ['Manuaalinen', 'käsin'], sv: ['Manuell'], en: ['Manual'] }],
 ];
 const KIND: Words = [
-  ['region', { fi: ['Hyvinvointialue', 'maakunta'], sv: ['Välfärdsområde', 'landskap'], en: ['Region', 'wellbeing services county'] }],
+  [
+    'region',
+    {
+      fi: ['Hyvinvointialue', 'maakunta'],
+      sv: ['Välfärdsområde', 'landskap'],
+      en: ['Region', 'wellbeing services county'],
+    },
+  ],
   ['municipality', { fi: ['Kunta', 'kaupunki'], sv: ['Kommun', 'stad'], en: ['Municipality', 'city', 'town'] }],
   ['jointAuthority', { fi: ['Kuntayhtymä'], sv: ['Samkommun'], en: ['Joint authority', 'joint municipal authority'] }],
   ['hospitalDistrict', { fi: ['Sairaanhoitopiiri', 'shp'], sv: ['Sjukvårdsdistrikt'], en: ['Hospital district'] }],
   ['regionalCouncil', { fi: ['Maakuntaliitto'], sv: ['Landskapsförbund'], en: ['Regional council'] }],
-  ['stateAgency', { fi: ['Valtion virasto', 'virasto'], sv: ['Statlig myndighet', 'myndighet'], en: ['State agency', 'agency'] }],
+  [
+    'stateAgency',
+    { fi: ['Valtion virasto', 'virasto'], sv: ['Statlig myndighet', 'myndighet'], en: ['State agency', 'agency'] },
+  ],
   ['company', { fi: ['Yhtiö', 'yritys', 'osakeyhtiö', 'oy'], sv: ['Bolag', 'företag', 'ab'], en: ['Company'] }],
   ['other', { fi: ['Muu'], sv: ['Annan', 'övrig'], en: ['Other'] }],
 ];
@@ -76,7 +137,8 @@ function indexWords(words: Words): Map<string, string> {
   const index = new Map<string, string>();
   for (const [value, spellings] of words) {
     index.set(fold(value), value);
-    for (const spelling of spellingsOf(spellings)) index.set(spelling.length <= 3 && !/\p{L}/u.test(spelling) ? spelling : fold(spelling), value);
+    for (const spelling of spellingsOf(spellings))
+      index.set(spelling.length <= 3 && !/\p{L}/u.test(spelling) ? spelling : fold(spelling), value);
   }
   return index;
 }
@@ -111,7 +173,9 @@ function readEnum(type: ValueType, raw: RawValue): ValueResult {
   if (suggestion !== undefined) {
     const canonical = index.get(fold(suggestion));
     const entry = words.find(([key]) => key === canonical)?.[1];
-    const shown = (entry === undefined ? undefined : spellingsOf(entry).find((word) => fold(word) === fold(suggestion))) ?? suggestion;
+    const shown =
+      (entry === undefined ? undefined : spellingsOf(entry).find((word) => fold(word) === fold(suggestion))) ??
+      suggestion;
     result.suggestion = shown.charAt(0).toUpperCase() + shown.slice(1);
   }
   return result;
@@ -138,7 +202,8 @@ function readDate(raw: RawValue): ValueResult {
   let iso: string | undefined;
   const finnish = /^(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{4})\.?$/.exec(typed);
   const isoMatch = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/.exec(typed);
-  if (finnish) iso = `${finnish[3]}-${(finnish[2] as string).padStart(2, '0')}-${(finnish[1] as string).padStart(2, '0')}`;
+  if (finnish)
+    iso = `${finnish[3]}-${(finnish[2] as string).padStart(2, '0')}-${(finnish[1] as string).padStart(2, '0')}`;
   else if (isoMatch) iso = `${isoMatch[1]}-${isoMatch[2]}-${isoMatch[3]}`;
   if (iso !== undefined && isIsoDate(iso)) return { ok: true, value: iso };
   const short = /^(\d{1,2})\.(\d{1,2})\.(\d{2})$/.exec(typed);
@@ -168,7 +233,10 @@ function parseNumber(typed: string): number | undefined {
 
 function readMoney(raw: RawValue): ValueResult {
   const expected = 'an amount in euros such as 12 500,00 € or 12500';
-  if (typeof raw === 'number') return raw >= 0 && Number.isFinite(raw) ? { ok: true, value: raw } : { ok: false, expected: `${expected}, not negative` };
+  if (typeof raw === 'number')
+    return raw >= 0 && Number.isFinite(raw)
+      ? { ok: true, value: raw }
+      : { ok: false, expected: `${expected}, not negative` };
   const value = parseNumber(text(raw).replace(APPROXIMATELY, '').replace(CURRENCY, ''));
   if (value === undefined) return { ok: false, expected };
   if (value < 0) return { ok: false, expected: `${expected}, not negative` };
@@ -187,7 +255,8 @@ const YEAR_WORDS = /^(\d+)\s*(v|vuosi|vuotta|år|years?|yr)$/i;
 
 function readMonths(raw: RawValue): ValueResult {
   const expected = 'a notice period in whole months such as 6 or 6 kk';
-  if (typeof raw === 'number') return Number.isInteger(raw) && raw >= 0 ? { ok: true, value: raw } : { ok: false, expected };
+  if (typeof raw === 'number')
+    return Number.isInteger(raw) && raw >= 0 ? { ok: true, value: raw } : { ok: false, expected };
   const typed = text(raw);
   const years = YEAR_WORDS.exec(typed);
   if (years) return { ok: true, value: Number(years[1]) * 12 };
@@ -229,7 +298,9 @@ export function readValue(type: ValueType, raw: RawValue): ValueResult {
       return { ok: true, value: text(raw) };
     case 'id': {
       const value = text(raw);
-      return /^[^\s\p{Cc}]{1,200}$/u.test(value) ? { ok: true, value } : { ok: false, expected: 'an id without spaces or control characters, at most 200 characters' };
+      return /^[^\s\p{Cc}]{1,200}$/u.test(value)
+        ? { ok: true, value }
+        : { ok: false, expected: 'an id without spaces or control characters, at most 200 characters' };
     }
     case 'refs':
     case 'list':

@@ -25,7 +25,9 @@ export interface WriteInventoryOptions {
   readonly language?: 'fi' | 'sv' | 'en';
 }
 
-const optionsSchema = optionsSchemaOf({ language: z.enum(['fi', 'sv', 'en'], { error: "must be 'fi', 'sv' or 'en'" }).optional() });
+const optionsSchema = optionsSchemaOf({
+  language: z.enum(['fi', 'sv', 'en'], { error: "must be 'fi', 'sv' or 'en'" }).optional(),
+});
 
 type Values = Map<string, OutCell>;
 
@@ -39,13 +41,19 @@ function plain(relation: Relation): boolean {
 /** Several values in one cell: `; `-separated, or a JSON array when a value would not survive splitting. */
 function listCell(items: readonly string[]): OutCell {
   if (items.length === 0) return undefined;
-  if (items.every((item) => item.trim() === item && item !== '' && !/[,;\n\r]/.test(item)) && !(items[0] as string).startsWith('[')) return items.join('; ');
+  if (
+    items.every((item) => item.trim() === item && item !== '' && !/[,;\n\r]/.test(item)) &&
+    !(items[0] as string).startsWith('[')
+  )
+    return items.join('; ');
   return JSON.stringify(items);
 }
 
 function nameColumns(names: readonly (Name | undefined)[]): string[] {
   const languages = new Set<string>();
-  for (const name of names) if (name !== undefined && typeof name !== 'string') for (const language of Object.keys(name)) languages.add(language);
+  for (const name of names)
+    if (name !== undefined && typeof name !== 'string')
+      for (const language of Object.keys(name)) languages.add(language);
   return [...languages].sort();
 }
 
@@ -55,7 +63,12 @@ function headerOf(field: FieldSpec, language: Language): string {
 }
 
 /** Builds one sheet from rows of field values; name-language columns follow the name column. */
-function sheetOf(kind: SheetKind, language: Language, rows: readonly { values: Values; name?: Name | undefined }[], skip: ReadonlySet<string> = new Set()): OutSheet {
+function sheetOf(
+  kind: SheetKind,
+  language: Language,
+  rows: readonly { values: Values; name?: Name | undefined }[],
+  skip: ReadonlySet<string> = new Set(),
+): OutSheet {
   const fields = (FIELDS.get(kind) ?? []).filter((field) => !skip.has(field.key));
   const languages = nameColumns(rows.map((row) => row.name));
   const header: string[] = [];
@@ -63,10 +76,17 @@ function sheetOf(kind: SheetKind, language: Language, rows: readonly { values: V
   const lists: { column: number; values: string[] }[] = [];
   for (const field of fields) {
     header.push(headerOf(field, language));
-    getters.push((row) => (field.key === 'name' && row.name !== undefined ? (typeof row.name === 'string' ? row.name : undefined) : row.values.get(field.key)));
+    getters.push((row) =>
+      field.key === 'name' && row.name !== undefined
+        ? typeof row.name === 'string'
+          ? row.name
+          : undefined
+        : row.values.get(field.key),
+    );
     const words = choices(field.type, language);
     if (words.length > 0 && field.type !== 'relationType') lists.push({ column: header.length - 1, values: words });
-    if (field.type === 'relationType') lists.push({ column: header.length - 1, values: choices('relationType', language) });
+    if (field.type === 'relationType')
+      lists.push({ column: header.length - 1, values: choices('relationType', language) });
     if (field.key === 'name') {
       for (const lang of languages) {
         header.push(`${headerOf(field, language)} (${lang})`);
@@ -121,8 +141,10 @@ export function inventorySheets(model: Model, language: Language): OutSheet[] {
     }
   }
   const related = (id: string, field: string): OutCell => listCell(columnRelations.get(id)?.get(field) ?? []);
-  const word = (type: Parameters<typeof wordFor>[0], value: string | undefined): OutCell => (value === undefined ? undefined : wordFor(type, value, language));
-  const yes = (value: boolean | undefined): OutCell => (value === undefined ? undefined : wordFor('boolean', String(value), language));
+  const word = (type: Parameters<typeof wordFor>[0], value: string | undefined): OutCell =>
+    value === undefined ? undefined : wordFor(type, value, language);
+  const yes = (value: boolean | undefined): OutCell =>
+    value === undefined ? undefined : wordFor('boolean', String(value), language);
 
   const vendorOf = (id: string): OutCell => {
     const product = model.productOf(id);
@@ -131,7 +153,14 @@ export function inventorySheets(model: Model, language: Language): OutSheet[] {
   const sheets: OutSheet[] = [];
   sheets.push(
     sheetOf('model', language, [
-      { name: doc.name, values: new Map<string, OutCell>([['description', doc.description], ['clustering', yes(false)], ['x', json(doc.x)]]) },
+      {
+        name: doc.name,
+        values: new Map<string, OutCell>([
+          ['description', doc.description],
+          ['clustering', yes(false)],
+          ['x', json(doc.x)],
+        ]),
+      },
     ]),
   );
   sheets.push(
@@ -159,7 +188,13 @@ export function inventorySheets(model: Model, language: Language): OutSheet[] {
       language,
       doc.services.map((s) => ({
         name: s.name,
-        values: new Map<string, OutCell>([['id', s.id], ['domain', s.domain], ['code', s.code], ['description', s.description], ['x', json(s.x)]]),
+        values: new Map<string, OutCell>([
+          ['id', s.id],
+          ['domain', s.domain],
+          ['code', s.code],
+          ['description', s.description],
+          ['x', json(s.x)],
+        ]),
       })),
     ),
   );
@@ -275,22 +310,46 @@ const INSTRUCTIONS: readonly (readonly string[])[] = [
   ['Kartta – järjestelmäinventaarion pohja / Mall för systeminventering / System inventory template'],
   [],
   ['Suomeksi'],
-  ['Täytä yksi rivi jokaisesta tietojärjestelmästä Järjestelmät-välilehdelle ja yksi rivi jokaisesta integraatiosta Integraatiot-välilehdelle. Pakolliset sarakkeet: Järjestelmä, Luokka (TORI/TOSI) ja Elinkaaren vaihe; integraatioista Lähdejärjestelmä ja Kohdejärjestelmä.'],
-  ['Omistaja ja Palvelut viittaavat Organisaatiot- ja Palvelut-välilehtien nimiin tai tunnuksiin. Useita arvoja voi erottaa pilkulla, puolipisteellä tai rivinvaihdolla.'],
-  ['Päivämäärät muodossa 31.12.2025, rahasummat euroina (12 500,00 €), irtisanomisaika kuukausina (6 kk). Valintalistojen sarakkeet hyväksyvät myös ruotsin- ja englanninkieliset sanat.'],
-  ['Jätä Tunnus tyhjäksi: Kartta muodostaa sen organisaatiosta ja järjestelmän nimestä. Älä kirjoita kaavoja: Kartta ei laske niitä.'],
+  [
+    'Täytä yksi rivi jokaisesta tietojärjestelmästä Järjestelmät-välilehdelle ja yksi rivi jokaisesta integraatiosta Integraatiot-välilehdelle. Pakolliset sarakkeet: Järjestelmä, Luokka (TORI/TOSI) ja Elinkaaren vaihe; integraatioista Lähdejärjestelmä ja Kohdejärjestelmä.',
+  ],
+  [
+    'Omistaja ja Palvelut viittaavat Organisaatiot- ja Palvelut-välilehtien nimiin tai tunnuksiin. Useita arvoja voi erottaa pilkulla, puolipisteellä tai rivinvaihdolla.',
+  ],
+  [
+    'Päivämäärät muodossa 31.12.2025, rahasummat euroina (12 500,00 €), irtisanomisaika kuukausina (6 kk). Valintalistojen sarakkeet hyväksyvät myös ruotsin- ja englanninkieliset sanat.',
+  ],
+  [
+    'Jätä Tunnus tyhjäksi: Kartta muodostaa sen organisaatiosta ja järjestelmän nimestä. Älä kirjoita kaavoja: Kartta ei laske niitä.',
+  ],
   [],
   ['På svenska'],
-  ['Fyll i en rad för varje informationssystem på fliken System och en rad för varje integration på fliken Integrationer. Obligatoriska kolumner: System, Klass (TORI/TOSI) och Livscykelfas; för integrationer Källsystem och Målsystem.'],
-  ['Ägare och Tjänster hänvisar till namn eller id på flikarna Organisationer och Tjänster. Flera värden skiljs åt med komma, semikolon eller radbrytning.'],
-  ['Datum som 31.12.2025, belopp i euro (12 500,00 €), uppsägningstid i månader (6 mån). Kolumner med vallistor godtar också finska och engelska ord.'],
-  ['Lämna Id tomt: Kartta bildar det av organisationen och systemets namn. Skriv inga formler: Kartta räknar inte ut dem.'],
+  [
+    'Fyll i en rad för varje informationssystem på fliken System och en rad för varje integration på fliken Integrationer. Obligatoriska kolumner: System, Klass (TORI/TOSI) och Livscykelfas; för integrationer Källsystem och Målsystem.',
+  ],
+  [
+    'Ägare och Tjänster hänvisar till namn eller id på flikarna Organisationer och Tjänster. Flera värden skiljs åt med komma, semikolon eller radbrytning.',
+  ],
+  [
+    'Datum som 31.12.2025, belopp i euro (12 500,00 €), uppsägningstid i månader (6 mån). Kolumner med vallistor godtar också finska och engelska ord.',
+  ],
+  [
+    'Lämna Id tomt: Kartta bildar det av organisationen och systemets namn. Skriv inga formler: Kartta räknar inte ut dem.',
+  ],
   [],
   ['In English'],
-  ['Fill in one row per information system on the Systems sheet and one row per integration on the Integrations sheet. Required columns: System, Class (TORI/TOSI) and Lifecycle; for integrations Source system and Target system.'],
-  ['Owner and Services refer to names or ids on the Organisations and Services sheets. Separate several values with a comma, a semicolon or a line break.'],
-  ['Dates as 31.12.2025 or 2025-12-31, amounts in euros (12 500,00 €), notice periods in months (6). Columns with drop-down lists also accept Finnish and Swedish words.'],
-  ['Leave Id empty: Kartta derives it from the organisation and the system name. Do not enter formulas: Kartta never evaluates them.'],
+  [
+    'Fill in one row per information system on the Systems sheet and one row per integration on the Integrations sheet. Required columns: System, Class (TORI/TOSI) and Lifecycle; for integrations Source system and Target system.',
+  ],
+  [
+    'Owner and Services refer to names or ids on the Organisations and Services sheets. Separate several values with a comma, a semicolon or a line break.',
+  ],
+  [
+    'Dates as 31.12.2025 or 2025-12-31, amounts in euros (12 500,00 €), notice periods in months (6). Columns with drop-down lists also accept Finnish and Swedish words.',
+  ],
+  [
+    'Leave Id empty: Kartta derives it from the organisation and the system name. Do not enter formulas: Kartta never evaluates them.',
+  ],
 ];
 
 /**
@@ -307,7 +366,11 @@ const INSTRUCTIONS: readonly (readonly string[])[] = [
  */
 export function writeTemplate(options: WriteInventoryOptions = {}): Uint8Array {
   const { language = 'fi' } = parseOptions('writeTemplate', optionsSchema, options);
-  const instructions: OutSheet = { name: language === 'fi' ? 'Ohjeet' : language === 'sv' ? 'Anvisningar' : 'Instructions', header: [], rows: INSTRUCTIONS };
+  const instructions: OutSheet = {
+    name: language === 'fi' ? 'Ohjeet' : language === 'sv' ? 'Anvisningar' : 'Instructions',
+    header: [],
+    rows: INSTRUCTIONS,
+  };
   const kinds: SheetKind[] = ['organisations', 'services', 'systems', 'integrations'];
   const skip = new Set(['x']);
   return writeXlsx([instructions, ...kinds.map((kind) => sheetOf(kind, language, [], skip))]);

@@ -25,7 +25,11 @@ export function readXlsx(data: Uint8Array, file: string, limits: ZipLimits, coun
 function required(zip: ZipArchive, file: string, name: string): Buffer {
   const bytes = zip.read(name);
   if (bytes === undefined) {
-    throw new SpreadsheetError('spreadsheet.unreadable', `${file}: not an XLSX workbook (the part ${name} is missing); save it again as an Excel workbook (.xlsx) or CSV`, file);
+    throw new SpreadsheetError(
+      'spreadsheet.unreadable',
+      `${file}: not an XLSX workbook (the part ${name} is missing); save it again as an Excel workbook (.xlsx) or CSV`,
+      file,
+    );
   }
   return bytes;
 }
@@ -49,7 +53,12 @@ function sheetEntries(zip: ZipArchive, file: string): SheetEntry[] {
       open(name, attributes) {
         const id = attributes['Id'];
         const target = attributes['Target'];
-        if (name === 'Relationship' && id !== undefined && target !== undefined && attributes['TargetMode'] !== 'External') {
+        if (
+          name === 'Relationship' &&
+          id !== undefined &&
+          target !== undefined &&
+          attributes['TargetMode'] !== 'External'
+        ) {
           targets.set(id, resolveTarget(target));
         }
       },
@@ -93,7 +102,11 @@ function sharedStrings(zip: ZipArchive, file: string, counter: TableCounter): st
       else if (name === 'si') {
         strings.push(current);
         if (strings.length > counter.limits.maxCells) {
-          throw new SpreadsheetError('spreadsheet.too-large', `${file}: more than ${counter.limits.maxCells} shared strings (option maxCells)`, file);
+          throw new SpreadsheetError(
+            'spreadsheet.too-large',
+            `${file}: more than ${counter.limits.maxCells} shared strings (option maxCells)`,
+            file,
+          );
         }
       }
     },
@@ -104,7 +117,13 @@ function sharedStrings(zip: ZipArchive, file: string, counter: TableCounter): st
   return strings;
 }
 
-function readSheet(zip: ZipArchive, file: string, entry: SheetEntry, shared: readonly string[], counter: TableCounter): RawSheet {
+function readSheet(
+  zip: ZipArchive,
+  file: string,
+  entry: SheetEntry,
+  shared: readonly string[],
+  counter: TableCounter,
+): RawSheet {
   const rows: RawRow[] = [];
   let row: RawRow | undefined;
   let nextRow = 1;
@@ -139,7 +158,11 @@ function readSheet(zip: ZipArchive, file: string, entry: SheetEntry, shared: rea
     if (raw !== undefined && raw !== '') {
       row.values[column] = raw;
       if (++counter.cells > limits.maxCells) {
-        throw new SpreadsheetError('spreadsheet.too-large', `${file}: more than ${limits.maxCells} cells in all (option maxCells)`, file);
+        throw new SpreadsheetError(
+          'spreadsheet.too-large',
+          `${file}: more than ${limits.maxCells} cells in all (option maxCells)`,
+          file,
+        );
       }
     }
     if (flaw !== undefined) (row.flaws ??= new Map()).set(column, flaw);
@@ -155,14 +178,23 @@ function readSheet(zip: ZipArchive, file: string, entry: SheetEntry, shared: rea
           rows.push(row);
           column = -1;
           if (++counter.rows > limits.maxRows) {
-            throw new SpreadsheetError('spreadsheet.too-large', `${file}: more than ${limits.maxRows} rows in all (option maxRows)`, file);
+            throw new SpreadsheetError(
+              'spreadsheet.too-large',
+              `${file}: more than ${limits.maxRows} rows in all (option maxRows)`,
+              file,
+            );
           }
           break;
         }
         case 'c': {
           const reference = attributes['r'];
           column = reference === undefined ? column + 1 : columnIndex(reference);
-          if (column > 16_383) throw new SpreadsheetError('spreadsheet.unreadable', `${file}: a cell beyond column XFD in ${entry.name}`, file);
+          if (column > 16_383)
+            throw new SpreadsheetError(
+              'spreadsheet.unreadable',
+              `${file}: a cell beyond column XFD in ${entry.name}`,
+              file,
+            );
           type = attributes['t'] ?? 'n';
           hasFormula = false;
           value = undefined;

@@ -29,22 +29,25 @@ const PKG = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
 /** Escapes text for XML, with characters XML cannot carry (and a literal `_xHHHH_`) in Excel's `_xHHHH_` form. */
 export function xmlText(text: string): string {
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point: XML 1.0 cannot carry them
-  return text.replace(/[&<>"]|_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (match) => {
-    switch (match) {
-      case '&':
-        return '&amp;';
-      case '<':
-        return '&lt;';
-      case '>':
-        return '&gt;';
-      case '"':
-        return '&quot;';
-      default:
-        if (match.startsWith('_x')) return `_x005F_${match.slice(1)}`;
-        return `_x${match.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;
-    }
-  });
+  return text.replace(
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point: XML 1.0 cannot carry them
+    /[&<>"]|_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    (match) => {
+      switch (match) {
+        case '&':
+          return '&amp;';
+        case '<':
+          return '&lt;';
+        case '>':
+          return '&gt;';
+        case '"':
+          return '&quot;';
+        default:
+          if (match.startsWith('_x')) return `_x005F_${match.slice(1)}`;
+          return `_x${match.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;
+      }
+    },
+  );
 }
 
 /** Undoes Excel's `_xHHHH_` escapes in text read from a workbook. */
@@ -66,7 +69,8 @@ const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 function cellXml(reference: string, cell: OutCell, style?: number): string {
   if (cell === undefined || cell === '') return '';
-  if (typeof cell === 'number') return `<c r="${reference}"${style === undefined ? '' : ` s="${style}"`}><v>${Number.isFinite(cell) ? cell : 0}</v></c>`;
+  if (typeof cell === 'number')
+    return `<c r="${reference}"${style === undefined ? '' : ` s="${style}"`}><v>${Number.isFinite(cell) ? cell : 0}</v></c>`;
   if (typeof cell === 'boolean') return `<c r="${reference}" t="b"><v>${cell ? 1 : 0}</v></c>`;
   if (typeof cell === 'object') return `<c r="${reference}" s="${STYLE.date}"><v>${isoToSerial(cell.date)}</v></c>`;
   const quoted = FORMULA_TRIGGERS.has(cell.charAt(0));
@@ -95,27 +99,45 @@ function sheetXml(sheet: OutSheet): string {
   const parts: string[] = [];
   parts.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${REL}">`);
   if (table) {
-    parts.push('<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>');
+    parts.push(
+      '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>',
+    );
   } else parts.push('<sheetViews><sheetView workbookViewId="0"/></sheetViews>');
   parts.push('<sheetFormatPr defaultRowHeight="15"/>');
-  parts.push(`<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`);
+  parts.push(
+    `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`,
+  );
   parts.push('<sheetData>');
   let rowNumber = 0;
   if (table) {
     rowNumber++;
-    parts.push(`<row r="1">${sheet.header.map((header, c) => cellXml(`${columnLetters(c)}1`, header, STYLE.header)).join('')}</row>`);
+    parts.push(
+      `<row r="1">${sheet.header.map((header, c) => cellXml(`${columnLetters(c)}1`, header, STYLE.header)).join('')}</row>`,
+    );
   }
   for (const row of sheet.rows) {
     rowNumber++;
     let cells = '';
     row.forEach((cell, c) => {
-      const style = !table ? (c === 0 && typeof cell === 'string' && rowNumber === 1 ? STYLE.title : typeof cell === 'string' ? STYLE.wrap : undefined) : undefined;
-      cells += cellXml(`${columnLetters(c)}${rowNumber}`, cell, style !== undefined && typeof cell === 'string' && FORMULA_TRIGGERS.has(cell.charAt(0)) ? STYLE.quoted : style);
+      const style = !table
+        ? c === 0 && typeof cell === 'string' && rowNumber === 1
+          ? STYLE.title
+          : typeof cell === 'string'
+            ? STYLE.wrap
+            : undefined
+        : undefined;
+      cells += cellXml(
+        `${columnLetters(c)}${rowNumber}`,
+        cell,
+        style !== undefined && typeof cell === 'string' && FORMULA_TRIGGERS.has(cell.charAt(0)) ? STYLE.quoted : style,
+      );
     });
     parts.push(`<row r="${rowNumber}">${cells}</row>`);
   }
   parts.push('</sheetData>');
-  const lists = (sheet.lists ?? []).filter((list) => list.values.join(',').length <= 250 && list.values.every((v) => !v.includes(',') && !v.includes('"')));
+  const lists = (sheet.lists ?? []).filter(
+    (list) => list.values.join(',').length <= 250 && list.values.every((v) => !v.includes(',') && !v.includes('"')),
+  );
   if (lists.length > 0) {
     // A bounded range rather than the whole column: some readers (exceljs) expand a range into one entry per cell.
     const validationRows = Math.max(1000, sheet.rows.length + 1000);
@@ -134,13 +156,21 @@ function sheetXml(sheet: OutSheet): string {
 
 /** The XLSX bytes of the sheets. */
 export function writeXlsx(sheets: readonly OutSheet[]): Uint8Array {
-  const overrides = sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('');
+  const overrides = sheets
+    .map(
+      (_, i) =>
+        `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    )
+    .join('');
   return writeZip([
     {
       name: '[Content_Types].xml',
       data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${overrides}</Types>`,
     },
-    { name: '_rels/.rels', data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>` },
+    {
+      name: '_rels/.rels',
+      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    },
     {
       name: 'xl/workbook.xml',
       data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN}" xmlns:r="${REL}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>${sheets.map((sheet, i) => `<sheet name="${xmlText(sheet.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,

@@ -57,7 +57,11 @@ export function parseXml(bytes: Buffer, file: string, part: string, handlers: Xm
     );
   });
   parser.on('error', (error) => {
-    throw new SpreadsheetError('spreadsheet.unreadable', `${file}: the part ${part} is not well-formed XML (${error.message})`, file);
+    throw new SpreadsheetError(
+      'spreadsheet.unreadable',
+      `${file}: the part ${part} is not well-formed XML (${error.message})`,
+      file,
+    );
   });
   parser.on('opentag', (tag: SaxesTag) => handlers.open(local(tag.name), tag.attributes as Record<string, string>));
   parser.on('closetag', (tag: SaxesTag) => handlers.close(local(tag.name)));

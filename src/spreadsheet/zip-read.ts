@@ -62,7 +62,11 @@ export class ZipArchive {
         out = inflateRawSync(raw, { maxOutputLength: Math.max(1, budget + 1) });
       } catch (error) {
         if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw this.#tooLarge(name);
-        throw new SpreadsheetError('spreadsheet.unreadable', `${this.#file}: the part ${name} is damaged (${(error as Error).message})`, this.#file);
+        throw new SpreadsheetError(
+          'spreadsheet.unreadable',
+          `${this.#file}: the part ${name} is damaged (${(error as Error).message})`,
+          this.#file,
+        );
       }
     }
     if (out.length > budget) throw this.#tooLarge(name);
@@ -86,7 +90,11 @@ export class ZipArchive {
   }
 
   #unreadable(why: string): SpreadsheetError {
-    return new SpreadsheetError('spreadsheet.unreadable', `${this.#file}: not a readable XLSX workbook (${why}); save it again as an Excel workbook (.xlsx) or CSV`, this.#file);
+    return new SpreadsheetError(
+      'spreadsheet.unreadable',
+      `${this.#file}: not a readable XLSX workbook (${why}); save it again as an Excel workbook (.xlsx) or CSV`,
+      this.#file,
+    );
   }
 
   #readDirectory(): void {
@@ -108,7 +116,8 @@ export class ZipArchive {
     const ranges: [number, number][] = [];
     let at = offset;
     for (let i = 0; i < count; i++) {
-      if (at + 46 > data.length || data.readUInt32LE(at) !== CENTRAL) throw this.#unreadable('a zip directory entry is damaged');
+      if (at + 46 > data.length || data.readUInt32LE(at) !== CENTRAL)
+        throw this.#unreadable('a zip directory entry is damaged');
       const flags = data.readUInt16LE(at + 8);
       const method = data.readUInt16LE(at + 10);
       const compressedSize = data.readUInt32LE(at + 20);
@@ -121,9 +130,11 @@ export class ZipArchive {
       at += 46 + nameLength + extraLength + commentLength;
       if ((flags & 1) !== 0) throw this.#unreadable(`the part ${name} is encrypted`);
       if (method !== 0 && method !== 8) throw this.#unreadable(`the part ${name} uses compression method ${method}`);
-      if (local + 30 > data.length || data.readUInt32LE(local) !== LOCAL) throw this.#unreadable(`the part ${name} is damaged`);
+      if (local + 30 > data.length || data.readUInt32LE(local) !== LOCAL)
+        throw this.#unreadable(`the part ${name} is damaged`);
       const dataStart = local + 30 + data.readUInt16LE(local + 26) + data.readUInt16LE(local + 28);
-      if (dataStart + compressedSize > data.length) throw this.#unreadable(`the part ${name} runs past the end of the file`);
+      if (dataStart + compressedSize > data.length)
+        throw this.#unreadable(`the part ${name} runs past the end of the file`);
       if (this.#entries.has(name)) throw this.#unreadable(`the part ${name} appears twice`);
       this.#entries.set(name, { name, method, compressedSize, size: uncompressed, dataStart });
       ranges.push([local, dataStart + compressedSize]);
@@ -131,7 +142,11 @@ export class ZipArchive {
     ranges.sort((a, b) => a[0] - b[0]);
     for (let i = 1; i < ranges.length; i++) {
       if ((ranges[i] as [number, number])[0] < (ranges[i - 1] as [number, number])[1]) {
-        throw new SpreadsheetError('spreadsheet.zip-bomb', `${this.#file}: parts of the zip overlap each other, a known zip-bomb construction; refusing it`, this.#file);
+        throw new SpreadsheetError(
+          'spreadsheet.zip-bomb',
+          `${this.#file}: parts of the zip overlap each other, a known zip-bomb construction; refusing it`,
+          this.#file,
+        );
       }
     }
   }

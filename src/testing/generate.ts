@@ -80,9 +80,12 @@ export const GeneratorOptionError = OptionError;
 export type GeneratorOptionError = OptionError;
 
 /** The seed shared by both generators: a string, or a finite number. */
-export const seedField = z.custom<number | string>((value) => typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)), {
-  error: 'must be a finite number or a string',
-});
+export const seedField = z.custom<number | string>(
+  (value) => typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)),
+  {
+    error: 'must be a finite number or a string',
+  },
+);
 
 /** A required whole number from `min` to `max`. */
 export const countField = (min: number, max: number) =>
@@ -96,7 +99,11 @@ const REGION_OPTIONS = optionsSchema({
   regions: optionField.integer(1, 10_000),
   municipalitiesPerRegion: optionField.integer(1, 1000),
   integrationsPerSystem: optionField.number(0, 100),
-  name: z.union([z.string().min(1), z.record(z.string(), z.string())], { error: 'must be a name: a string or an object of language codes to strings' }).optional(),
+  name: z
+    .union([z.string().min(1), z.record(z.string(), z.string())], {
+      error: 'must be a name: a string or an object of language codes to strings',
+    })
+    .optional(),
 });
 
 type Category = CategorySpec | 'identity' | 'platform' | 'national';
@@ -135,7 +142,14 @@ interface RegionRecord {
   readonly byCategory: Map<string, number[]>;
 }
 
-const ownerKinds: readonly OrganisationKind[] = ['municipality', 'jointAuthority', 'hospitalDistrict', 'region', 'company', 'regionalCouncil'];
+const ownerKinds: readonly OrganisationKind[] = [
+  'municipality',
+  'jointAuthority',
+  'hospitalDistrict',
+  'region',
+  'company',
+  'regionalCouncil',
+];
 
 /** Turns a Finnish name into an ASCII id part: `Hämeenlinna` to `hameenlinna`. */
 export function slugify(text: string): string {
@@ -271,7 +285,11 @@ export function generateRegionModel(given: RegionModelOptions): KarttaDocument {
   });
   const serviceList: Service[] = serviceSpecs.map((spec) => {
     ids.add(spec.id);
-    const service: Service = { id: spec.id, name: typeof spec.name === 'string' ? spec.name : { ...spec.name }, domain: spec.domain };
+    const service: Service = {
+      id: spec.id,
+      name: typeof spec.name === 'string' ? spec.name : { ...spec.name },
+      domain: spec.domain,
+    };
     if (spec.code !== undefined) service.code = spec.code;
     return service;
   });
@@ -301,7 +319,16 @@ export function generateRegionModel(given: RegionModelOptions): KarttaDocument {
     const entity: Organisation = { id, kind, name, ...extra };
     if (kind !== 'region' && kind !== 'stateAgency') entity.businessId = businessId(random, businessIds);
     organisations.push(entity);
-    const record: OrgRecord = { entity, region, weight, label, labelSv: swedish(name), slug: id, systems: [], identity: -1 };
+    const record: OrgRecord = {
+      entity,
+      region,
+      weight,
+      label,
+      labelSv: swedish(name),
+      slug: id,
+      systems: [],
+      identity: -1,
+    };
     orgs.push(record);
     return record;
   };
@@ -337,11 +364,22 @@ export function generateRegionModel(given: RegionModelOptions): KarttaDocument {
     const regionName: Name =
       spec.name.se === undefined
         ? { fi: `${gen} hyvinvointialue`, sv: `Välfärdsområdet ${spec.name.sv}${suffix}` }
-        : { fi: `${gen} hyvinvointialue`, sv: `Välfärdsområdet ${spec.name.sv}${suffix}`, se: `${spec.name.se}${suffix} buresveadjinguovlu` };
+        : {
+            fi: `${gen} hyvinvointialue`,
+            sv: `Välfärdsområdet ${spec.name.sv}${suffix}`,
+            se: `${spec.name.se}${suffix} buresveadjinguovlu`,
+          };
     const region = addOrg(slug, 'region', regionName, r, 10, spec.name.fi + suffix, {
       description: 'Hyvinvointialue: the wellbeing services county that takes over health, social and rescue services.',
     });
-    const council = addOrg(`${slug}-liitto`, 'regionalCouncil', { fi: `${gen} liitto`, sv: `Förbundet ${spec.name.sv}${suffix}` }, r, 0.6, `${gen} liitto`);
+    const council = addOrg(
+      `${slug}-liitto`,
+      'regionalCouncil',
+      { fi: `${gen} liitto`, sv: `Förbundet ${spec.name.sv}${suffix}` },
+      r,
+      0.6,
+      `${gen} liitto`,
+    );
     const hospital = addOrg(
       slugify(spec.district) + (round === 0 ? '' : `-${round + 1}`),
       'hospitalDistrict',
@@ -350,7 +388,14 @@ export function generateRegionModel(given: RegionModelOptions): KarttaDocument {
       12,
       spec.district + suffix,
     );
-    const company = addOrg(`${slug}-ict`, 'company', `${spec.name.fi}${suffix} ICT-palvelut Oy`, r, 3, `${spec.name.fi}${suffix} ICT`);
+    const company = addOrg(
+      `${slug}-ict`,
+      'company',
+      `${spec.name.fi}${suffix} ICT-palvelut Oy`,
+      r,
+      3,
+      `${spec.name.fi}${suffix} ICT`,
+    );
     relate({ type: 'memberOf', from: council.entity.id, to: region.entity.id });
     relate({ type: 'memberOf', from: hospital.entity.id, to: region.entity.id });
     relate({ type: 'memberOf', from: company.entity.id, to: region.entity.id });
@@ -359,7 +404,14 @@ export function generateRegionModel(given: RegionModelOptions): KarttaDocument {
     const heads = random.shuffled(placeHeads);
     for (let j = 0; j < jointCount; j++) {
       const head = heads[j % heads.length] as string;
-      const joint = addOrg(`${slug}-ky-${j + 1}`, 'jointAuthority', `${head}seudun peruspalvelukuntayhtymä`, r, 4, `${head}seudun ky`);
+      const joint = addOrg(
+        `${slug}-ky-${j + 1}`,
+        'jointAuthority',
+        `${head}seudun peruspalvelukuntayhtymä`,
+        r,
+        4,
+        `${head}seudun ky`,
+      );
       relate({ type: 'memberOf', from: joint.entity.id, to: region.entity.id });
       joints.push(joint);
     }
@@ -369,8 +421,11 @@ export function generateRegionModel(given: RegionModelOptions): KarttaDocument {
       const code = municipalityCodes[(r * municipalitiesPerRegion + m) % municipalityCodes.length] as string;
       // One city per region is much larger than the rest; the others follow a heavy tail.
       const weight = m === 0 ? 25 : Math.min(15, random.pareto(1, 1.6));
-      const municipality = addOrg(slugify(finnish(name)), 'municipality', name, r, weight, finnish(name), { municipalityCode: code });
-      if (random.chance(0.35)) relate({ type: 'memberOf', from: municipality.entity.id, to: random.pick(joints).entity.id });
+      const municipality = addOrg(slugify(finnish(name)), 'municipality', name, r, weight, finnish(name), {
+        municipalityCode: code,
+      });
+      if (random.chance(0.35))
+        relate({ type: 'memberOf', from: municipality.entity.id, to: random.pick(joints).entity.id });
       else relate({ type: 'memberOf', from: municipality.entity.id, to: region.entity.id });
       relate({ type: 'memberOf', from: municipality.entity.id, to: council.entity.id });
       municipalities.push(municipality);
@@ -390,15 +445,37 @@ export function generateRegionModel(given: RegionModelOptions): KarttaDocument {
       byCategory: new Map(),
     });
   }
-  const kela = addOrg('kela', 'stateAgency', { fi: 'Kansaneläkelaitos', sv: 'Folkpensionsanstalten', en: 'Kela' }, -1, 0, 'Kela');
-  const dvv = addOrg('dvv', 'stateAgency', { fi: 'Digi- ja väestötietovirasto', sv: 'Myndigheten för digitalisering och befolkningsdata' }, -1, 0, 'DVV');
+  const kela = addOrg(
+    'kela',
+    'stateAgency',
+    { fi: 'Kansaneläkelaitos', sv: 'Folkpensionsanstalten', en: 'Kela' },
+    -1,
+    0,
+    'Kela',
+  );
+  const dvv = addOrg(
+    'dvv',
+    'stateAgency',
+    { fi: 'Digi- ja väestötietovirasto', sv: 'Myndigheten för digitalisering och befolkningsdata' },
+    -1,
+    0,
+    'DVV',
+  );
 
   // Systems: infrastructure first (national services, identity management per organisation, platforms per
   // region), then applications until the count is reached.
   const systems: System[] = [];
   const records: SystemRecord[] = [];
   const installations = new Map<string, number>();
-  const addSystem = (org: OrgRecord, category: Category, productName: string, productKey: string, spelling: string, cost: number, extra: Partial<System> = {}): number => {
+  const addSystem = (
+    org: OrgRecord,
+    category: Category,
+    productName: string,
+    productKey: string,
+    spelling: string,
+    cost: number,
+    extra: Partial<System> = {},
+  ): number => {
     const countKey = `${org.entity.id}\u0000${productKey}`;
     const nth = (installations.get(countKey) ?? 0) + 1;
     installations.set(countKey, nth);
@@ -406,23 +483,33 @@ export function generateRegionModel(given: RegionModelOptions): KarttaDocument {
     const id = uniqueId(`${slugify(productName)}-${org.slug}${nth === 1 ? '' : `-${nth}`}`);
     const fi = `${productName} (${org.label})${ordinal}`;
     const name: Name = org.labelSv !== undefined ? { fi, sv: `${productName} (${org.labelSv})${ordinal}` } : fi;
-    const cls = category === 'identity' ? identity.class : category === 'platform' ? platforms.class : category === 'national' ? 'TOSI' : category.class;
+    const cls =
+      category === 'identity'
+        ? identity.class
+        : category === 'platform'
+          ? platforms.class
+          : category === 'national'
+            ? 'TOSI'
+            : category.class;
     const isNew = org.entity.kind === 'region';
     const version = random.chance(0.6) ? `${random.int(2012, 2024)}.${random.int(1, 4)}` : undefined;
     const life = typeof category === 'string' ? 'production' : lifecycle(random, isNew);
-    const entity: System = version === undefined
-      ? { id, name, class: cls, product: spelling, lifecycle: life }
-      : { id, name, class: cls, product: spelling, version, lifecycle: life };
+    const entity: System =
+      version === undefined
+        ? { id, name, class: cls, product: spelling, lifecycle: life }
+        : { id, name, class: cls, product: spelling, version, lifecycle: life };
     entity.criticality = criticality(random, cls === 'TOSI' ? 0.2 : 0.1);
     if (random.chance(0.6)) entity.users = Math.round(random.pareto(5, 1.3) * (org.weight + 1));
     Object.assign(entity, extra);
     if (random.chance(0.8)) entity.hosting = random.pick(hostings);
     if (random.chance(0.7)) {
       const contract: Contract = { ends: contractEnd(random), noticeMonths: random.pick([3, 6, 6, 12, 12, 24]) };
-      if (random.chance(0.85)) contract.annualCost = Math.round((cost * (0.1 + random.next() * 1.5) * Math.sqrt(org.weight + 1)) / 100) * 100;
+      if (random.chance(0.85))
+        contract.annualCost = Math.round((cost * (0.1 + random.next() * 1.5) * Math.sqrt(org.weight + 1)) / 100) * 100;
       entity.contract = contract;
     }
-    if (random.chance(0.05)) entity.x = { cmdb: { ci: `CI-${pad(systems.length + 1, 7)}`, owner: `${org.label} tietohallinto` } };
+    if (random.chance(0.05))
+      entity.x = { cmdb: { ci: `CI-${pad(systems.length + 1, 7)}`, owner: `${org.label} tietohallinto` } };
     systems.push(entity);
     const index = records.length;
     records.push({ entity, org, category });
@@ -438,11 +525,21 @@ export function generateRegionModel(given: RegionModelOptions): KarttaDocument {
     }
     return index;
   };
-  const catalogueInstall = (org: OrgRecord, category: Category, spec: ProductSpec, cost: number, extra: Partial<System> = {}): number =>
+  const catalogueInstall = (
+    org: OrgRecord,
+    category: Category,
+    spec: ProductSpec,
+    cost: number,
+    extra: Partial<System> = {},
+  ): number =>
     addSystem(org, category, spec.name, spec.id, productSpelling(random, spec.name, spec.aliases), cost, extra);
 
   const owners = orgs.filter((org) => org.region >= 0 && ownerKinds.includes(org.entity.kind));
-  const infrastructure = 2 + owners.length + regionCount * 2 + owners.filter((o) => o.entity.kind === 'municipality' && o.weight >= 8).length;
+  const infrastructure =
+    2 +
+    owners.length +
+    regionCount * 2 +
+    owners.filter((o) => o.entity.kind === 'municipality' && o.weight >= 8).length;
   if (systemCount < infrastructure) {
     throw optionError(
       'generateRegionModel',
@@ -460,7 +557,9 @@ export function generateRegionModel(given: RegionModelOptions): KarttaDocument {
     }
     const platformOwners = [region.company, region.hospital, ...region.municipalities.filter((m) => m.weight >= 8)];
     for (const org of platformOwners) {
-      const index = catalogueInstall(org, 'platform', random.pick(platforms.products), platforms.cost, { platform: true });
+      const index = catalogueInstall(org, 'platform', random.pick(platforms.products), platforms.cost, {
+        platform: true,
+      });
       region.platforms.push(index);
       relate({ type: 'dependsOn', from: records[index]!.entity.id, to: records[org.identity]!.entity.id });
     }
@@ -492,7 +591,9 @@ export function generateRegionModel(given: RegionModelOptions): KarttaDocument {
       pool.push(name);
       addSystem(org, category, name, name.toLowerCase(), productSpelling(random, name, []), category.cost / 4);
     } else {
-      const spec = random.chance(0.65) ? (region.preferred.get(category.id) as ProductSpec) : random.pick(category.products);
+      const spec = random.chance(0.65)
+        ? (region.preferred.get(category.id) as ProductSpec)
+        : random.pick(category.products);
       catalogueInstall(org, category, spec, category.cost);
     }
   }
@@ -521,15 +622,25 @@ export function generateRegionModel(given: RegionModelOptions): KarttaDocument {
     seen = [];
     relateOnce({ type: 'owns', from: org.entity.id, to: entity.id });
     const serviceIds =
-      category === 'identity' ? identity.services : category === 'platform' ? platforms.services : category === 'national' ? (index === kanta ? ['primary-care'] : ['e-services']) : category.services;
+      category === 'identity'
+        ? identity.services
+        : category === 'platform'
+          ? platforms.services
+          : category === 'national'
+            ? index === kanta
+              ? ['primary-care']
+              : ['e-services']
+            : category.services;
     const first = random.pick(serviceIds);
     relateOnce({ type: 'supports', from: entity.id, to: first });
-    if (serviceIds.length > 1 && random.chance(0.35)) relateOnce({ type: 'supports', from: entity.id, to: random.pick(serviceIds) });
+    if (serviceIds.length > 1 && random.chance(0.35))
+      relateOnce({ type: 'supports', from: entity.id, to: random.pick(serviceIds) });
     if (org.region < 0 || entity.lifecycle === 'retired') return;
     const region = regions[org.region] as RegionRecord;
     if (random.chance(0.75)) {
       const uses: Relation = { type: 'uses', from: org.entity.id, to: entity.id };
-      if (entity.users === undefined && random.chance(0.6)) uses.users = Math.round(random.pareto(5, 1.3) * (org.weight + 1));
+      if (entity.users === undefined && random.chance(0.6))
+        uses.users = Math.round(random.pareto(5, 1.3) * (org.weight + 1));
       relateOnce(uses);
     }
     if (org.entity.kind !== 'municipality' && typeof category !== 'string') {
@@ -544,16 +655,20 @@ export function generateRegionModel(given: RegionModelOptions): KarttaDocument {
     if (typeof category === 'string') return;
     // Dependencies only point at identity management, platforms or earlier applications: always acyclic.
     if (random.chance(0.7)) relateOnce({ type: 'dependsOn', from: entity.id, to: records[org.identity]!.entity.id });
-    else if (random.chance(0.3)) relateOnce({ type: 'dependsOn', from: entity.id, to: records[region.region.identity]!.entity.id });
-    if (random.chance(0.15)) relateOnce({ type: 'dependsOn', from: entity.id, to: records[random.pick(region.platforms)]!.entity.id });
+    else if (random.chance(0.3))
+      relateOnce({ type: 'dependsOn', from: entity.id, to: records[region.region.identity]!.entity.id });
+    if (random.chance(0.15))
+      relateOnce({ type: 'dependsOn', from: entity.id, to: records[random.pick(region.platforms)]!.entity.id });
     if (random.chance(0.05)) {
       const earlier = random.pick(org.systems);
       if (earlier < index && typeof records[earlier]!.category !== 'string') {
         relateOnce({ type: 'dependsOn', from: entity.id, to: records[earlier]!.entity.id });
       }
     }
-    if (category.services.includes('primary-care') && random.chance(0.2)) relateOnce({ type: 'dependsOn', from: entity.id, to: records[kanta]!.entity.id });
-    if (category.id === 'customer-service' && random.chance(0.3)) relateOnce({ type: 'dependsOn', from: entity.id, to: records[tunnistus]!.entity.id });
+    if (category.services.includes('primary-care') && random.chance(0.2))
+      relateOnce({ type: 'dependsOn', from: entity.id, to: records[kanta]!.entity.id });
+    if (category.id === 'customer-service' && random.chance(0.3))
+      relateOnce({ type: 'dependsOn', from: entity.id, to: records[tunnistus]!.entity.id });
     if ((entity.lifecycle === 'planned' || entity.lifecycle === 'development') && org.entity.kind === 'region') {
       const candidates = region.byCategory.get(category.id) ?? [];
       const n = random.int(1, 3);
@@ -571,7 +686,10 @@ export function generateRegionModel(given: RegionModelOptions): KarttaDocument {
   for (let i = 0; i < integrationCount; i++) {
     const sourceIndex = random.int(0, records.length - 1);
     const source = records[sourceIndex] as SystemRecord;
-    const region = source.org.region >= 0 ? (regions[source.org.region] as RegionRecord) : (regions[random.int(0, regions.length - 1)] as RegionRecord);
+    const region =
+      source.org.region >= 0
+        ? (regions[source.org.region] as RegionRecord)
+        : (regions[random.int(0, regions.length - 1)] as RegionRecord);
     const r = random.next();
     let targetIndex: number;
     let hub = false;
@@ -583,14 +701,21 @@ export function generateRegionModel(given: RegionModelOptions): KarttaDocument {
     else targetIndex = random.int(0, records.length - 1);
     if (targetIndex === sourceIndex) targetIndex = (sourceIndex + 1) % records.length;
     const target = records[targetIndex] as SystemRecord;
-    const category = typeof source.category === 'string' ? (typeof target.category === 'string' ? null : target.category) : source.category;
+    const category =
+      typeof source.category === 'string'
+        ? typeof target.category === 'string'
+          ? null
+          : target.category
+        : source.category;
     const integration: Integration = {
       id: `i-${pad(i + 1, idWidth)}`,
       source: source.entity.id,
       target: target.entity.id,
       direction: random.chance(0.3) ? 'twoWay' : 'oneWay',
     };
-    integration.data = category ? random.pick(category.data) : random.pick(['käyttäjätiedot', 'käyttöoikeudet', 'lokitiedot']);
+    integration.data = category
+      ? random.pick(category.data)
+      : random.pick(['käyttäjätiedot', 'käyttöoikeudet', 'lokitiedot']);
     integration.protocol = category ? random.pick(category.protocols) : random.pick(['LDAP', 'SCIM', 'REST']);
     const m = random.next();
     integration.mode = m < 0.55 ? 'realtime' : m < 0.95 ? 'batch' : 'manual';
@@ -604,7 +729,11 @@ export function generateRegionModel(given: RegionModelOptions): KarttaDocument {
 
   return {
     format: 'kartta/1',
-    name: options.name ?? { fi: 'Synteettinen Suomi', sv: 'Syntetiska Finland', en: `Synthetic Finland (seed ${String(seed)})` },
+    name: options.name ?? {
+      fi: 'Synteettinen Suomi',
+      sv: 'Syntetiska Finland',
+      en: `Synthetic Finland (seed ${String(seed)})`,
+    },
     description: `Synthetic model generated by kartta/testing: ${regionCount} region(s), ${totalMunicipalities} municipalities, ${systemCount} systems, ${integrationCount} integrations. Not real data.`,
     products,
     organisations,

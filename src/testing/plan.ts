@@ -168,7 +168,12 @@ export function generateMigrationPlan(doc: PlanSource, given: MigrationPlanOptio
     return false;
   };
   if (options.scope !== undefined && !(doc.organisations ?? []).some((o) => o.id === options.scope)) {
-    throw optionError(WHERE, ['scope'], `names '${options.scope}', which is not an organisation of the document`, options.scope);
+    throw optionError(
+      WHERE,
+      ['scope'],
+      `names '${options.scope}', which is not an organisation of the document`,
+      options.scope,
+    );
   }
   const scopeCache = new Map<string, boolean>();
   const inScope = (system: string): boolean => {
@@ -180,7 +185,9 @@ export function generateMigrationPlan(doc: PlanSource, given: MigrationPlanOptio
   };
   const active = (id: string): boolean => {
     const system = systems.get(id);
-    return system !== undefined && (system.lifecycle === 'production' || system.lifecycle === 'phasingOut') && inScope(id);
+    return (
+      system !== undefined && (system.lifecycle === 'production' || system.lifecycle === 'phasingOut') && inScope(id)
+    );
   };
 
   // Transitive dependencies, memoised; cycles in dependsOn (legal in a document) are cut by the visited set.
@@ -201,7 +208,8 @@ export function generateMigrationPlan(doc: PlanSource, given: MigrationPlanOptio
   };
 
   const catalogue = new Map<string, string>();
-  for (const product of doc.products ?? []) for (const key of productKeys(product)) if (!catalogue.has(key)) catalogue.set(key, product.id);
+  for (const product of doc.products ?? [])
+    for (const key of productKeys(product)) if (!catalogue.has(key)) catalogue.set(key, product.id);
   const productKey = (system: System): string | undefined => {
     if (system.product === undefined) return undefined;
     const key = normaliseProductName(system.product);
@@ -240,16 +248,29 @@ export function generateMigrationPlan(doc: PlanSource, given: MigrationPlanOptio
     list.push(...members);
   }
   for (const [region, members] of identityByRegion) {
-    const sorted = [...members].sort((a, b) => Number(owner.get(b) === region) - Number(owner.get(a) === region) || (a < b ? -1 : 1));
+    const sorted = [...members].sort(
+      (a, b) => Number(owner.get(b) === region) - Number(owner.get(a) === region) || (a < b ? -1 : 1),
+    );
     const keep = sorted[0] as string;
-    infra.push({ action: 'rehost', system: keep, description: `Rehost the regional identity management ${keep} first: everything authenticates through it.` });
+    infra.push({
+      action: 'rehost',
+      system: keep,
+      description: `Rehost the regional identity management ${keep} first: everything authenticates through it.`,
+    });
     for (const other of sorted.slice(1)) {
-      identityMoves.push({ action: 'replace', system: other, target: keep, description: `Move the users of ${other} to the regional identity management ${keep}.` });
+      identityMoves.push({
+        action: 'replace',
+        system: other,
+        target: keep,
+        description: `Move the users of ${other} to the regional identity management ${keep}.`,
+      });
     }
   }
   for (const [groupKey, members] of groups) {
     if (members.length < 2 || identityKeys.has(groupKey.split('\u0000')[1] as string)) continue;
-    const sorted = [...members].sort((a, b) => usersOf(systems.get(b) as System) - usersOf(systems.get(a) as System) || (a < b ? -1 : 1));
+    const sorted = [...members].sort(
+      (a, b) => usersOf(systems.get(b) as System) - usersOf(systems.get(a) as System) || (a < b ? -1 : 1),
+    );
     const keep = sorted[0] as string;
     const keptSystem = systems.get(keep) as System;
     let previous: string | undefined;
@@ -264,18 +285,38 @@ export function generateMigrationPlan(doc: PlanSource, given: MigrationPlanOptio
       previous = other;
     }
   }
-  for (const platform of platformIds) infra.push({ action: 'rehost', system: platform, description: `Rehost the integration platform ${platform} before systems move onto it.` });
+  for (const platform of platformIds)
+    infra.push({
+      action: 'rehost',
+      system: platform,
+      description: `Rehost the integration platform ${platform} before systems move onto it.`,
+    });
   for (const [old, successor] of successors) {
     if (!active(old) || !systems.has(successor)) continue;
-    replacements.push({ action: 'replace', system: old, target: successor, description: `Replace ${old} by its planned successor ${successor}.` });
+    replacements.push({
+      action: 'replace',
+      system: old,
+      target: successor,
+      description: `Replace ${old} by its planned successor ${successor}.`,
+    });
   }
   for (const system of systems.values()) {
-    if (system.lifecycle === 'phasingOut' && active(system.id)) retirements.push({ action: 'retire', system: system.id, description: `Retire ${system.id}, already being phased out.` });
+    if (system.lifecycle === 'phasingOut' && active(system.id))
+      retirements.push({
+        action: 'retire',
+        system: system.id,
+        description: `Retire ${system.id}, already being phased out.`,
+      });
   }
 
   const ordered = [
     ...random.shuffled(infra),
-    ...interleave(random, [random.shuffled(consolidations), random.shuffled(replacements), random.shuffled(retirements), random.shuffled(identityMoves)]),
+    ...interleave(random, [
+      random.shuffled(consolidations),
+      random.shuffled(replacements),
+      random.shuffled(retirements),
+      random.shuffled(identityMoves),
+    ]),
   ];
 
   // Greedy placement: keep a candidate only when its hard-rule edges close no cycle.
@@ -331,11 +372,16 @@ export function generateMigrationPlan(doc: PlanSource, given: MigrationPlanOptio
 
     const index = placed.length;
     // Built as a mutable copy of the step type, then handed out as a MigrationStep; the random draws stay in order.
-    const step: { -readonly [K in keyof GeneratedStep]: GeneratedStep[K] } = { id: `step-${String(index + 1).padStart(width, '0')}`, action, system };
+    const step: { -readonly [K in keyof GeneratedStep]: GeneratedStep[K] } = {
+      id: `step-${String(index + 1).padStart(width, '0')}`,
+      action,
+      system,
+    };
     if (target !== undefined) step.target = target;
     const ends = systems.get(system)?.contract?.ends;
     if (ends !== undefined && ends > start && random.chance(0.8)) step.deadline = ends;
-    if (random.chance(0.05)) step.notBefore = `${Number(start.slice(0, 4)) + random.int(0, 2)}-${random.pick(['01', '04', '07', '10'])}-01`;
+    if (random.chance(0.05))
+      step.notBefore = `${Number(start.slice(0, 4)) + random.int(0, 2)}-${random.pick(['01', '04', '07', '10'])}-01`;
     if (explicit !== undefined) step.after = [(placed[explicit] as PlacedStep).step.id];
     const beforeList = [...before].sort((a, b) => a - b);
     step.description = candidate.description;
@@ -352,7 +398,11 @@ export function generateMigrationPlan(doc: PlanSource, given: MigrationPlanOptio
     for (const dependency of closure(system)) push(needsAlive, dependency, index);
   }
   if (placed.length < stepCount) {
-    throw optionError(WHERE, ['steps'], `asks for ${stepCount}, but the document offers only ${placed.length} acyclic migration steps${options.scope !== undefined ? ` in scope '${options.scope}'` : ''}`);
+    throw optionError(
+      WHERE,
+      ['steps'],
+      `asks for ${stepCount}, but the document offers only ${placed.length} acyclic migration steps${options.scope !== undefined ? ` in scope '${options.scope}'` : ''}`,
+    );
   }
 
   return { start, waveMonths, capacity, steps: placed.map((p) => p.step) };

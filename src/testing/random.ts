@@ -5,7 +5,7 @@
 
 /** Hashes a string seed to 32 bits (FNV-1a), so that `'pop'` and `42` are both usable seeds. */
 function hashSeed(seed: number | string): number {
-  if (typeof seed === 'number') return seed >>> 0 ^ Math.floor(seed / 2 ** 32) >>> 0;
+  if (typeof seed === 'number') return (seed >>> 0) ^ (Math.floor(seed / 2 ** 32) >>> 0);
   let hash = 0x811c9dc5;
   for (let i = 0; i < seed.length; i++) {
     hash ^= seed.charCodeAt(i);

@@ -43,7 +43,11 @@ export function checkDelta(doc: Record<string, unknown>, delta: Delta, state: In
   const issues: Issue[] = [];
   if (delta.header) checkHeader(doc, issues);
   for (const collection of delta.broken) {
-    issues.push({ code: 'type.invalid', path: [collection], message: `expected an array, got ${describeValue(doc[collection])}` });
+    issues.push({
+      code: 'type.invalid',
+      path: [collection],
+      message: `expected an array, got ${describeValue(doc[collection])}`,
+    });
   }
 
   // 1. Shape of every added element.
@@ -105,14 +109,22 @@ export function checkDelta(doc: Record<string, unknown>, delta: Delta, state: In
     const first = registered.get(id);
     if (first) {
       const path: Path = [item.collection, item.index, 'id'];
-      issues.push({ code: 'id.duplicate', path, message: `id '${id}' is already used by the ${kindName(first.kind)} at ${first.collection}.${first.index}` });
+      issues.push({
+        code: 'id.duplicate',
+        path,
+        message: `id '${id}' is already used by the ${kindName(first.kind)} at ${first.collection}.${first.index}`,
+      });
       noteDuplicate(id, first.kind, kind);
       continue;
     }
     const existing = removedIds.has(id) ? undefined : existingKind(id);
     if (existing) {
       const path: Path = [item.collection, item.index, 'id'];
-      issues.push({ code: 'id.duplicate', path, message: `id '${id}' is already used by ${withArticle(kindName(existing))}` });
+      issues.push({
+        code: 'id.duplicate',
+        path,
+        message: `id '${id}' is already used by ${withArticle(kindName(existing))}`,
+      });
       noteDuplicate(id, existing, kind);
       continue;
     }
@@ -137,7 +149,11 @@ export function checkDelta(doc: Record<string, unknown>, delta: Delta, state: In
     if (actual === undefined) {
       issues.push({ code: 'reference.missing', path: [...base, field], message: `${role} '${id}' does not exist` });
     } else {
-      issues.push({ code: 'reference.kind', path: [...base, field], message: `${role} '${id}' must be ${withArticle(expected)}, but it is ${withArticle(actual)}` });
+      issues.push({
+        code: 'reference.kind',
+        path: [...base, field],
+        message: `${role} '${id}' must be ${withArticle(expected)}, but it is ${withArticle(actual)}`,
+      });
     }
   };
 
@@ -146,10 +162,24 @@ export function checkDelta(doc: Record<string, unknown>, delta: Delta, state: In
     expectKind(integration.target, 'system', base, 'target', 'target');
     if (integration.via !== undefined) {
       const viaKind = kindOf(integration.via);
-      if (viaKind === undefined) issues.push({ code: 'reference.missing', path: [...base, 'via'], message: `via '${integration.via}' does not exist` });
-      else if (viaKind !== 'system') issues.push({ code: 'reference.kind', path: [...base, 'via'], message: `via '${integration.via}' must be a system, but it is ${withArticle(viaKind)}` });
+      if (viaKind === undefined)
+        issues.push({
+          code: 'reference.missing',
+          path: [...base, 'via'],
+          message: `via '${integration.via}' does not exist`,
+        });
+      else if (viaKind !== 'system')
+        issues.push({
+          code: 'reference.kind',
+          path: [...base, 'via'],
+          message: `via '${integration.via}' must be a system, but it is ${withArticle(viaKind)}`,
+        });
       else if (!isPlatform(integration.via)) {
-        issues.push({ code: 'via.not-platform', path: [...base, 'via'], message: `via '${integration.via}' is not a system with platform: true` });
+        issues.push({
+          code: 'via.not-platform',
+          path: [...base, 'via'],
+          message: `via '${integration.via}' is not a system with platform: true`,
+        });
       }
     }
   };
@@ -162,7 +192,8 @@ export function checkDelta(doc: Record<string, unknown>, delta: Delta, state: In
 
   // 3. References of added integrations and relations.
   const removedRelationKeys = new Set<string>();
-  for (const item of delta.removed) if (item.collection === 'relations') removedRelationKeys.add(relationKey(item.entity as Relation));
+  for (const item of delta.removed)
+    if (item.collection === 'relations') removedRelationKeys.add(relationKey(item.entity as Relation));
   const addedRelationKeys = new Map<string, Path>();
   for (const item of added) {
     if (!valid.has(item)) continue;
@@ -171,13 +202,21 @@ export function checkDelta(doc: Record<string, unknown>, delta: Delta, state: In
     if (item.collection !== 'relations') continue;
     const relation = item.entity as Relation;
     if (relation.from === relation.to) {
-      issues.push({ code: 'relation.self', path: [...base, 'to'], message: `a '${relation.type}' relation cannot join '${relation.from}' to itself` });
+      issues.push({
+        code: 'relation.self',
+        path: [...base, 'to'],
+        message: `a '${relation.type}' relation cannot join '${relation.from}' to itself`,
+      });
     }
     checkRelationEnds(relation, base);
     const key = relationKey(relation);
     const first = addedRelationKeys.get(key);
     if (first) {
-      issues.push({ code: 'relation.duplicate', path: base, message: `the relation '${key}' already stands at ${first.join('.')}` });
+      issues.push({
+        code: 'relation.duplicate',
+        path: base,
+        message: `the relation '${key}' already stands at ${first.join('.')}`,
+      });
     } else if (state.graph.hasEdge(key) && !removedRelationKeys.has(key)) {
       issues.push({ code: 'relation.duplicate', path: base, message: `the relation '${key}' already exists` });
     } else {
@@ -186,10 +225,17 @@ export function checkDelta(doc: Record<string, unknown>, delta: Delta, state: In
   }
 
   // 4. What still points at a removed entity, or at one that changed kind or stopped being a platform.
-  checkRemovedTargets(doc, delta.removed, removedObjects, registered, state, issues, { checkIntegration, checkRelationEnds });
+  checkRemovedTargets(doc, delta.removed, removedObjects, registered, state, issues, {
+    checkIntegration,
+    checkRelationEnds,
+  });
 
   // 5. The product catalogue: names and aliases must not be claimed by two products.
-  if (delta.header || added.some((item) => item.collection === 'products') || delta.removed.some((item) => item.collection === 'products')) {
+  if (
+    delta.header ||
+    added.some((item) => item.collection === 'products') ||
+    delta.removed.some((item) => item.collection === 'products')
+  ) {
     checkCatalogue(doc, issues);
   }
 
@@ -208,7 +254,11 @@ function checkHeader(doc: Record<string, unknown>, issues: Issue[]): void {
   const header: Record<string, unknown> = {};
   for (const key of Object.keys(doc)) {
     if (!TOP_LEVEL.has(key)) {
-      issues.push({ code: 'field.unknown', path: [key], message: `unknown field '${capped(key)}' (put tool-specific data under 'x')` });
+      issues.push({
+        code: 'field.unknown',
+        path: [key],
+        message: `unknown field '${capped(key)}' (put tool-specific data under 'x')`,
+      });
     } else if (!(collections as readonly string[]).includes(key)) {
       header[key] = doc[key];
     }
@@ -232,11 +282,15 @@ function checkRemovedTargets(
   const { graph } = state;
   const recheckedEdges = new Set<string>();
   for (const item of removed) {
-    if (item.collection !== 'organisations' && item.collection !== 'services' && item.collection !== 'systems') continue;
+    if (item.collection !== 'organisations' && item.collection !== 'services' && item.collection !== 'systems')
+      continue;
     const old = item.entity as { id: string; platform?: boolean };
     const replacement = registered.get(old.id);
     const sameKind = replacement?.kind === collectionKind[item.collection];
-    const platformLost = item.collection === 'systems' && old.platform === true && !(sameKind && (replacement?.entity as System).platform === true);
+    const platformLost =
+      item.collection === 'systems' &&
+      old.platform === true &&
+      !(sameKind && (replacement?.entity as System).platform === true);
     if (!sameKind && graph.hasNode(graphKey(old.id))) {
       graph.forEachEdge(graphKey(old.id), (key, attributes) => {
         if (recheckedEdges.has(key) || removedObjects.has(attributes.entity)) return;
@@ -271,7 +325,13 @@ function checkCatalogue(doc: Record<string, unknown>, issues: Issue[]): void {
   if (!Array.isArray(products)) return;
   const owners = new Map<string, string>();
   products.forEach((product: Product, index) => {
-    if (product === null || typeof product !== 'object' || typeof product.id !== 'string' || typeof product.name !== 'string') return;
+    if (
+      product === null ||
+      typeof product !== 'object' ||
+      typeof product.id !== 'string' ||
+      typeof product.name !== 'string'
+    )
+      return;
     for (const key of productKeys(product)) {
       const owner = owners.get(key);
       if (owner !== undefined && owner !== product.id) {

@@ -4,7 +4,8 @@ import { isPlainObject } from '../schema/json.js';
 import type { Issue } from '../types.js';
 
 /** What {@link readJsonObject} gives: the object, or the one issue that says why there is none. */
-export type JsonObjectInput = { readonly ok: true; readonly value: Record<string, unknown> } | { readonly ok: false; readonly issues: Issue[] };
+export type JsonObjectInput =
+  { readonly ok: true; readonly value: Record<string, unknown> } | { readonly ok: false; readonly issues: Issue[] };
 
 /**
  * Reads the input of a loader: JSON text is parsed, anything else taken as it is, and the result must be a plain
@@ -21,7 +22,10 @@ export function readJsonObject(input: unknown, what: string): JsonObjectInput {
     }
   }
   if (!isPlainObject(value)) {
-    return { ok: false, issues: [{ code: 'type.invalid', path: [], message: `expected ${what} (a JSON object), got ${echo(value)}` }] };
+    return {
+      ok: false,
+      issues: [{ code: 'type.invalid', path: [], message: `expected ${what} (a JSON object), got ${echo(value)}` }],
+    };
   }
   return { ok: true, value };
 }

@@ -77,8 +77,15 @@ function mapOne(issue: ZodIssue, input: unknown, base: Path, out: Issue[]): void
   // custom rules (such as the one for `x`) already speak about the value.
   const unholdable = found && issue.code !== 'custom' ? findUnholdable(value, MAX_DEPTH) : undefined;
   if (unholdable) {
-    const inside = unholdable.kind === 'cyclic' && unholdable.path.length > 0 ? ` (at ${capped(formatPath(unholdable.path))} inside it)` : '';
-    out.push({ code: `value.${unholdable.kind}`, path, message: `${unholdableMessage(unholdable.kind, MAX_DEPTH)}${inside}` });
+    const inside =
+      unholdable.kind === 'cyclic' && unholdable.path.length > 0
+        ? ` (at ${capped(formatPath(unholdable.path))} inside it)`
+        : '';
+    out.push({
+      code: `value.${unholdable.kind}`,
+      path,
+      message: `${unholdableMessage(unholdable.kind, MAX_DEPTH)}${inside}`,
+    });
     return;
   }
   if (!found && (issue.code === 'invalid_type' || issue.code === 'invalid_value') && local.length > 0) {
@@ -118,11 +125,20 @@ function mapOne(issue: ZodIssue, input: unknown, base: Path, out: Issue[]): void
     case 'too_small':
       if (issue.origin === 'string') out.push({ code: 'string.empty', path, message: 'must not be empty' });
       else if (issue.origin === 'array') out.push({ code: 'array.empty', path, message: 'must not be empty' });
-      else out.push({ code: 'number.negative', path, message: `must be at least ${String(issue.minimum)}, got ${echo(value)}` });
+      else
+        out.push({
+          code: 'number.negative',
+          path,
+          message: `must be at least ${String(issue.minimum)}, got ${echo(value)}`,
+        });
       return;
     case 'too_big':
       if (issue.origin === 'string') {
-        out.push({ code: 'string.too-long', path, message: `must be at most ${String(issue.maximum)} characters, got ${typeof value === 'string' ? value.length : '?'}` });
+        out.push({
+          code: 'string.too-long',
+          path,
+          message: `must be at most ${String(issue.maximum)} characters, got ${typeof value === 'string' ? value.length : '?'}`,
+        });
       } else {
         out.push({ code: 'number.too-large', path, message: `must be at most ${String(issue.maximum)}` });
       }
@@ -171,7 +187,10 @@ function mapUnion(
       return;
     }
     const options = (issue as { options?: unknown[] }).options;
-    const allowed = Array.isArray(options) && options.length > 0 ? `; expected one of ${options.map((o) => JSON.stringify(o)).join(', ')}` : '';
+    const allowed =
+      Array.isArray(options) && options.length > 0
+        ? `; expected one of ${options.map((o) => JSON.stringify(o)).join(', ')}`
+        : '';
     out.push({ code: 'value.invalid', path, message: `unknown ${discriminator} ${echo(value)}${allowed}` });
     return;
   }
@@ -179,10 +198,15 @@ function mapUnion(
     out.push({ code: 'field.required', path, message: `required field '${String(local.at(-1))}' is missing` });
     return;
   }
-  const branch = typeof value === 'string' ? 0 : value !== null && typeof value === 'object' && !Array.isArray(value) ? 1 : -1;
+  const branch =
+    typeof value === 'string' ? 0 : value !== null && typeof value === 'object' && !Array.isArray(value) ? 1 : -1;
   const chosen = branch >= 0 ? issue.errors[branch] : undefined;
   if (!chosen) {
-    out.push({ code: 'type.invalid', path, message: `expected a string or an object of language codes, got ${describeValue(value)}` });
+    out.push({
+      code: 'type.invalid',
+      path,
+      message: `expected a string or an object of language codes, got ${describeValue(value)}`,
+    });
     return;
   }
   for (const inner of chosen) {

@@ -60,7 +60,10 @@ describe('kartta export archimate', () => {
 describe('progress', () => {
   // `script` (util-linux) runs the command on a pseudo-terminal, as a person at a terminal would.
   function onTerminal(args: string): string {
-    const run = spawnSync('script', ['-qec', `"${process.execPath}" "${binary}" ${args}`, '/dev/null'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const run = spawnSync('script', ['-qec', `"${process.execPath}" "${binary}" ${args}`, '/dev/null'], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     return run.stdout;
   }
 
@@ -72,7 +75,9 @@ describe('progress', () => {
     const quiet = onTerminal(`export archimate "${sampleModel}" -o "${join(folder, 'b.xml')}" --views --quiet`);
     expect(quiet).toBe('');
     const piped = await kartta(['export', 'archimate', sampleModel, '-o', join(folder, 'c.xml'), '--views']);
-    expect(piped.stderr).toBe(`wrote ${join(folder, 'c.xml')} (${piped.stderr.match(/\((\d+\.\d) MB/)?.[1]} MB, with views)\n`);
+    expect(piped.stderr).toBe(
+      `wrote ${join(folder, 'c.xml')} (${piped.stderr.match(/\((\d+\.\d) MB/)?.[1]} MB, with views)\n`,
+    );
   });
 });
 
@@ -83,31 +88,52 @@ describe('kartta import archimate', () => {
     expect((await kartta(['export', 'archimate', sampleModel, '-o', xml, '--views'])).code).toBe(0);
     const run = await kartta(['import', 'archimate', xml, '-o', join(folder, 'model.json')]);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toMatch(/^imported \d+ organisations, \d+ services, \d+ systems, \d+ integrations to .*model\.json/);
+    expect(run.stderr).toMatch(
+      /^imported \d+ organisations, \d+ services, \d+ systems, \d+ integrations to .*model\.json/,
+    );
     expect(Model.load(readFileSync(join(folder, 'model.json'), 'utf8')).toJSONText()).toBe(model.toJSONText());
   });
 
-  it.skipIf(skipShared)('keeps what Kartta has no concept for in --extras-out, and export --extras writes it back', async () => {
-    const folder = scratch();
-    const archi = join(archimateDir, 'examples', 'archi-sample1.xml');
-    const imported = await kartta(['import', 'archimate', archi, '-o', join(folder, 'model.json'), '--extras-out', join(folder, 'extras.json')]);
-    expect(imported.code, imported.stderr).toBe(0);
-    const extras = JSON.parse(readFileSync(join(folder, 'extras.json'), 'utf8'));
-    expect(extras.format).toBe('kartta-archimate-extras/1');
-    expect(extras.elements.length + extras.relationships.length).toBeGreaterThan(0);
-    const withExtras = await kartta(['export', 'archimate', join(folder, 'model.json'), '--extras', join(folder, 'extras.json')]);
-    expect(withExtras.code, withExtras.stderr).toBe(0);
-    const without = await kartta(['export', 'archimate', join(folder, 'model.json')]);
-    const identifier = (extras.elements[0] ?? extras.relationships[0]).attributes?.identifier ?? extras.elements[0]?.attributes?.identifier;
-    if (identifier) {
-      expect(withExtras.stdout).toContain(`identifier="${identifier}"`);
-      expect(without.stdout).not.toContain(`identifier="${identifier}"`);
-    }
-    expect(await schemaErrors(withExtras.stdout)).toEqual([]);
-    // Without --extras-out the command says there was more in the file.
-    const note = await kartta(['import', 'archimate', archi]);
-    expect(note.stderr).toContain('keep them with --extras-out');
-  });
+  it.skipIf(skipShared)(
+    'keeps what Kartta has no concept for in --extras-out, and export --extras writes it back',
+    async () => {
+      const folder = scratch();
+      const archi = join(archimateDir, 'examples', 'archi-sample1.xml');
+      const imported = await kartta([
+        'import',
+        'archimate',
+        archi,
+        '-o',
+        join(folder, 'model.json'),
+        '--extras-out',
+        join(folder, 'extras.json'),
+      ]);
+      expect(imported.code, imported.stderr).toBe(0);
+      const extras = JSON.parse(readFileSync(join(folder, 'extras.json'), 'utf8'));
+      expect(extras.format).toBe('kartta-archimate-extras/1');
+      expect(extras.elements.length + extras.relationships.length).toBeGreaterThan(0);
+      const withExtras = await kartta([
+        'export',
+        'archimate',
+        join(folder, 'model.json'),
+        '--extras',
+        join(folder, 'extras.json'),
+      ]);
+      expect(withExtras.code, withExtras.stderr).toBe(0);
+      const without = await kartta(['export', 'archimate', join(folder, 'model.json')]);
+      const identifier =
+        (extras.elements[0] ?? extras.relationships[0]).attributes?.identifier ??
+        extras.elements[0]?.attributes?.identifier;
+      if (identifier) {
+        expect(withExtras.stdout).toContain(`identifier="${identifier}"`);
+        expect(without.stdout).not.toContain(`identifier="${identifier}"`);
+      }
+      expect(await schemaErrors(withExtras.stdout)).toEqual([]);
+      // Without --extras-out the command says there was more in the file.
+      const note = await kartta(['import', 'archimate', archi]);
+      expect(note.stderr).toContain('keep them with --extras-out');
+    },
+  );
 
   it('reads standard input and writes the model to standard output', async () => {
     const xml = toArchimateXml(model);
@@ -119,11 +145,17 @@ describe('kartta import archimate', () => {
 
   it('refuses hostile or broken XML with exit 2, a clear message and no stack', async () => {
     const cases: [string, RegExp][] = [
-      ['<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>\n<model>&lol2;</model>', /DOCTYPE|DTD/i],
+      [
+        '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>\n<model>&lol2;</model>',
+        /DOCTYPE|DTD/i,
+      ],
       ['<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/"><name>Open', /<stdin>: .*\[xml\.[a-z-]+\]/],
       ['this is not xml', /<stdin>: /],
       ['<a/>', /<stdin>: the root element/],
-      [`<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/">${'<a>'.repeat(100_000)}${'</a>'.repeat(100_000)}</model>`, /<stdin>: .*(deep|depth|nest)/i],
+      [
+        `<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/">${'<a>'.repeat(100_000)}${'</a>'.repeat(100_000)}</model>`,
+        /<stdin>: .*(deep|depth|nest)/i,
+      ],
     ];
     for (const [input, message] of cases) {
       const run = await kartta(['import', 'archimate', '-'], { input });

@@ -32,13 +32,13 @@ describe('kartta diff', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ equal: false, counts: { added: 0, removed: 0, changed: 1 } });
   });
 
-  it('exits 2 for a missing file and an unknown format; an invalid model is 1 with its problems, as for every command', async () => {
+  it('exits 2 for a missing file, an unknown format and an invalid model (1 means the models differ)', async () => {
     const folder = scratch();
     const broken = join(folder, 'broken.json');
     writeFileSync(broken, '{"format":"kartta/1"}');
     expect((await kartta(['diff', sampleModel, join(folder, 'nope.json')])).code).toBe(2);
     const invalid = await kartta(['diff', sampleModel, broken]);
-    expect(invalid.code).toBe(1);
+    expect(invalid.code).toBe(2);
     expect(invalid.stdout).toBe('');
     expect(invalid.stderr).toContain('field.required');
     expect((await kartta(['diff', sampleModel, sampleModel, '--format', 'html'])).code).toBe(2);
@@ -59,7 +59,17 @@ describe('kartta scenario', () => {
   it('apply refuses a scenario that does not apply, with every problem, and writes nothing', async () => {
     const folder = scratch();
     const bad = join(folder, 'bad.scenario.json');
-    writeFileSync(bad, JSON.stringify({ format: 'kartta-scenario/1', name: 'Bad', changes: [{ op: 'retire', system: 'nope' }, { op: 'retire', system: 'oulu' }] }));
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        format: 'kartta-scenario/1',
+        name: 'Bad',
+        changes: [
+          { op: 'retire', system: 'nope' },
+          { op: 'retire', system: 'oulu' },
+        ],
+      }),
+    );
     const out = join(folder, 'target.json');
     const run = await kartta(['scenario', 'apply', sampleModel, bad, '-o', out]);
     expect(run.code).toBe(2);
@@ -70,7 +80,11 @@ describe('kartta scenario', () => {
 
   it('compare prints the comparison in each format', async () => {
     const files = ['hospital-district', 'regional-council', 'oulu'].map(scenarioFile);
-    const expected = compareScenarios(sample(), files.map((f) => readFileSync(f, 'utf8')), { scope: 'pop' });
+    const expected = compareScenarios(
+      sample(),
+      files.map((f) => readFileSync(f, 'utf8')),
+      { scope: 'pop' },
+    );
     for (const format of ['text', 'markdown', 'csv', 'json'] as const) {
       const run = await kartta(['scenario', 'compare', sampleModel, ...files, '--scope', 'pop', '--format', format]);
       expect(run.code, run.stderr).toBe(0);

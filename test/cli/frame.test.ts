@@ -76,7 +76,11 @@ describe('kartta', () => {
 
   it('exits quietly when the reader of its output goes away (kartta schema | head -1)', async () => {
     const { spawnSync } = await import('node:child_process');
-    const run = spawnSync('sh', ['-c', `"${process.execPath}" dist/bin/kartta.js schema | head -c 10; exit "\${PIPESTATUS:-0}"`], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync(
+      'sh',
+      ['-c', `"${process.execPath}" dist/bin/kartta.js schema | head -c 10; exit "\${PIPESTATUS:-0}"`],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(run.stdout).toBe('{\n  "$sche');
     expect(run.stderr).toBe('');
   });
@@ -86,7 +90,10 @@ describe('startup', () => {
   /** The modules a run resolved, recorded by a loader hook (test/cli/record-loads.mjs). */
   async function loadedModules(args: string[]): Promise<string[]> {
     const file = join(scratch(), 'loads.txt');
-    const run = await kartta(args, { nodeArgs: ['--import', join(root, 'test/cli/record-loads.mjs')], env: { KARTTA_LOADS_FILE: file } });
+    const run = await kartta(args, {
+      nodeArgs: ['--import', join(root, 'test/cli/record-loads.mjs')],
+      env: { KARTTA_LOADS_FILE: file },
+    });
     expect(run.code, run.stderr).toBe(0);
     const loads = readFileSync(file, 'utf8').split('\n').filter(Boolean);
     rmSync(file);
@@ -100,11 +107,24 @@ describe('startup', () => {
   });
 
   it('the check can fail: export --views loads dagre, import loads saxes', async () => {
-    const exported = await loadedModules(['export', 'archimate', sampleModel, '--views', '-o', join(scratch(), 'out.xml')]);
+    const exported = await loadedModules([
+      'export',
+      'archimate',
+      sampleModel,
+      '--views',
+      '-o',
+      join(scratch(), 'out.xml'),
+    ]);
     expect(exported.some((url) => url.includes('/@dagrejs/'))).toBe(true);
     const folder = scratch();
     await kartta(['export', 'archimate', sampleModel, '-o', join(folder, 'in.xml')]);
-    const imported = await loadedModules(['import', 'archimate', join(folder, 'in.xml'), '-o', join(folder, 'model.json')]);
+    const imported = await loadedModules([
+      'import',
+      'archimate',
+      join(folder, 'in.xml'),
+      '-o',
+      join(folder, 'model.json'),
+    ]);
     expect(imported.some((url) => url.includes('/saxes/'))).toBe(true);
   });
 

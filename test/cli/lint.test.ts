@@ -11,7 +11,13 @@ const model = Model.load(readFileSync(sampleModel, 'utf8'));
 const asOf = '2019-01-01';
 
 /** Turns off the rules that find errors in the sample, so the run can pass. */
-const errorRules = [...new Set(lint(model, { asOf }).filter((finding) => finding.severity === 'error').map((finding) => finding.rule))];
+const errorRules = [
+  ...new Set(
+    lint(model, { asOf })
+      .filter((finding) => finding.severity === 'error')
+      .map((finding) => finding.rule),
+  ),
+];
 
 function configFile(content: unknown): string {
   const path = join(scratch(), 'kartta-lint.json');
@@ -39,27 +45,46 @@ describe('kartta lint', () => {
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(report).toMatchObject({ errors: 0, failed: false, asOf });
-    expect(report.findings.map((finding: { rule: string }) => finding.rule)).toEqual(lint(model, { asOf, rules: Object.fromEntries(errorRules.map((rule) => [rule, 'warning'])) }).map((finding) => finding.rule));
-    const off = await kartta(['lint', sampleModel, '-c', configFile({ rules: Object.fromEntries(lintRules.map((rule) => [rule.id, 'off'])) }), '-f', 'json']);
+    expect(report.findings.map((finding: { rule: string }) => finding.rule)).toEqual(
+      lint(model, { asOf, rules: Object.fromEntries(errorRules.map((rule) => [rule, 'warning'])) }).map(
+        (finding) => finding.rule,
+      ),
+    );
+    const off = await kartta([
+      'lint',
+      sampleModel,
+      '-c',
+      configFile({ rules: Object.fromEntries(lintRules.map((rule) => [rule.id, 'off'])) }),
+      '-f',
+      'json',
+    ]);
     expect(JSON.parse(off.stdout).findings).toEqual([]);
   });
 
   it('fails with exit 1 when warnings exceed --max-warnings, and passes at the limit', async () => {
     const rules = Object.fromEntries(errorRules.map((rule) => [rule, 'warn']));
     const config = configFile({ rules, asOf });
-    const warnings = lint(model, { asOf, rules: Object.fromEntries(errorRules.map((rule) => [rule, 'warning'])) }).filter((finding) => finding.severity === 'warning').length;
+    const warnings = lint(model, {
+      asOf,
+      rules: Object.fromEntries(errorRules.map((rule) => [rule, 'warning'])),
+    }).filter((finding) => finding.severity === 'warning').length;
     expect((await kartta(['lint', sampleModel, '-c', config, '--max-warnings', String(warnings)])).code).toBe(0);
     const over = await kartta(['lint', sampleModel, '-c', config, '--max-warnings', String(warnings - 1)]);
     expect(over.code).toBe(1);
-    expect(over.stdout.trimEnd().split('\n').at(-1)).toBe(`✖ 0 errors, ${warnings} warnings, ${over.stdout.match(/(\d+) info/)?.[1]} info (at most ${warnings - 1} warnings allowed)`);
+    expect(over.stdout.trimEnd().split('\n').at(-1)).toBe(
+      `✖ 0 errors, ${warnings} warnings, ${over.stdout.match(/(\d+) info/)?.[1]} info (at most ${warnings - 1} warnings allowed)`,
+    );
     expect((await kartta(['lint', sampleModel, '--max-warnings', '-1'])).code).toBe(2);
   });
 
   it('--as-of changes what has expired; a malformed date is refused with exit 2', async () => {
     const early = JSON.parse((await kartta(['lint', sampleModel, '--as-of', '2015-01-01', '-f', 'json'])).stdout);
     const late = JSON.parse((await kartta(['lint', sampleModel, '--as-of', '2030-01-01', '-f', 'json'])).stdout);
-    const expired = (report: { findings: { rule: string }[] }) => report.findings.filter((finding) => finding.rule === 'contract.expired').length;
-    expect(expired(early)).toBe(lint(model, { asOf: '2015-01-01' }).filter((finding) => finding.rule === 'contract.expired').length);
+    const expired = (report: { findings: { rule: string }[] }) =>
+      report.findings.filter((finding) => finding.rule === 'contract.expired').length;
+    expect(expired(early)).toBe(
+      lint(model, { asOf: '2015-01-01' }).filter((finding) => finding.rule === 'contract.expired').length,
+    );
     expect(expired(late)).toBeGreaterThan(expired(early));
     const bad = await kartta(['lint', sampleModel, '--as-of', '2019-02-30']);
     expect(bad.code).toBe(2);
@@ -67,7 +92,9 @@ describe('kartta lint', () => {
   });
 
   it('refuses a config with unknown rules, bad levels or unknown fields, each at its line, with exit 2', async () => {
-    const config = configFile('{\n  "rules": {\n    "system.no-owner": "loud",\n    "no.such-rule": "error"\n  },\n  "asof": "2019-01-01"\n}\n');
+    const config = configFile(
+      '{\n  "rules": {\n    "system.no-owner": "loud",\n    "no.such-rule": "error"\n  },\n  "asof": "2019-01-01"\n}\n',
+    );
     const run = await kartta(['lint', sampleModel, '-c', config]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
@@ -93,7 +120,9 @@ describe('kartta lint', () => {
       const line = result.locations[0].physicalLocation.region.startLine;
       expect(lines[line - 1]).toContain(`"id": ${JSON.stringify(expected[index]?.entity)}`);
     }
-    expect(new Set(results.map((result: { level: string }) => result.level))).toEqual(new Set(['error', 'warning', 'note']));
+    expect(new Set(results.map((result: { level: string }) => result.level))).toEqual(
+      new Set(['error', 'warning', 'note']),
+    );
   });
 
   it('prints GitHub workflow commands, one per finding, with file, line and rule', async () => {
@@ -101,12 +130,20 @@ describe('kartta lint', () => {
     expect(run.code).toBe(1);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(lint(model, { asOf }).length);
-    for (const line of lines) expect(line).toMatch(/^::(error|warning|notice) file=examples\/pohjois-pohjanmaa\.json,line=\d+,col=\d+,title=[a-z.-]+::\S/);
+    for (const line of lines)
+      expect(line).toMatch(
+        /^::(error|warning|notice) file=examples\/pohjois-pohjanmaa\.json,line=\d+,col=\d+,title=[a-z.-]+::\S/,
+      );
   });
 
   it('lists the rules with --list-rules', async () => {
     const run = await kartta(['lint', '--list-rules']);
     expect(run.code).toBe(0);
-    expect(run.stdout.trimEnd().split('\n').map((line) => line.split(/\s+/)[0])).toEqual(lintRules.map((rule) => rule.id));
+    expect(
+      run.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.split(/\s+/)[0]),
+    ).toEqual(lintRules.map((rule) => rule.id));
   });
 });

@@ -39,8 +39,16 @@ describe('kartta harmonise', () => {
     const csv = await kartta(['harmonise', sampleModel, '--scope', 'pop', '--format', 'csv']);
     const records = csvRecords(csv.stdout);
     expect(records).toHaveLength(expected.length);
-    expect(records[0]).toMatchObject({ rank: '1', kind: 'same product', subject: 'lifecare', keep: 'lifecare-oulu', savings_eur: String(expected[0]?.savings) });
-    expect(records.map((record) => record.system_ids)).toEqual(expected.map((candidate) => candidate.systems.join(' ')));
+    expect(records[0]).toMatchObject({
+      rank: '1',
+      kind: 'same product',
+      subject: 'lifecare',
+      keep: 'lifecare-oulu',
+      savings_eur: String(expected[0]?.savings),
+    });
+    expect(records.map((record) => record.system_ids)).toEqual(
+      expected.map((candidate) => candidate.systems.join(' ')),
+    );
   });
 
   it('prints Markdown with a header row and escaped cells', async () => {
@@ -50,7 +58,9 @@ describe('kartta harmonise', () => {
     expect(lines[0]).toBe('### Harmonisation candidates');
     expect(lines[2]).toBe('| # | kind | product or service | systems | keep | organisations | saving a year |');
     expect(lines[3]).toBe('| ---: | --- | --- | ---: | --- | ---: | ---: |');
-    expect(lines.filter((line) => line.startsWith('| ')).every((line) => line.split(/(?<!\\)\|/).length === 9)).toBe(true);
+    expect(lines.filter((line) => line.startsWith('| ')).every((line) => line.split(/(?<!\\)\|/).length === 9)).toBe(
+      true,
+    );
   });
 
   it('refuses an unknown scope with exit 2 and the library code, without a stack', async () => {
@@ -62,7 +72,9 @@ describe('kartta harmonise', () => {
   });
 
   it('refuses an invalid model with exit 1 and lists its problems on stderr', async () => {
-    const run = await kartta(['harmonise', '-'], { input: '{ "format": "kartta/1", "name": "X", "systems": [{ "id": "a" }] }' });
+    const run = await kartta(['harmonise', '-'], {
+      input: '{ "format": "kartta/1", "name": "X", "systems": [{ "id": "a" }] }',
+    });
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/<stdin> is not a valid kartta\/1 model: \d+ problems/);
@@ -79,10 +91,16 @@ describe('kartta parallel', () => {
     expect(run.stdout).toContain('Perusopetus');
     expect(run.stdout).toContain('Primus (Oulu)');
     const gaps = pairs.filter((pair) => pair.status === 'none').length;
-    expect(run.stdout).toContain(`${groups.length} services with systems in parallel; ${gaps} of ${pairs.length} pairs without an integration`);
+    expect(run.stdout).toContain(
+      `${groups.length} services with systems in parallel; ${gaps} of ${pairs.length} pairs without an integration`,
+    );
     const records = csvRecords((await kartta(['parallel', sampleModel, '--scope', 'pop', '-f', 'csv'])).stdout);
-    expect(records.map((record) => [record.system_a, record.system_b, record.status])).toEqual(pairs.map((pair) => [pair.systems[0], pair.systems[1], pair.status]));
-    expect(JSON.parse((await kartta(['parallel', sampleModel, '--scope', 'pop', '-f', 'json'])).stdout)).toEqual(JSON.parse(JSON.stringify(groups)));
+    expect(records.map((record) => [record.system_a, record.system_b, record.status])).toEqual(
+      pairs.map((pair) => [pair.systems[0], pair.systems[1], pair.status]),
+    );
+    expect(JSON.parse((await kartta(['parallel', sampleModel, '--scope', 'pop', '-f', 'json'])).stdout)).toEqual(
+      JSON.parse(JSON.stringify(groups)),
+    );
   });
 
   it('flags overdue groups with --allowed-until and --as-of, and refuses a malformed date with exit 2', async () => {
@@ -104,9 +122,15 @@ describe('kartta impact', () => {
     expect(run.stdout.split('\n')[0]).toBe('Impact of Esko (PPSHP) (esko-ppshp)');
     expect(run.stdout).toContain('Perusterveydenhuolto');
     const records = csvRecords((await kartta(['impact', sampleModel, 'esko-ppshp', '-f', 'csv'])).stdout);
-    expect(records.filter((record) => record.relation === 'integrated with').map((record) => record.id)).toEqual(expected.integrated.map((entry) => entry.system));
-    expect(records.filter((record) => record.relation === 'supports service').map((record) => record.id)).toEqual(expected.services);
-    expect(JSON.parse((await kartta(['impact', sampleModel, 'esko-ppshp', '-f', 'json'])).stdout)).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(records.filter((record) => record.relation === 'integrated with').map((record) => record.id)).toEqual(
+      expected.integrated.map((entry) => entry.system),
+    );
+    expect(records.filter((record) => record.relation === 'supports service').map((record) => record.id)).toEqual(
+      expected.services,
+    );
+    expect(JSON.parse((await kartta(['impact', sampleModel, 'esko-ppshp', '-f', 'json'])).stdout)).toEqual(
+      JSON.parse(JSON.stringify(expected)),
+    );
   });
 
   it('refuses an unknown system (exit 2) and a bad --depth (exit 2)', async () => {
@@ -129,21 +153,28 @@ describe('kartta plan', () => {
     expect(run.stdout).toMatch(/^Waves\nwave {2}starts +ends +step/);
     expect(run.stdout).toContain('Lifecare (Oulu) (lifecare-oulu)');
     for (const bridge of expected.bridges) expect(run.stdout).toContain(bridge.integration);
-    for (const missed of expected.missedDeadlines) expect(run.stdout).toMatch(new RegExp(`${missed.step} +${missed.deadline}`));
-    expect(run.stdout).toContain(`${expected.waves.length} waves, ${expected.bridges.length} bridges (cost ${expected.cost}, optimal)`);
+    for (const missed of expected.missedDeadlines)
+      expect(run.stdout).toMatch(new RegExp(`${missed.step} +${missed.deadline}`));
+    expect(run.stdout).toContain(
+      `${expected.waves.length} waves, ${expected.bridges.length} bridges (cost ${expected.cost}, optimal)`,
+    );
   });
 
   it('writes CSV with one row per step and its wave, and JSON that is the library result', async () => {
     const records = csvRecords((await kartta(['plan', sampleModel, samplePlan, '-f', 'csv'])).stdout);
     expect(records).toHaveLength(plan.steps.length);
     for (const record of records) expect(Number(record.wave)).toBe(expected.waveOf[record.step as string]);
-    expect(JSON.parse((await kartta(['plan', sampleModel, samplePlan, '-f', 'json'])).stdout)).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(JSON.parse((await kartta(['plan', sampleModel, samplePlan, '-f', 'json'])).stdout)).toEqual(
+      JSON.parse(JSON.stringify(expected)),
+    );
     const markdown = (await kartta(['plan', sampleModel, samplePlan, '-f', 'markdown'])).stdout;
     expect(markdown).toContain('### Waves\n\n| wave | starts |');
   });
 
   it('refuses an invalid plan with exit 2, naming each problem with its line', async () => {
-    const run = await kartta(['plan', sampleModel, '-'], { input: '{\n  "steps": [\n    { "id": "x", "action": "teleport", "system": "nowhere" }\n  ]\n}' });
+    const run = await kartta(['plan', sampleModel, '-'], {
+      input: '{\n  "steps": [\n    { "id": "x", "action": "teleport", "system": "nowhere" }\n  ]\n}',
+    });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('<stdin> is not a valid plan');
     expect(run.stderr).toMatch(/<stdin>:3:\d+ {2}value\.invalid {2}steps\[0\]\.action/);

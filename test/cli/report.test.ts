@@ -9,12 +9,27 @@ import { hasStack, kartta, sampleModel, samplePlan, scratch } from './run.js';
 describe('kartta report', () => {
   it('writes the page the library writes, with the plan, language and date given', async () => {
     const out = join(scratch(), 'report.html');
-    const run = await kartta(['report', sampleModel, '--plan', samplePlan, '--lang', 'en', '--as-of', '2020-06-01', '--allowed-until', '2020-01-01', '-o', out]);
+    const run = await kartta([
+      'report',
+      sampleModel,
+      '--plan',
+      samplePlan,
+      '--lang',
+      'en',
+      '--as-of',
+      '2020-06-01',
+      '--allowed-until',
+      '2020-01-01',
+      '-o',
+      out,
+    ]);
     expect(run.stderr).toBe(`wrote ${out}\n`);
     expect(run.code).toBe(0);
     const model = Model.load(readFileSync(sampleModel, 'utf8'));
     const plan = JSON.parse(readFileSync(samplePlan, 'utf8')) as unknown;
-    expect(readFileSync(out, 'utf8')).toBe(toHtmlReport(model, { lang: 'en', plan, asOf: '2020-06-01', allowedUntil: '2020-01-01' }));
+    expect(readFileSync(out, 'utf8')).toBe(
+      toHtmlReport(model, { lang: 'en', plan, asOf: '2020-06-01', allowedUntil: '2020-01-01' }),
+    );
   });
 
   it('prints to standard output without -o, in Finnish by default, and leaves the diagrams out when asked', async () => {

@@ -29,16 +29,27 @@ const leaking = new Set(['NO_COLOR', 'FORCE_COLOR', 'NODE_OPTIONS', 'TERM']);
 
 export function kartta(args: readonly string[], options: RunOptions = {}): Promise<Run> {
   const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !leaking.has(key) && !key.startsWith('VITEST')) env[key] = value;
+  for (const [key, value] of Object.entries(process.env))
+    if (value !== undefined && !leaking.has(key) && !key.startsWith('VITEST')) env[key] = value;
   Object.assign(env, options.env);
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), binary, ...args], { cwd: options.cwd ?? root, env, stdio: 'pipe' });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), binary, ...args], {
+      cwd: options.cwd ?? root,
+      env,
+      stdio: 'pipe',
+    });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
     child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }));
+    child.on('close', (code) =>
+      resolvePromise({
+        code,
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8'),
+      }),
+    );
     child.stdin.on('error', () => undefined); // the command may exit before reading all of it
     child.stdin.end(options.input ?? '');
   });

@@ -28,7 +28,9 @@ describe('kartta validate', () => {
   it('accepts the sample with exit 0 and says what it holds', async () => {
     const run = await kartta(['validate', sampleModel]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/✔ .*pohjois-pohjanmaa\.json is a valid kartta\/1 model: \d+ organisations, \d+ services, \d+ systems/);
+    expect(run.stdout).toMatch(
+      /✔ .*pohjois-pohjanmaa\.json is a valid kartta\/1 model: \d+ organisations, \d+ services, \d+ systems/,
+    );
     expect(run.stderr).toBe('');
   });
 
@@ -38,7 +40,9 @@ describe('kartta validate', () => {
     expect(run.code).toBe(1);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(4);
-    expect(lines[0]).toBe(`${file}:4:37  value.invalid  organisations[0].kind  ${lines[0]?.split('  ')[3]}  (organisation 'oulu' (Oulu))`);
+    expect(lines[0]).toBe(
+      `${file}:4:37  value.invalid  organisations[0].kind  ${lines[0]?.split('  ')[3]}  (organisation 'oulu' (Oulu))`,
+    );
     expect(run.stdout).toContain(`${file}:7:21  date.invalid  systems[0].contract.ends`);
     expect(run.stdout).toContain("(system 'lifecare-oulu' (Lifecare (Oulu)))");
     expect(run.stdout).toContain(`${file}:9:51  reference.missing  relations[0].to`);
@@ -52,9 +56,21 @@ describe('kartta validate', () => {
     const report = JSON.parse(run.stdout);
     expect(report.file).toBe('<stdin>');
     expect(report.valid).toBe(false);
-    expect(report.issues.map((issue: { code: string }) => issue.code)).toEqual(['value.invalid', 'date.invalid', 'reference.missing']);
-    expect(report.issues[1]).toMatchObject({ path: ['systems', 0, 'contract', 'ends'], pathText: 'systems[0].contract.ends', line: 7, column: 21, entity: { kind: 'system', id: 'lifecare-oulu', name: 'Lifecare (Oulu)' } });
-    const valid = JSON.parse((await kartta(['validate', '-', '-f', 'json'], { input: readFileSync(sampleModel) })).stdout);
+    expect(report.issues.map((issue: { code: string }) => issue.code)).toEqual([
+      'value.invalid',
+      'date.invalid',
+      'reference.missing',
+    ]);
+    expect(report.issues[1]).toMatchObject({
+      path: ['systems', 0, 'contract', 'ends'],
+      pathText: 'systems[0].contract.ends',
+      line: 7,
+      column: 21,
+      entity: { kind: 'system', id: 'lifecare-oulu', name: 'Lifecare (Oulu)' },
+    });
+    const valid = JSON.parse(
+      (await kartta(['validate', '-', '-f', 'json'], { input: readFileSync(sampleModel) })).stdout,
+    );
     expect(valid).toMatchObject({ valid: true, issues: [] });
     expect(valid.counts.systems).toBeGreaterThan(10);
   });
@@ -67,15 +83,30 @@ describe('kartta validate', () => {
     expect(sarifErrors(log)).toEqual([]);
     const results = log.runs[0].results;
     expect(results).toHaveLength(3);
-    expect(results[1]).toMatchObject({ ruleId: 'date.invalid', level: 'error', locations: [{ physicalLocation: { region: { startLine: 7, startColumn: 21 } }, logicalLocations: [{ fullyQualifiedName: 'systems[0].contract.ends' }] }] });
-    expect(log.runs[0].tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(['date.invalid', 'reference.missing', 'value.invalid']);
+    expect(results[1]).toMatchObject({
+      ruleId: 'date.invalid',
+      level: 'error',
+      locations: [
+        {
+          physicalLocation: { region: { startLine: 7, startColumn: 21 } },
+          logicalLocations: [{ fullyQualifiedName: 'systems[0].contract.ends' }],
+        },
+      ],
+    });
+    expect(log.runs[0].tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual([
+      'date.invalid',
+      'reference.missing',
+      'value.invalid',
+    ]);
     const clean = JSON.parse((await kartta(['validate', sampleModel, '--format', 'sarif'])).stdout);
     expect(sarifErrors(clean)).toEqual([]);
     expect(clean.runs[0].results).toEqual([]);
     const fromStdin = JSON.parse((await kartta(['validate', '-', '--format', 'sarif'], { input: broken })).stdout);
     expect(sarifErrors(fromStdin)).toEqual([]);
     expect(log.runs[0].artifacts[0].location.uri).toBe(pathToFileURL(file).href);
-    const relative = JSON.parse((await kartta(['validate', 'broken.json', '-f', 'sarif'], { cwd: dirname(file) })).stdout);
+    const relative = JSON.parse(
+      (await kartta(['validate', 'broken.json', '-f', 'sarif'], { cwd: dirname(file) })).stdout,
+    );
     expect(sarifErrors(relative)).toEqual([]);
     expect(relative.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('broken.json');
     // Sanity check of the checker: a log without a version is not SARIF.
@@ -119,13 +150,18 @@ describe('kartta validate', () => {
     expect([1, 2]).toContain(deepRun.code);
     expect(hasStack(deepRun.stderr + deepRun.stdout)).toBe(false);
 
-    const proto = '{ "format": "kartta/1", "name": "X", "__proto__": { "polluted": true }, "systems": [{ "id": "constructor", "name": "toString", "class": "TORI", "lifecycle": "production" }] }';
+    const proto =
+      '{ "format": "kartta/1", "name": "X", "__proto__": { "polluted": true }, "systems": [{ "id": "constructor", "name": "toString", "class": "TORI", "lifecycle": "production" }] }';
     const protoRun = await kartta(['validate', '-', '--format', 'json'], { input: proto });
     expect(protoRun.code).toBe(1);
     const report = JSON.parse(protoRun.stdout);
     expect(report.issues.map((issue: { path: unknown[] }) => issue.path)).toContainEqual(['__proto__']);
 
-    const huge = JSON.stringify({ format: 'kartta/1', name: 'X', organisations: [{ id: 'x'.repeat(1_000_000), kind: 'town', name: 'X' }] });
+    const huge = JSON.stringify({
+      format: 'kartta/1',
+      name: 'X',
+      organisations: [{ id: 'x'.repeat(1_000_000), kind: 'town', name: 'X' }],
+    });
     const hugeRun = await kartta(['validate', '-'], { input: huge });
     expect(hugeRun.code).toBe(1);
     expect(hugeRun.stdout.length).toBeLessThan(10_000);

@@ -43,7 +43,13 @@ export class ViewDraft {
   }
 
   /** Adds a node once per key, sized for its label. */
-  node(key: string, elementRef: string, text: string, idParts: readonly IdPart[] = [key], size = elementSize(text)): DraftNode {
+  node(
+    key: string,
+    elementRef: string,
+    text: string,
+    idParts: readonly IdPart[] = [key],
+    size = elementSize(text),
+  ): DraftNode {
     const existing = this.nodes.get(key);
     if (existing) return existing;
     const node: DraftNode = { key, elementRef, w: size.w, h: size.h, idParts };
@@ -52,13 +58,26 @@ export class ViewDraft {
   }
 
   /** A connection for a model relation, in the direction the exporter writes its relationship. */
-  relation(relation: Pick<Relation, 'type' | 'from' | 'to'>, fromKey = relation.from, toKey = relation.to): DraftConnection {
+  relation(
+    relation: Pick<Relation, 'type' | 'from' | 'to'>,
+    fromKey = relation.from,
+    toKey = relation.to,
+  ): DraftConnection {
     const reversed = RELATION_MAPPING[relation.type].reversed;
-    return this.connect([relation.type, relation.from, relation.to], relationIdentifier(relation), reversed ? toKey : fromKey, reversed ? fromKey : toKey);
+    return this.connect(
+      [relation.type, relation.from, relation.to],
+      relationIdentifier(relation),
+      reversed ? toKey : fromKey,
+      reversed ? fromKey : toKey,
+    );
   }
 
   /** A connection for an integration: its Flow runs from source to target. */
-  flow(integration: { id: string; source: string; target: string }, sourceKey = integration.source, targetKey = integration.target): DraftConnection {
+  flow(
+    integration: { id: string; source: string; target: string },
+    sourceKey = integration.source,
+    targetKey = integration.target,
+  ): DraftConnection {
     return this.connect(['flow', integration.id], entityIdentifier(integration.id), sourceKey, targetKey);
   }
 
@@ -78,7 +97,12 @@ export class ViewDraft {
    * The finished view. `children` nests nodes (by key) in a parent node; every box is absolute. Nodes and
    * connections come sorted by identifier, so the output does not depend on the order they were added in.
    */
-  finish(name: string, documentation: string | undefined, boxes: ReadonlyMap<string, Box>, children: ReadonlyMap<string, readonly string[]> = new Map()): ViewSpec {
+  finish(
+    name: string,
+    documentation: string | undefined,
+    boxes: ReadonlyMap<string, Box>,
+    children: ReadonlyMap<string, readonly string[]> = new Map(),
+  ): ViewSpec {
     separateParallel(this.connections, boxes);
     const nested = new Set<string>();
     for (const list of children.values()) for (const key of list) nested.add(key);
@@ -86,7 +110,14 @@ export class ViewDraft {
       const node = this.nodes.get(key) as DraftNode;
       const box = boxes.get(key);
       if (!box) throw new KarttaError('view.internal', `view ${this.identifier}: node '${key}' was not placed`);
-      const spec: ViewNodeSpec = { identifier: this.nodeIdentifier(key), elementRef: node.elementRef, x: box.x, y: box.y, w: box.w, h: box.h };
+      const spec: ViewNodeSpec = {
+        identifier: this.nodeIdentifier(key),
+        elementRef: node.elementRef,
+        x: box.x,
+        y: box.y,
+        w: box.w,
+        h: box.h,
+      };
       const inner = children.get(key);
       if (inner && inner.length > 0) spec.children = byIdentifier(inner.map(build));
       return spec;
@@ -96,7 +127,8 @@ export class ViewDraft {
     const connections = byIdentifier(
       this.connections.map((c): ViewConnectionSpec => {
         const identifier = generatedIdentifier('view', ...this.viewParts, 'c', ...c.idParts);
-        if (seen.has(identifier)) throw new KarttaError('view.internal', `view ${this.identifier}: connection '${identifier}' twice`);
+        if (seen.has(identifier))
+          throw new KarttaError('view.internal', `view ${this.identifier}: connection '${identifier}' twice`);
         seen.add(identifier);
         const spec: ViewConnectionSpec = {
           identifier,
@@ -130,7 +162,10 @@ function separateParallel(connections: readonly DraftConnection[], boxes: Readon
   const groups = new Map<string, DraftConnection[]>();
   for (const connection of connections) {
     if (connection.bendpoints && connection.bendpoints.length > 0) continue;
-    const [a, b] = connection.source < connection.target ? [connection.source, connection.target] : [connection.target, connection.source];
+    const [a, b] =
+      connection.source < connection.target
+        ? [connection.source, connection.target]
+        : [connection.target, connection.source];
     const key = `${a}\u0000${b}`;
     const group = groups.get(key);
     if (group) group.push(connection);
@@ -152,7 +187,12 @@ function separateParallel(connections: readonly DraftConnection[], boxes: Readon
     group.forEach((connection, i) => {
       const offset = (i - (group.length - 1) / 2) * PARALLEL_SPACING;
       if (offset === 0) return;
-      connection.bendpoints = [{ x: Math.max(0, Math.round((p.x + q.x) / 2 + nx * offset)), y: Math.max(0, Math.round((p.y + q.y) / 2 + ny * offset)) }];
+      connection.bendpoints = [
+        {
+          x: Math.max(0, Math.round((p.x + q.x) / 2 + nx * offset)),
+          y: Math.max(0, Math.round((p.y + q.y) / 2 + ny * offset)),
+        },
+      ];
     });
   }
 }

@@ -66,15 +66,22 @@ export interface BuildViewsOptions {
 }
 
 const QUERY = 'buildViews';
-const anObject = (what: string) =>
-  z.custom<object>(isRecord, { error: `must be ${what}` }).optional();
+const anObject = (what: string) => z.custom<object>(isRecord, { error: `must be ${what}` }).optional();
 const OPTIONS = optionsSchema({
   landscapes: z
-    .union([z.boolean(), z.array(z.string({ error: 'must be an organisation id' }).min(1, { error: 'must be an organisation id' }))], { error: 'must be true, false or a list of organisation ids' })
+    .union(
+      [
+        z.boolean(),
+        z.array(z.string({ error: 'must be an organisation id' }).min(1, { error: 'must be an organisation id' })),
+      ],
+      { error: 'must be true, false or a list of organisation ids' },
+    )
     .optional(),
   scope: optionField.id(),
   parallel: optionField.boolean(),
-  plan: anObject('{ document, result }: the plan document (with its steps) and its planMigration result (with its waves)'),
+  plan: anObject(
+    '{ document, result }: the plan document (with its steps) and its planMigration result (with its waves)',
+  ),
   planElements: anObject('a plan layer (elements, relationships, waves, plateaus)'),
 });
 
@@ -116,7 +123,13 @@ export function buildViews(model: Model, options: BuildViewsOptions = {}): ViewS
   const systemsInScope = new Set(scope.systems);
   const views: ViewSpec[] = [];
 
-  for (const organisation of landscapeOrganisations(model, raw.landscapes, scope.organisations, systemsInScope, scopeId)) {
+  for (const organisation of landscapeOrganisations(
+    model,
+    raw.landscapes,
+    scope.organisations,
+    systemsInScope,
+    scopeId,
+  )) {
     views.push(landscapeView(model, organisation, systemsInScope));
   }
   if (parallel) {
@@ -130,10 +143,18 @@ export function buildViews(model: Model, options: BuildViewsOptions = {}): ViewS
   return views.sort((a, b) => (a.identifier < b.identifier ? -1 : a.identifier > b.identifier ? 1 : 0));
 }
 
-function landscapeOrganisations(model: Model, value: boolean | readonly string[] | undefined, inScope: readonly string[], systems: ReadonlySet<string>, scopeId: string | undefined): string[] {
+function landscapeOrganisations(
+  model: Model,
+  value: boolean | readonly string[] | undefined,
+  inScope: readonly string[],
+  systems: ReadonlySet<string>,
+  scopeId: string | undefined,
+): string[] {
   if (value === undefined || value === true) {
     return inScope.filter((id) =>
-      [...model.relationsOut(id, 'owns'), ...model.relationsOut(id, 'uses')].some((relation) => systems.has(relation.to)),
+      [...model.relationsOut(id, 'owns'), ...model.relationsOut(id, 'uses')].some((relation) =>
+        systems.has(relation.to),
+      ),
     );
   }
   if (value === false) return [];
@@ -141,29 +162,59 @@ function landscapeOrganisations(model: Model, value: boolean | readonly string[]
   const ids = [...new Set(value)].sort();
   for (const id of ids) {
     const found = model.get(id);
-    if (!found) throw new QueryError('entity.unknown', `${QUERY}: landscape organisation '${id}' does not exist in the model`, id);
-    if (found.kind !== 'organisation') throw new QueryError('entity.wrong-kind', `${QUERY}: landscape '${id}' is ${withArticle(found.kind)}, not an organisation`, id);
-    if (!scopeSet.has(id)) throw optionError(QUERY, ['landscapes'], `names '${id}', an organisation outside scope '${scopeId ?? ''}'`, id);
+    if (!found)
+      throw new QueryError(
+        'entity.unknown',
+        `${QUERY}: landscape organisation '${id}' does not exist in the model`,
+        id,
+      );
+    if (found.kind !== 'organisation')
+      throw new QueryError(
+        'entity.wrong-kind',
+        `${QUERY}: landscape '${id}' is ${withArticle(found.kind)}, not an organisation`,
+        id,
+      );
+    if (!scopeSet.has(id))
+      throw optionError(QUERY, ['landscapes'], `names '${id}', an organisation outside scope '${scopeId ?? ''}'`, id);
   }
   return ids;
 }
 
-
 function planLayerOf(model: Model, plan: unknown, planElements: unknown): PlanLayer | undefined {
   if (planElements !== undefined) {
-    if (!isRecord(planElements) || !Array.isArray(planElements.waves) || !Array.isArray(planElements.elements) || !Array.isArray(planElements.relationships) || !Array.isArray(planElements.plateaus)) {
+    if (
+      !isRecord(planElements) ||
+      !Array.isArray(planElements.waves) ||
+      !Array.isArray(planElements.elements) ||
+      !Array.isArray(planElements.relationships) ||
+      !Array.isArray(planElements.plateaus)
+    ) {
       throw optionError(QUERY, ['planElements'], 'must be a plan layer (elements, relationships, waves, plateaus)');
     }
     return planElements as unknown as PlanLayer;
   }
   if (plan === undefined) return undefined;
-  if (!isRecord(plan) || !isRecord(plan.document) || !Array.isArray(plan.document.steps) || !isRecord(plan.result) || !Array.isArray(plan.result.waves)) {
-    throw optionError(QUERY, ['plan'], 'must be { document, result }: the plan document (with its steps) and its planMigration result (with its waves)');
+  if (
+    !isRecord(plan) ||
+    !isRecord(plan.document) ||
+    !Array.isArray(plan.document.steps) ||
+    !isRecord(plan.result) ||
+    !Array.isArray(plan.result.waves)
+  ) {
+    throw optionError(
+      QUERY,
+      ['plan'],
+      'must be { document, result }: the plan document (with its steps) and its planMigration result (with its waves)',
+    );
   }
   for (const step of plan.document.steps as unknown[]) {
     if (!isRecord(step) || typeof step.id !== 'string' || typeof step.system !== 'string') {
       throw optionError(QUERY, ['plan', 'document', 'steps'], 'must each have an id and a system');
     }
   }
-  return buildPlanLayer(model, plan.document as unknown as MigrationPlan, plan.result as unknown as Pick<MigrationResult, 'waves'>);
+  return buildPlanLayer(
+    model,
+    plan.document as unknown as MigrationPlan,
+    plan.result as unknown as Pick<MigrationResult, 'waves'>,
+  );
 }

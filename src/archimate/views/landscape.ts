@@ -23,7 +23,9 @@ export function landscapeView(model: Model, organisationId: string, systemsInSco
   // every owned system would double the busiest part of the picture.
   const owned = model.relationsOut(organisationId, 'owns').filter((r) => systemsInScope.has(r.to));
   const ownedIds = new Set(owned.map((r) => r.to));
-  const used = model.relationsOut(organisationId, 'uses').filter((r) => systemsInScope.has(r.to) && !ownedIds.has(r.to));
+  const used = model
+    .relationsOut(organisationId, 'uses')
+    .filter((r) => systemsInScope.has(r.to) && !ownedIds.has(r.to));
   const holdings = [...owned, ...used];
   const systems = [...new Set(holdings.map((r) => r.to))].sort();
   for (const id of systems) draft.node(id, entityIdentifier(id), label(model.system(id)?.name ?? id));
@@ -32,8 +34,11 @@ export function landscapeView(model: Model, organisationId: string, systemsInSco
     layoutEdge(relation.from, relation.to);
   }
 
-  const supports = systems.flatMap((id) => model.relationsOut(id, 'supports')).filter((r) => model.service(r.to) !== undefined);
-  for (const id of [...new Set(supports.map((r) => r.to))].sort()) draft.node(id, entityIdentifier(id), label(model.service(id)?.name ?? id));
+  const supports = systems
+    .flatMap((id) => model.relationsOut(id, 'supports'))
+    .filter((r) => model.service(r.to) !== undefined);
+  for (const id of [...new Set(supports.map((r) => r.to))].sort())
+    draft.node(id, entityIdentifier(id), label(model.service(id)?.name ?? id));
   for (const relation of supports) {
     draft.relation(relation);
     layoutEdge(relation.from, relation.to);
@@ -43,7 +48,8 @@ export function landscapeView(model: Model, organisationId: string, systemsInSco
   const integrations = new Map<string, Integration>();
   for (const id of systems) {
     for (const integration of model.integrationsOf(id)) {
-      if (onView.has(integration.source) && onView.has(integration.target)) integrations.set(integration.id, integration);
+      if (onView.has(integration.source) && onView.has(integration.target))
+        integrations.set(integration.id, integration);
     }
   }
   // Integrations do not rank the systems: the systems stand in one column (organisation, systems, services from

@@ -69,7 +69,11 @@ const TRACK = 10;
  * dagre is deterministic for a given insertion order, so callers pass nodes and edges sorted; the same input
  * then always gives the same boxes and routes.
  */
-export function layered(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[], options: LayeredOptions): LayeredResult {
+export function layered(
+  nodes: readonly LayoutNode[],
+  edges: readonly LayoutEdge[],
+  options: LayeredOptions,
+): LayeredResult {
   const margin = options.margin ?? MARGIN;
   const horizontal = options.rankdir === 'LR';
   const graph = new Graph({ multigraph: true });
@@ -94,12 +98,17 @@ export function layered(nodes: readonly LayoutNode[], edges: readonly LayoutEdge
   const routable = edges.filter((edge) => edge.source !== edge.target && !edge.side);
   const sideEdges = edges.filter((edge) => edge.source !== edge.target && edge.side);
   routable.forEach((edge, e) => {
-    graph.setEdge(nameOf(edge.source), nameOf(edge.target), { weight: edge.weight ?? 1, minlen: edge.minlen ?? 1 }, `e${e}`);
+    graph.setEdge(
+      nameOf(edge.source),
+      nameOf(edge.target),
+      { weight: edge.weight ?? 1, minlen: edge.minlen ?? 1 },
+      `e${e}`,
+    );
   });
   // dagre's crossing reduction sweeps until four rounds bring no gain; on large drawings that costs seconds and
   // buys little, since a view of hundreds of nodes is read by searching, not at a glance.
   const large = nodes.length > LARGE_NODES || routable.length > LARGE_EDGES;
-  layout(graph, large ? ({ disableOptimalOrderHeuristic: true }) : {});
+  layout(graph, large ? { disableOptimalOrderHeuristic: true } : {});
 
   // Main axis: the rank direction (x for LR); cross axis: along a rank.
   const main = (p: Point) => (horizontal ? p.x : p.y);
@@ -118,7 +127,13 @@ export function layered(nodes: readonly LayoutNode[], edges: readonly LayoutEdge
   const rankIndex = new Map(ranks.map((rank, i) => [rank, i]));
 
   // Each edge as the cross coordinates at consecutive ranks, from source to target.
-  interface Segment { edge: number; step: number; gap: number; low: number; high: number }
+  interface Segment {
+    edge: number;
+    step: number;
+    gap: number;
+    low: number;
+    high: number;
+  }
   const paths: { rank: number; cross: number }[][] = [];
   const segments: Segment[] = [];
   routable.forEach((edge, e) => {
@@ -162,7 +177,13 @@ export function layered(nodes: readonly LayoutNode[], edges: readonly LayoutEdge
       const b = placed.get(edge.target);
       if (!a || !b || a.rank !== b.rank) continue;
       const gap = rankIndex.get(a.rank) as number;
-      const item = { edge, low: Math.min(a.cross, b.cross), high: Math.max(a.cross, b.cross), from: a.cross, to: b.cross };
+      const item = {
+        edge,
+        low: Math.min(a.cross, b.cross),
+        high: Math.max(a.cross, b.cross),
+        from: a.cross,
+        to: b.cross,
+      };
       const list = perRank.get(gap);
       if (list) list.push(item);
       else perRank.set(gap, [item]);
@@ -187,7 +208,10 @@ export function layered(nodes: readonly LayoutNode[], edges: readonly LayoutEdge
   ranks.forEach((rank, i) => {
     if (i > 0) {
       const previous = ranks[i - 1] as number;
-      const free = (rankCentre.get(rank) as number) - (rankHalf.get(rank) as number) - ((rankCentre.get(previous) as number) + (rankHalf.get(previous) as number));
+      const free =
+        (rankCentre.get(rank) as number) -
+        (rankHalf.get(rank) as number) -
+        ((rankCentre.get(previous) as number) + (rankHalf.get(previous) as number));
       const needed = ((perGap.get(i - 1)?.length ?? 0) + 1 + (sideTracks.get(i - 1) ?? 0)) * TRACK;
       if (needed > free) total += needed - free;
     }
@@ -205,7 +229,9 @@ export function layered(nodes: readonly LayoutNode[], edges: readonly LayoutEdge
     const ordered = [...down, ...up];
     const start = centreOf(gap) + halfOf(gap) + (sideTracks.get(gap) ?? 0) * TRACK;
     const end = centreOf(gap + 1) - halfOf(gap + 1);
-    ordered.forEach((segment, j) => track.set(`${segment.edge}:${segment.step}`, start + ((end - start) * (j + 1)) / (ordered.length + 1)));
+    ordered.forEach((segment, j) =>
+      track.set(`${segment.edge}:${segment.step}`, start + ((end - start) * (j + 1)) / (ordered.length + 1)),
+    );
   }
 
   const toPoint = (m: number, c: number): Point => (horizontal ? { x: m, y: c } : { x: c, y: m });
@@ -213,7 +239,12 @@ export function layered(nodes: readonly LayoutNode[], edges: readonly LayoutEdge
   for (const node of nodes) {
     const p = placed.get(node.key) as { rank: number; cross: number };
     const centre = toPoint(centreOf(rankIndex.get(p.rank) as number), p.cross);
-    boxes.set(node.key, { x: Math.round(centre.x - node.w / 2), y: Math.round(centre.y - node.h / 2), w: node.w, h: node.h });
+    boxes.set(node.key, {
+      x: Math.round(centre.x - node.w / 2),
+      y: Math.round(centre.y - node.h / 2),
+      w: node.w,
+      h: node.h,
+    });
   }
   const routes = new Map<string, Point[]>();
   routable.forEach((edge, e) => {
@@ -227,7 +258,8 @@ export function layered(nodes: readonly LayoutNode[], edges: readonly LayoutEdge
       const b = path[step + 1] as { cross: number };
       bends.push(toPoint(t, a.cross), toPoint(t, b.cross));
     }
-    if (bends.length > 0) routes.set(edge.key, dropCollinear(bends.map((p) => ({ x: Math.round(p.x), y: Math.round(p.y) }))));
+    if (bends.length > 0)
+      routes.set(edge.key, dropCollinear(bends.map((p) => ({ x: Math.round(p.x), y: Math.round(p.y) }))));
   });
   for (const [key, side] of sideTrack) {
     const t = centreOf(side.gap) + halfOf(side.gap) + (side.track + 1) * TRACK;

@@ -17,7 +17,13 @@
  * const view: ViewSpec = { identifier: 'view.landscape.oulu', name: 'Oulu: landscape', nodes: [], connections: [] };
  * ```
  */
-export interface ViewSpec { identifier: string; name: string; documentation?: string; nodes: ViewNodeSpec[]; connections: ViewConnectionSpec[] }
+export interface ViewSpec {
+  identifier: string;
+  name: string;
+  documentation?: string;
+  nodes: ViewNodeSpec[];
+  connections: ViewConnectionSpec[];
+}
 
 /**
  * One element on a diagram: which element it shows (`elementRef`, an element identifier of the export) and its
@@ -29,7 +35,15 @@ export interface ViewSpec { identifier: string; name: string; documentation?: st
  * const node: ViewNodeSpec = { identifier: 'view.landscape.oulu.n.0', elementRef: 'id-oulu', x: 12, y: 12, w: 120, h: 55 };
  * ```
  */
-export interface ViewNodeSpec { identifier: string; elementRef: string; x: number; y: number; w: number; h: number; children?: ViewNodeSpec[] }
+export interface ViewNodeSpec {
+  identifier: string;
+  elementRef: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  children?: ViewNodeSpec[];
+}
 
 /**
  * One line on a diagram: which relationship it shows (`relationshipRef`) between two nodes of the same view, with
@@ -44,4 +58,10 @@ export interface ViewNodeSpec { identifier: string; elementRef: string; x: numbe
  * };
  * ```
  */
-export interface ViewConnectionSpec { identifier: string; relationshipRef: string; source: string; target: string; bendpoints?: { x: number; y: number }[] }
+export interface ViewConnectionSpec {
+  identifier: string;
+  relationshipRef: string;
+  source: string;
+  target: string;
+  bendpoints?: { x: number; y: number }[];
+}

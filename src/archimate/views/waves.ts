@@ -58,7 +58,12 @@ export function wavesView(model: Model, layer: PlanLayer): ViewSpec | undefined 
   for (const r of layer.relationships) fromSource.set(r.source, [...(fromSource.get(r.source) ?? []), r]);
   const systemName = (id: string) => label(model.system(id)?.name ?? id);
   const requireSystem = (id: string, step: string) => {
-    if (!model.system(id)) throw new QueryError('entity.unknown', `plan step '${step}' names system '${id}', which does not exist in the model`, id);
+    if (!model.system(id))
+      throw new QueryError(
+        'entity.unknown',
+        `plan step '${step}' names system '${id}', which does not exist in the model`,
+        id,
+      );
   };
 
   // Which step moves each system first, for bridges.
@@ -86,7 +91,8 @@ export function wavesView(model: Model, layer: PlanLayer): ViewSpec | undefined 
       draft.node(oldKey, entityIdentifier(system), systemName(system), ['step', step, rehost ? 'rehosted' : 'old']);
       if (rehost) row.right = oldKey;
       else row.left = oldKey;
-      if (!movedBy.has(system)) movedBy.set(system, { node: oldKey, wave: layerWave.index, side: rehost ? 'right' : 'left' });
+      if (!movedBy.has(system))
+        movedBy.set(system, { node: oldKey, wave: layerWave.index, side: rehost ? 'right' : 'left' });
       if (target !== undefined && !rehost) {
         const newKey = `step:${step}:new`;
         draft.node(newKey, entityIdentifier(target), systemName(target), ['step', step, 'new']);
@@ -106,7 +112,11 @@ export function wavesView(model: Model, layer: PlanLayer): ViewSpec | undefined 
   }
 
   // Bridges: integrations between systems that steps in different waves move.
-  const bridges: { integration: Integration; from: { node: string; wave: number; side: 'left' | 'right' }; to: { node: string; wave: number; side: 'left' | 'right' } }[] = [];
+  const bridges: {
+    integration: Integration;
+    from: { node: string; wave: number; side: 'left' | 'right' };
+    to: { node: string; wave: number; side: 'left' | 'right' };
+  }[] = [];
   for (const integration of model.integrations()) {
     const from = movedBy.get(integration.source);
     const to = movedBy.get(integration.target);
@@ -115,7 +125,8 @@ export function wavesView(model: Model, layer: PlanLayer): ViewSpec | undefined 
 
   // Corridors: the gap a bridge end leaves its wave through (gap i lies left of the i-th wave, 0-based).
   const waveOrder = new Map(waves.map((w, i) => [w.index, i]));
-  const gapOf = (end: { wave: number; side: 'left' | 'right' }) => (waveOrder.get(end.wave) as number) + (end.side === 'right' ? 1 : 0);
+  const gapOf = (end: { wave: number; side: 'left' | 'right' }) =>
+    (waveOrder.get(end.wave) as number) + (end.side === 'right' ? 1 : 0);
   const slots = new Map<number, number>();
   const slotOf = bridges.map((b) => {
     const take = (gap: number) => {
@@ -137,9 +148,16 @@ export function wavesView(model: Model, layer: PlanLayer): ViewSpec | undefined 
     const inner = leftW + COLUMN_GAP + midW + COLUMN_GAP + rightW;
     const w = Math.max(MIN_WAVE_WIDTH, size(wave.key)?.w ?? 0, inner + 2 * PAD);
     const extra = Math.floor((w - 2 * PAD - inner) / 2);
-    wave.columns = [PAD + extra, PAD + extra + leftW + COLUMN_GAP, PAD + extra + leftW + COLUMN_GAP + midW + COLUMN_GAP];
+    wave.columns = [
+      PAD + extra,
+      PAD + extra + leftW + COLUMN_GAP,
+      PAD + extra + leftW + COLUMN_GAP + midW + COLUMN_GAP,
+    ];
     wave.box.w = w;
-    height = Math.max(height, HEADER + wave.rows.length * ELEMENT_HEIGHT + Math.max(0, wave.rows.length - 1) * ROW_GAP + PAD);
+    height = Math.max(
+      height,
+      HEADER + wave.rows.length * ELEMENT_HEIGHT + Math.max(0, wave.rows.length - 1) * ROW_GAP + PAD,
+    );
   }
 
   const boxes = new Map<string, Box>();
@@ -174,24 +192,47 @@ export function wavesView(model: Model, layer: PlanLayer): ViewSpec | undefined 
   const plateaus = [...layer.plateaus].sort((a, b) => a.after - b.after);
   const plateauKey = (after: number) => `plateau:${after}`;
   for (const plateau of plateaus) {
-    const centreX = plateauCentres[waves.findIndex((w) => w.index === plateau.after) + 1] ?? (plateau.after === 0 ? plateauCentres[0] : undefined);
+    const centreX =
+      plateauCentres[waves.findIndex((w) => w.index === plateau.after) + 1] ??
+      (plateau.after === 0 ? plateauCentres[0] : undefined);
     if (centreX === undefined) continue;
     const element = elements.get(plateau.identifier);
-    const node = draft.node(plateauKey(plateau.after), plateau.identifier, element?.name ?? 'Plateau', ['plateau', plateau.after], {
-      w: Math.min(elementSize(element?.name ?? '').w, WAVE_GAP + MIN_WAVE_WIDTH - 20),
-      h: ELEMENT_HEIGHT,
-    });
+    const node = draft.node(
+      plateauKey(plateau.after),
+      plateau.identifier,
+      element?.name ?? 'Plateau',
+      ['plateau', plateau.after],
+      {
+        w: Math.min(elementSize(element?.name ?? '').w, WAVE_GAP + MIN_WAVE_WIDTH - 20),
+        h: ELEMENT_HEIGHT,
+      },
+    );
     boxes.set(node.key, { x: Math.max(0, Math.round(centreX - node.w / 2)), y: MARGIN, w: node.w, h: node.h });
   }
-  const connectIf = (type: PlanRelationship['type'], source: string, target: string, sourceKey: string, targetKey: string) => {
+  const connectIf = (
+    type: PlanRelationship['type'],
+    source: string,
+    target: string,
+    sourceKey: string,
+    targetKey: string,
+  ) => {
     const relationship = between.get(`${type}\u0000${source}\u0000${target}`);
-    if (relationship && boxes.has(sourceKey) && boxes.has(targetKey)) draft.connect(['plan', relationship.identifier], relationship.identifier, sourceKey, targetKey);
+    if (relationship && boxes.has(sourceKey) && boxes.has(targetKey))
+      draft.connect(['plan', relationship.identifier], relationship.identifier, sourceKey, targetKey);
   };
   plateaus.forEach((plateau, i) => {
     const previous = plateaus[i - 1];
-    if (previous) connectIf('Triggering', previous.identifier, plateau.identifier, plateauKey(previous.after), plateauKey(plateau.after));
+    if (previous)
+      connectIf(
+        'Triggering',
+        previous.identifier,
+        plateau.identifier,
+        plateauKey(previous.after),
+        plateauKey(plateau.after),
+      );
     const wave = layer.waves.find((w) => w.index === plateau.after);
-    if (wave) connectIf('Realization', wave.workPackage, plateau.identifier, `wave:${wave.index}`, plateauKey(plateau.after));
+    if (wave)
+      connectIf('Realization', wave.workPackage, plateau.identifier, `wave:${wave.index}`, plateauKey(plateau.after));
   });
   const sortedLayerWaves = [...layer.waves].sort((a, b) => a.index - b.index);
   // Wave to wave at the height of the wave titles, above every row, so it is never mistaken for a row's line.
@@ -245,7 +286,10 @@ export function wavesView(model: Model, layer: PlanLayer): ViewSpec | undefined 
 
   const children = new Map<string, string[]>();
   for (const wave of waves) {
-    children.set(wave.key, wave.rows.flatMap((r) => [r.left, r.stepNode, r.right].filter((k): k is string => k !== undefined)));
+    children.set(
+      wave.key,
+      wave.rows.flatMap((r) => [r.left, r.stepNode, r.right].filter((k): k is string => k !== undefined)),
+    );
   }
   const documentation =
     'The waves of the migration plan from left to right. In each wave, one row per step: the system it takes out of ' +

@@ -17,7 +17,10 @@ export const exportArchimate = defineCommand<ExportOptions>({
   summary: 'write an ArchiMate 3.1 Model Exchange File (for Archi) with views and the migration plan',
   description:
     'Writes the model as an ArchiMate 3.1 Model Exchange File that Archi and other ArchiMate tools open: organisations as business actors, services as business services, systems as application components, integrations as flows. --views adds generated diagrams (landscapes, parallel groups, migration waves); --plan adds the migration plan as work packages and plateaus; --extras writes back what an import kept (kartta import archimate --extras-out). The file is written atomically: a failed export leaves an existing file as it was.',
-  examples: ['kartta export archimate region.json -o region.xml --views --plan region.plan.json', 'kartta export archimate model.json --extras extras.json -o roundtrip.xml'],
+  examples: [
+    'kartta export archimate region.json -o region.xml --views --plan region.plan.json',
+    'kartta export archimate model.json --extras extras.json -o roundtrip.xml',
+  ],
   define: (command) =>
     command
       .argument('<file>', 'the model, or - for standard input')
@@ -38,18 +41,29 @@ export const exportArchimate = defineCommand<ExportOptions>({
     const progress = await startProgress(context, `writing ${options.output ?? 'the exchange file'}`);
     let bytes = 0;
     try {
-      await writeOutput(context, options.output, counted(chunks, progress, options.output, (size) => (bytes = size)));
+      await writeOutput(
+        context,
+        options.output,
+        counted(chunks, progress, options.output, (size) => (bytes = size)),
+      );
     } finally {
       progress.stop();
     }
     if (!isStdio(options.output) && !context.quiet) {
-      context.stderr.write(`wrote ${options.output} (${megabytes(bytes)}${options.views ? ', with views' : ''}${plan ? ', with the plan' : ''}${extras ? ', with the extras' : ''})\n`);
+      context.stderr.write(
+        `wrote ${options.output} (${megabytes(bytes)}${options.views ? ', with views' : ''}${plan ? ', with the plan' : ''}${extras ? ', with the extras' : ''})\n`,
+      );
     }
     return ExitCode.ok;
   },
 });
 
-function* counted(chunks: Iterable<string>, progress: Progress, target: string | undefined, report: (bytes: number) => void): Generator<string> {
+function* counted(
+  chunks: Iterable<string>,
+  progress: Progress,
+  target: string | undefined,
+  report: (bytes: number) => void,
+): Generator<string> {
   let bytes = 0;
   let shown = 0;
   for (const chunk of chunks) {

@@ -18,7 +18,12 @@ export const harmonise = defineCommand<HarmoniseOptions>({
   description:
     'Lists the harmonisation candidates of a model, ranked: the same product installed several times (which installation to keep, and the yearly saving from the others), and TORI systems of different products supporting one service (which product to converge on).',
   examples: ['kartta harmonise region.json --scope pop', 'kartta harmonise region.json --format csv -o candidates.csv'],
-  define: (command) => tabularOptions(command.argument('<file>', 'the model, or - for standard input').option('-s, --scope <id>', 'only this organisation and its members')),
+  define: (command) =>
+    tabularOptions(
+      command
+        .argument('<file>', 'the model, or - for standard input')
+        .option('-s, --scope <id>', 'only this organisation and its members'),
+    ),
   run: async (context, [path], options) => {
     const { model } = await loadModel(context, path as string);
     const { harmonisationCandidates } = await import('../../queries/harmonisation.js');
@@ -28,7 +33,9 @@ export const harmonise = defineCommand<HarmoniseOptions>({
       const subject = sameProduct ? candidate.product : candidate.service;
       const subjectName = sameProduct ? candidate.productName : nameOf(model, candidate.service);
       const keep = sameProduct ? candidate.keep : candidate.keepProduct;
-      const keepName = sameProduct ? labelOf(model, candidate.keep) : (candidate.productGroups[0]?.name ?? candidate.keepProduct);
+      const keepName = sameProduct
+        ? labelOf(model, candidate.keep)
+        : (candidate.productGroups[0]?.name ?? candidate.keepProduct);
       return row([
         ['rank', index + 1],
         ['kind', sameProduct ? 'same product' : 'same service'],
@@ -56,15 +63,41 @@ export const harmonise = defineCommand<HarmoniseOptions>({
       rows,
     };
     const csv: Table = {
-      columns: ['rank', 'kind', 'subject', 'subject_name', 'systems', 'system_ids', 'keep', 'keep_name', 'organisations', 'savings_eur', 'unknown_costs'].map((key) => ({ key, header: key })),
+      columns: [
+        'rank',
+        'kind',
+        'subject',
+        'subject_name',
+        'systems',
+        'system_ids',
+        'keep',
+        'keep_name',
+        'organisations',
+        'savings_eur',
+        'unknown_costs',
+      ].map((key) => ({ key, header: key })),
       rows,
     };
-    const total = candidates.filter((candidate) => candidate.kind === 'sameProduct').reduce((sum, candidate) => sum + (candidate.savings ?? 0), 0);
+    const total = candidates
+      .filter((candidate) => candidate.kind === 'sameProduct')
+      .reduce((sum, candidate) => sum + (candidate.savings ?? 0), 0);
     const unknown = candidates.reduce((sum, candidate) => sum + candidate.unknownCosts.length, 0);
     const notes = [
       `${candidates.length} candidate${candidates.length === 1 ? '' : 's'}; known savings of the same-product candidates: ${formatEuros(total)} a year${unknown > 0 ? ` (${unknown} system${unknown === 1 ? '' : 's'} without a known cost left out)` : ''}`,
     ];
-    await writeTabular(context, { json: candidates, sections: [{ title: `Harmonisation candidates${options.scope ? ` in ${nameOf(model, options.scope)}` : ''}`, table }], notes, csv }, options.format, options.output);
+    await writeTabular(
+      context,
+      {
+        json: candidates,
+        sections: [
+          { title: `Harmonisation candidates${options.scope ? ` in ${nameOf(model, options.scope)}` : ''}`, table },
+        ],
+        notes,
+        csv,
+      },
+      options.format,
+      options.output,
+    );
     return ExitCode.ok;
   },
 });

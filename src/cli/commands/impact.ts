@@ -15,7 +15,8 @@ interface ImpactOptions {
 
 export const impact = defineCommand<ImpactOptions>({
   name: 'impact',
-  summary: "show what a system's outage or replacement touches: services, organisations, dependents, integrated systems",
+  summary:
+    "show what a system's outage or replacement touches: services, organisations, dependents, integrated systems",
   description:
     'Shows the impact of a system: the services it supports, the organisations that own or use it, the systems that depend on it, and the systems integrated with it (directly, or further away through --depth hops).',
   examples: ['kartta impact region.json esko-ppshp', 'kartta impact region.json pop-esb --depth 1 --format csv'],
@@ -31,31 +32,68 @@ export const impact = defineCommand<ImpactOptions>({
     let depth: number | undefined;
     if (options.depth !== undefined) {
       depth = Number(options.depth);
-      if (!Number.isInteger(depth) || depth < 1) throw new CliError('usage.invalid', `--depth must be a whole number of at least 1, got ${JSON.stringify(options.depth.slice(0, 80))}`);
+      if (!Number.isInteger(depth) || depth < 1)
+        throw new CliError(
+          'usage.invalid',
+          `--depth must be a whole number of at least 1, got ${JSON.stringify(options.depth.slice(0, 80))}`,
+        );
     }
     const { model } = await loadModel(context, path as string);
     const { impactOf } = await import('../../queries/impact.js');
-    const result = impactOf(model, system as string, { ...(depth === undefined ? {} : { depth }), ...(options.includeRetired ? { includeRetired: true } : {}) });
+    const result = impactOf(model, system as string, {
+      ...(depth === undefined ? {} : { depth }),
+      ...(options.includeRetired ? { includeRetired: true } : {}),
+    });
     const services = result.reasons.filter((reason) => reason.code === 'impact.service');
     const organisations = result.reasons.filter((reason) => reason.code === 'impact.organisation');
     const dependents = result.reasons.filter((reason) => reason.code === 'impact.dependent');
     const rows = [
-      ...services.map((service) => row([['relation', 'supports service'], ['id', service.service], ['name', nameOf(model, service.service)], ['detail', service.systems.length > 1 ? `also through ${service.systems.filter((id) => id !== result.system).join(', ')}` : '']])),
+      ...services.map((service) =>
+        row([
+          ['relation', 'supports service'],
+          ['id', service.service],
+          ['name', nameOf(model, service.service)],
+          [
+            'detail',
+            service.systems.length > 1
+              ? `also through ${service.systems.filter((id) => id !== result.system).join(', ')}`
+              : '',
+          ],
+        ]),
+      ),
       ...organisations.map((organisation) =>
         row([
           ['relation', organisation.owns.length > 0 ? 'owned by' : 'used by'],
           ['id', organisation.organisation],
           ['name', nameOf(model, organisation.organisation)],
-          ['detail', [organisation.owns.length > 0 ? `owns ${organisation.owns.join(', ')}` : '', organisation.uses.length > 0 ? `uses ${organisation.uses.join(', ')}` : ''].filter(Boolean).join('; ')],
+          [
+            'detail',
+            [
+              organisation.owns.length > 0 ? `owns ${organisation.owns.join(', ')}` : '',
+              organisation.uses.length > 0 ? `uses ${organisation.uses.join(', ')}` : '',
+            ]
+              .filter(Boolean)
+              .join('; '),
+          ],
         ]),
       ),
-      ...dependents.map((dependent) => row([['relation', 'depended on by'], ['id', dependent.system], ['name', nameOf(model, dependent.system)], ['detail', `distance ${dependent.distance}, through ${dependent.dependsOn}`]])),
+      ...dependents.map((dependent) =>
+        row([
+          ['relation', 'depended on by'],
+          ['id', dependent.system],
+          ['name', nameOf(model, dependent.system)],
+          ['detail', `distance ${dependent.distance}, through ${dependent.dependsOn}`],
+        ]),
+      ),
       ...result.integrated.map((integrated) =>
         row([
           ['relation', 'integrated with'],
           ['id', integrated.system],
           ['name', nameOf(model, integrated.system)],
-          ['detail', `distance ${integrated.distance}: ${integrated.integrations.join(', ')}${integrated.platforms.length > 0 ? ` via ${integrated.platforms.join(', ')}` : ''}`],
+          [
+            'detail',
+            `distance ${integrated.distance}: ${integrated.integrations.join(', ')}${integrated.platforms.length > 0 ? ` via ${integrated.platforms.join(', ')}` : ''}`,
+          ],
         ]),
       ),
     ];
@@ -72,7 +110,12 @@ export const impact = defineCommand<ImpactOptions>({
     const notes = [
       `${labelOf(model, result.system)}: ${result.services.length} services, ${result.organisations.length} organisations, ${result.dependents.length} dependent systems, ${result.integrated.length} integrated systems, ${result.integrations.length} integrations`,
     ];
-    await writeTabular(context, { json: result, sections: [{ title: `Impact of ${labelOf(model, result.system)}`, table }], notes, csv }, options.format, options.output);
+    await writeTabular(
+      context,
+      { json: result, sections: [{ title: `Impact of ${labelOf(model, result.system)}`, table }], notes, csv },
+      options.format,
+      options.output,
+    );
     return ExitCode.ok;
   },
 });

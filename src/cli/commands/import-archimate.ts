@@ -40,31 +40,57 @@ export const importArchimate = defineCommand<ImportOptions>({
       result = await readArchimate(counted(stream, (bytes) => progress.update(`reading ${name}: ${megabytes(bytes)}`)));
     } catch (error) {
       if (error instanceof KarttaError) {
-        const issues = (error as KarttaError & { issues?: readonly { path: readonly (string | number)[]; message: string; code: string }[] }).issues ?? [];
-        const listed = issues.slice(0, 10).map((issue) => `\n  ${issue.path.join('.') || '(document)'}: ${issue.message} [${issue.code}]`).join('');
-        throw new CliError(error.code, `${name}: ${error.message} [${error.code}]${listed}${issues.length > 10 ? `\n  ... and ${issues.length - 10} more` : ''}`, name);
+        const issues =
+          (
+            error as KarttaError & {
+              issues?: readonly { path: readonly (string | number)[]; message: string; code: string }[];
+            }
+          ).issues ?? [];
+        const listed = issues
+          .slice(0, 10)
+          .map((issue) => `\n  ${issue.path.join('.') || '(document)'}: ${issue.message} [${issue.code}]`)
+          .join('');
+        throw new CliError(
+          error.code,
+          `${name}: ${error.message} [${error.code}]${listed}${issues.length > 10 ? `\n  ... and ${issues.length - 10} more` : ''}`,
+          name,
+        );
       }
-      if ((error as NodeJS.ErrnoException | undefined)?.syscall) throw new CliError('input.unreadable', `cannot read ${quote(name)}: ${describeFsError(error)}`, name);
+      if ((error as NodeJS.ErrnoException | undefined)?.syscall)
+        throw new CliError('input.unreadable', `cannot read ${quote(name)}: ${describeFsError(error)}`, name);
       throw error;
     } finally {
       progress.stop();
     }
     const { model, extras } = result;
-    const kept = extras.elements.length + extras.relationships.length + (extras.views ? 1 : 0) + extras.entities.length + extras.relations.length;
-    if (options.extrasOut !== undefined) await writeOutput(context, options.extrasOut, `${JSON.stringify(extras, null, 2)}\n`);
+    const kept =
+      extras.elements.length +
+      extras.relationships.length +
+      (extras.views ? 1 : 0) +
+      extras.entities.length +
+      extras.relations.length;
+    if (options.extrasOut !== undefined)
+      await writeOutput(context, options.extrasOut, `${JSON.stringify(extras, null, 2)}\n`);
     await writeOutput(context, options.output, model.toJSONText());
     if (!context.quiet) {
       const counts = `${model.organisations().length} organisations, ${model.services().length} services, ${model.systems().length} systems, ${model.integrations().length} integrations`;
       const where = isStdio(options.output) ? '' : ` to ${options.output}`;
       const extrasNote =
-        options.extrasOut !== undefined ? `; what Kartta has no concept for is in ${options.extrasOut}` : kept > 0 ? `; the file also holds things Kartta has no concept for (other elements, properties, views): keep them with --extras-out` : '';
+        options.extrasOut !== undefined
+          ? `; what Kartta has no concept for is in ${options.extrasOut}`
+          : kept > 0
+            ? `; the file also holds things Kartta has no concept for (other elements, properties, views): keep them with --extras-out`
+            : '';
       context.stderr.write(`imported ${counts}${where}${extrasNote}\n`);
     }
     return ExitCode.ok;
   },
 });
 
-async function* counted(stream: AsyncIterable<Buffer | string>, report: (bytes: number) => void): AsyncGenerator<Buffer | string> {
+async function* counted(
+  stream: AsyncIterable<Buffer | string>,
+  report: (bytes: number) => void,
+): AsyncGenerator<Buffer | string> {
   let bytes = 0;
   let shown = 0;
   for await (const chunk of stream) {

@@ -17,4 +17,19 @@ import { scenarioApply, scenarioCompare } from './scenario.js';
 import { schema } from './schema.js';
 import { validate } from './validate.js';
 
-export const commands: readonly CliCommand[] = [validate, lint, harmonise, parallel, impact, plan, exportArchimate, importArchimate, diff, scenarioApply, scenarioCompare, report, schema, sample];
+export const commands: readonly CliCommand[] = [
+  validate,
+  lint,
+  harmonise,
+  parallel,
+  impact,
+  plan,
+  exportArchimate,
+  importArchimate,
+  diff,
+  scenarioApply,
+  scenarioCompare,
+  report,
+  schema,
+  sample,
+];

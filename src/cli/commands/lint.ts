@@ -30,43 +30,69 @@ interface LocatedFinding extends LintFinding {
 }
 
 const sarifLevels: Record<LintSeverity, SarifLevel> = { error: 'error', warning: 'warning', info: 'note' };
-const githubLevels: Record<LintSeverity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
+const githubLevels: Record<LintSeverity, 'error' | 'warning' | 'notice'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'notice',
+};
 
 export const lint = defineCommand<LintOptions>({
   name: 'lint',
   summary: 'check a model against the lint rules (owners, products, contracts, cycles, parallel systems)',
   description:
     "Checks a model against Kartta's lint rules. Rules can be turned off or made warnings or errors in a configuration file (--config). Exit 1 when there is an error, or more warnings than --max-warnings; info findings never fail the run. --format github prints workflow commands that GitHub Actions shows as annotations; --format sarif is for code scanning.",
-  examples: ['kartta lint region.json --config kartta-lint.json --as-of 2019-01-01', 'kartta lint region.json --max-warnings 0 --format github', 'kartta lint --list-rules'],
+  examples: [
+    'kartta lint region.json --config kartta-lint.json --as-of 2019-01-01',
+    'kartta lint region.json --max-warnings 0 --format github',
+    'kartta lint --list-rules',
+  ],
   define: (command) =>
     command
       .argument('[file]', 'the model, or - for standard input')
-      .option('-c, --config <file>', 'a lint configuration: { "rules": { "RULE": "off" | "info" | "warn" | "error" }, "asOf"?, "scope"? }')
-      .option('--as-of <date>', 'the day contracts are judged on (YYYY-MM-DD), default the config\'s or today')
+      .option(
+        '-c, --config <file>',
+        'a lint configuration: { "rules": { "RULE": "off" | "info" | "warn" | "error" }, "asOf"?, "scope"? }',
+      )
+      .option('--as-of <date>', "the day contracts are judged on (YYYY-MM-DD), default the config's or today")
       .option('-s, --scope <id>', 'only this organisation and its members')
       .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this')
       .option('--list-rules', 'list the rules with their default severity and exit')
-      .addOption(new Option('-f, --format <format>', 'text, json, sarif or github').choices(['text', 'json', 'sarif', 'github']).default('text'))
+      .addOption(
+        new Option('-f, --format <format>', 'text, json, sarif or github')
+          .choices(['text', 'json', 'sarif', 'github'])
+          .default('text'),
+      )
       .option('-o, --output <file>', 'write to this file (atomically) instead of standard output'),
   run: async (context, [path], options) => {
     const { lint: lintModel, lintRules } = await import('../../queries/lint.js');
     if (options.listRules) {
       const width = Math.max(...lintRules.map((rule) => rule.id.length));
-      const text = lintRules.map((rule) => `${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${rule.description}`).join('\n');
+      const text = lintRules
+        .map((rule) => `${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${rule.description}`)
+        .join('\n');
       await writeOutput(context, options.output, `${text}\n`);
       return ExitCode.ok;
     }
-    if (path === undefined) throw new CliError('usage.invalid', "missing the model to lint: kartta lint FILE (or - for standard input)");
+    if (path === undefined)
+      throw new CliError('usage.invalid', 'missing the model to lint: kartta lint FILE (or - for standard input)');
     let maxWarnings: number | undefined;
     if (options.maxWarnings !== undefined) {
       maxWarnings = Number(options.maxWarnings);
-      if (!/^\d+$/.test(options.maxWarnings) || !Number.isSafeInteger(maxWarnings)) throw new CliError('usage.invalid', `--max-warnings must be a whole number of 0 or more, got ${JSON.stringify(capped(options.maxWarnings))}`);
+      if (!/^\d+$/.test(options.maxWarnings) || !Number.isSafeInteger(maxWarnings))
+        throw new CliError(
+          'usage.invalid',
+          `--max-warnings must be a whole number of 0 or more, got ${JSON.stringify(capped(options.maxWarnings))}`,
+        );
     }
     const config = options.config === undefined ? {} : await loadLintConfig(context, options.config);
     const { model, source, document } = await loadModel(context, path);
     const asOf = options.asOf ?? config.asOf;
     const scope = options.scope ?? config.scope;
-    const findings = lintModel(model, { ...config, ...(asOf === undefined ? {} : { asOf }), ...(scope === undefined ? {} : { scope }) });
+    const findings = lintModel(model, {
+      ...config,
+      ...(asOf === undefined ? {} : { asOf }),
+      ...(scope === undefined ? {} : { scope }),
+    });
     const located = locate(source, document, findings, (id) => nameOf(model, id));
     const errors = findings.filter((finding) => finding.severity === 'error').length;
     const warnings = findings.filter((finding) => finding.severity === 'warning').length;
@@ -81,14 +107,39 @@ export const lint = defineCommand<LintOptions>({
       const log = sarifLog({
         version: context.version,
         source,
-        rules: lintRules.map((rule) => ({ id: rule.id, description: rule.description, help: rule.rationale, defaultLevel: sarifLevels[rule.severity] })),
-        findings: located.map((finding) => ({ ruleId: finding.rule, level: sarifLevels[finding.severity], message: finding.message, line: finding.line, column: finding.column, logicalLocation: finding.entity })),
+        rules: lintRules.map((rule) => ({
+          id: rule.id,
+          description: rule.description,
+          help: rule.rationale,
+          defaultLevel: sarifLevels[rule.severity],
+        })),
+        findings: located.map((finding) => ({
+          ruleId: finding.rule,
+          level: sarifLevels[finding.severity],
+          message: finding.message,
+          line: finding.line,
+          column: finding.column,
+          logicalLocation: finding.entity,
+        })),
       });
       text = `${JSON.stringify(log, null, 2)}\n`;
     } else if (options.format === 'github') {
       const file = source.path === undefined ? undefined : relative(process.cwd(), source.path).split(sep).join('/');
-      const lines = located.map((finding) => githubAnnotation(githubLevels[finding.severity], finding.message, { file, line: finding.line, column: finding.column, title: finding.rule }));
-      if (tooManyWarnings) lines.push(githubAnnotation('error', `${warnings} warnings, more than --max-warnings ${maxWarnings}`, { file, title: 'kartta lint' }));
+      const lines = located.map((finding) =>
+        githubAnnotation(githubLevels[finding.severity], finding.message, {
+          file,
+          line: finding.line,
+          column: finding.column,
+          title: finding.rule,
+        }),
+      );
+      if (tooManyWarnings)
+        lines.push(
+          githubAnnotation('error', `${warnings} warnings, more than --max-warnings ${maxWarnings}`, {
+            file,
+            title: 'kartta lint',
+          }),
+        );
       text = lines.length > 0 ? `${lines.join('\n')}\n` : '';
     } else {
       const style = styleForTarget(context, options.output);
@@ -99,7 +150,8 @@ export const lint = defineCommand<LintOptions>({
         return `${style.dim(where)}  ${colour[finding.severity](finding.severity.padEnd(7))}  ${style.dim(finding.rule)}  ${finding.message}`;
       });
       const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info`;
-      const limit = maxWarnings === undefined ? '' : ` (at most ${maxWarnings} warning${maxWarnings === 1 ? '' : 's'} allowed)`;
+      const limit =
+        maxWarnings === undefined ? '' : ` (at most ${maxWarnings} warning${maxWarnings === 1 ? '' : 's'} allowed)`;
       lines.push(failed ? `${style.red('✖')} ${counts}${limit}` : `${style.green('✔')} ${counts}${limit}`);
       text = `${lines.join('\n')}\n`;
     }
@@ -109,14 +161,24 @@ export const lint = defineCommand<LintOptions>({
 });
 
 /** Each finding's entity is found in the document (its element in a collection), for line and column. */
-function locate(source: Source, document: unknown, findings: readonly LintFinding[], nameOfId: (id: string) => string): LocatedFinding[] {
+function locate(
+  source: Source,
+  document: unknown,
+  findings: readonly LintFinding[],
+  nameOfId: (id: string) => string,
+): LocatedFinding[] {
   const locator = pathLocator(source.text);
   let paths: Map<string, (string | number)[]> | undefined;
   return findings.map((finding) => {
     paths ??= entityPaths(document);
     const path = paths.get(finding.entity);
     const position = path ? locator(path) : undefined;
-    return { ...finding, name: nameOfId(finding.entity), line: position?.line ?? null, column: position?.column ?? null };
+    return {
+      ...finding,
+      name: nameOfId(finding.entity),
+      line: position?.line ?? null,
+      column: position?.column ?? null,
+    };
   });
 }
 
@@ -127,7 +189,10 @@ function entityPaths(document: unknown): Map<string, (string | number)[]> {
     const list = Object.hasOwn(document, collection) ? (document as Record<string, unknown>)[collection] : undefined;
     if (!Array.isArray(list)) continue;
     list.forEach((element: unknown, index) => {
-      const id = typeof element === 'object' && element !== null && Object.hasOwn(element, 'id') ? (element as { id: unknown }).id : undefined;
+      const id =
+        typeof element === 'object' && element !== null && Object.hasOwn(element, 'id')
+          ? (element as { id: unknown }).id
+          : undefined;
       if (typeof id === 'string' && !paths.has(id)) paths.set(id, [collection, index, 'id']);
     });
   }

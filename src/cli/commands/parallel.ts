@@ -18,8 +18,11 @@ export const parallel = defineCommand<ParallelOptions>({
   name: 'parallel',
   summary: 'list TOSI systems of different products in parallel for a service, and which pairs lack an integration',
   description:
-    "For each service, the TOSI systems in use of two or more products that support it, and for every pair whether they are integrated directly, through a platform, or not at all (a gap to close). With --allowed-until, groups still in parallel after that date (judged on --as-of, default today) are flagged overdue.",
-  examples: ['kartta parallel region.json --scope pop', 'kartta parallel region.json --allowed-until 2021-12-31 --as-of 2022-06-01 --format markdown'],
+    'For each service, the TOSI systems in use of two or more products that support it, and for every pair whether they are integrated directly, through a platform, or not at all (a gap to close). With --allowed-until, groups still in parallel after that date (judged on --as-of, default today) are flagged overdue.',
+  examples: [
+    'kartta parallel region.json --scope pop',
+    'kartta parallel region.json --allowed-until 2021-12-31 --as-of 2022-06-01 --format markdown',
+  ],
   define: (command) =>
     tabularOptions(
       command
@@ -64,14 +67,38 @@ export const parallel = defineCommand<ParallelOptions>({
       ],
       rows,
     };
-    const csv: Table = { columns: ['service', 'service_name', 'system_a', 'system_a_name', 'system_b', 'system_b_name', 'status', 'integrations', 'platforms', 'overdue'].map((key) => ({ key, header: key })), rows };
+    const csv: Table = {
+      columns: [
+        'service',
+        'service_name',
+        'system_a',
+        'system_a_name',
+        'system_b',
+        'system_b_name',
+        'status',
+        'integrations',
+        'platforms',
+        'overdue',
+      ].map((key) => ({ key, header: key })),
+      rows,
+    };
     const pairs = rows.length;
     const gaps = groups.reduce((sum, group) => sum + group.gaps, 0);
     const overdue = groups.filter((group) => group.overdue).length;
     const notes = [
       `${groups.length} service${groups.length === 1 ? '' : 's'} with systems in parallel; ${gaps} of ${pairs} pair${pairs === 1 ? '' : 's'} without an integration${options.allowedUntil === undefined ? '' : `; ${overdue} group${overdue === 1 ? '' : 's'} overdue`}`,
     ];
-    await writeTabular(context, { json: groups, sections: [{ title: `Parallel systems${options.scope ? ` in ${nameOf(model, options.scope)}` : ''}`, table }], notes, csv }, options.format, options.output);
+    await writeTabular(
+      context,
+      {
+        json: groups,
+        sections: [{ title: `Parallel systems${options.scope ? ` in ${nameOf(model, options.scope)}` : ''}`, table }],
+        notes,
+        csv,
+      },
+      options.format,
+      options.output,
+    );
     return ExitCode.ok;
   },
 });

@@ -15,9 +15,15 @@ export const plan = defineCommand<PlanOptions>({
   name: 'plan',
   summary: 'place a migration plan in waves: bridges, missed deadlines, violations',
   description:
-    'Places the steps of a migration plan in waves under the hard rules (after, readiness, nothing retired under what needs it, capacity, notBefore) with the fewest bridge integrations, and shows the waves, the bridges, the deadlines that cannot be met and why, and the plan\'s violations. Exit 1 when the plan has violations (it cannot be carried out as written); missed deadlines are reported but do not fail the run.',
-  examples: ['kartta plan region.json region.plan.json', 'kartta plan region.json region.plan.json --format markdown -o plan.md'],
-  define: (command) => tabularOptions(command.argument('<file>', 'the model, or - for standard input').argument('<plan>', 'the migration plan (JSON)')),
+    "Places the steps of a migration plan in waves under the hard rules (after, readiness, nothing retired under what needs it, capacity, notBefore) with the fewest bridge integrations, and shows the waves, the bridges, the deadlines that cannot be met and why, and the plan's violations. Exit 1 when the plan has violations (it cannot be carried out as written); missed deadlines are reported but do not fail the run.",
+  examples: [
+    'kartta plan region.json region.plan.json',
+    'kartta plan region.json region.plan.json --format markdown -o plan.md',
+  ],
+  define: (command) =>
+    tabularOptions(
+      command.argument('<file>', 'the model, or - for standard input').argument('<plan>', 'the migration plan (JSON)'),
+    ),
   run: async (context, [path, planPath], options) => {
     const { model } = await loadModel(context, path as string);
     const migrationPlan = await loadPlan(context, model, planPath as string);
@@ -26,7 +32,9 @@ export const plan = defineCommand<PlanOptions>({
     const waves = new Map(result.waves.map((wave) => [wave.index, wave]));
     const deadlines = new Map(migrationPlan.steps.map((step) => [step.id, step.deadline ?? null]));
     const missed = new Set(result.missedDeadlines.map((deadline) => deadline.step));
-    const steps = [...result.placements].sort((a, b) => a.wave - b.wave || (a.step < b.step ? -1 : a.step > b.step ? 1 : 0));
+    const steps = [...result.placements].sort(
+      (a, b) => a.wave - b.wave || (a.step < b.step ? -1 : a.step > b.step ? 1 : 0),
+    );
     const stepRows = steps.map((placement) => {
       const wave = waves.get(placement.wave);
       const deadline = deadlines.get(placement.step) ?? null;
@@ -85,7 +93,14 @@ export const plan = defineCommand<PlanOptions>({
         { key: 'wave', header: 'wave', align: 'right' },
         { key: 'reason', header: 'why' },
       ],
-      rows: result.missedDeadlines.map((deadline) => row([['step', deadline.step], ['deadline', deadline.deadline], ['wave', deadline.wave], ['reason', `ends ${deadline.waveEnd}: ${deadline.message}`]])),
+      rows: result.missedDeadlines.map((deadline) =>
+        row([
+          ['step', deadline.step],
+          ['deadline', deadline.deadline],
+          ['wave', deadline.wave],
+          ['reason', `ends ${deadline.waveEnd}: ${deadline.message}`],
+        ]),
+      ),
     };
     const violationsTable: Table = {
       columns: [
@@ -93,11 +108,37 @@ export const plan = defineCommand<PlanOptions>({
         { key: 'step', header: 'step' },
         { key: 'message', header: 'message' },
       ],
-      rows: result.violations.map((violation) => row([['code', violation.code], ['step', violation.step ?? ''], ['message', violation.message]])),
+      rows: result.violations.map((violation) =>
+        row([
+          ['code', violation.code],
+          ['step', violation.step ?? ''],
+          ['message', violation.message],
+        ]),
+      ),
     };
-    const csv: Table = { columns: ['wave', 'start', 'end', 'step', 'action', 'system', 'system_name', 'target', 'target_name', 'class', 'deadline', 'deadline_status'].map((key) => ({ key, header: key })), rows: stepRows };
-    const quality = result.optimal ? 'optimal' : `heuristic${result.lowerBound === undefined ? '' : `, lower bound ${result.lowerBound}`}`;
-    const notes = [`${result.waves.length} waves, ${result.bridges.length} bridges (cost ${result.cost}, ${quality}), ${result.missedDeadlines.length} missed deadlines, ${result.violations.length} violations`];
+    const csv: Table = {
+      columns: [
+        'wave',
+        'start',
+        'end',
+        'step',
+        'action',
+        'system',
+        'system_name',
+        'target',
+        'target_name',
+        'class',
+        'deadline',
+        'deadline_status',
+      ].map((key) => ({ key, header: key })),
+      rows: stepRows,
+    };
+    const quality = result.optimal
+      ? 'optimal'
+      : `heuristic${result.lowerBound === undefined ? '' : `, lower bound ${result.lowerBound}`}`;
+    const notes = [
+      `${result.waves.length} waves, ${result.bridges.length} bridges (cost ${result.cost}, ${quality}), ${result.missedDeadlines.length} missed deadlines, ${result.violations.length} violations`,
+    ];
     await writeTabular(
       context,
       {

@@ -29,8 +29,13 @@ export const report = defineCommand<ReportOptions>({
       .argument('<file>', 'the model (a kartta/1 JSON file), or - for standard input')
       .option('-o, --output <file>', 'write the page to this file (atomically) instead of standard output')
       .option('--plan <file>', 'a migration plan (JSON): adds the timeline of its waves')
-      .addOption(new Option('--lang <lang>', 'language of the labels and names').choices(['fi', 'sv', 'en']).default('fi'))
-      .option('--as-of <date>', 'the report date, YYYY-MM-DD: contracts, findings and parallel operation are judged on it (default: today)')
+      .addOption(
+        new Option('--lang <lang>', 'language of the labels and names').choices(['fi', 'sv', 'en']).default('fi'),
+      )
+      .option(
+        '--as-of <date>',
+        'the report date, YYYY-MM-DD: contracts, findings and parallel operation are judged on it (default: today)',
+      )
       .option('--scope <id>', 'an organisation: report on it, its members and their systems only')
       .option('--allowed-until <date>', 'until when parallel systems are allowed; groups past it are marked overdue')
       .option('--no-diagrams', 'leave the landscape diagrams out'),

@@ -35,7 +35,11 @@ export const sample = defineCommand<SampleOptions>({
     }
     const modelPath = options.output as string;
     const planPath = planPathFor(modelPath);
-    if (planPath === modelPath) throw new CliError('usage.invalid', 'the model and the plan would be the same file; give -o a name ending in .json');
+    if (planPath === modelPath)
+      throw new CliError(
+        'usage.invalid',
+        'the model and the plan would be the same file; give -o a name ending in .json',
+      );
     await writeOutput(context, modelPath, model);
     await writeOutput(context, planPath, plan);
     if (!context.quiet) context.stderr.write(`wrote ${modelPath} and ${planPath}\n`);

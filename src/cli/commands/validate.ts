@@ -16,11 +16,19 @@ export const validate = defineCommand<ValidateOptions>({
   summary: 'check a kartta/1 model and list every problem',
   description:
     'Checks a kartta/1 model (a file, or - for standard input) and lists every problem at once: its code, its path in the document, the line and column, and the entity it belongs to. Exit 0 when the model is valid, 1 when it is not, 2 when the file cannot be read or is not JSON.',
-  examples: ['kartta validate examples/pohjois-pohjanmaa.json', 'kartta validate model.json --format sarif -o kartta.sarif', 'cat model.json | kartta validate - --format json'],
+  examples: [
+    'kartta validate examples/pohjois-pohjanmaa.json',
+    'kartta validate model.json --format sarif -o kartta.sarif',
+    'cat model.json | kartta validate - --format json',
+  ],
   define: (command) =>
     command
       .argument('<file>', 'the model (a kartta/1 JSON file), or - for standard input')
-      .addOption(new Option('-f, --format <format>', 'how to print the problems').choices(['text', 'json', 'sarif']).default('text'))
+      .addOption(
+        new Option('-f, --format <format>', 'how to print the problems')
+          .choices(['text', 'json', 'sarif'])
+          .default('text'),
+      )
       .option('-o, --output <file>', 'write to this file (atomically) instead of standard output'),
   run: async (context, [path], options) => {
     const { source, value } = await readJsonDocument(context, path as string);
@@ -66,7 +74,16 @@ export const validate = defineCommand<ValidateOptions>({
   },
 });
 
-function countsOf(model: { toJSON(): { organisations?: readonly unknown[]; services?: readonly unknown[]; systems?: readonly unknown[]; integrations?: readonly unknown[]; relations?: readonly unknown[]; products?: readonly unknown[] } }) {
+function countsOf(model: {
+  toJSON(): {
+    organisations?: readonly unknown[];
+    services?: readonly unknown[];
+    systems?: readonly unknown[];
+    integrations?: readonly unknown[];
+    relations?: readonly unknown[];
+    products?: readonly unknown[];
+  };
+}) {
   const doc = model.toJSON();
   return {
     products: doc.products?.length ?? 0,

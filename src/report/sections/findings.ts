@@ -21,7 +21,9 @@ export function findingsOf(context: ReportContext): LintFinding[] {
 
 export function findingsSection(context: ReportContext, findings: readonly LintFinding[]): string {
   const { t } = context;
-  const counts = new Map<LintSeverity, number>(SEVERITIES.map((severity) => [severity, findings.filter((finding) => finding.severity === severity).length]));
+  const counts = new Map<LintSeverity, number>(
+    SEVERITIES.map((severity) => [severity, findings.filter((finding) => finding.severity === severity).length]),
+  );
   const filters = SEVERITIES.map(
     (severity) =>
       `<label><input type="checkbox" name="severity" value="${severity}" checked> <span class="severity ${severity}"><span aria-hidden="true">${SEVERITY_MARK[severity]}</span> ${esc(t(severity))}</span> (${context.num(counts.get(severity) ?? 0)})</label>`,
@@ -32,7 +34,9 @@ export function findingsSection(context: ReportContext, findings: readonly LintF
 <output id="findings-count" aria-live="polite" for="findings-search" data-template="${esc(`${t('showing')} {shown} ${t('of')} {total}`)}"></output></form>`;
   const listed = findings
     .map((finding, order) => ({ finding, order }))
-    .sort((a, b) => SEVERITIES.indexOf(a.finding.severity) - SEVERITIES.indexOf(b.finding.severity) || a.order - b.order)
+    .sort(
+      (a, b) => SEVERITIES.indexOf(a.finding.severity) - SEVERITIES.indexOf(b.finding.severity) || a.order - b.order,
+    )
     .slice(0, FINDINGS_LIMIT)
     .map((entry) => entry.finding);
   const rows = listed
@@ -63,8 +67,16 @@ function summary(context: ReportContext, findings: readonly LintFinding[]): stri
   }
   if (byRule.size === 0) return '';
   const rows = [...byRule]
-    .sort((a, b) => SEVERITIES.indexOf(a[1].severity) - SEVERITIES.indexOf(b[1].severity) || b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1))
-    .map(([rule, entry]) => `<tr data-rule="${esc(rule)}"><td><code>${esc(rule)}</code></td><td><span class="severity ${entry.severity}"><span aria-hidden="true">${SEVERITY_MARK[entry.severity]}</span> ${esc(t(entry.severity))}</span></td><td class="num">${context.num(entry.count)}</td></tr>`)
+    .sort(
+      (a, b) =>
+        SEVERITIES.indexOf(a[1].severity) - SEVERITIES.indexOf(b[1].severity) ||
+        b[1].count - a[1].count ||
+        (a[0] < b[0] ? -1 : 1),
+    )
+    .map(
+      ([rule, entry]) =>
+        `<tr data-rule="${esc(rule)}"><td><code>${esc(rule)}</code></td><td><span class="severity ${entry.severity}"><span aria-hidden="true">${SEVERITY_MARK[entry.severity]}</span> ${esc(t(entry.severity))}</span></td><td class="num">${context.num(entry.count)}</td></tr>`,
+    )
     .join('');
   return `<table class="data" id="findings-by-rule"><caption>${esc(t('findingsByRule'))}</caption>${plainHead([t('rule'), t('severity'), t('count')], new Set([2]))}<tbody>${rows}</tbody></table>`;
 }

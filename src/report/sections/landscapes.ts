@@ -42,13 +42,21 @@ export interface LandscapeViews {
 function landscapeSize(context: ReportContext, organisation: string, systemsInScope: ReadonlySet<string>): number {
   const { model } = context;
   const systems = new Set<string>();
-  for (const type of ['owns', 'uses'] as const) for (const relation of model.relationsOut(organisation, type)) if (systemsInScope.has(relation.to)) systems.add(relation.to);
+  for (const type of ['owns', 'uses'] as const)
+    for (const relation of model.relationsOut(organisation, type))
+      if (systemsInScope.has(relation.to)) systems.add(relation.to);
   const services = new Set<string>();
-  for (const system of systems) for (const relation of model.relationsOut(system, 'supports')) if (model.service(relation.to)) services.add(relation.to);
+  for (const system of systems)
+    for (const relation of model.relationsOut(system, 'supports'))
+      if (model.service(relation.to)) services.add(relation.to);
   return systems.size === 0 ? 0 : 1 + systems.size + services.size;
 }
 
-export function landscapeViews(context: ReportContext, groups: readonly ParallelGroup[], limit = DIAGRAM_LIMIT): LandscapeViews {
+export function landscapeViews(
+  context: ReportContext,
+  groups: readonly ParallelGroup[],
+  limit = DIAGRAM_LIMIT,
+): LandscapeViews {
   const { model } = context;
   const scope = model.scope({ scope: context.scope });
   const systemsInScope = new Set(scope.systems);
@@ -67,7 +75,9 @@ export function landscapeViews(context: ReportContext, groups: readonly Parallel
       if (view) views.set(id, view);
     }
   }
-  const organisations = [...sizes].map(([id, elements]) => ({ id, elements, view: views.get(id) })).sort((a, b) => compareNames(context, a.id, b.id));
+  const organisations = [...sizes]
+    .map(([id, elements]) => ({ id, elements, view: views.get(id) }))
+    .sort((a, b) => compareNames(context, a.id, b.id));
   const services = groups
     .map((group) => {
       const elements = 1 + group.systems.length + new Set(group.pairs.flatMap((pair) => pair.platforms)).size;
@@ -93,7 +103,8 @@ function diagram(context: ReportContext, entry: LandscapeEntry, prefix: string):
 export function landscapesSection(context: ReportContext, views: LandscapeViews): string {
   const { t } = context;
   const legend = `<ul class="legend" aria-label="${esc(t('legend'))}"><li><span class="swatch organisation"></span>${esc(t('organisation'))}</li><li><span class="swatch service"></span>${esc(t('service'))}</li><li><span class="swatch tori"></span>TORI</li><li><span class="swatch tosi"></span>TOSI</li><li><span class="line dashed"></span>${esc(t('integration'))}</li></ul>`;
-  const list = (entries: readonly LandscapeEntry[], prefix: string) => (entries.length ? entries.map((entry) => diagram(context, entry, prefix)).join('\n') : `<p>${esc(t('none'))}</p>`);
+  const list = (entries: readonly LandscapeEntry[], prefix: string) =>
+    entries.length ? entries.map((entry) => diagram(context, entry, prefix)).join('\n') : `<p>${esc(t('none'))}</p>`;
   return `<section id="landscapes" aria-labelledby="landscapes-h">
 <h2 id="landscapes-h">${esc(t('landscapes'))}</h2>
 <p>${esc(t('landscapesIntro'))}</p>

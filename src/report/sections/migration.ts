@@ -30,7 +30,11 @@ function dayAfter(date: string): Date {
 /** Above this many steps the timeline draws one bar per wave (the table still lists every step). */
 export const TIMELINE_STEP_LIMIT = 60;
 
-function waveBars(context: ReportContext, waves: readonly MigrationResult['waves'][number][], missed: ReadonlyMap<string, unknown>): TimelineBar[] {
+function waveBars(
+  context: ReportContext,
+  waves: readonly MigrationResult['waves'][number][],
+  missed: ReadonlyMap<string, unknown>,
+): TimelineBar[] {
   const { t } = context;
   return waves.map((wave) => {
     const dated = wave.start !== undefined && wave.end !== undefined;
@@ -47,7 +51,11 @@ function waveBars(context: ReportContext, waves: readonly MigrationResult['waves
   });
 }
 
-export function migrationSection(context: ReportContext, planned: PlannedMigration | undefined, charts: ChartDocument): string {
+export function migrationSection(
+  context: ReportContext,
+  planned: PlannedMigration | undefined,
+  charts: ChartDocument,
+): string {
   const { t } = context;
   if (!planned) {
     return `<section id="migration" aria-labelledby="migration-h"><h2 id="migration-h">${esc(t('migration'))}</h2><p>${esc(t('noPlan'))}</p></section>`;
@@ -63,7 +71,9 @@ export function migrationSection(context: ReportContext, planned: PlannedMigrati
     for (const id of wave.steps) {
       const step = steps.get(id);
       if (!step) continue;
-      let text = step.target ? `${context.name(step.system)} → ${context.name(step.target)}` : `${context.name(step.system)} (${t(step.action)})`;
+      let text = step.target
+        ? `${context.name(step.system)} → ${context.name(step.target)}`
+        : `${context.name(step.system)} (${t(step.action)})`;
       if (used.has(text)) text = `${text} [${id}]`;
       used.add(text);
       labels.set(id, text);
@@ -88,7 +98,13 @@ export function migrationSection(context: ReportContext, planned: PlannedMigrati
   );
   const timeline = bars.length > TIMELINE_STEP_LIMIT ? waveBars(context, waves, missed) : bars;
   const chart = timeline.length
-    ? timelineChart(charts, timeline, { title: t('timeline'), groups: waves.map((wave) => waveLabel(wave.index)), missedText: t('missed'), axisLabel: waves[0]?.start ? '' : t('wave'), locale: localeOf(context.lang) })
+    ? timelineChart(charts, timeline, {
+        title: t('timeline'),
+        groups: waves.map((wave) => waveLabel(wave.index)),
+        missedText: t('missed'),
+        axisLabel: waves[0]?.start ? '' : t('wave'),
+        locale: localeOf(context.lang),
+      })
     : '';
   const stepRows = waves
     .flatMap((wave) =>
@@ -102,7 +118,9 @@ export function migrationSection(context: ReportContext, planned: PlannedMigrati
             : `<span class="met">✓ ${esc(step.deadline)} ${esc(t('met'))}</span>`
           : '';
         const explanations = Object.hasOwn(result.explanations, id) ? (result.explanations[id] ?? []) : [];
-        const why = explanations.length ? `<details><summary>${esc(t('why'))}</summary><ul>${explanations.map((line) => `<li>${esc(line)}</li>`).join('')}</ul></details>` : '';
+        const why = explanations.length
+          ? `<details><summary>${esc(t('why'))}</summary><ul>${explanations.map((line) => `<li>${esc(line)}</li>`).join('')}</ul></details>`
+          : '';
         return `<tr data-step="${esc(id)}"${miss ? ' class="is-missed"' : ''}><td class="num">${wave.index}</td><td class="date">${esc(wave.start ?? '')}</td><td class="date">${esc(wave.end ?? '')}</td><td><code>${esc(id)}</code></td><td>${esc(t(step.action))}</td><td>${context.nameHtml(step.system)}${step.target ? ` → ${context.nameHtml(step.target)}` : ''}</td><td>${deadline}</td><td>${why}</td></tr>`;
       }),
     )
@@ -110,13 +128,19 @@ export function migrationSection(context: ReportContext, planned: PlannedMigrati
   const table = `<table class="data" id="migration-steps">${plainHead([t('wave'), t('start'), t('end'), t('step'), t('action'), `${t('system')} → ${t('target')}`, t('deadline'), t('why')], new Set([0]))}<tbody>${stepRows}</tbody></table>`;
   const missedTable = result.missedDeadlines.length
     ? `<h3>${esc(t('missedDeadlines'))} <span class="muted">(${context.num(result.missedDeadlines.length)})</span></h3><table class="data" id="missed-deadlines">${plainHead([t('step'), t('deadline'), t('wave'), t('end'), t('cause')], new Set([2]))}<tbody>${result.missedDeadlines
-        .map((entry) => `<tr><td><code>${esc(entry.step)}</code></td><td><span class="missed">✕ ${esc(entry.deadline)}</span></td><td class="num">${entry.wave}</td><td>${esc(entry.waveEnd)}</td><td>${esc(entry.message)}</td></tr>`)
+        .map(
+          (entry) =>
+            `<tr><td><code>${esc(entry.step)}</code></td><td><span class="missed">✕ ${esc(entry.deadline)}</span></td><td class="num">${entry.wave}</td><td>${esc(entry.waveEnd)}</td><td>${esc(entry.message)}</td></tr>`,
+        )
         .join('')}</tbody></table>`
     : '';
   const bridges = `<h3>${esc(t('bridges'))} <span class="muted">(${context.num(result.bridges.length)})</span></h3><p>${esc(t('bridgesIntro'))}</p>${
     result.bridges.length
       ? `<table class="data" id="bridges">${plainHead([t('integration'), t('step'), t('waves')])}<tbody>${result.bridges
-          .map((bridge) => `<tr><td>${context.nameHtml(bridge.integration)}</td><td><code>${esc(bridge.steps[0])}</code>, <code>${esc(bridge.steps[1])}</code></td><td>${bridge.waves[0]} ↔ ${bridge.waves[1]}</td></tr>`)
+          .map(
+            (bridge) =>
+              `<tr><td>${context.nameHtml(bridge.integration)}</td><td><code>${esc(bridge.steps[0])}</code>, <code>${esc(bridge.steps[1])}</code></td><td>${bridge.waves[0]} ↔ ${bridge.waves[1]}</td></tr>`,
+          )
           .join('')}</tbody></table>`
       : `<p>${esc(t('none'))}</p>`
   }`;

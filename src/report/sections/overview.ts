@@ -38,9 +38,20 @@ export function overviewFacts(context: ReportContext): OverviewFacts {
     const key = `${system.class} ${system.lifecycle}`;
     byClassAndLifecycle.set(key, (byClassAndLifecycle.get(key) ?? 0) + 1);
   }
-  for (const organisation of scope.organisations) for (const relation of model.relationsOut(organisation, 'provides')) services.add(relation.to);
-  const integrations = model.integrations().filter((integration) => systems.has(integration.source) && systems.has(integration.target)).length;
-  return { organisations: scope.organisations.length, services: services.size, systems: systems.size, integrations, annualCost, costUnknown, byClassAndLifecycle };
+  for (const organisation of scope.organisations)
+    for (const relation of model.relationsOut(organisation, 'provides')) services.add(relation.to);
+  const integrations = model
+    .integrations()
+    .filter((integration) => systems.has(integration.source) && systems.has(integration.target)).length;
+  return {
+    organisations: scope.organisations.length,
+    services: services.size,
+    systems: systems.size,
+    integrations,
+    annualCost,
+    costUnknown,
+    byClassAndLifecycle,
+  };
 }
 
 export function overviewSection(context: ReportContext, facts: OverviewFacts, charts: ChartDocument): string {
@@ -52,15 +63,28 @@ export function overviewSection(context: ReportContext, facts: OverviewFacts, ch
     figure('services', t('services'), context.num(facts.services)),
     figure('systems', t('systemsInUse'), context.num(facts.systems)),
     figure('integrations', t('integrations'), context.num(facts.integrations)),
-    figure('annual-cost', t('annualCost'), context.euros(facts.annualCost), facts.costUnknown > 0 ? `${t('costUnknownFor')} ${context.num(facts.costUnknown)} ${t('systems')}` : ''),
+    figure(
+      'annual-cost',
+      t('annualCost'),
+      context.euros(facts.annualCost),
+      facts.costUnknown > 0 ? `${t('costUnknownFor')} ${context.num(facts.costUnknown)} ${t('systems')}` : '',
+    ),
   ];
-  const present = lifecycles.filter((lifecycle) => systemClasses.some((cls) => facts.byClassAndLifecycle.has(`${cls} ${lifecycle}`)));
+  const present = lifecycles.filter((lifecycle) =>
+    systemClasses.some((cls) => facts.byClassAndLifecycle.has(`${cls} ${lifecycle}`)),
+  );
   const rows: { group: string; part: string; value: number }[] = [];
   for (const cls of systemClasses) {
-    for (const lifecycle of present) rows.push({ group: cls, part: t(lifecycle), value: facts.byClassAndLifecycle.get(`${cls} ${lifecycle}`) ?? 0 });
+    for (const lifecycle of present)
+      rows.push({ group: cls, part: t(lifecycle), value: facts.byClassAndLifecycle.get(`${cls} ${lifecycle}`) ?? 0 });
   }
   const chart = rows.length
-    ? stackedBarChart(charts, rows, { title: t('systemsByClass'), parts: present.map((lifecycle) => t(lifecycle)), axisLabel: t('count'), format: context.num })
+    ? stackedBarChart(charts, rows, {
+        title: t('systemsByClass'),
+        parts: present.map((lifecycle) => t(lifecycle)),
+        axisLabel: t('count'),
+        format: context.num,
+      })
     : '';
   const table = `<table class="data" id="systems-by-class">${plainHead([t('class'), ...present.map((lifecycle) => t(lifecycle)), t('total')], new Set(present.map((_, i) => i + 1).concat(present.length + 1)))}<tbody>${systemClasses
     .map((cls) => {
@@ -87,18 +111,42 @@ function membershipTree(context: ReportContext): string {
   const { model } = context;
   const scope = model.scope({ scope: context.scope });
   const inScope = new Set(scope.organisations);
-  const roots = context.scope !== undefined ? [context.scope] : scope.organisations.filter((id) => model.relationsOut(id, 'memberOf').length === 0 && model.relationsIn(id, 'memberOf').length > 0);
-  const alone = context.scope !== undefined ? [] : scope.organisations.filter((id) => model.relationsOut(id, 'memberOf').length === 0 && model.relationsIn(id, 'memberOf').length === 0);
+  const roots =
+    context.scope !== undefined
+      ? [context.scope]
+      : scope.organisations.filter(
+          (id) => model.relationsOut(id, 'memberOf').length === 0 && model.relationsIn(id, 'memberOf').length > 0,
+        );
+  const alone =
+    context.scope !== undefined
+      ? []
+      : scope.organisations.filter(
+          (id) => model.relationsOut(id, 'memberOf').length === 0 && model.relationsIn(id, 'memberOf').length === 0,
+        );
   const item = (id: string, path: ReadonlySet<string>): string => {
     const organisation = model.organisation(id);
     const kind = organisation ? ` <span class="kind">(${esc(context.t(organisation.kind))})</span>` : '';
-    const members = model.membersOf(id, { transitive: false }).filter((member) => inScope.has(member) && !path.has(member)).sort((a, b) => compareNames(context, a, b));
-    const nested = members.length ? `<ul>${members.map((member) => item(member, new Set([...path, member]))).join('')}</ul>` : '';
+    const members = model
+      .membersOf(id, { transitive: false })
+      .filter((member) => inScope.has(member) && !path.has(member))
+      .sort((a, b) => compareNames(context, a, b));
+    const nested = members.length
+      ? `<ul>${members.map((member) => item(member, new Set([...path, member]))).join('')}</ul>`
+      : '';
     return `<li data-organisation="${esc(id)}">${context.nameHtml(id)}${kind}${nested}</li>`;
   };
-  const tree = `<ul class="tree" id="membership">${roots.sort((a, b) => compareNames(context, a, b)).map((root) => item(root, new Set([root]))).join('')}</ul>`;
+  const tree = `<ul class="tree" id="membership">${roots
+    .sort((a, b) => compareNames(context, a, b))
+    .map((root) => item(root, new Set([root])))
+    .join('')}</ul>`;
   const others = alone.length
-    ? `<h4>${esc(context.t('notMembers'))}</h4><ul class="plain">${alone.sort((a, b) => compareNames(context, a, b)).map((id) => `<li data-organisation="${esc(id)}">${context.nameHtml(id)} <span class="kind">(${esc(kindLabel(context, id))})</span></li>`).join('')}</ul>`
+    ? `<h4>${esc(context.t('notMembers'))}</h4><ul class="plain">${alone
+        .sort((a, b) => compareNames(context, a, b))
+        .map(
+          (id) =>
+            `<li data-organisation="${esc(id)}">${context.nameHtml(id)} <span class="kind">(${esc(kindLabel(context, id))})</span></li>`,
+        )
+        .join('')}</ul>`
     : '';
   return tree + others;
 }

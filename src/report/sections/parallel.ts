@@ -14,7 +14,11 @@ import { compareNames } from './overview.js';
 /** Above this many systems a group is summarised by product. */
 export const MATRIX_LIMIT = 24;
 
-const STATUS_LABEL: Readonly<Record<PairStatus, LabelKey>> = { direct: 'statusDirect', platform: 'statusPlatform', none: 'statusNone' };
+const STATUS_LABEL: Readonly<Record<PairStatus, LabelKey>> = {
+  direct: 'statusDirect',
+  platform: 'statusPlatform',
+  none: 'statusNone',
+};
 const STATUS_MARK: Readonly<Record<PairStatus, string>> = { direct: '●', platform: '◐', none: '✕' };
 
 export function parallelGroups(context: ReportContext, allowedUntil: string | undefined): ParallelGroup[] {
@@ -66,7 +70,11 @@ function productSummary(context: ReportContext, group: ParallelGroup, captionId:
   const cell = (status: PairStatus, count: number) =>
     `<td class="num${count > 0 ? ` pair ${status}` : ''}" data-status="${status}">${count > 0 ? `<span aria-hidden="true">${STATUS_MARK[status]}</span> ` : ''}${context.num(count)}</td>`;
   const rows = [...group.productGroups]
-    .sort((a, b) => (counts.get(b.product)?.none ?? 0) - (counts.get(a.product)?.none ?? 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .sort(
+      (a, b) =>
+        (counts.get(b.product)?.none ?? 0) - (counts.get(a.product)?.none ?? 0) ||
+        (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+    )
     .map((product) => {
       const entry = counts.get(product.product) ?? { direct: 0, platform: 0, none: 0 };
       return `<tr><td>${esc(product.name)}</td><td class="num">${context.num(product.systems.length)}</td>${cell('direct', entry.direct)}${cell('platform', entry.platform)}${cell('none', entry.none)}</tr>`;
@@ -81,7 +89,9 @@ export function parallelSection(context: ReportContext, groups: readonly Paralle
   const blocks = groups.map((group) => {
     const id = anchor('parallel-', group.service);
     const captionId = `${id}-c`;
-    const overdue = group.overdue ? `<p class="overdue" role="note"><strong>⚠ ${esc(t('overdue'))}</strong> (${esc(t('allowedUntil'))} ${esc(group.allowedUntil ?? '')})</p>` : '';
+    const overdue = group.overdue
+      ? `<p class="overdue" role="note"><strong>⚠ ${esc(t('overdue'))}</strong> (${esc(t('allowedUntil'))} ${esc(group.allowedUntil ?? '')})</p>`
+      : '';
     const products = group.productGroups.map((product) => esc(product.name)).join(', ');
     return `<article class="parallel-group${group.overdue ? ' is-overdue' : ''}" id="${id}" data-service="${esc(group.service)}" data-gaps="${group.gaps}" data-overdue="${group.overdue}">
 <h3>${context.nameHtml(group.service)} <span class="muted">(${context.num(group.systems.length)} ${esc(t('systems'))}, ${context.num(group.gaps)} ${esc(t('gaps'))})</span></h3>
