@@ -13,9 +13,12 @@ import { reportLanguages, toHtmlReport } from '../src/report/index.js';
 const outDir = process.argv[2] ?? 'docs/report';
 const model = Model.load(readFileSync('examples/pohjois-pohjanmaa.json', 'utf8'));
 const plan = JSON.parse(readFileSync('examples/pohjois-pohjanmaa.plan.json', 'utf8')) as unknown;
+const scenarios = ['hospital-district', 'oulu', 'regional-council'].map((name) =>
+  readFileSync(`examples/scenarios/${name}.scenario.json`, 'utf8'),
+);
 mkdirSync(outDir, { recursive: true });
 for (const lang of reportLanguages) {
   const file = join(outDir, `pohjois-pohjanmaa.${lang}.html`);
-  writeFileSync(file, toHtmlReport(model, { lang, plan, asOf: '2020-06-01', allowedUntil: '2020-01-01' }));
+  writeFileSync(file, toHtmlReport(model, { lang, plan, scenarios, asOf: '2020-06-01', allowedUntil: '2020-01-01' }));
   console.log(file);
 }

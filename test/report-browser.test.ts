@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  compareScenarios,
   harmonisationCandidates,
   lint,
   Model,
@@ -47,14 +48,20 @@ interface Case {
   readonly plan: unknown;
   readonly asOf: string;
   readonly allowedUntil: string;
+  /** Scenario files (their text) to compare, where the case has them. */
+  readonly scenarios?: readonly string[];
 }
+
+const SAMPLE_SCENARIOS = ['hospital-district', 'oulu', 'regional-council'].map((name) =>
+  readFileSync(new URL(`../examples/scenarios/${name}.scenario.json`, import.meta.url), 'utf8'),
+);
 
 function sampleCase(): Case {
   const model = Model.load(readFileSync(new URL('../examples/pohjois-pohjanmaa.json', import.meta.url), 'utf8'));
   const plan = JSON.parse(
     readFileSync(new URL('../examples/pohjois-pohjanmaa.plan.json', import.meta.url), 'utf8'),
   ) as unknown;
-  return { name: 'sample', model, plan, asOf: '2020-06-01', allowedUntil: '2020-01-01' };
+  return { name: 'sample', model, plan, asOf: '2020-06-01', allowedUntil: '2020-01-01', scenarios: SAMPLE_SCENARIOS };
 }
 
 function generatedCase(): Case {
@@ -98,6 +105,7 @@ describe.skipIf(!executablePath)('the report in Chromium', () => {
           plan: scenario.plan,
           asOf: scenario.asOf,
           allowedUntil: scenario.allowedUntil,
+          ...(scenario.scenarios ? { scenarios: scenario.scenarios } : {}),
         });
         file = join(tmpdir(), `kartta-report-${scenario.name}-${process.pid}.html`);
         writeFileSync(file, html);
@@ -247,6 +255,26 @@ describe.skipIf(!executablePath)('the report in Chromium', () => {
         expect(await why.locator('li').first().isVisible()).toBe(true);
       });
 
+      it('compares the scenarios side by side with their differences, when given', async () => {
+        const rows = page.locator('#scenarios-table tbody tr');
+        if (!scenario.scenarios) {
+          expect(await page.locator('section#scenarios').count()).toBe(0);
+          expect(await page.locator('nav.toc a[href="#scenarios"]').count()).toBe(0);
+          return;
+        }
+        const comparison = compareScenarios(scenario.model, scenario.scenarios, { asOf: scenario.asOf });
+        expect(await page.locator('nav.toc a[href="#scenarios"]').count()).toBe(1);
+        expect(await page.locator('#scenarios-table thead th').count()).toBe(comparison.columns.length + 1);
+        expect(await rows.count()).toBe(comparison.rows.length);
+        const systems = comparison.rows.find((row) => row.id === 'systems-in-use');
+        const cells = page.locator('#scenarios-table tr[data-measure="systems-in-use"] td');
+        for (const [index, cell] of (systems?.cells ?? []).entries()) {
+          const text = await cells.nth(index).innerText();
+          expect(digits(text.split('(')[0] ?? '')).toBe(cell.value);
+          if (cell.delta) expect(text).toContain(`${cell.delta > 0 ? '+' : '−'}${Math.abs(cell.delta)})`);
+        }
+      });
+
       it('filters the findings by severity and by a search', async () => {
         const findings = lint(scenario.model, { asOf: scenario.asOf });
         const listed = Math.min(findings.length, 2_000);
@@ -317,7 +345,15 @@ describe.skipIf(!executablePath)('the report in Chromium', () => {
       if (make === sampleCase)
         it('takes a screenshot of each section', async () => {
           await page.addStyleTag({ content: 'nav.toc { position: static !important; }' });
-          for (const id of ['overview', 'landscapes', 'harmonisation', 'parallel', 'migration', 'findings']) {
+          for (const id of [
+            'overview',
+            'landscapes',
+            'harmonisation',
+            'parallel',
+            'migration',
+            'scenarios',
+            'findings',
+          ]) {
             const path = join(screenshots, `${scenario.name}-${id}.png`);
             await page.locator(`section#${id}`).screenshot({ path, timeout: 60_000 });
             expect(readFileSync(path).subarray(1, 4).toString()).toBe('PNG');

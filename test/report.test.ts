@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import {
+  compareScenarios,
   harmonisationCandidates,
   KarttaError,
   lint,
@@ -113,6 +114,53 @@ describe('toHtmlReport on the sample', () => {
     const without = parse(toHtmlReport(sample, { lang: 'en', asOf: '2020-06-01', diagrams: false }));
     expect(without.querySelector('#migration p')?.textContent).toBe('No migration plan was given.');
     expect(without.getElementById('migration-steps')).toBeNull();
+  });
+});
+
+describe('toHtmlReport with scenarios', () => {
+  const scenarios = ['hospital-district', 'oulu', 'regional-council'].map((name) =>
+    readFileSync(new URL(`../examples/scenarios/${name}.scenario.json`, import.meta.url), 'utf8'),
+  );
+
+  it('adds the comparison table: the base and one column per scenario, a row per measure, differences in words', () => {
+    const comparison = compareScenarios(sample, scenarios, { asOf: '2020-06-01' });
+    const page = parse(toHtmlReport(sample, { lang: 'en', asOf: '2020-06-01', diagrams: false, scenarios }));
+    expect(page.querySelector('nav.toc a[href="#scenarios"]')).not.toBeNull();
+    const heads = [...page.querySelectorAll('#scenarios-table thead th')].map((th) => th.textContent ?? '');
+    expect(heads).toHaveLength(comparison.columns.length + 1);
+    for (const [index, column] of comparison.columns.entries()) expect(heads[index + 1]).toContain(column.name);
+    const rows = [...page.querySelectorAll('#scenarios-table tbody tr')];
+    expect(rows.map((row) => row.getAttribute('data-measure'))).toEqual(comparison.rows.map((row) => row.id));
+    const systems = comparison.rows.find((row) => row.id === 'systems-in-use');
+    const cells = [...page.querySelectorAll('#scenarios-table tr[data-measure="systems-in-use"] td')].map(
+      (td) => td.textContent ?? '',
+    );
+    expect(cells).toHaveLength(comparison.columns.length);
+    for (const [index, cell] of (systems?.cells ?? []).entries()) {
+      expect(cells[index]?.startsWith(String(cell.value))).toBe(true);
+      if (cell.delta) expect(cells[index]).toContain(`(${cell.delta > 0 ? '+' : '−'}${Math.abs(cell.delta)})`);
+      else expect(cells[index]).not.toContain('(');
+    }
+  });
+
+  it('has no scenarios section without scenarios', () => {
+    const page = parse(toHtmlReport(sample, { lang: 'en', asOf: '2020-06-01', diagrams: false }));
+    expect(page.getElementById('scenarios')).toBeNull();
+    expect(page.querySelector('nav.toc a[href="#scenarios"]')).toBeNull();
+  });
+
+  it('refuses scenarios that are not a list, and a scenario that does not apply, leaving the model as it was', () => {
+    expect(caught(() => toHtmlReport(sample, { scenarios: 'oulu' } as never)).code).toBe('option.invalid');
+    const before = sample.toJSONText();
+    const broken = JSON.stringify({
+      format: 'kartta-scenario/1',
+      name: 'Broken',
+      changes: [{ op: 'retire', system: 'nowhere' }],
+    });
+    expect(
+      caught(() => toHtmlReport(sample, { asOf: '2020-06-01', diagrams: false, scenarios: [broken] })),
+    ).toBeInstanceOf(KarttaError);
+    expect(sample.toJSONText()).toBe(before);
   });
 });
 

@@ -64,6 +64,9 @@ svg.diagram polyline.flow { stroke: #b00; stroke-dasharray: 5 3; }
 .zoom { display: flex; gap: .3rem; margin: .3rem 0; }
 .zoom button { min-width: 2.4rem; padding: .2rem .5rem; font-size: 1rem; }
 .matrix-scroll { overflow: auto; max-width: 100%; }
+.scenarios-scroll { overflow: auto; max-width: 100%; }
+.scenario-descriptions dt { font-weight: 600; margin-top: .6rem; }
+.scenario-descriptions dd { margin: .2rem 0 0 1.2rem; max-width: 60rem; }
 table.matrix th, table.matrix td { border: 1px solid var(--line); padding: .25rem .4rem; font-size: .85rem; }
 table.matrix caption { text-align: left; font-weight: bold; padding: .3rem 0; }
 table.matrix th.rotate { vertical-align: bottom; max-width: 9rem; }

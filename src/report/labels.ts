@@ -174,6 +174,13 @@ const words = {
   heuristic: { fi: 'heuristinen', sv: 'heuristisk', en: 'heuristic' },
   cause: { fi: 'Syy', sv: 'Orsak', en: 'Cause' },
   scenariosNone: { fi: 'Skenaarioita ei annettu.', sv: 'Inga scenarier angavs.', en: 'No scenarios were given.' },
+  measure: { fi: 'Mittari', sv: 'Mått', en: 'Measure' },
+  details: { fi: 'Tarkemmin', sv: 'Detaljer', en: 'Details' },
+  scenariosIntro: {
+    fi: 'Jokainen sarake on nykytilasta johdettu kohdearkkitehtuuri; suluissa ero nykytilaan.',
+    sv: 'Varje kolumn är en målarkitektur härledd ur nuläget; inom parentes skillnaden mot nuläget.',
+    en: 'Each column is a target architecture derived from the current state; in brackets, the difference from it.',
+  },
   severity: { fi: 'Vakavuus', sv: 'Allvarlighet', en: 'Severity' },
   rule: { fi: 'Sääntö', sv: 'Regel', en: 'Rule' },
   entity: { fi: 'Kohde', sv: 'Objekt', en: 'Entity' },

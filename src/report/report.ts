@@ -21,6 +21,9 @@ import { landscapesSection, landscapeViews } from './sections/landscapes.js';
 import { migrationSection, type PlannedMigration } from './sections/migration.js';
 import { overviewFacts, overviewSection } from './sections/overview.js';
 import { parallelGroups, parallelSection } from './sections/parallel.js';
+import { scenariosSection } from './sections/scenarios.js';
+import { compareScenarios } from '../scenarios/compare.js';
+import type { Scenario } from '../scenarios/scenario-schema.js';
 
 /**
  * What goes into the report.
@@ -42,6 +45,12 @@ export interface ReportOptions {
   readonly allowedUntil?: string | undefined;
   /** A migration plan document (`kartta` plan JSON): adds the timeline of its waves. */
   readonly plan?: unknown;
+  /**
+   * Scenarios to compare with the model (parsed `kartta-scenario/1` documents or their JSON text): adds the
+   * comparison table of {@link compareScenarios} over the report's scope and date, each scenario planned with its
+   * own migration plan where it has one.
+   */
+  readonly scenarios?: readonly (Scenario | string)[] | undefined;
   /** The page's title; default: the report's word for it and the model's name. */
   readonly title?: string | undefined;
   /** Draw the landscape diagrams (default `true`); `false` leaves the section out. */
@@ -60,6 +69,9 @@ const optionsShape = optionsSchema({
   asOf: optionField.date(),
   allowedUntil: optionField.date(),
   plan: z.unknown().optional(),
+  scenarios: z
+    .array(z.unknown(), { error: 'must be a list of scenarios (kartta-scenario/1 documents or their JSON text)' })
+    .optional(),
   title: z
     .string({ error: 'must be a text of at most 500 characters' })
     .max(500, { error: 'must be a text of at most 500 characters' })
@@ -116,19 +128,33 @@ export function toHtmlReport(model: Model, options: ReportOptions = {}): string 
   const candidates = rankedCandidates(context);
   const groups = parallelGroups(context, checked.allowedUntil);
   const findings = findingsOf(context);
+  const comparison =
+    checked.scenarios === undefined
+      ? undefined
+      : compareScenarios(model, checked.scenarios as readonly (Scenario | string)[], {
+          scope: checked.scope,
+          asOf: checked.asOf,
+        });
   const sections = [
     overviewSection(context, facts, charts),
     checked.diagrams === false ? '' : landscapesSection(context, landscapeViews(context, groups, checked.diagramLimit)),
     harmonisationSection(context, candidates, charts),
     parallelSection(context, groups),
     migrationSection(context, planned, charts),
+    comparison ? scenariosSection(context, comparison) : '',
     findingsSection(context, findings),
   ];
   const title = checked.title ?? `${context.t('title')}: ${nameIn(model.name, lang)}`;
-  return page(context, title, sections.filter(Boolean).join('\n'), checked.diagrams !== false);
+  return page(
+    context,
+    title,
+    sections.filter(Boolean).join('\n'),
+    checked.diagrams !== false,
+    comparison !== undefined,
+  );
 }
 
-function page(context: ReportContext, title: string, body: string, diagrams: boolean): string {
+function page(context: ReportContext, title: string, body: string, diagrams: boolean, scenarios: boolean): string {
   const { t } = context;
   const scriptHash = createHash('sha256').update(SCRIPT).digest('base64');
   const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${scriptHash}'`;
@@ -138,6 +164,7 @@ function page(context: ReportContext, title: string, body: string, diagrams: boo
     ['harmonisation', t('harmonisation')],
     ['parallel', t('parallel')],
     ['migration', t('migration')],
+    ...(scenarios ? [['scenarios', t('scenarios')] as [string, string]] : []),
     ['findings', t('findings')],
   ];
   const scope = context.scope === undefined ? t('wholeModel') : context.name(context.scope);

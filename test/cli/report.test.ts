@@ -1,5 +1,5 @@
 /** `kartta report`: the region report written by the built command, byte for byte what the library writes. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Model } from '../../src/index.js';
@@ -51,6 +51,29 @@ describe('kartta report', () => {
     expect(run.stderr).toMatch(message);
     expect(hasStack(run.stderr)).toBe(false);
     expect(() => readFileSync(out)).toThrow();
+  });
+
+  it('adds the comparison of --scenarios, and refuses a scenario that does not apply without writing anything', async () => {
+    const folder = scratch();
+    const files = ['hospital-district', 'oulu'].map((name) =>
+      join(sampleModel, '..', 'scenarios', `${name}.scenario.json`),
+    );
+    const out = join(folder, 'report.html');
+    const run = await kartta(['report', sampleModel, '--as-of', '2020-06-01', '--scenarios', ...files, '-o', out]);
+    expect(run.code, run.stderr).toBe(0);
+    const model = Model.load(readFileSync(sampleModel, 'utf8'));
+    const scenarios = files.map((file) => readFileSync(file, 'utf8'));
+    expect(readFileSync(out, 'utf8')).toBe(toHtmlReport(model, { asOf: '2020-06-01', scenarios }));
+    const broken = join(folder, 'broken.scenario.json');
+    writeFileSync(
+      broken,
+      JSON.stringify({ format: 'kartta-scenario/1', name: 'Broken', changes: [{ op: 'retire', system: 'nowhere' }] }),
+    );
+    const refused = await kartta(['report', sampleModel, '--scenarios', broken, '-o', join(folder, 'not.html')]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('nowhere');
+    expect(hasStack(refused.stderr)).toBe(false);
+    expect(existsSync(join(folder, 'not.html'))).toBe(false);
   });
 
   it('refuses a missing model or plan file with exit 2', async () => {
