@@ -26,6 +26,8 @@ export interface SarifRule {
   readonly id: string;
   readonly description: string;
   readonly help?: string;
+  /** Where the rule is documented. */
+  readonly helpUri?: string;
   readonly defaultLevel?: SarifLevel;
 }
 
@@ -66,6 +68,7 @@ export function sarifLog(options: {
                 id,
                 shortDescription: { text: rule?.description ?? id },
                 ...(rule?.help ? { help: { text: rule.help } } : {}),
+                ...(rule?.helpUri ? { helpUri: rule.helpUri } : {}),
                 ...(rule?.defaultLevel ? { defaultConfiguration: { level: rule.defaultLevel } } : {}),
               };
             }),

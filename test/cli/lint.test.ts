@@ -111,6 +111,7 @@ describe('kartta lint', () => {
     expect(sarifErrors(log)).toEqual([]);
     const driver = log.runs[0].tool.driver;
     expect(driver.rules.map((rule: { id: string }) => rule.id)).toEqual(lintRules.map((rule) => rule.id));
+    expect(driver.rules.map((rule: { helpUri?: string }) => rule.helpUri)).toEqual(lintRules.map((rule) => rule.docs));
     const results = log.runs[0].results;
     const expected = lint(model, { asOf });
     expect(results).toHaveLength(expected.length);

@@ -111,6 +111,7 @@ export const lint = defineCommand<LintOptions>({
           id: rule.id,
           description: rule.description,
           help: rule.rationale,
+          helpUri: rule.docs,
           defaultLevel: sarifLevels[rule.severity],
         })),
         findings: located.map((finding) => ({

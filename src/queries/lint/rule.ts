@@ -1,0 +1,209 @@
+/**
+ * The shape of a lint rule and of what it finds: the public types ({@link LintRule}, {@link LintFinding}, ...) and
+ * the definition each rule module exports, metadata and check in one object.
+ */
+import type { Model } from '../../model/model.js';
+import type { Integration, System } from '../../types.js';
+import { sortedUnique } from '../facts.js';
+
+/**
+ * How much a finding matters: `error`, `warning` or `info`.
+ *
+ * @example
+ * ```ts
+ * import type { LintSeverity } from 'kartta';
+ * const failBuildOn: LintSeverity = 'error';
+ * ```
+ */
+export type LintSeverity = 'error' | 'warning' | 'info';
+
+/**
+ * A rule's configured level: a severity, or `off` to not run it.
+ *
+ * @example
+ * ```ts
+ * import type { LintLevel } from 'kartta';
+ * const levels: Record<string, LintLevel> = { 'system.no-product': 'off', 'system.no-owner': 'error' };
+ * ```
+ */
+export type LintLevel = LintSeverity | 'off';
+
+/**
+ * The ids of the lint rules, sorted.
+ *
+ * @example
+ * ```ts
+ * import { lintRuleIds } from 'kartta';
+ * lintRuleIds.includes('system.no-owner'); // true
+ * ```
+ */
+export const lintRuleIds = [
+  'contract.expired',
+  'contract.notice-due',
+  'integration.duplicate',
+  'integration.self',
+  'integration.to-retired',
+  'integration.via-non-platform',
+  'name.duplicate',
+  'organisation.member-cycle',
+  'organisation.orphan',
+  'service.no-system',
+  'system.dependency-cycle',
+  'system.no-owner',
+  'system.no-product',
+  'system.no-service',
+  'system.retired-in-use',
+  'tori.parallel',
+  'tosi.parallel-unintegrated',
+] as const;
+
+/**
+ * The id of a lint rule: a dotted namespace and hyphenated words, e.g. `system.no-owner`.
+ *
+ * @example
+ * ```ts
+ * import type { LintRuleId } from 'kartta';
+ * const rule: LintRuleId = 'tosi.parallel-unintegrated';
+ * ```
+ */
+export type LintRuleId = (typeof lintRuleIds)[number];
+
+/**
+ * A lint rule: its dotted id, default severity, what it finds and why that matters.
+ *
+ * @example
+ * ```ts
+ * import { lintRules } from 'kartta';
+ * for (const rule of lintRules) console.log(rule.id, rule.severity, rule.rationale);
+ * ```
+ */
+export interface LintRule {
+  /** The rule's dotted id. */
+  readonly id: LintRuleId;
+  /** The default severity. */
+  readonly severity: LintSeverity;
+  /** What the rule finds. */
+  readonly description: string;
+  /** Why it matters. */
+  readonly rationale: string;
+  /** Where the rule is documented: the rule table of the lint guide. */
+  readonly docs: string;
+}
+
+/**
+ * Extra facts of a finding, as plain data (strings, numbers, booleans, null or lists of strings).
+ *
+ * @example
+ * ```ts
+ * import type { LintData } from 'kartta';
+ * const data: LintData = { ends: '2020-12-31', asOf: '2022-01-01' };
+ * ```
+ */
+export type LintData = { readonly [key: string]: string | number | boolean | null | readonly string[] };
+
+/**
+ * One thing a lint rule found.
+ *
+ * @example
+ * ```ts
+ * import type { LintFinding } from 'kartta';
+ * const finding: LintFinding = {
+ *   rule: 'system.no-owner', severity: 'warning', entity: 'esko-ppshp', entityName: 'Esko', related: [], data: {},
+ *   message: "system 'esko-ppshp' (Esko) has no owner",
+ * };
+ * ```
+ */
+export interface LintFinding {
+  /** The rule's dotted id. */
+  readonly rule: LintRuleId;
+  readonly severity: LintSeverity;
+  /** The id of the entity the finding is about (for a group: the smallest id in it). */
+  readonly entity: string;
+  /** Its name (the id itself for an integration or an id the model does not have). */
+  readonly entityName: string;
+  /** Other entities involved, sorted (the rest of a duplicate group or cycle, the systems of a pair, ...). */
+  readonly related: readonly string[];
+  readonly message: string;
+  readonly data: LintData;
+}
+
+/**
+ * Configuration of {@link lint}.
+ *
+ * @example
+ * ```ts
+ * import type { LintConfig } from 'kartta';
+ * const config: LintConfig = { rules: { 'system.no-owner': 'error', 'system.no-product': 'off' }, asOf: '2022-01-01', scope: 'pop' };
+ * ```
+ */
+export interface LintConfig {
+  /** Severity overrides by rule id; `off` skips the rule. */
+  readonly rules?: { readonly [rule in LintRuleId]?: LintLevel } | undefined;
+  /** The day contracts are judged on (`YYYY-MM-DD`); default today (UTC). */
+  readonly asOf?: string | undefined;
+  /**
+   * Only lint what is in the scope of this organisation: its members (transitively), their systems (retired
+   * ones included), integrations with an end among them, services they provide or support.
+   */
+  readonly scope?: string | undefined;
+}
+
+/** Where the rules are documented (the rule table of the queries guide). @internal */
+export const LINT_DOCS = 'https://github.com/kartta-ea/kartta/blob/main/docs/queries.md#lint';
+
+/** What the rules look at: the whole model, or a scope of it. @internal */
+export interface Subject {
+  readonly model: Model;
+  readonly scope: string | undefined;
+  readonly asOf: string;
+  readonly organisations: readonly string[];
+  readonly systems: readonly System[];
+  readonly integrations: readonly Integration[];
+  readonly services: readonly string[];
+}
+
+/** Reports one finding of the rule being run. @internal */
+export type Emit = (entity: string, message: string, related?: readonly string[], data?: LintData) => void;
+
+export function subjectOf(model: Model, scope: string | undefined, asOf: string): Subject {
+  const inScope = model.scope(scope, { includeRetired: true });
+  const systems = inScope.systems.map((id) => model.system(id) as System);
+  if (scope === undefined) {
+    return {
+      model,
+      scope,
+      asOf,
+      organisations: inScope.organisations,
+      systems,
+      integrations: model.integrations(),
+      services: model.services().map((s) => s.id),
+    };
+  }
+  const systemIds = new Set(inScope.systems);
+  const integrations = model.integrations().filter((i) => systemIds.has(i.source) || systemIds.has(i.target));
+  const services = new Set<string>();
+  for (const organisation of inScope.organisations)
+    for (const r of model.relationsOut(organisation, 'provides')) services.add(r.to);
+  for (const id of inScope.systems) for (const r of model.relationsOut(id, 'supports')) services.add(r.to);
+  return {
+    model,
+    scope,
+    asOf,
+    organisations: inScope.organisations,
+    systems,
+    integrations,
+    services: sortedUnique(services),
+  };
+}
+
+/**
+ * One rule: its metadata and its check together, so that a rule without a check cannot be written (the check is
+ * required by the type, and the registry requires a definition for every {@link LintRuleId}).
+ *
+ * @internal
+ */
+export interface LintRuleDefinition<Id extends LintRuleId = LintRuleId> extends LintRule {
+  readonly id: Id;
+  /** Looks at the subject and calls `emit` once per finding. */
+  readonly check: (subject: Subject, emit: Emit) => void;
+}

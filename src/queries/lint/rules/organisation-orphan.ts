@@ -1,0 +1,22 @@
+/** The lint rule `organisation.orphan`. */
+import { LINT_DOCS, type LintRuleDefinition } from '../rule.js';
+import { label } from '../support.js';
+
+/**
+ * An organisation with no relations at all: no membership, members, services or systems.
+ *
+ * @category Queries
+ */
+export const organisationOrphan: LintRuleDefinition<'organisation.orphan'> = {
+  id: 'organisation.orphan',
+  severity: 'warning',
+  description: 'An organisation with no relations at all: no membership, members, services or systems.',
+  rationale: 'It falls outside every scope and every query; a membership or its systems are probably missing.',
+  docs: LINT_DOCS,
+  check: ({ model, organisations }, emit) => {
+    for (const id of organisations) {
+      if (model.relationsOut(id).length === 0 && model.relationsIn(id).length === 0)
+        emit(id, `organisation ${label(model, id)} has no relations at all`);
+    }
+  },
+};

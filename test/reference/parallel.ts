@@ -1,0 +1,371 @@
+// The implementation before issue 16, kept verbatim (imports re-pointed) as the reference oracle of the property tests.
+
+/**
+ * Parallel systems: TOSI systems of different products in use for one service, and whether data flows between
+ * each pair (directly, through an integration platform, or not at all).
+ */
+import type { Model } from '../../src/model/model.js';
+import type { Integration, System } from '../../src/types.js';
+import { optionField, optionsSchema, parseOptions } from '../../src/options.js';
+import type { EntityName } from '../../src/names.js';
+import {
+  compareStrings,
+  namesOf,
+  productFact,
+  servicesOf,
+  sortedUnique,
+  todayUtc,
+  type ProductFact,
+} from '../../src/queries/facts.js';
+
+/**
+ * Options of {@link parallelSystems}.
+ *
+ * @example
+ * ```ts
+ * import type { ParallelOptions } from 'kartta';
+ * const options: ParallelOptions = { scope: 'pop', allowedUntil: '2021-12-31', asOf: '2022-06-01' };
+ * ```
+ */
+export interface ParallelOptions {
+  /** Organisation whose members (transitively) and their systems are in scope; without it, the whole model. */
+  readonly scope?: string | undefined;
+  /** Last day parallel operation is allowed by policy (`YYYY-MM-DD`). */
+  readonly allowedUntil?: string | undefined;
+  /** The day to judge `overdue` on (`YYYY-MM-DD`); default today (UTC) when `allowedUntil` is given. */
+  readonly asOf?: string | undefined;
+}
+
+/**
+ * How two parallel systems exchange data: `direct` (an integration between them not through a platform),
+ * `platform` (an integration between them through a platform, or both integrated with one platform system) or
+ * `none` (a gap to close).
+ *
+ * @example
+ * ```ts
+ * import type { PairStatus } from 'kartta';
+ * const isGap = (status: PairStatus) => status === 'none';
+ * ```
+ */
+export type PairStatus = 'direct' | 'platform' | 'none';
+
+/**
+ * One pair of systems of different products in a parallel group, with the integrations that make its status.
+ *
+ * @example
+ * ```ts
+ * import type { ParallelPair } from 'kartta';
+ * const pair: ParallelPair = {
+ *   systems: ['esko-ppshp', 'lifecare-oulu'], products: ['esko', 'lifecare'], status: 'platform',
+ *   integrations: ['i-17'], platforms: ['pop-esb'], ignored: [],
+ * };
+ * ```
+ */
+export interface ParallelPair {
+  /** The two systems, sorted by id. */
+  readonly systems: readonly [string, string];
+  /** The two systems' names, in the order of `systems`. */
+  readonly systemNames: readonly [string, string];
+  /** Their product keys, in the order of `systems`. */
+  readonly products: readonly [string, string];
+  readonly status: PairStatus;
+  /**
+   * What makes the status, sorted: for `direct` the integrations between the two not through a platform; for
+   * `platform` the integrations between the two through a platform plus each one's integrations with a shared
+   * platform; for `none`, nothing.
+   */
+  readonly integrations: readonly string[];
+  /** The platform systems behind a `platform` status, sorted; empty otherwise. */
+  readonly platforms: readonly string[];
+  /** Integrations between the two that do not count because the platform they run through is retired. */
+  readonly ignored: readonly string[];
+}
+
+/**
+ * Why a group is reported and whether it is overdue, as data.
+ *
+ * @example
+ * ```ts
+ * import type { ParallelReason } from 'kartta';
+ * const reason: ParallelReason = { code: 'parallel.overdue', allowedUntil: '2021-12-31', asOf: '2022-06-01', message: 'parallel operation was allowed until 2021-12-31; it is 2022-06-01' };
+ * ```
+ */
+export type ParallelReason =
+  | {
+      readonly code: 'service.parallel';
+      readonly service: string;
+      readonly products: readonly string[];
+      readonly systems: readonly string[];
+      readonly message: string;
+    }
+  | {
+      readonly code: 'parallel.overdue' | 'parallel.within-policy';
+      readonly allowedUntil: string;
+      readonly asOf: string;
+      readonly message: string;
+    }
+  | {
+      readonly code: 'parallel.gaps';
+      readonly pairs: readonly (readonly [string, string])[];
+      readonly message: string;
+    };
+
+/**
+ * A product in a parallel group.
+ *
+ * @example
+ * ```ts
+ * import type { ParallelProduct } from 'kartta';
+ * const product: ParallelProduct = { product: 'esko', name: 'Esko', catalogue: true, known: true, systems: ['esko-ppshp'] };
+ * ```
+ */
+export interface ParallelProduct {
+  /** Product key: catalogue id, normalised name, or `system:<id>` for a system that names no product. */
+  readonly product: string;
+  readonly name: string;
+  readonly catalogue: boolean;
+  readonly known: boolean;
+  readonly systems: readonly string[];
+}
+
+/**
+ * The TOSI systems in use of two or more products that support one service.
+ *
+ * @example
+ * ```ts
+ * import type { ParallelGroup } from 'kartta';
+ * const gaps = (group: ParallelGroup) => group.pairs.filter((p) => p.status === 'none').map((p) => p.systems.join(' - '));
+ * ```
+ */
+export interface ParallelGroup {
+  readonly service: string;
+  /** The service's name. */
+  readonly serviceName: string;
+  /** Product keys, sorted. */
+  readonly products: readonly string[];
+  /** The systems, sorted by id. */
+  readonly systems: readonly string[];
+  /** True when `allowedUntil` was given and `asOf` is later than it. */
+  readonly overdue: boolean;
+  /** The policy date used, or `null`. */
+  readonly allowedUntil: string | null;
+  /** The day `overdue` was judged on (given, or today when only `allowedUntil` was given), or `null`. */
+  readonly asOf: string | null;
+  /** Every pair of systems of different products, sorted by their ids. */
+  readonly pairs: readonly ParallelPair[];
+  /** How many pairs have status `none`. */
+  readonly gaps: number;
+  /** Each product with its systems, sorted by product key. */
+  readonly productGroups: readonly ParallelProduct[];
+  readonly reasons: readonly ParallelReason[];
+  /** The name of the service and of every system and platform the group lists, sorted by id. */
+  readonly names: readonly EntityName[];
+}
+
+const IN_USE = new Set(['production', 'phasingOut']);
+
+/** Integrations between two systems and with platforms, indexed once per query. */
+class Links {
+  readonly #model: Model;
+  readonly #hubs = new Map<string, Map<string, string[]>>();
+  readonly #of = new Map<string, readonly Integration[]>();
+
+  constructor(model: Model) {
+    this.#model = model;
+  }
+
+  #livePlatform(id: string): boolean {
+    const system = this.#model.system(id);
+    return system?.platform === true && system.lifecycle !== 'retired';
+  }
+
+  #integrationsOf(systemId: string): readonly Integration[] {
+    let found = this.#of.get(systemId);
+    if (!found) this.#of.set(systemId, (found = this.#model.integrationsOf(systemId)));
+    return found;
+  }
+
+  /** For a system, each live platform it is an end of an integration with, and those integrations. */
+  hubsOf(systemId: string): Map<string, string[]> {
+    let hubs = this.#hubs.get(systemId);
+    if (hubs) return hubs;
+    hubs = new Map();
+    for (const integration of this.#integrationsOf(systemId)) {
+      const other = integration.source === systemId ? integration.target : integration.source;
+      if (other === systemId || !this.#livePlatform(other)) continue;
+      const list = hubs.get(other) ?? [];
+      list.push(integration.id);
+      hubs.set(other, list);
+    }
+    this.#hubs.set(systemId, hubs);
+    return hubs;
+  }
+
+  pair(a: string, b: string): Pick<ParallelPair, 'status' | 'integrations' | 'platforms' | 'ignored'> {
+    const between: Integration[] = this.#integrationsOf(a).filter(
+      (i) => (i.source === a && i.target === b) || (i.source === b && i.target === a),
+    );
+    const direct = between.filter((i) => i.via === undefined).map((i) => i.id);
+    if (direct.length > 0) return { status: 'direct', integrations: direct, platforms: [], ignored: [] };
+    const ignored = between.filter((i) => i.via !== undefined && !this.#livePlatform(i.via)).map((i) => i.id);
+    const integrations = new Set<string>();
+    const platforms = new Set<string>();
+    for (const integration of between) {
+      if (integration.via === undefined || !this.#livePlatform(integration.via)) continue;
+      integrations.add(integration.id);
+      platforms.add(integration.via);
+    }
+    const hubsA = this.hubsOf(a);
+    const hubsB = this.hubsOf(b);
+    for (const [platform, viaA] of hubsA) {
+      const viaB = hubsB.get(platform);
+      if (!viaB || platform === a || platform === b) continue;
+      platforms.add(platform);
+      for (const id of [...viaA, ...viaB]) integrations.add(id);
+    }
+    if (platforms.size > 0)
+      return {
+        status: 'platform',
+        integrations: sortedUnique(integrations),
+        platforms: sortedUnique(platforms),
+        ignored,
+      };
+    return { status: 'none', integrations: [], platforms: [], ignored };
+  }
+}
+
+const OPTIONS = optionsSchema({ scope: optionField.id(), allowedUntil: optionField.date(), asOf: optionField.date() });
+
+/**
+ * For each service in scope, the TOSI systems in use (`production` or `phasingOut`) of two or more different
+ * products that support it, and for every pair of systems of different products whether data flows between
+ * them:
+ *
+ * - `direct`: an integration between the two (either direction) not through a platform;
+ * - `platform`: an integration between the two `via` a platform, or both are an end of an integration with one
+ *   system marked `platform: true`; a retired platform does not count (such integrations are listed in
+ *   `ignored`);
+ * - `none`: a gap to close.
+ *
+ * A system without product counts as a product of its own. Only systems in scope take part; a service is in the
+ * result when such systems support it. With `allowedUntil`, a group is `overdue` when `asOf` (default: today,
+ * UTC) is later than `allowedUntil`. Groups are sorted by service id, systems and pairs by id.
+ *
+ * @throws {@link QueryError} `scope.unknown` or `scope.not-organisation`; {@link OptionError} `option.invalid` for
+ *   an unknown option or a date that is not an existing `YYYY-MM-DD`.
+ * @example
+ * ```ts
+ * import { readFileSync } from 'node:fs';
+ * import { Model, parallelSystems } from 'kartta';
+ * const model = Model.load(readFileSync('examples/pohjois-pohjanmaa.json', 'utf8'));
+ * for (const group of parallelSystems(model, { scope: 'pop', allowedUntil: '2021-12-31', asOf: '2022-06-01' })) {
+ *   console.log(group.service, group.overdue ? 'OVERDUE' : '');
+ *   for (const pair of group.pairs) console.log(`  ${pair.systems.join(' - ')}: ${pair.status}`);
+ * }
+ * ```
+ */
+export function parallelSystems(model: Model, options: ParallelOptions = {}): ParallelGroup[] {
+  const parsed = parseOptions('parallelSystems', OPTIONS, options);
+  const scopeId = parsed.scope;
+  const allowedUntil = parsed.allowedUntil ?? null;
+  const givenAsOf = parsed.asOf ?? null;
+  const asOf = givenAsOf ?? (allowedUntil !== null ? todayUtc() : null);
+  const overdue = allowedUntil !== null && asOf !== null && asOf > allowedUntil;
+
+  const scope = model.scope(scopeId);
+  const nameOf = (id: string): string => model.nameOf(id) ?? id;
+  const byService = new Map<string, System[]>();
+  const products = new Map<string, ProductFact>();
+  for (const id of scope.systems) {
+    const system = model.system(id) as System;
+    if (system.class !== 'TOSI' || !IN_USE.has(system.lifecycle)) continue;
+    products.set(id, productFact(model, system));
+    for (const service of servicesOf(model, id)) {
+      const list = byService.get(service);
+      if (list) list.push(system);
+      else byService.set(service, [system]);
+    }
+  }
+
+  const links = new Links(model);
+  const groups: ParallelGroup[] = [];
+  for (const service of [...byService.keys()].sort(compareStrings)) {
+    const systems = (byService.get(service) as System[]).map((s) => s.id).sort(compareStrings);
+    const productGroups = new Map<string, { fact: ProductFact; systems: string[] }>();
+    for (const id of systems) {
+      const fact = products.get(id) as ProductFact;
+      const group = productGroups.get(fact.key) ?? { fact, systems: [] };
+      group.systems.push(id);
+      productGroups.set(fact.key, group);
+    }
+    if (productGroups.size < 2) continue;
+    const pairs: ParallelPair[] = [];
+    for (let i = 0; i < systems.length; i++) {
+      for (let j = i + 1; j < systems.length; j++) {
+        const a = systems[i] as string;
+        const b = systems[j] as string;
+        const pa = (products.get(a) as ProductFact).key;
+        const pb = (products.get(b) as ProductFact).key;
+        if (pa === pb) continue;
+        pairs.push({ systems: [a, b], systemNames: [nameOf(a), nameOf(b)], products: [pa, pb], ...links.pair(a, b) });
+      }
+    }
+    const productKeys = [...productGroups.keys()].sort(compareStrings);
+    const gapPairs = pairs.filter((p) => p.status === 'none').map((p) => p.systems);
+    const reasons: ParallelReason[] = [
+      {
+        code: 'service.parallel',
+        service,
+        products: productKeys,
+        systems,
+        message: `TOSI systems in use of ${productKeys.length} products support '${service}': ${productKeys
+          .map((key) => {
+            const group = productGroups.get(key) as { fact: ProductFact; systems: string[] };
+            return `${group.fact.name} (${group.systems.join(', ')})`;
+          })
+          .join('; ')}`,
+      },
+    ];
+    if (gapPairs.length > 0) {
+      reasons.push({
+        code: 'parallel.gaps',
+        pairs: gapPairs,
+        message: `no data flows between ${gapPairs.map((p) => `'${p[0]}' and '${p[1]}'`).join(', ')}`,
+      });
+    }
+    if (allowedUntil !== null && asOf !== null) {
+      reasons.push({
+        code: overdue ? 'parallel.overdue' : 'parallel.within-policy',
+        allowedUntil,
+        asOf,
+        message: overdue
+          ? `parallel operation was allowed until ${allowedUntil}; it is ${asOf}`
+          : `parallel operation is allowed until ${allowedUntil}; it is ${asOf}`,
+      });
+    }
+    groups.push({
+      service,
+      serviceName: nameOf(service),
+      products: productKeys,
+      systems,
+      overdue,
+      allowedUntil,
+      asOf,
+      pairs,
+      gaps: gapPairs.length,
+      productGroups: productKeys.map((key) => {
+        const group = productGroups.get(key) as { fact: ProductFact; systems: string[] };
+        return {
+          product: key,
+          name: group.fact.name,
+          catalogue: group.fact.catalogue,
+          known: group.fact.known,
+          systems: group.systems,
+        };
+      }),
+      reasons,
+      names: namesOf(model, [service, ...systems, ...pairs.flatMap((p) => p.platforms)]),
+    });
+  }
+  return groups;
+}
