@@ -18,23 +18,34 @@ export const commandBuild: Options = {
   treeshake: false,
 };
 
-export default defineConfig([
-  {
-    entry: {
-      index: 'src/index.ts',
-      testing: 'src/testing/index.ts',
-      spreadsheet: 'src/spreadsheet/index.ts',
-      report: 'src/report/index.ts',
-    },
-    format: ['esm', 'cjs'],
-    dts: true,
-    sourcemap: true,
-    // dist/bin/ belongs to the command's build below, which runs at the same time.
-    clean: ['!bin/**'],
-    target: 'node20',
-    // One copy of shared code (error classes) for both entry points, so instanceof works across them.
-    splitting: true,
-    treeshake: true,
-  },
-  commandBuild,
-]);
+/**
+ * The library's entry points (package.json `exports`). `kartta` is `kartta/core` and `kartta/archimate` together;
+ * the others are subpaths a user imports only when needed, so that `kartta/core` never loads the XML parser, the
+ * layout engine, Observable Plot or the spreadsheet code (test/entries.test.ts checks it on a build of these).
+ */
+export const libraryEntries: Record<string, string> = {
+  index: 'src/index.ts',
+  core: 'src/core.ts',
+  archimate: 'src/archimate/index.ts',
+  sample: 'src/sample/index.ts',
+  testing: 'src/testing/index.ts',
+  spreadsheet: 'src/spreadsheet/index.ts',
+  report: 'src/report/index.ts',
+};
+
+/** The library: both formats, with declarations. Exported for test/entries.test.ts, which builds it without them. */
+export const libraryBuild: Options = {
+  entry: libraryEntries,
+  format: ['esm', 'cjs'],
+  dts: true,
+  sourcemap: true,
+  // dist/bin/ belongs to the command's build below, which runs at the same time.
+  clean: ['!bin/**'],
+  target: 'node20',
+  // One copy of shared code (the model, the error classes) for all entry points, in both formats, so that
+  // instanceof works across them: code used by several entries goes to a chunk they all import.
+  splitting: true,
+  treeshake: true,
+};
+
+export default defineConfig([libraryBuild, commandBuild]);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Packs the library as npm would publish it, installs the tarball in a scratch project and imports it both as
-# an ES module and with require(); then publint and Are-the-types-wrong check the package's metadata and types.
+# an ES module and with require() (the subpaths mixed: one Model class and one KarttaError class among them); then
+# publint and Are-the-types-wrong check the package's metadata and types.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work="$(mktemp -d)"
@@ -26,6 +27,17 @@ echo "packed $tarball"
     let reportShared = false;
     try { toHtmlReport(m, { lang: 'de' }); } catch (error) { reportShared = error instanceof KarttaError; }
     if (!reportShared) throw new Error('kartta/report errors are not KarttaError instances of kartta');
+    // kartta/core and kartta/archimate mixed, with the sample: one Model and one KarttaError class among them.
+    const core = await import('kartta/core');
+    const { fromArchimateXml, toArchimateXml } = await import('kartta/archimate');
+    const { sampleRegion, sampleMigrationPlan, sampleScenarios } = await import('kartta/sample');
+    const region = sampleRegion();
+    if (!(region instanceof core.Model) || core.Model !== (await import('kartta')).Model) throw new Error('kartta/core Model is not shared');
+    if (core.planMigration(region, sampleMigrationPlan()).waves.length === 0 || sampleScenarios().length !== 3) throw new Error('kartta/sample broken');
+    if (!(fromArchimateXml(toArchimateXml(region)).model instanceof core.Model)) throw new Error('kartta/archimate does not return kartta/core models');
+    let archimateShared = false;
+    try { fromArchimateXml('<x/>'); } catch (error) { archimateShared = error instanceof core.KarttaError; }
+    if (!archimateShared) throw new Error('kartta/archimate errors are not KarttaError instances of kartta/core');
     console.log('import: ok');
   "
   node -e "
@@ -39,11 +51,22 @@ echo "packed $tarball"
     if (!shared) throw new Error('kartta/testing errors are not KarttaError instances of kartta (CJS)');
     // kartta/report requires Observable Plot, an ES module: Node 20.19+ loads it with require().
     if (!require('kartta/report').toHtmlReport(m, { asOf: '2024-01-01' }).startsWith('<!doctype html>')) throw new Error('kartta/report broken (CJS)');
+    const core = require('kartta/core');
+    const archimate = require('kartta/archimate');
+    const sample = require('kartta/sample');
+    const region = sample.sampleRegion();
+    if (!(region instanceof core.Model) || core.Model !== require('kartta').Model) throw new Error('kartta/core Model is not shared (CJS)');
+    if (sample.sampleDocument().format !== 'kartta/1' || !(archimate.fromArchimateXml(archimate.toArchimateXml(region)).model instanceof core.Model)) throw new Error('kartta/sample or kartta/archimate broken (CJS)');
+    let archimateShared = false;
+    try { archimate.fromArchimateXml('<x/>'); } catch (error) { archimateShared = error instanceof core.KarttaError; }
+    if (!archimateShared) throw new Error('kartta/archimate errors are not KarttaError instances of kartta/core (CJS)');
     console.log('require: ok');
   "
-  # The `kartta` command from the installed package: its bundle, the schema and the sample it reads.
+  # The `kartta` command from the installed package: its bundle, the schema and the sample it embeds.
   npx --no-install kartta --version
   npx --no-install kartta validate node_modules/kartta/examples/pohjois-pohjanmaa.json
+  npx --no-install kartta sample -o region.json
+  cmp region.json node_modules/kartta/examples/pohjois-pohjanmaa.json && cmp region.plan.json node_modules/kartta/examples/pohjois-pohjanmaa.plan.json && echo 'kartta sample: ok'
   npx --no-install kartta schema | node -e "JSON.parse(require('fs').readFileSync(0, 'utf8')); console.log('kartta schema: ok')"
 )
 npx publint --strict

@@ -2,7 +2,7 @@
  * The main job on the bundled sample region: what it holds, what can be harmonised, which systems run in
  * parallel and whether they are connected, a migration plan, and an ArchiMate file.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -14,14 +14,14 @@ import {
   parallelSystems,
   planMigration,
   toArchimateXml,
-  type MigrationPlan,
   type Name,
 } from '../src/index.js';
+import { sampleMigrationPlan, sampleRegion, sampleScenario } from '../src/sample/index.js';
 
-const examples = fileURLToPath(new URL('../examples/', import.meta.url));
 const outDir = fileURLToPath(new URL('../out/', import.meta.url));
-const model = Model.load(readFileSync(`${examples}pohjois-pohjanmaa.json`, 'utf8'));
-const plan = JSON.parse(readFileSync(`${examples}pohjois-pohjanmaa.plan.json`, 'utf8')) as MigrationPlan;
+// The sample of `kartta/sample`: examples/pohjois-pohjanmaa.json and its plan, embedded in the package.
+const model = sampleRegion();
+const plan = sampleMigrationPlan();
 const region = 'pop';
 
 const euros = new Intl.NumberFormat('fi-FI', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
@@ -118,10 +118,8 @@ console.log(
 );
 
 heading('Three transfer options compared (illustrative scenarios)');
-const scenarioFiles = ['hospital-district', 'regional-council', 'oulu'].map((name) =>
-  readFileSync(`${examples}scenarios/${name}.scenario.json`, 'utf8'),
-);
-console.log(formatComparison(compareScenarios(model, scenarioFiles, { scope: region }), { notes: false }).trimEnd());
+const scenarios = (['hospital-district', 'regional-council', 'oulu'] as const).map(sampleScenario);
+console.log(formatComparison(compareScenarios(model, scenarios, { scope: region }), { notes: false }).trimEnd());
 console.log('The scenario files are examples/scenarios/*.scenario.json; docs/scenarios.md reads the table.');
 
 heading('ArchiMate exchange file');

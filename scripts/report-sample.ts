@@ -5,17 +5,15 @@
  *
  *   npx tsx scripts/report-sample.ts [outdir]
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Model } from '../src/index.js';
 import { reportLanguages, toHtmlReport } from '../src/report/index.js';
+import { sampleMigrationPlan, sampleRegion, sampleScenarios } from '../src/sample/index.js';
 
 const outDir = process.argv[2] ?? 'docs/report';
-const model = Model.load(readFileSync('examples/pohjois-pohjanmaa.json', 'utf8'));
-const plan = JSON.parse(readFileSync('examples/pohjois-pohjanmaa.plan.json', 'utf8')) as unknown;
-const scenarios = ['hospital-district', 'oulu', 'regional-council'].map((name) =>
-  readFileSync(`examples/scenarios/${name}.scenario.json`, 'utf8'),
-);
+const model = sampleRegion();
+const plan = sampleMigrationPlan();
+const scenarios = sampleScenarios();
 mkdirSync(outDir, { recursive: true });
 for (const lang of reportLanguages) {
   const file = join(outDir, `pohjois-pohjanmaa.${lang}.html`);

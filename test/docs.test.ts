@@ -8,6 +8,9 @@ import { describe, expect, it } from 'vitest';
  */
 const entries = [
   '../src/index.ts',
+  '../src/core.ts',
+  '../src/archimate/index.ts',
+  '../src/sample/index.ts',
   '../src/testing/index.ts',
   '../src/spreadsheet/index.ts',
   '../src/report/index.ts',

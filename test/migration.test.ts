@@ -235,6 +235,20 @@ describe('hard rule 3: nothing is retired under something that still needs it', 
   });
 });
 
+describe('an empty plan', () => {
+  it('has no waves, no bridges and nothing to explain; no steps are at most any exhaustive limit', () => {
+    const model = region([tori('a')]);
+    for (const exhaustiveLimit of [0, 12]) {
+      const result = planMigration(model, { ...CALENDAR, steps: [] }, { exhaustiveLimit });
+      expect(result.waves).toEqual([]);
+      expect(result.bridges).toEqual([]);
+      expect(result.placements).toEqual([]);
+      expect(result.cost).toBe(0);
+      expect(result.method).toBe('exhaustive');
+    }
+  });
+});
+
 describe('hard rule 4: capacity and notBefore', () => {
   it('puts at most `capacity` steps in a wave', () => {
     const model = region(['s1', 's2', 's3', 's4', 's5'].map((id) => tori(`${id}-sys`)));

@@ -14,7 +14,10 @@
 import { compareScores, scoreOf, type Score } from './objective.js';
 import type { Problem } from './problem.js';
 
-/** Exhaustive search is exponential in the number of steps; the solver works on bit masks of at most this many. */
+/**
+ * Exhaustive search is exponential in the number of steps; the solver works on 32-bit masks of at most this many.
+ * `planMigration` keeps to it: its `exhaustiveLimit` option cannot go higher.
+ */
 export const MAX_EXACT_STEPS = 20;
 
 interface Partial {
@@ -29,12 +32,14 @@ function popcount(x: number): number {
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-/** The optimal placement; `incumbent` is a valid placement to start the bound from. */
+/**
+ * The optimal placement of a problem of at most {@link MAX_EXACT_STEPS} steps; `incumbent` is a valid placement
+ * to start the bound from.
+ */
 export function exactPlacement(problem: Problem, incumbent: Int32Array): Int32Array {
   const { n, capacity } = problem;
   if (n === 0) return new Int32Array(0);
-  if (n > MAX_EXACT_STEPS) throw new RangeError(`exact search is limited to ${MAX_EXACT_STEPS} steps`);
-  const full = n === 32 ? -1 : (1 << n) - 1;
+  const full = (1 << n) - 1;
   const predMask = new Array<number>(n).fill(0);
   for (let i = 0; i < n; i++) for (const p of problem.preds[i] ?? []) predMask[i] = (predMask[i] as number) | (1 << p);
   const ancestors = new Array<number>(n).fill(0);
@@ -89,7 +94,8 @@ export function exactPlacement(problem: Problem, incumbent: Int32Array): Int32Ar
       if (count > capacity - 1) {
         const list = freeWeights.subarray(0, count).sort();
         let kept = 0;
-        for (let t = count - 1; t >= count - (capacity - 1) && t >= 0; t--) kept += list[t] as number;
+        // count > capacity - 1, so the loop stays within the list.
+        for (let t = count - 1; t >= count - (capacity - 1); t--) kept += list[t] as number;
         cost += (free - kept) / 2;
       }
     }

@@ -44,19 +44,3 @@ export function scoreOf(problem: Problem, wave: ArrayLike<number>): Score {
   }
   return { missed, cost, waves, order: Array.from(wave) };
 }
-
-/** Checks a placement against the hard rules and the capacity; returns what is broken, for assertions. */
-export function hardRuleBreaks(problem: Problem, wave: ArrayLike<number>): string[] {
-  const out: string[] = [];
-  const load = new Map<number, number>();
-  for (let i = 0; i < problem.n; i++) {
-    const w = wave[i] as number;
-    if (!(Number.isInteger(w) && w >= 1)) out.push(`${problem.ids[i]}: no wave`);
-    if (w < (problem.minWave[i] as number)) out.push(`${problem.ids[i]}: before notBefore`);
-    for (const p of problem.preds[i] ?? [])
-      if ((wave[p] as number) >= w) out.push(`${problem.ids[i]}: not after ${problem.ids[p]}`);
-    load.set(w, (load.get(w) ?? 0) + 1);
-  }
-  for (const [w, count] of load) if (count > problem.capacity) out.push(`wave ${w}: ${count} steps`);
-  return out;
-}

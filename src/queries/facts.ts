@@ -111,11 +111,6 @@ export function integrationsBetween(model: Model, a: string, b: string): Integra
     .filter((i) => (i.source === a && i.target === b) || (i.source === b && i.target === a));
 }
 
-/** True for a system that is retired. */
-export function isRetired(system: System | undefined): boolean {
-  return system?.lifecycle === 'retired';
-}
-
 /** Today's date in UTC as `YYYY-MM-DD`: the default `asOf` of date-dependent queries. */
 export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);

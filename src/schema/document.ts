@@ -65,7 +65,6 @@ export const systemClasses = ['TORI', 'TOSI'] as const;
  * ```
  */
 export const lifecycles = ['planned', 'development', 'production', 'phasingOut', 'retired'] as const;
-export const criticalities = criticalitySchema.options;
 /**
  * Integration directions: `oneWay` (source to target, the default) and `twoWay`.
  *

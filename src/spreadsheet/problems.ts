@@ -1,5 +1,4 @@
 /** The shape of what the import reports: problems that stop a row, and notes that do not. */
-import { cap } from './words.js';
 
 /** Where a cell or row is.
  * @category Spreadsheets
@@ -80,12 +79,4 @@ export interface InventoryNote extends CellLocation {
   readonly message: string;
   /** For merges: the other places the same entity was given. */
   readonly others?: readonly CellLocation[];
-}
-
-/** The place of a problem as a person reads it: `Järjestelmät!D17 (oulu.xlsx, column "Elinkaaren vaihe")`. */
-export function describeLocation(location: CellLocation): string {
-  const where =
-    location.cell ?? (location.row === undefined ? location.sheet : `${location.sheet} row ${location.row}`);
-  const column = location.column === undefined ? '' : `, column "${cap(location.column, 40)}"`;
-  return `${where} (${location.file}${column})`;
 }

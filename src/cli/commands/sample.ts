@@ -2,7 +2,7 @@
 import { basename, dirname, join } from 'node:path';
 import { defineCommand } from '../command.js';
 import { CliError, ExitCode } from '../exit.js';
-import { isStdio, readPackageFile, writeOutput } from '../io.js';
+import { isStdio, writeOutput } from '../io.js';
 
 interface SampleOptions {
   readonly output?: string;
@@ -27,8 +27,10 @@ export const sample = defineCommand<SampleOptions>({
       .option('-o, --output <file>', 'write the model to this file and the plan to FILE.plan.json next to it')
       .option('--plan', 'write only the migration plan'),
   run: async (context, _args, options) => {
-    const model = await readPackageFile('../../examples/pohjois-pohjanmaa.json');
-    const plan = await readPackageFile('../../examples/pohjois-pohjanmaa.plan.json');
+    // The documents `kartta/sample` embeds, written as their files in examples/ have them.
+    const { jsonText, planData, regionData } = await import('../../sample/data.js');
+    const model = jsonText(regionData);
+    const plan = jsonText(planData);
     if (options.plan || isStdio(options.output)) {
       await writeOutput(context, options.output, options.plan ? plan : model);
       return ExitCode.ok;
