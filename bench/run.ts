@@ -16,6 +16,7 @@ import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fmt, type Measurement } from './measure.js';
+import type { PlanGap } from './plan-gaps.js';
 import type { Group, WorkerResult, WorkerTask } from './worker.js';
 
 const args = process.argv.slice(2);
@@ -87,6 +88,7 @@ interface SizeResult {
   xmlCharacters: number | null;
   reportBytes: number | null;
   heap: { heapUsedAfterLoadMiB: number; modelMiB: number } | null;
+  planGaps?: PlanGap[];
   notes: string[];
 }
 
@@ -132,6 +134,14 @@ const OPS: Record<Group, string[]> = {
   xmlbuilder2: ['xmlbuilder2'],
   fastXmlParser: ['fastXmlParser'],
   report: ['report'],
+  plan: [
+    'planHeuristic100',
+    'planOptimal100',
+    'planHeuristic300',
+    'planOptimal300',
+    'planHeuristic1000',
+    'planOptimal1000',
+  ],
 };
 /** Kartta first (it writes the XML the others read), then the floors, then the peers. */
 const ALL: Group[] = [
@@ -143,6 +153,7 @@ const ALL: Group[] = [
   'xmlbuilder2',
   'fastXmlParser',
   'report',
+  'plan',
 ];
 /** `--groups=report,kartta` measures only those groups (the others' rows stay empty). */
 const groupsArg = args.find((a) => a.startsWith('--groups='));
@@ -189,6 +200,7 @@ for (const systems of sizes) {
     if (result.xmlCharacters !== undefined) size.xmlCharacters = result.xmlCharacters;
     if (result.reportBytes !== undefined) size.reportBytes = result.reportBytes;
     if (result.exportMatchesStringJoin !== undefined) size.exportMatchesStringJoin = result.exportMatchesStringJoin;
+    if (result.planGaps !== undefined) size.planGaps = result.planGaps;
   }
   rmSync(xmlPath, { force: true });
   results.push(size);
@@ -205,6 +217,8 @@ const GOALS = {
   'edit.vsLoad': 0.01,
   'diff.vsLoad': 1,
   'scaling.exponent': 1.15,
+  'plan.gap100': 0,
+  'plan.gap1000': 0.1,
 } as const;
 
 const ok = (m: Measurement | undefined): m is Measurement & { median: number } =>
@@ -246,9 +260,14 @@ const detail = {
 };
 const scaling = { load: exponent('load'), export: exponent('export') };
 const exponents = [scaling.load.value, scaling.export.value].filter((v): v is number => v !== null);
+const planGaps = results.find((r) => r.planGaps !== undefined)?.planGaps ?? [];
+const gapOf = (steps: number): number | null => planGaps.find((g) => g.steps === steps)?.gap ?? null;
 const ratios: Record<string, number | null> = {
   ...Object.fromEntries(Object.entries(detail).map(([k, v]) => [k, v.value])),
   'scaling.exponent': exponents.length > 0 ? Math.max(...exponents) : null,
+  'plan.gap100': gapOf(100),
+  'plan.gap300': gapOf(300),
+  'plan.gap1000': gapOf(1000),
 };
 const heap100k = results.find((r) => r.systems === 100_000)?.heap?.heapUsedAfterLoadMiB ?? null;
 const met: Record<string, boolean | null> = Object.fromEntries(
@@ -268,6 +287,7 @@ const output = {
   goals: { ...GOALS, 'heap100k.MiB': 1024 },
   met,
   heapUsedAfterLoad100kMiB: heap100k,
+  planGaps,
   sizes: Object.fromEntries(results.map((r) => [String(r.systems), r])),
 };
 writeFileSync(join(here, 'results.json'), `${JSON.stringify(output, null, 2)}\n`);
@@ -300,6 +320,12 @@ const rows: [string, string][] = [
   ['saxes', '  floor: bare saxes pass'],
   ['fastXmlParser', '  peer: fast-xml-parser'],
   ['report', `toHtmlReport (plan: systems/5 steps)`],
+  ['planHeuristic100', 'planMigration, 100 steps (heuristic)'],
+  ['planOptimal100', 'planMigrationOptimal, 100 steps'],
+  ['planHeuristic300', 'planMigration, 300 steps (heuristic)'],
+  ['planOptimal300', 'planMigrationOptimal, 300 steps'],
+  ['planHeuristic1000', 'planMigration, 1,000 steps (heuristic)'],
+  ['planOptimal1000', 'planMigrationOptimal, 1,000 steps'],
 ];
 const cell = (m: Measurement | undefined): string =>
   m === undefined ? '' : m.error ? 'failed' : m.skipped ? 'skipped' : fmt(m.median);

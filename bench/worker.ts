@@ -27,10 +27,11 @@ import {
   stringJoinExport,
   xmlbuilder2Export,
 } from './baselines.js';
+import { measurePlanGaps, type PlanGap } from './plan-gaps.js';
 import { collect, failed, hasGc, measure, skipped, type Measurement, type RunPolicy } from './measure.js';
 
 export type Group =
-  'kartta' | 'graphology' | 'stringJoin' | 'xmlbuilder2' | 'import' | 'saxes' | 'fastXmlParser' | 'report';
+  'kartta' | 'graphology' | 'stringJoin' | 'xmlbuilder2' | 'import' | 'saxes' | 'fastXmlParser' | 'report' | 'plan';
 
 export interface WorkerTask {
   readonly group: Group;
@@ -52,6 +53,8 @@ export interface WorkerResult {
   readonly heap?: { heapUsedAfterLoadMiB: number; modelMiB: number } | null;
   /** Bytes (UTF-8) of the region report of the model with the generated plan. */
   readonly reportBytes?: number | null;
+  /** The migration planner's answers on generated plans (group `plan`, 10k systems only). */
+  readonly planGaps?: PlanGap[];
   readonly notes: string[];
 }
 
@@ -137,6 +140,8 @@ function run(task: WorkerTask): WorkerResult {
       });
       return { times, notes };
     }
+    case 'plan':
+      return { times, notes };
     case 'import':
     case 'saxes':
     case 'fastXmlParser': {
@@ -357,7 +362,22 @@ if (arg !== undefined && process.send) {
   const task = JSON.parse(arg) as WorkerTask;
   let result: WorkerResult;
   try {
-    result = run(task);
+    if (task.group === 'plan') {
+      // The MIP solver is asynchronous; one model of 10k systems is enough for plans of up to 1,000 steps.
+      const times: Record<string, Measurement> = {};
+      result =
+        task.systems === 10_000
+          ? {
+              times,
+              notes: [],
+              planGaps: await measurePlanGaps(
+                generateRegionModel({ seed: task.seed, systems: task.systems }),
+                task.seed,
+                times,
+              ),
+            }
+          : { times, notes: [] };
+    } else result = run(task);
   } catch (error) {
     result = { times: { [task.group]: failed(task.group, error) }, notes: [`the ${task.group} worker failed`] };
   }

@@ -38,6 +38,11 @@ echo "packed $tarball"
     let archimateShared = false;
     try { fromArchimateXml('<x/>'); } catch (error) { archimateShared = error instanceof core.KarttaError; }
     if (!archimateShared) throw new Error('kartta/archimate errors are not KarttaError instances of kartta/core');
+    // The MIP solver's WebAssembly must load from the installed package.
+    const { planMigrationOptimal } = core;
+    const pm = core.Model.load({ format: 'kartta/1', name: 'P', systems: [{ id: 'a', name: 'A', class: 'TORI', lifecycle: 'production' }] });
+    const mip = await planMigrationOptimal(pm, { steps: [{ id: 'x', action: 'retire', system: 'a' }] }, { method: 'mip' });
+    if (mip.method !== 'mip' || !mip.proven) throw new Error('MIP solver broken (ESM): ' + JSON.stringify(mip.reasons));
     console.log('import: ok');
   "
   node -e "
@@ -60,13 +65,18 @@ echo "packed $tarball"
     let archimateShared = false;
     try { archimate.fromArchimateXml('<x/>'); } catch (error) { archimateShared = error instanceof core.KarttaError; }
     if (!archimateShared) throw new Error('kartta/archimate errors are not KarttaError instances of kartta/core (CJS)');
-    console.log('require: ok');
+    const pm = require('kartta').Model.load({ format: 'kartta/1', name: 'P', systems: [{ id: 'a', name: 'A', class: 'TORI', lifecycle: 'production' }] });
+    require('kartta').planMigrationOptimal(pm, { steps: [{ id: 'x', action: 'retire', system: 'a' }] }, { method: 'mip' }).then((mip) => {
+      if (mip.method !== 'mip' || !mip.proven) throw new Error('MIP solver broken (CJS): ' + JSON.stringify(mip.reasons));
+      console.log('require: ok');
+    });
   "
   # The `kartta` command from the installed package: its bundle, the schema and the sample it embeds.
   npx --no-install kartta --version
   npx --no-install kartta validate node_modules/kartta/examples/pohjois-pohjanmaa.json
   npx --no-install kartta sample -o region.json
   cmp region.json node_modules/kartta/examples/pohjois-pohjanmaa.json && cmp region.plan.json node_modules/kartta/examples/pohjois-pohjanmaa.plan.json && echo 'kartta sample: ok'
+  npx --no-install kartta plan node_modules/kartta/examples/pohjois-pohjanmaa.json node_modules/kartta/examples/pohjois-pohjanmaa.plan.json --method mip | tail -n 1
   npx --no-install kartta schema | node -e "JSON.parse(require('fs').readFileSync(0, 'utf8')); console.log('kartta schema: ok')"
 )
 npx publint --strict

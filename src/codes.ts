@@ -164,6 +164,12 @@ export const reasonCodes = [
   'placement.bridge',
   'placement.waits',
   'placement.free',
+  // planMigrationOptimal: how the plan was solved
+  'plan.mip-optimal',
+  'plan.mip-time-limit',
+  'plan.mip-unavailable',
+  'plan.mip-failed',
+  'plan.mip-bound-only',
   // archimateExportChanges
   'archimate.concept-removed',
   'archimate.element-removed',

@@ -97,6 +97,8 @@ export type {
 } from './queries/lint.js';
 export { planMigration } from './migration/plan-migration.js';
 export type { PlanMigrationOptions } from './migration/plan-migration.js';
+export { planMigrationOptimal } from './migration/plan-optimal.js';
+export type { PlanMigrationOptimalOptions } from './migration/plan-optimal.js';
 export { validatePlan, parsePlan } from './migration/validate.js';
 export type { PlanValidationResult } from './migration/validate.js';
 export { PlanValidationError, MigrationCycleError } from './migration/errors.js';
@@ -114,6 +116,9 @@ export type {
   PlacementReason,
   PlacementReasonData,
   StepPlacement,
+  MigrationMethod,
+  PlanReason,
+  PlanReasonCode,
 } from './migration/result.js';
 export { graphKey, idOfGraphKey } from './graph/graph-key.js';
 export { diffModels } from './scenarios/diff.js';

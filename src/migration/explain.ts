@@ -9,12 +9,14 @@ import type { MigrationPlan, MigrationStep } from './plan-schema.js';
 import { NO_DEADLINE, type Problem } from './problem.js';
 import type {
   MigrationBridge,
+  MigrationMethod,
   MigrationResult,
   MigrationViolation,
   MigrationWave,
   MissedDeadline,
   PlacementReason,
   PlacementReasonData,
+  PlanReason,
   StepPlacement,
 } from './result.js';
 import type { HardConstraint } from './rules.js';
@@ -41,8 +43,10 @@ export interface AssembleInput {
   /** Sorted by id. */
   readonly integrations: readonly StepIntegration[];
   readonly optimal: boolean;
+  readonly method: MigrationMethod;
   /** A lower bound of the optimal cost, or `cost` when the placement is optimal. */
   readonly lowerBound: number | 'cost';
+  readonly reasons: readonly PlanReason[];
 }
 
 export function assemble(input: AssembleInput): MigrationResult {
@@ -120,14 +124,18 @@ export function assemble(input: AssembleInput): MigrationResult {
     explanations[id] = reasons.map((reason) => reason.message);
   }
 
+  const lowerBound = input.lowerBound === 'cost' ? cost : Math.min(cost, input.lowerBound);
   return {
     waves,
     waveOf,
     bridges,
     cost,
     optimal: input.optimal,
-    method: input.optimal ? 'exhaustive' : 'heuristic',
-    lowerBound: input.lowerBound === 'cost' ? cost : Math.min(cost, input.lowerBound),
+    proven: input.optimal,
+    method: input.method,
+    lowerBound,
+    gap: cost > 0 ? (cost - lowerBound) / cost : 0,
+    reasons: input.reasons,
     missedDeadlines,
     violations: input.violations,
     explanations,

@@ -4,20 +4,13 @@
  * heuristic for large ones.
  */
 import type { Model } from '../model/model.js';
-import { describe, optionError, optionField, optionsSchema, parseOptions } from '../options.js';
-import { capped, OptionError } from '../errors.js';
-import { compareStrings } from '../queries/facts.js';
+import { optionField, optionsSchema, parseOptions } from '../options.js';
 import type { Integration } from '../types.js';
-import { bridgeLowerBound } from './bounds.js';
-import { WaveCalendar } from './calendar.js';
 import { exactPlacement, MAX_EXACT_STEPS } from './exact.js';
-import { assemble, type StepIntegration } from './explain.js';
 import { heuristicPlacement } from './heuristic.js';
 import type { MigrationPlan } from './plan-schema.js';
-import { buildProblem } from './problem.js';
-import type { MigrationResult, MigrationViolation } from './result.js';
-import { hardConstraints, readySystemOf } from './rules.js';
-import { parsePlan } from './validate.js';
+import { finishPlan, preparePlan } from './prepare.js';
+import type { MigrationResult } from './result.js';
 
 /**
  * Options of {@link planMigration}.
@@ -53,39 +46,6 @@ const OPTIONS = optionsSchema({
   weight: optionField.function<(integration: Integration) => number>('an integration'),
   exhaustiveLimit: optionField.integer(0, MAX_EXACT_STEPS),
 });
-
-/** The weight function, checked on every call: a bad return value names the option and the integration. */
-function checkedWeight(
-  weight: ((integration: Integration) => number) | undefined,
-): (integration: Integration) => number {
-  if (weight === undefined) return () => 1;
-  return (integration) => {
-    let value: unknown;
-    try {
-      value = weight(integration);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new OptionError(
-        `${QUERY}: option 'weight' threw for integration '${capped(integration.id)}': ${capped(reason)}`,
-        {
-          option: 'weight',
-          path: ['weight'],
-          id: integration.id,
-          cause: error,
-        },
-      );
-    }
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-      throw optionError(
-        QUERY,
-        ['weight'],
-        `must return a finite number of at least 0, got ${describe(value)} for integration '${integration.id}'`,
-        integration.id,
-      );
-    }
-    return value;
-  };
-}
 
 /**
  * Places the steps of a migration plan in waves 1, 2, 3, ... The rules, strongest first:
@@ -156,108 +116,11 @@ export function planMigration(model: Model, plan: MigrationPlan, options?: PlanM
 export function planMigration(model: Model, plan: unknown, options?: PlanMigrationOptions): MigrationResult;
 export function planMigration(model: Model, plan: unknown, options?: PlanMigrationOptions): MigrationResult {
   const parsed = parseOptions(QUERY, OPTIONS, options);
-  const weight = checkedWeight(parsed.weight);
+  const prepared = preparePlan(QUERY, model, plan, parsed.weight);
   const limit = parsed.exhaustiveLimit ?? DEFAULT_EXHAUSTIVE_LIMIT;
-  const checked: MigrationPlan = parsePlan(model, plan);
-  const steps = checked.steps;
-
-  const calendar =
-    checked.start !== undefined && checked.waveMonths !== undefined
-      ? new WaveCalendar(checked.start, checked.waveMonths)
-      : undefined;
-  const violations: MigrationViolation[] = [];
-  if ((checked.start === undefined) !== (checked.waveMonths === undefined)) {
-    violations.push({
-      code: 'calendar-incomplete',
-      message: `the plan gives ${checked.start === undefined ? 'waveMonths but no start' : 'start but no waveMonths'}: the waves have no dates`,
-    });
-  }
-  const minWave = new Map<string, number>();
-  const maxWave = new Map<string, number>();
-  for (const step of steps) {
-    if (calendar) {
-      if (step.notBefore !== undefined) minWave.set(step.id, calendar.firstWaveFrom(step.notBefore));
-      if (step.deadline !== undefined) maxWave.set(step.id, calendar.lastWaveUntil(step.deadline));
-    } else if (step.notBefore !== undefined || step.deadline !== undefined) {
-      const fields = [
-        step.deadline !== undefined ? `deadline ${step.deadline}` : '',
-        step.notBefore !== undefined ? `notBefore ${step.notBefore}` : '',
-      ].filter((f) => f !== '');
-      violations.push({
-        code: 'dates-unchecked',
-        step: step.id,
-        message: `${step.id}: ${fields.join(' and ')} not checked: the plan needs start and waveMonths to give the waves dates`,
-      });
-    }
-    const ready = readySystemOf(step);
-    if (step.action !== 'rehost' && ready !== undefined && model.system(ready)?.lifecycle === 'retired') {
-      violations.push({
-        code: 'target-retired',
-        step: step.id,
-        system: ready,
-        message: `${step.id} moves onto ${ready}, which is retired`,
-      });
-    }
-  }
-
-  const { constraints, outside } = hardConstraints(model, steps);
-  for (const found of outside) {
-    const shown = found.dependents.slice(0, 10).join(', ');
-    const more = found.dependents.length > 10 ? ` and ${found.dependents.length - 10} more` : '';
-    violations.push({
-      code: 'retires-dependency',
-      step: found.step,
-      system: found.system,
-      systems: found.dependents,
-      message: `${found.step} takes ${found.system} out of use, but ${shown}${more} (outside the plan) depend${found.dependents.length === 1 ? 's' : ''} on it`,
-    });
-  }
-  violations.sort((a, b) => compareStrings(a.code, b.code) || compareStrings(a.step ?? '', b.step ?? ''));
-
-  const stepOfSystem = new Map<string, string>();
-  for (const step of steps) stepOfSystem.set(step.system, step.id);
-  const integrations: StepIntegration[] = [];
-  const pairWeights = new Map<string, [string, string, number]>();
-  for (const integration of model.integrations()) {
-    const source = stepOfSystem.get(integration.source);
-    const target = stepOfSystem.get(integration.target);
-    if (source === undefined || target === undefined || source === target) continue;
-    const w = weight(integration);
-    integrations.push({ id: integration.id, source, target, weight: w });
-    const [a, b] = compareStrings(source, target) < 0 ? [source, target] : [target, source];
-    const key = `${a}\u0000${b}`;
-    const known = pairWeights.get(key);
-    if (known) known[2] += w;
-    else pairWeights.set(key, [a, b, w]);
-  }
-
-  const classOf = new Map<string, 'TORI' | 'TOSI'>();
-  for (const step of steps) classOf.set(step.id, model.system(step.system)?.class ?? 'TOSI');
-  const problem = buildProblem({
-    ids: steps.map((s) => s.id),
-    classes: steps.map((s) => classOf.get(s.id) as string),
-    constraints,
-    minWave,
-    maxWave,
-    capacity: checked.capacity ?? Math.max(1, steps.length),
-    weights: [...pairWeights.values()],
-  });
-
+  const { problem } = prepared;
   let wave = heuristicPlacement(problem);
   const optimal = problem.n <= limit;
   if (optimal) wave = exactPlacement(problem, wave);
-
-  return assemble({
-    plan: checked,
-    classOf,
-    nameOf: (id) => model.nameOf(id) ?? id,
-    problem,
-    wave,
-    constraints,
-    violations,
-    calendar,
-    integrations,
-    optimal,
-    lowerBound: optimal ? 'cost' : bridgeLowerBound(problem),
-  });
+  return finishPlan(prepared, wave, optimal ? { method: 'exhaustive' } : { method: 'heuristic' });
 }

@@ -1,4 +1,5 @@
 /** The public result types of {@link planMigration}. */
+import type { ReasonCode } from '../codes.js';
 import type { HardRule } from './errors.js';
 import type { MigrationAction } from './plan-schema.js';
 import type { HardConstraint } from './rules.js';
@@ -200,6 +201,56 @@ export interface StepPlacement {
 }
 
 /**
+ * How a migration placement was found:
+ *
+ * - `exhaustive`: the exact search of small plans (up to `exhaustiveLimit` steps); always optimal.
+ * - `mip`: the HiGHS MIP solver, by {@link planMigrationOptimal}; optimal when `proven`, otherwise the best
+ *   placement found within the time limit, with the solver's lower bound.
+ * - `heuristic`: list scheduling and local moves; never proven optimal.
+ *
+ * @example
+ * ```ts
+ * import type { MigrationMethod } from 'kartta';
+ * const method: MigrationMethod = 'mip';
+ * ```
+ */
+export type MigrationMethod = 'exhaustive' | 'mip' | 'heuristic';
+
+/**
+ * One note on how a plan was solved, with a stable code:
+ *
+ * - `plan.mip-optimal`: the MIP solver proved the placement optimal;
+ * - `plan.mip-time-limit`: the solver reached the time limit before proving optimality (the result holds the
+ *   best placement found and the solver's bound);
+ * - `plan.mip-unavailable`: the solver could not be loaded; the heuristic answered;
+ * - `plan.mip-failed`: the solver gave no usable answer (an error, or a status it should not have); the
+ *   heuristic answered;
+ * - `plan.mip-bound-only`: the plan is too large for the MIP to place within the limits; the heuristic placed it
+ *   and the solver's relaxation gave the lower bound.
+ *
+ * @example
+ * ```ts
+ * import type { PlanReason } from 'kartta';
+ * const reason: PlanReason = { code: 'plan.mip-time-limit', message: 'the MIP solver reached the time limit of 10 s' };
+ * ```
+ */
+export interface PlanReason {
+  readonly code: PlanReasonCode;
+  readonly message: string;
+}
+
+/**
+ * The code of a {@link PlanReason}.
+ *
+ * @example
+ * ```ts
+ * import type { PlanReasonCode } from 'kartta';
+ * const code: PlanReasonCode = 'plan.mip-optimal';
+ * ```
+ */
+export type PlanReasonCode = Extract<ReasonCode, `plan.${string}`>;
+
+/**
  * The result of {@link planMigration}.
  *
  * @example
@@ -220,16 +271,26 @@ export interface MigrationResult {
   readonly bridges: readonly MigrationBridge[];
   /** Total weight of the bridges. */
   readonly cost: number;
-  /** True when the placement is proven optimal (exhaustive search); false for the heuristic. */
+  /** True when the placement is proven optimal (the exhaustive search, or the MIP solver within its time limit). */
   readonly optimal: boolean;
-  /** How the placement was found. */
-  readonly method: 'exhaustive' | 'heuristic';
+  /** The same as `optimal`, under the name the MIP solver's reports use. */
+  readonly proven: boolean;
+  /** How the placement was found: see {@link MigrationMethod}. */
+  readonly method: MigrationMethod;
   /**
-   * A value the optimal plan's `cost` cannot be below: `cost` itself when `optimal`; for the heuristic, the
-   * weight of the integrations that every plan must bridge (between steps the hard rules put in different
-   * waves, and the least one inside each integrated group too large for one wave).
+   * A value the optimal plan's `cost` cannot be below: `cost` itself when `optimal`. Otherwise the best bound
+   * known: the weight of the integrations that every plan must bridge (between steps the hard rules put in
+   * different waves, and the least one inside each integrated group too large for one wave), or, from
+   * {@link planMigrationOptimal}, the MIP solver's bound when that is higher.
    */
-  readonly lowerBound?: number | undefined;
+  readonly lowerBound: number;
+  /**
+   * The proven gap of `cost`: `(cost - lowerBound) / cost`, 0 when `optimal` or when `cost` is 0. A gap of 0.05
+   * says the optimal plan's bridges weigh at least 95 % of this plan's.
+   */
+  readonly gap: number;
+  /** How the method went, in words: why the MIP stopped (time limit) or why it was not used. Sorted as found. */
+  readonly reasons: readonly PlanReason[];
   /** Deadlines not met, sorted by step id. */
   readonly missedDeadlines: readonly MissedDeadline[];
   /** What the plan breaks or could not check, sorted by code and step. */

@@ -156,8 +156,33 @@ describe('kartta plan', () => {
     for (const missed of expected.missedDeadlines)
       expect(run.stdout).toMatch(new RegExp(`${missed.step} +${missed.deadline}`));
     expect(run.stdout).toContain(
-      `${expected.waves.length} waves, ${expected.bridges.length} bridges (cost ${expected.cost}, optimal)`,
+      `${expected.waves.length} waves, ${expected.bridges.length} bridges (cost ${expected.cost}, optimal, exhaustive)`,
     );
+  });
+
+  it('solves with the MIP solver on --method mip and says so; --time-limit 0 falls back to the heuristic', async () => {
+    const mip = await kartta(['plan', sampleModel, samplePlan, '--method', 'mip', '-f', 'json']);
+    expect(mip.code).toBe(0);
+    const result = JSON.parse(mip.stdout) as { method: string; proven: boolean; gap: number; waveOf: object };
+    expect([result.method, result.proven, result.gap]).toEqual(['mip', true, 0]);
+    expect(result.waveOf).toEqual(expected.waveOf);
+    const text = await kartta(['plan', sampleModel, samplePlan, '--method', 'mip']);
+    expect(text.stdout).toContain(`(cost ${expected.cost}, optimal, mip)`);
+    const limited = await kartta(['plan', sampleModel, samplePlan, '--method', 'mip', '--time-limit', '0']);
+    expect(limited.code).toBe(0);
+    expect(limited.stdout).toMatch(/\(cost \d+, heuristic, lower bound \d+, gap \d+\.\d %\)/);
+    expect(limited.stdout).toContain('the MIP solver reached the time limit');
+    const heuristic = await kartta(['plan', sampleModel, samplePlan, '--method', 'heuristic', '-f', 'json']);
+    expect((JSON.parse(heuristic.stdout) as { method: string }).method).toBe('heuristic');
+  });
+
+  it('refuses a bad --method or --time-limit with exit 2', async () => {
+    const method = await kartta(['plan', sampleModel, samplePlan, '--method', 'best']);
+    expect(method.code).toBe(2);
+    expect(method.stderr).toContain('best');
+    const limit = await kartta(['plan', sampleModel, samplePlan, '--time-limit', 'soon']);
+    expect(limit.code).toBe(2);
+    expect(limit.stderr).toContain('--time-limit must be a number of seconds from 0 to 86400, got "soon"');
   });
 
   it('writes CSV with one row per step and its wave, and JSON that is the library result', async () => {

@@ -1,6 +1,7 @@
 /** `kartta plan FILE PLAN.json`: a migration plan placed in waves, with bridges, missed deadlines and violations. */
+import { Option } from 'commander';
 import { defineCommand } from '../command.js';
-import { ExitCode } from '../exit.js';
+import { CliError, ExitCode } from '../exit.js';
 import { loadModel, loadPlan } from '../model-input.js';
 import { labelOf, nameOf } from '../names.js';
 import { row, type Table } from '../table.js';
@@ -9,6 +10,8 @@ import { tabularOptions, writeTabular, type TabularFormat } from '../tabular.js'
 interface PlanOptions {
   readonly format: TabularFormat;
   readonly output?: string;
+  readonly method: 'auto' | 'exhaustive' | 'mip' | 'heuristic';
+  readonly timeLimit?: string;
 }
 
 export const plan = defineCommand<PlanOptions>({
@@ -19,16 +22,40 @@ export const plan = defineCommand<PlanOptions>({
   examples: [
     'kartta plan region.json region.plan.json',
     'kartta plan region.json region.plan.json --format markdown -o plan.md',
+    'kartta plan region.json large.plan.json --method mip --time-limit 60',
   ],
   define: (command) =>
     tabularOptions(
-      command.argument('<file>', 'the model, or - for standard input').argument('<plan>', 'the migration plan (JSON)'),
+      command
+        .argument('<file>', 'the model, or - for standard input')
+        .argument('<plan>', 'the migration plan (JSON)')
+        .addOption(
+          new Option(
+            '--method <method>',
+            'auto: exhaustive search up to 12 steps, the MIP solver beyond; or exhaustive, mip, heuristic',
+          )
+            .choices(['auto', 'exhaustive', 'mip', 'heuristic'])
+            .default('auto'),
+        )
+        .option('--time-limit <seconds>', 'seconds the MIP solver may take (default 10)'),
     ),
   run: async (context, [path, planPath], options) => {
     const { model } = await loadModel(context, path as string);
     const migrationPlan = await loadPlan(context, model, planPath as string);
-    const { planMigration } = await import('../../migration/plan-migration.js');
-    const result = planMigration(model, migrationPlan);
+    let timeLimit: number | undefined;
+    if (options.timeLimit !== undefined) {
+      timeLimit = Number(options.timeLimit);
+      if (options.timeLimit.trim() === '' || !Number.isFinite(timeLimit) || timeLimit < 0 || timeLimit > 86_400)
+        throw new CliError(
+          'usage.invalid',
+          `--time-limit must be a number of seconds from 0 to 86400, got ${JSON.stringify(options.timeLimit.slice(0, 80))}`,
+        );
+    }
+    const { planMigrationOptimal } = await import('../../migration/plan-optimal.js');
+    const result = await planMigrationOptimal(model, migrationPlan, {
+      method: options.method,
+      ...(timeLimit === undefined ? {} : { timeLimit }),
+    });
     const waves = new Map(result.waves.map((wave) => [wave.index, wave]));
     const deadlines = new Map(migrationPlan.steps.map((step) => [step.id, step.deadline ?? null]));
     const missed = new Set(result.missedDeadlines.map((deadline) => deadline.step));
@@ -134,10 +161,11 @@ export const plan = defineCommand<PlanOptions>({
       rows: stepRows,
     };
     const quality = result.optimal
-      ? 'optimal'
-      : `heuristic${result.lowerBound === undefined ? '' : `, lower bound ${result.lowerBound}`}`;
+      ? `optimal, ${result.method}`
+      : `${result.method}, lower bound ${result.lowerBound}, gap ${(result.gap * 100).toFixed(1)} %`;
     const notes = [
       `${result.waves.length} waves, ${result.bridges.length} bridges (cost ${result.cost}, ${quality}), ${result.missedDeadlines.length} missed deadlines, ${result.violations.length} violations`,
+      ...result.reasons.filter((reason) => reason.code !== 'plan.mip-optimal').map((reason) => reason.message),
     ];
     await writeTabular(
       context,
