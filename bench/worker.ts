@@ -4,7 +4,7 @@
  * slower than in a process of its own). Every group regenerates the same data from the seed; the XML travels
  * between groups as a temporary file. Started by bench/run.ts; answers with `process.send`.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import * as kartta from '../src/index.js';
 import {
   diffModels,
@@ -16,7 +16,7 @@ import {
   type KarttaDocument,
 } from '../src/index.js';
 import { toArchimateXml } from '../src/archimate/export.js';
-import { fromArchimateXml } from '../src/archimate/import.js';
+import { fromArchimateXml, readArchimate } from '../src/archimate/import.js';
 import { toHtmlReport } from '../src/report/index.js';
 import { generateMigrationPlan, generateRegionModel, type GeneratedPlan } from '../src/testing/index.js';
 import {
@@ -31,7 +31,16 @@ import { measurePlanGaps, type PlanGap } from './plan-gaps.js';
 import { collect, failed, hasGc, measure, skipped, type Measurement, type RunPolicy } from './measure.js';
 
 export type Group =
-  'kartta' | 'graphology' | 'stringJoin' | 'xmlbuilder2' | 'import' | 'saxes' | 'fastXmlParser' | 'report' | 'plan';
+  | 'kartta'
+  | 'graphology'
+  | 'stringJoin'
+  | 'xmlbuilder2'
+  | 'import'
+  | 'importMemory'
+  | 'saxes'
+  | 'fastXmlParser'
+  | 'report'
+  | 'plan';
 
 export interface WorkerTask {
   readonly group: Group;
@@ -51,6 +60,11 @@ export interface WorkerResult {
   readonly exportMatchesStringJoin?: boolean | null;
   readonly xmlCharacters?: number | null;
   readonly heap?: { heapUsedAfterLoadMiB: number; modelMiB: number } | null;
+  /**
+   * Peak resident memory of a process that did nothing but one import of the file, read as a stream
+   * (`readArchimate(createReadStream(file))`), and its resident memory before the import started.
+   */
+  readonly importMemory?: { rssBeforeMiB: number; peakRssMiB: number } | null;
   /** Bytes (UTF-8) of the region report of the model with the generated plan. */
   readonly reportBytes?: number | null;
   /** The migration planner's answers on generated plans (group `plan`, 10k systems only). */
@@ -72,6 +86,35 @@ function policies(systems: number, deadline: number): { normal: RunPolicy; fast:
 }
 
 const mib = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+/** Peak resident set size of this process so far (Linux: VmHWM; elsewhere what libuv reports as maxRSS). */
+function peakRssMiB(): number {
+  return mib(process.resourceUsage().maxRSS * 1024);
+}
+
+/**
+ * One streamed import in a process of its own, for its peak memory: nothing else ran in this process, so its
+ * high-water mark is the import's (plus Node itself, counted in `rssBeforeMiB`). Timed too, as one run.
+ */
+async function runImportMemory(task: WorkerTask): Promise<WorkerResult> {
+  const notes: string[] = [];
+  const times: Record<string, Measurement> = {};
+  const rssBeforeMiB = mib(process.memoryUsage.rss());
+  const reason =
+    task.skip.importStream ?? (Date.now() > task.deadline ? 'out of the time budget of the run' : undefined);
+  if (reason !== undefined) {
+    times.importStream = skipped('importStream', reason);
+    return { times, notes, importMemory: null };
+  }
+  const start = performance.now();
+  const result = await readArchimate(createReadStream(task.xmlPath), { maxLength: 2 ** 30 });
+  const ms = performance.now() - start;
+  times.importStream = { median: Math.round(ms * 1000) / 1000, runs: [Math.round(ms * 1000) / 1000] };
+  const peak = peakRssMiB();
+  if (result.model.systems().length !== task.systems) notes.push('the streamed import has an unexpected size');
+  process.stderr.write(`  import from a stream: ${Math.round(ms)} ms, peak RSS ${peak} MiB (${rssBeforeMiB} before)\n`);
+  return { times, notes, importMemory: { rssBeforeMiB, peakRssMiB: peak } };
+}
 
 function run(task: WorkerTask): WorkerResult {
   const { normal, fast, single } = policies(task.systems, task.deadline);
@@ -142,6 +185,8 @@ function run(task: WorkerTask): WorkerResult {
     }
     case 'plan':
       return { times, notes };
+    case 'importMemory':
+      throw new Error('the importMemory group runs in runImportMemory');
     case 'import':
     case 'saxes':
     case 'fastXmlParser': {
@@ -377,7 +422,8 @@ if (arg !== undefined && process.send) {
               ),
             }
           : { times, notes: [] };
-    } else result = run(task);
+    } else if (task.group === 'importMemory') result = await runImportMemory(task);
+    else result = run(task);
   } catch (error) {
     result = { times: { [task.group]: failed(task.group, error) }, notes: [`the ${task.group} worker failed`] };
   }
