@@ -285,4 +285,15 @@ describe('fromArchimateXml: hostile input', () => {
     await expect(readArchimate(source(), { maxObjects: 1000 })).rejects.toMatchObject({ code: 'xml.too-large' });
     expect(pulled).toBeLessThan(1100);
   });
+
+  it('refuses element types named like what Object.prototype holds, as unknown types', () => {
+    for (const type of ['toString', '__proto__', 'constructor', 'hasOwnProperty']) {
+      const error = importError(
+        `<model ${NS} identifier="m"><name>M</name><elements>\n<element identifier="a" xsi:type="${type}"><name>A</name></element></elements></model>`,
+      );
+      expect(error.code).toBe('archimate.unknown-type');
+      expect(error.message).toContain(`the unknown type '${type}'`);
+      expect([error.line, error.column]).toEqual([2, 1]);
+    }
+  });
 });

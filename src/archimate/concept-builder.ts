@@ -9,6 +9,7 @@ import type { SaxesTagNS } from 'saxes';
 import type { LangString, XmlNode } from './extras.js';
 import { ARCHIMATE_NAMESPACES, XML_NS, XMLNS_NS } from './mapping.js';
 import { compact, propertyNode, type ConceptRecord, type PropertyRecord } from './records.js';
+import { ownString, type CommonStrings } from './own-string.js';
 
 /** A child of the concept: a generic node, text, or a part read without a tree. */
 type Slot =
@@ -28,7 +29,7 @@ function onlyLang(tag: SaxesTagNS): string | null | undefined {
     const attribute = attributes[name] as (typeof attributes)[string];
     if (attribute.uri === XMLNS_NS || name === 'xmlns') continue;
     if (attribute.uri !== XML_NS || attribute.local !== 'lang') return undefined;
-    lang = attribute.value;
+    lang = ownString(attribute.value);
   }
   return lang;
 }
@@ -56,8 +57,8 @@ function tidy(node: XmlNode): void {
 function appendText(node: XmlNode, text: string): void {
   const children = (node.children ??= []);
   const last = children.length - 1;
-  if (last >= 0 && typeof children[last] === 'string') children[last] += text;
-  else children.push(text);
+  if (last >= 0 && typeof children[last] === 'string') children[last] += ownString(text);
+  else children.push(ownString(text));
 }
 
 function textNode(name: string, text: string, lang: string | undefined): XmlNode {
@@ -68,6 +69,10 @@ function textNode(name: string, text: string, lang: string | undefined): XmlNode
 }
 
 const WHITESPACE = /^[ \t\r\n]*$/;
+
+/** The one empty list records share (never written to: records are read-only). */
+const NONE: readonly never[] = Object.freeze([]);
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
 
 /**
  * Levels relative to the concept: 1 its children (name, documentation, properties, others), 2 the properties,
@@ -97,9 +102,18 @@ export class ConceptBuilder {
   #valueText = '';
 
   readonly #make: MakeNode;
+  readonly #common: CommonStrings;
 
-  constructor(tag: 'element' | 'relationship', node: XmlNode, line: number, column: number, make: MakeNode) {
+  constructor(
+    tag: 'element' | 'relationship',
+    node: XmlNode,
+    line: number,
+    column: number,
+    make: MakeNode,
+    common: CommonStrings,
+  ) {
     this.#make = make;
+    this.#common = common;
     this.#tag = tag;
     this.#node = node;
     this.#line = line;
@@ -136,7 +150,7 @@ export class ConceptBuilder {
     if (level === 2 && this.#properties !== undefined) {
       const ref = archimate && local === 'property' ? onlyRef(tag) : undefined;
       if (ref !== undefined) {
-        this.#propertyRef = ref;
+        this.#propertyRef = this.#common.get(ref);
         this.#propertyValue = undefined;
       } else {
         this.#startGeneric(this.#make(tag), 2);
@@ -202,13 +216,16 @@ export class ConceptBuilder {
       return;
     }
     const level = this.#depth;
-    if (level === 1 && this.#textName !== undefined) this.#text += text;
-    else if (level === 3 && this.#valueOpen) this.#valueText += text;
+    if (level === 1 && this.#textName !== undefined) this.#text += ownString(text);
+    else if (level === 3 && this.#valueOpen) this.#valueText += ownString(text);
     else if (WHITESPACE.test(text)) return;
-    else if (level === 0) this.#children.push(text);
+    else if (level === 0) this.#children.push(ownString(text));
     else if (level === 1 && this.#properties !== undefined) {
       // Text among the properties: the block becomes a generic tree.
-      const block: XmlNode = { name: 'properties', children: [...this.#properties.map(propertyNode), text] };
+      const block: XmlNode = {
+        name: 'properties',
+        children: [...this.#properties.map(propertyNode), ownString(text)],
+      };
       this.#properties = undefined;
       this.#startGeneric(block, 1);
     } else if (level === 2 && this.#propertyRef !== undefined) {
@@ -257,10 +274,11 @@ export class ConceptBuilder {
 
   /** The record of the concept, once its end tag was read. */
   finish(): ConceptRecord {
-    const names: LangString[] = [];
-    const documentation: LangString[] = [];
-    const any: XmlNode[] = [];
-    let properties: PropertyRecord[] = [];
+    // Most concepts have no documentation and no extensions: they share one empty list instead of a list each.
+    let names: LangString[] | undefined;
+    let documentation: LangString[] | undefined;
+    let any: XmlNode[] | undefined;
+    let properties: readonly PropertyRecord[] = NONE;
     let stage = 0; // as in compact: names, documentation, extensions, properties
     let simple = true;
     for (const slot of this.#children) {
@@ -272,11 +290,11 @@ export class ConceptBuilder {
       } else if ('part' in slot) {
         if (slot.part === 'name') {
           if (stage > 0) simple = false;
-          names.push(slot.value);
+          (names ??= []).push(slot.value);
         } else {
           if (stage > 1) simple = false;
           stage = 1;
-          documentation.push(slot.value);
+          (documentation ??= []).push(slot.value);
         }
       } else if (
         slot.ns === undefined &&
@@ -286,16 +304,16 @@ export class ConceptBuilder {
       } else {
         if (stage > 2) simple = false;
         stage = 2;
-        any.push(slot);
+        (any ??= []).push(slot);
       }
     }
     if (simple) {
       return {
         tag: this.#tag,
-        attributes: this.#node.attributes ?? {},
-        names,
-        documentation,
-        any,
+        attributes: this.#node.attributes ?? NO_ATTRIBUTES,
+        names: names ?? NONE,
+        documentation: documentation ?? NONE,
+        any: any ?? NONE,
         properties,
         node: undefined,
         line: this.#line,

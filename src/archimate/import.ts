@@ -254,6 +254,29 @@ type Located = XmlNode | ConceptRecord;
 
 const isRecord = (value: Located): value is ConceptRecord => 'tag' in value;
 
+/**
+ * The Kartta relation types each ArchiMate relationship type may stand for, with the kinds of its source and
+ * target in the file, in the order of `relationTypes` (the last that fits wins).
+ */
+const RELATION_CANDIDATES: ReadonlyMap<
+  string,
+  readonly { type: RelationType; source: EntityElementKind; target: EntityElementKind; marked: boolean }[]
+> = (() => {
+  const byType = new Map<
+    string,
+    { type: RelationType; source: EntityElementKind; target: EntityElementKind; marked: boolean }[]
+  >();
+  for (const type of relationTypes) {
+    const mapping = RELATION_MAPPING[type];
+    const [fromKind, toKind] = relationEnds[type] as readonly [EntityElementKind, EntityElementKind];
+    const [source, target] = mapping.reversed ? [toKind, fromKind] : [fromKind, toKind];
+    let list = byType.get(mapping.type);
+    if (list === undefined) byType.set(mapping.type, (list = []));
+    list.push({ type, source, target, marked: mapping.marked });
+  }
+  return byType;
+})();
+
 const ELEMENT_STRUCTURE = ['identifier', 'xsi:type'] as const;
 const RELATIONSHIP_STRUCTURE = ['identifier', 'xsi:type', 'source', 'target'] as const;
 const NO_ATTRIBUTES: Readonly<Record<string, string>> = {};
@@ -263,7 +286,10 @@ class Interpreter {
   /** Identifier -> record, for every element and relationship. */
   readonly concepts = new Map<string, ConceptRecord>();
   readonly definitions = new Map<string, { name: string | undefined; type: string | undefined }>();
-  readonly kartta = new Map<string, string>(); // identifier -> Kartta id
+  /** Identifier -> Kartta id and kind, for the elements that became Kartta entities. */
+  readonly entities = new Map<string, { readonly id: string; readonly kind: EntityElementKind }>();
+  /** The identifiers folder entries name (collected by the checks). */
+  readonly filed = new Set<string>();
   readonly usedIds = new Set<string>();
   readonly usedRelations = new Set<string>();
 
@@ -279,9 +305,16 @@ class Interpreter {
     throw new ArchimateImportError(code, message, this.position(at));
   }
 
-  attribute(at: Located, name: string, what: string): string {
+  /**
+   * The attribute `name` of `at`, which must have it. `what` names the owner, `identifier` (when given) is put in
+   * its words: the words are only made for a failure, not for each of a million concepts.
+   */
+  attribute(at: Located, name: string, what: string, identifier?: string): string {
     const value = at.attributes?.[name];
-    if (value === undefined) this.fail('archimate.missing-attribute', `${what} has no ${name} attribute`, at);
+    if (value === undefined) {
+      const owner = identifier === undefined ? what : `${what} '${identifier}'`;
+      this.fail('archimate.missing-attribute', `${owner} has no ${name} attribute`, at);
+    }
     return value;
   }
 
@@ -291,9 +324,10 @@ class Interpreter {
     // The model's own identifier is an xs:ID of the same document: no concept may repeat it.
     const rootIdentifier = this.raw.rootAttributes.identifier;
     if (rootIdentifier !== undefined) seen.add(rootIdentifier);
-    const claim = (at: Located, what: string) => {
+    const claim = (at: Located, what: string, concept = false) => {
       const identifier = this.attribute(at, 'identifier', what);
-      if (seen.has(identifier)) {
+      // Elements and relationships are claimed in the index of concepts, the rest in `seen`.
+      if (seen.has(identifier) || this.concepts.has(identifier)) {
         const owner = identifier === rootIdentifier ? 'the model itself' : 'another object of the file';
         this.fail(
           'archimate.duplicate-identifier',
@@ -301,7 +335,7 @@ class Interpreter {
           at,
         );
       }
-      seen.add(identifier);
+      if (!concept) seen.add(identifier);
       return identifier;
     };
     for (const node of this.raw.propertyDefinitions) {
@@ -312,15 +346,16 @@ class Interpreter {
       this.definitions.set(identifier, { name: name ? textOf(name) : undefined, type: node.attributes?.type });
     }
     for (const record of this.raw.elements) {
-      const identifier = claim(record, 'element');
-      const type = this.attribute(record, 'xsi:type', `the element '${identifier}'`);
-      if (ELEMENT_FOLDERS[type] === undefined)
+      const identifier = claim(record, 'element', true);
+      const type = this.attribute(record, 'xsi:type', 'the element', identifier);
+      // Own keys only: a type named `toString` or `__proto__` is unknown, not something Object.prototype holds.
+      if (!Object.hasOwn(ELEMENT_FOLDERS, type))
         this.fail('archimate.unknown-type', `the element '${identifier}' has the unknown type '${type}'`, record);
       this.concepts.set(identifier, record);
     }
     for (const record of this.raw.relationships) {
-      const identifier = claim(record, 'relationship');
-      const type = this.attribute(record, 'xsi:type', `the relationship '${identifier}'`);
+      const identifier = claim(record, 'relationship', true);
+      const type = this.attribute(record, 'xsi:type', 'the relationship', identifier);
       if (!RELATIONSHIP_TYPES.has(type))
         this.fail('archimate.unknown-type', `the relationship '${identifier}' has the unknown type '${type}'`, record);
       this.concepts.set(identifier, record);
@@ -328,7 +363,7 @@ class Interpreter {
     for (const record of this.raw.relationships) {
       const identifier = record.attributes.identifier as string;
       for (const end of ['source', 'target'] as const) {
-        const ref = this.attribute(record, end, `the relationship '${identifier}'`);
+        const ref = this.attribute(record, end, 'the relationship', identifier);
         if (!this.concepts.has(ref))
           this.fail(
             'archimate.missing-element',
@@ -350,9 +385,14 @@ class Interpreter {
           if (typeof property !== 'string') checkProperty(property.attributes?.propertyDefinitionRef, owner, property);
       }
     };
-    for (const record of [...this.raw.elements, ...this.raw.relationships]) {
-      for (const property of record.properties)
-        checkProperty(property.ref, `'${record.attributes.identifier}'`, record);
+    for (const records of [this.raw.elements, this.raw.relationships]) {
+      for (const record of records) {
+        for (const property of record.properties) {
+          // The owner's words are only made for the message of a failure.
+          if (property.ref === undefined || !this.definitions.has(property.ref))
+            checkProperty(property.ref, `'${record.attributes.identifier}'`, record);
+        }
+      }
     }
     for (const node of this.raw.head)
       if (node.name === 'properties' && node.ns === undefined)
@@ -372,8 +412,11 @@ class Interpreter {
       for (const child of node.children ?? []) {
         if (typeof child === 'string' || child.ns !== undefined || child.name !== 'item') continue;
         const ref = child.attributes?.identifierRef;
-        if (ref !== undefined && !seen.has(ref))
-          this.fail('archimate.missing-element', `the folder entry '${ref}' names nothing in the file`, child);
+        if (ref !== undefined) {
+          if (!seen.has(ref) && !this.concepts.has(ref))
+            this.fail('archimate.missing-element', `the folder entry '${ref}' names nothing in the file`, child);
+          this.filed.add(ref);
+        }
         checkRefs(child);
       }
     };
@@ -414,7 +457,7 @@ class Interpreter {
             );
           }
           if (type === 'Element') {
-            const ref = this.attribute(node, 'elementRef', `the node '${identifier}'`);
+            const ref = this.attribute(node, 'elementRef', 'the node', identifier);
             if (this.concepts.get(ref)?.tag !== 'element') {
               this.fail(
                 'archimate.missing-element',
@@ -441,7 +484,7 @@ class Interpreter {
           );
         }
         if (type !== 'Line') {
-          const ref = this.attribute(connection, 'relationshipRef', `the connection '${identifier}'`);
+          const ref = this.attribute(connection, 'relationshipRef', 'the connection', identifier);
           if (this.concepts.get(ref)?.tag !== 'relationship') {
             this.fail(
               'archimate.missing-element',
@@ -468,18 +511,17 @@ class Interpreter {
   claimId(identifier: string): string {
     const derived = idFromEntityIdentifier(identifier);
     if (derived !== undefined && !this.usedIds.has(derived) && isKarttaId(derived))
-      return this.take(identifier, derived);
-    if (!this.usedIds.has(identifier) && isKarttaId(identifier)) return this.take(identifier, identifier);
+      return this.take(derived);
+    if (!this.usedIds.has(identifier) && isKarttaId(identifier)) return this.take(identifier);
     const base = identifier.slice(0, 180);
     for (let n = 2; ; n++) {
       const candidate = `${base}~${n}`;
-      if (!this.usedIds.has(candidate)) return this.take(identifier, candidate);
+      if (!this.usedIds.has(candidate)) return this.take(candidate);
     }
   }
 
-  take(identifier: string, id: string): string {
+  take(id: string): string {
     this.usedIds.add(id);
-    this.kartta.set(identifier, id);
     return id;
   }
 
@@ -500,13 +542,14 @@ class Interpreter {
   ): PropertyRecord[] {
     const kept: PropertyRecord[] = [];
     if (properties.length === 0) return kept;
-    const taken = new Set<string>();
+    // A concept has a few properties: a list is cheaper than a set per concept.
+    const taken: string[] = [];
     let langs: Record<string, string> | undefined;
     // Keys are Kartta's own field names, never text from the file.
     let texts: Record<string, string> | undefined;
     for (const property of properties) {
       const name = this.definitionName(property);
-      if (name === undefined || property.node !== undefined || taken.has(name)) {
+      if (name === undefined || property.node !== undefined || taken.includes(name)) {
         kept.push(property);
         continue;
       }
@@ -537,7 +580,7 @@ class Interpreter {
         kept.push(property);
         continue;
       }
-      taken.add(name);
+      taken.push(name);
       // `0100` and `250.0` read as 100 and 250: keep the text so that an unchanged value is written as it was.
       if (spec !== undefined && formatValue(getField(target, spec)) !== value) {
         texts ??= {};
@@ -567,6 +610,21 @@ class Interpreter {
   ): Writable<ConceptExtras> {
     const extras: Writable<ConceptExtras> = {};
     if (record.any.length > 0) extras.any = [...record.any];
+    // Nearly every concept has only its structural attributes: no copy of them is made then.
+    let others = false;
+    for (const key in record.attributes) {
+      if (!structural.includes(key)) {
+        others = true;
+        break;
+      }
+    }
+    if (!others) {
+      for (const _key in expectedAttributes) {
+        extras.attributes = {};
+        break;
+      }
+      return extras;
+    }
     const attributes = otherAttributes(record.attributes, structural);
     if (!sameAttributes(attributes, expectedAttributes)) extras.attributes = attributes;
     return extras;
@@ -574,6 +632,13 @@ class Interpreter {
 
   run(): ArchimateImportResult {
     this.check();
+    // The checks were the last use of the index of concepts; what no folder holds is known now too. From here on
+    // each record is let go as soon as it is mapped, so that records and the document they become are not all
+    // alive at once.
+    const unfiled = unfiledIdentifiers(this.raw, this.filed);
+    this.concepts.clear();
+    const elementRecords = this.raw.elements as (ConceptRecord | undefined)[];
+    const relationshipRecords = this.raw.relationships as (ConceptRecord | undefined)[];
     const organisations: Organisation[] = [];
     const services: Service[] = [];
     const systems: System[] = [];
@@ -583,17 +648,19 @@ class Interpreter {
     const relationExtras: RelationExtras[] = [];
     const extraElements: XmlNode[] = [];
     const extraRelationships: XmlNode[] = [];
-    const kindOf = new Map<string, EntityElementKind>();
 
-    for (const record of this.raw.elements) {
+    for (let i = 0; i < elementRecords.length; i++) {
+      const record = elementRecords[i] as ConceptRecord;
+      elementRecords[i] = undefined;
       const identifier = record.attributes.identifier as string;
-      const kind = KIND_OF_ELEMENT_TYPE[record.attributes['xsi:type'] as string];
+      const type = record.attributes['xsi:type'] as string;
+      const kind = Object.hasOwn(KIND_OF_ELEMENT_TYPE, type) ? KIND_OF_ELEMENT_TYPE[type] : undefined;
       if (kind === undefined) {
         extraElements.push(rebuild(record));
         continue;
       }
       const id = this.claimId(identifier);
-      kindOf.set(identifier, kind);
+      this.entities.set(identifier, { id, kind });
       const extras = this.concept(record, ELEMENT_STRUCTURE, NO_ATTRIBUTES);
       const entity: Record<string, unknown> = { id };
       entity.name = nameOf(record.names, identifier, extras);
@@ -628,21 +695,25 @@ class Interpreter {
       record: ConceptRecord;
       kept: PropertyRecord[];
     }[] = [];
-    for (const record of this.raw.relationships) {
+    for (let i = 0; i < relationshipRecords.length; i++) {
+      const record = relationshipRecords[i] as ConceptRecord;
+      relationshipRecords[i] = undefined;
       const attributes = record.attributes;
       const identifier = attributes.identifier as string;
       const type = attributes['xsi:type'] as string;
       const source = attributes.source as string;
       const target = attributes.target as string;
-      const sourceKind = kindOf.get(source);
-      const targetKind = kindOf.get(target);
+      const sourceEntity = this.entities.get(source);
+      const targetEntity = this.entities.get(target);
+      const sourceKind = sourceEntity?.kind;
+      const targetKind = targetEntity?.kind;
       if (type === INTEGRATION_TYPE && sourceKind === 'system' && targetKind === 'system') {
         const id = this.claimId(identifier);
         const extras = this.concept(record, RELATIONSHIP_STRUCTURE, NO_ATTRIBUTES);
         const integration: Record<string, unknown> = {
           id,
-          source: this.kartta.get(source),
-          target: this.kartta.get(target),
+          source: sourceEntity?.id,
+          target: targetEntity?.id,
         };
         if (record.names.length > 0) extras.names = [...record.names];
         const description = descriptionOf(record.documentation, extras);
@@ -650,12 +721,15 @@ class Interpreter {
         if (description !== undefined) integration.description = description;
         if (fastEntityIdentifier(id) !== identifier) extras.identifier = identifier;
         const entry: Writable<EntityExtras> = { id, ...extras };
-        if (integration.via !== undefined) viaChecks.push({ integration, extras: entry, record, kept });
-        entityExtras.push(entry);
+        // Only entries with something to say are kept (those with `via` may get it from the check below).
+        if (integration.via !== undefined) {
+          viaChecks.push({ integration, extras: entry, record, kept });
+          entityExtras.push(entry);
+        } else if (hasContent(entry)) entityExtras.push(entry);
         integrations.push(integration as unknown as Integration);
         continue;
       }
-      const relation = this.relationOf(record, type, source, target, sourceKind, targetKind);
+      const relation = this.relationOf(record, type, sourceEntity, targetEntity);
       if (relation === undefined) {
         extraRelationships.push(rebuild(record));
         continue;
@@ -720,12 +794,13 @@ class Interpreter {
     // The records are all read now. Let them go before the load: on a national file they take gigabytes, and
     // with them alive the collector marks them again and again (the load of a 100k import measured 11.5 s, against
     // 5.5 to 8 s for a bare load of the same model).
-    const unfiled = unfiledIdentifiers(this.raw);
-    this.concepts.clear();
     this.raw.elements.length = 0;
     this.raw.relationships.length = 0;
-    kindOf.clear();
     viaChecks.length = 0;
+    this.entities.clear();
+    this.filed.clear();
+    this.usedIds.clear();
+    this.usedRelations.clear();
 
     const loaded = Model.safeLoad(doc);
     if (!loaded.ok) {
@@ -766,26 +841,20 @@ class Interpreter {
   relationOf(
     record: ConceptRecord,
     type: string,
-    source: string,
-    target: string,
-    sourceKind: EntityElementKind | undefined,
-    targetKind: EntityElementKind | undefined,
+    source: { readonly id: string; readonly kind: EntityElementKind } | undefined,
+    target: { readonly id: string; readonly kind: EntityElementKind } | undefined,
   ): { relation: Relation; extras: RelationExtras } | undefined {
-    if (sourceKind === undefined || targetKind === undefined) return undefined;
+    if (source === undefined || target === undefined) return undefined;
     let relationType: RelationType | undefined;
-    for (const candidate of relationTypes) {
-      const mapping = RELATION_MAPPING[candidate];
-      if (mapping.type !== type) continue;
-      const [fromKind, toKind] = relationEnds[candidate] as readonly [EntityElementKind, EntityElementKind];
-      const [s, t] = mapping.reversed ? [toKind, fromKind] : [fromKind, toKind];
-      if (s !== sourceKind || t !== targetKind) continue;
-      if (mapping.marked && this.marker(record) !== candidate) continue;
-      relationType = candidate;
+    for (const candidate of RELATION_CANDIDATES.get(type) ?? []) {
+      if (candidate.source !== source.kind || candidate.target !== target.kind) continue;
+      if (candidate.marked && this.marker(record) !== candidate.type) continue;
+      relationType = candidate.type;
     }
     if (relationType === undefined) return undefined;
     const mapping = RELATION_MAPPING[relationType];
-    const from = this.kartta.get(mapping.reversed ? target : source) as string;
-    const to = this.kartta.get(mapping.reversed ? source : target) as string;
+    const from = mapping.reversed ? target.id : source.id;
+    const to = mapping.reversed ? source.id : target.id;
     const key = relationKey({ type: relationType, from, to });
     if (from === to || this.usedRelations.has(key)) return undefined;
     this.usedRelations.add(key);
@@ -861,17 +930,7 @@ function isKarttaDefinition(node: XmlNode): boolean {
 }
 
 /** The identifiers of the file's elements, relationships and views that no folder entry names, in file order. */
-function unfiledIdentifiers(raw: RawDocument): string[] {
-  const filed = new Set<string>();
-  const visit = (node: XmlNode) => {
-    for (const child of node.children ?? []) {
-      if (typeof child === 'string' || child.ns !== undefined || child.name !== 'item') continue;
-      const ref = child.attributes?.identifierRef;
-      if (ref !== undefined) filed.add(ref);
-      visit(child);
-    }
-  };
-  raw.organizations.forEach(visit);
+function unfiledIdentifiers(raw: RawDocument, filed: ReadonlySet<string>): string[] {
   const out: string[] = [];
   const add = (identifier: string | undefined) => {
     if (identifier !== undefined && !filed.has(identifier)) out.push(identifier);

@@ -7,6 +7,7 @@ import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { ArchimateImportError } from './errors.js';
 import type { XmlNode } from './extras.js';
 import { ConceptBuilder } from './concept-builder.js';
+import { CommonStrings, ownString } from './own-string.js';
 import type { ConceptRecord } from './records.js';
 import { ARCHIMATE_NAMESPACES, XML_NS, XMLNS_NS, XSI_NS } from './mapping.js';
 
@@ -33,9 +34,18 @@ export interface RawDocument {
   readonly organizations: XmlNode[];
   readonly propertyDefinitions: XmlNode[];
   readonly views: XmlNode | undefined;
-  /** Positions of the nodes outside elements and relationships (which carry theirs in their records). */
-  readonly positions: WeakMap<XmlNode, Position>;
+  /**
+   * Positions of the nodes outside elements and relationships (which carry theirs in their records) that an error
+   * can point at ({@link POSITIONED}): a plain map, which the collector walks far faster than a WeakMap's ephemerons.
+   */
+  readonly positions: Map<XmlNode, Position>;
 }
+
+/**
+ * The nodes outside concepts that the import's checks may name in an error: only they carry a position (a national
+ * file has a folder item per concept; names, labels and styles are never the subject of an error).
+ */
+const POSITIONED = new Set(['propertyDefinition', 'viewpoint', 'view', 'node', 'connection', 'item', 'property']);
 
 const CONTAINERS: Record<string, string> = {
   elements: 'element',
@@ -121,6 +131,7 @@ export class RawReader {
   #tagColumn = 1;
   #markupStart: Position = { line: 1, column: 1 };
   #concept: ConceptBuilder | undefined;
+  readonly #common = new CommonStrings();
   readonly #make = (tag: SaxesTagNS): XmlNode => this.#node(tag, false);
   readonly #doc: RawDocument = {
     rootAttributes: {},
@@ -130,7 +141,7 @@ export class RawReader {
     organizations: [],
     propertyDefinitions: [],
     views: undefined,
-    positions: new WeakMap(),
+    positions: new Map(),
   };
 
   constructor(limits: ReadLimits) {
@@ -206,12 +217,22 @@ export class RawReader {
       if (uri === XMLNS_NS || name === 'xmlns') continue;
       let key: string;
       let value = attribute.value;
-      if (uri === '') key = attribute.local;
-      else if (uri === XSI_NS) {
-        key = `xsi:${attribute.local}`;
-        if (key === 'xsi:type') value = this.#typeName(value);
-      } else if (uri === XML_NS) key = `xml:${attribute.local}`;
-      else key = `{${uri}}${attribute.local}`;
+      if (uri === '') {
+        key = attribute.local;
+        value = ownString(value);
+      } else if (uri === XSI_NS) {
+        // A constant key: a key made by concatenation would be looked up in V8's string table on every element.
+        if (attribute.local === 'type') {
+          key = 'xsi:type';
+          value = this.#common.get(this.#typeName(value));
+        } else {
+          key = `xsi:${attribute.local}`;
+          value = ownString(value);
+        }
+      } else {
+        key = uri === XML_NS ? `xml:${attribute.local}` : `{${uri}}${attribute.local}`;
+        value = ownString(value);
+      }
       attributes ??= {};
       // An attribute named __proto__ must stay an attribute, not become a prototype.
       if (key === '__proto__')
@@ -220,7 +241,7 @@ export class RawReader {
     }
     if (attributes) node.attributes = attributes;
     // Inside elements and relationships only the concept's own position is kept (in its record).
-    if (positioned) this.#doc.positions.set(node, this.#tagStart());
+    if (positioned && POSITIONED.has(tag.local)) this.#doc.positions.set(node, this.#tagStart());
     return node;
   }
 
@@ -270,6 +291,7 @@ export class RawReader {
         this.#tagLine,
         this.#tagColumn,
         this.#make,
+        this.#common,
       );
       return;
     }
@@ -342,8 +364,8 @@ export class RawReader {
     if (!parent || (this.#depth === 2 && this.#container !== undefined)) return;
     const children = (parent.children ??= []);
     const last = children.length - 1;
-    if (last >= 0 && typeof children[last] === 'string') children[last] += text;
-    else children.push(text);
+    if (last >= 0 && typeof children[last] === 'string') children[last] += ownString(text);
+    else children.push(ownString(text));
   }
 }
 
