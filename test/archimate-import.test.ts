@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { Model, fromArchimateXml, readArchimate, toArchimateXml } from '../src/index.js';
+import { ArchimateImportError, Model, fromArchimateXml, readArchimate, toArchimateXml } from '../src/index.js';
 import { danglingReferences, skipShared, parseExchange, readShared, schemaErrors } from './archimate-support.js';
 import { smallRegion } from './fixtures.js';
 
@@ -368,6 +368,41 @@ describe('fromArchimateXml: namespaces and sources', () => {
     for (let i = 0; i < bytes.length; i += 7) pieces.push(bytes.subarray(i, i + 7));
     const { model } = await readArchimate(Readable.from(pieces));
     expect(model.toJSON()).toEqual(Model.load(smallRegion()).toJSON());
+  });
+
+  it('fromArchimateXml reads bytes (a Buffer, a Uint8Array, in the declared encoding) as it reads the text', () => {
+    const xml = toArchimateXml(Model.load(smallRegion()));
+    const fromText = fromArchimateXml(xml);
+    const fromBuffer = fromArchimateXml(Buffer.from(xml, 'utf8'));
+    expect(fromBuffer.model.toJSON()).toEqual(fromText.model.toJSON());
+    expect(fromBuffer.extras).toEqual(fromText.extras);
+    expect(fromArchimateXml(new TextEncoder().encode(xml)).model.toJSON()).toEqual(fromText.model.toJSON());
+    const latin = `<?xml version="1.0" encoding="windows-1252"?>\n<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" identifier="m"><name>Ähtäri</name></model>`;
+    expect(fromArchimateXml(Buffer.from(latin, 'latin1')).model.name).toBe('Ähtäri');
+    // Errors point at the same place as for the text, and bad bytes or a bad input type are typed errors.
+    const broken = `<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" identifier="m">\n  <name>M</nam>\n</model>`;
+    let fromTextError: unknown;
+    let fromBytesError: unknown;
+    try {
+      fromArchimateXml(broken);
+    } catch (error) {
+      fromTextError = error;
+    }
+    try {
+      fromArchimateXml(Buffer.from(broken));
+    } catch (error) {
+      fromBytesError = error;
+    }
+    expect(fromBytesError).toBeInstanceOf(ArchimateImportError);
+    expect(fromBytesError).toMatchObject({
+      code: (fromTextError as ArchimateImportError).code,
+      line: 2,
+      column: (fromTextError as ArchimateImportError).column,
+    });
+    expect(() => fromArchimateXml(Buffer.from([0x3c, 0x6d, 0xff, 0xfe]))).toThrow(
+      expect.objectContaining({ code: 'xml.malformed' }),
+    );
+    expect(() => fromArchimateXml(42 as unknown as string)).toThrow(expect.objectContaining({ code: 'xml.malformed' }));
   });
 
   it('readArchimate rejects bytes that are not UTF-8 as malformed', async () => {

@@ -110,6 +110,10 @@ function limitsOf(where: string, options: ArchimateImportOptions): ReadLimits {
  * is returned in `extras`, which {@link toArchimateXml} writes back, so nothing is lost. A file Kartta wrote
  * imports back to the same model.
  *
+ * `xml` is the text, or the file's bytes (a `Buffer` or `Uint8Array`), which are decoded in the encoding the XML
+ * declaration names (UTF-8 when it names none) a piece at a time: for a large file, bytes (or
+ * {@link readArchimate} on a stream) spare the memory of the whole text as one string.
+ *
  * The parser is streaming and safe: a DOCTYPE is refused, no entity is ever expanded (only the five predefined
  * ones and character references are understood), nothing is fetched or read, and depth and length are limited.
  *
@@ -118,15 +122,32 @@ function limitsOf(where: string, options: ArchimateImportOptions): ReadLimits {
  * ```ts
  * import { readFileSync } from 'node:fs';
  * import { fromArchimateXml, toArchimateXml } from 'kartta';
- * const { model, extras } = fromArchimateXml(readFileSync('archi-export.xml', 'utf8'));
+ * const { model, extras } = fromArchimateXml(readFileSync('archi-export.xml'));
  * console.log(model.systems().length, extras.elements.length);
  * const again = toArchimateXml(model, { extras }); // the same elements, relationships, views and names
  * ```
  */
-export function fromArchimateXml(xml: string, options: ArchimateImportOptions = {}): ArchimateImportResult {
-  if (typeof xml !== 'string') throw new ArchimateImportError('xml.malformed', 'expected the XML as a string');
-  return interpret(readRaw(xml, limitsOf('fromArchimateXml', options)));
+export function fromArchimateXml(
+  xml: string | Uint8Array,
+  options: ArchimateImportOptions = {},
+): ArchimateImportResult {
+  if (typeof xml === 'string') return interpret(readRaw(xml, limitsOf('fromArchimateXml', options)));
+  if (!(xml instanceof Uint8Array))
+    throw new ArchimateImportError(
+      'xml.malformed',
+      'expected the XML as a string or as bytes (a Buffer or Uint8Array)',
+    );
+  // Bytes are decoded a piece at a time, so the whole text never exists as one string beside what is read from it.
+  const reader = new RawReader(limitsOf('fromArchimateXml', options));
+  const bytes = new XmlBytes();
+  for (let at = 0; at < xml.length; at += BYTES_PIECE)
+    reader.write(bytes.decode(xml.subarray(at, Math.min(at + BYTES_PIECE, xml.length))));
+  reader.write(bytes.end());
+  return interpret(reader.close());
 }
+
+/** How many bytes of a byte input are decoded and parsed at a time. */
+const BYTES_PIECE = 1024 * 1024;
 
 /**
  * Like {@link fromArchimateXml}, but reads the text as it arrives from a stream (a file read stream, an HTTP
@@ -510,8 +531,7 @@ class Interpreter {
   /** A Kartta id for the concept with this identifier: the id it was derived from, else the identifier itself. */
   claimId(identifier: string): string {
     const derived = idFromEntityIdentifier(identifier);
-    if (derived !== undefined && !this.usedIds.has(derived) && isKarttaId(derived))
-      return this.take(derived);
+    if (derived !== undefined && !this.usedIds.has(derived) && isKarttaId(derived)) return this.take(derived);
     if (!this.usedIds.has(identifier) && isKarttaId(identifier)) return this.take(identifier);
     const base = identifier.slice(0, 180);
     for (let n = 2; ; n++) {
@@ -637,6 +657,7 @@ class Interpreter {
     // alive at once.
     const unfiled = unfiledIdentifiers(this.raw, this.filed);
     this.concepts.clear();
+    this.raw.positions.clear();
     const elementRecords = this.raw.elements as (ConceptRecord | undefined)[];
     const relationshipRecords = this.raw.relationships as (ConceptRecord | undefined)[];
     const organisations: Organisation[] = [];
@@ -811,6 +832,9 @@ class Interpreter {
         loaded.issues,
       );
     }
+
+    // The model holds its own copies: let the document's entities go before the folders are compared.
+    for (const list of [products, organisations, services, systems, integrations, relations]) list.length = 0;
 
     const extras: ArchimateExtras = {
       format: 'kartta-archimate-extras/1',

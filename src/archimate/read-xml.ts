@@ -204,7 +204,8 @@ export class RawReader {
   }
 
   #node(tag: SaxesTagNS, positioned = true): XmlNode {
-    const node: XmlNode = { name: tag.local };
+    // Names repeat (a national file has a million folder items): one copy of each.
+    const node: XmlNode = { name: this.#common.get(tag.local) };
     if (!ARCHIMATE_NAMESPACES.has(tag.uri)) {
       node.ns = tag.uri;
       if (tag.prefix !== '') node.prefix = tag.prefix;
