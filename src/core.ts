@@ -94,6 +94,7 @@ export type {
   LintSeverity,
   LintLevel,
   LintData,
+  LintPairs,
 } from './queries/lint.js';
 export { planMigration } from './migration/plan-migration.js';
 export type { PlanMigrationOptions } from './migration/plan-migration.js';

@@ -280,15 +280,36 @@ describe('lint: each rule', () => {
     expect(findings[0]?.data).toEqual({ products: ['basware', 'raindance'], keepProduct: 'basware' });
   });
 
-  it('tosi.parallel-unintegrated: one finding per pair without any integration', () => {
+  it('tosi.parallel-unintegrated: one finding per service and region, its pairs without integration counted and listed', () => {
     const model = edited((doc) => {
       doc.systems.push(system({ id: 'peg', name: 'Pegasos', product: 'Pegasos' }));
       doc.relations.push({ type: 'owns', from: 'oulu', to: 'peg' }, { type: 'supports', from: 'peg', to: 'pc' });
     });
-    expect(brief(model)).toEqual([
-      ['tosi.parallel-unintegrated', 'error', 'pc', ['esko-a', 'peg']],
-      ['tosi.parallel-unintegrated', 'error', 'pc', ['lc-a', 'peg']],
-    ]);
+    expect(brief(model)).toEqual([['tosi.parallel-unintegrated', 'error', 'pc', ['esko-a', 'lc-a', 'peg']]]);
+    const [finding] = lint(model, { asOf });
+    expect(finding?.pairs).toEqual({
+      count: 2,
+      shown: [
+        ['esko-a', 'peg'],
+        ['lc-a', 'peg'],
+      ],
+    });
+    expect(finding?.data).toEqual({ region: 'pop', products: ['esko', 'lifecare', 'pegasos'], gaps: 2 });
+    expect(finding?.message).toBe(
+      "2 pairs of parallel systems supporting 'pc' (Perusterveydenhuolto) in 'pop' (Pohjois-Pohjanmaa) exchange no data: 'esko-a' (Esko) and 'peg' (Pegasos), 'lc-a' (Lifecare) and 'peg' (Pegasos)",
+    );
+    // Capped: the pairs are still counted, the message says how many are not listed.
+    const [capped] = lint(model, { asOf, maxPairs: 1 });
+    expect(capped?.pairs).toEqual({ count: 2, shown: [['esko-a', 'peg']] });
+    expect(capped?.message).toMatch(/'esko-a' \(Esko\) and 'peg' \(Pegasos\) \(and 1 more\)$/);
+    expect(() => lint(model, { asOf, maxPairs: -1 })).toThrow(/maxPairs/);
+    // Other findings carry no pairs.
+    const other = lint(
+      edited((doc) => void (systemIn(doc, 'lc-a').product = undefined)),
+      { asOf },
+    );
+    expect(other.map((f) => f.rule)).toEqual(['system.no-product']);
+    expect(other[0]).not.toHaveProperty('pairs');
   });
 
   it('parallel rules without a scope look within each region: systems of two regions are not paired', () => {
@@ -317,8 +338,7 @@ describe('lint: each rule', () => {
       draft.relations?.push({ type: 'memberOf', from: 'kajaani', to: 'pop' });
     }).model;
     expect(brief(bothRegions)).toEqual([
-      ['tosi.parallel-unintegrated', 'error', 'pc', ['esko-a', 'peg']],
-      ['tosi.parallel-unintegrated', 'error', 'pc', ['lc-a', 'peg']],
+      ['tosi.parallel-unintegrated', 'error', 'pc', ['esko-a', 'lc-a', 'peg']],
       ['tori.parallel', 'warning', 'fin', ['fin-a', 'fin-k']],
     ]);
     // A model without any region is looked at as a whole.
@@ -328,10 +348,10 @@ describe('lint: each rule', () => {
       );
     }).model;
     expect(brief(noRegion).map(([rule, , entity, related]) => [rule, entity, related])).toEqual([
-      ['tosi.parallel-unintegrated', 'pc', ['esko-a', 'peg']],
-      ['tosi.parallel-unintegrated', 'pc', ['lc-a', 'peg']],
+      ['tosi.parallel-unintegrated', 'pc', ['esko-a', 'lc-a', 'peg']],
       ['tori.parallel', 'fin', ['fin-a', 'fin-k']],
     ]);
+    expect(lint(noRegion, { asOf })[0]?.data.region).toBeNull();
   });
 
   it('name.duplicate: case and white space ignored, any language of a multilingual name', () => {

@@ -5,7 +5,16 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Model, harmonisationCandidates, impactOf, lint, parallelSystems, type KarttaDocument } from '../src/index.js';
+import {
+  Model,
+  harmonisationCandidates,
+  impactOf,
+  lint,
+  parallelSystems,
+  type KarttaDocument,
+  type LintFinding,
+} from '../src/index.js';
+import { compareStrings } from '../src/queries/facts.js';
 import { generateRegionModel } from '../src/testing/index.js';
 import { documentArb } from './arbitraries.js';
 import { PROTOTYPE_NAMES, renameIds, sampleDocument } from './hostile.js';
@@ -38,6 +47,37 @@ const models: [string, Model][] = [
   ['a generated region with hostile ids (seed 3)', Model.load(hostileGenerated(3, 300))],
 ];
 
+/**
+ * Lint findings with those of `tosi.parallel-unintegrated` taken apart into their pairs: the rule now reports one
+ * finding per service and region with the pairs inside, where it reported one per pair, and the pairs must be the
+ * same (each once, as before: an organisation in two regions can put a pair in two groups).
+ */
+function lintAnswer(findings: readonly LintFinding[]) {
+  const PARALLEL = 'tosi.parallel-unintegrated';
+  const pairs = new Set<string>();
+  for (const finding of findings) {
+    if (finding.rule !== PARALLEL) continue;
+    if (finding.pairs) {
+      // Listed in full (maxPairs: Infinity): as many as counted, in order, each system of one in `related`.
+      expect(finding.pairs.shown).toHaveLength(finding.pairs.count);
+      expect(finding.data.gaps).toBe(finding.pairs.count);
+      const sorted = [...finding.pairs.shown].sort(
+        ([a1, b1], [a2, b2]) => compareStrings(a1, a2) || compareStrings(b1, b2),
+      );
+      expect(finding.pairs.shown).toEqual(sorted);
+      expect(new Set(finding.related)).toEqual(new Set(finding.pairs.shown.flat()));
+      for (const [a, b] of finding.pairs.shown) pairs.add(JSON.stringify([finding.entity, a, b]));
+    } else {
+      pairs.add(JSON.stringify([finding.entity, ...finding.related]));
+    }
+  }
+  return {
+    others: findings.filter((f) => f.rule !== PARALLEL),
+    parallelPairs: [...pairs].sort(),
+    severities: [...new Set(findings.filter((f) => f.rule === PARALLEL).map((f) => f.severity))],
+  };
+}
+
 /** Every query of the model, from the implementation given. */
 function answers(
   model: Model,
@@ -57,8 +97,8 @@ function answers(
   const probes = systems.filter((_, i) => i % Math.max(1, Math.floor(systems.length / 12)) === 0);
   for (const s of model.systems()) if (s.platform === true) probes.push(s.id);
   return {
-    lint: queries.lint(model, { asOf: ASOF }),
-    lintScoped: regions.map((scope) => queries.lint(model, { asOf: ASOF, scope })),
+    lint: lintAnswer(queries.lint(model, { asOf: ASOF, maxPairs: Infinity })),
+    lintScoped: regions.map((scope) => lintAnswer(queries.lint(model, { asOf: ASOF, scope, maxPairs: Infinity }))),
     parallel: queries.parallel(model, { allowedUntil: '2021-01-01', asOf: ASOF }),
     parallelScoped: regions.map((scope) => queries.parallel(model, { scope })),
     harmonisation: queries.harmonisation(model),
@@ -69,7 +109,12 @@ function answers(
 
 const current = { lint, parallel: parallelSystems, harmonisation: harmonisationCandidates, impact: impactOf };
 const reference = {
-  lint: referenceLint,
+  // The previous lint has no maxPairs option, and no pairs to cap.
+  lint: ((model, config) => {
+    const { maxPairs, ...rest } = config ?? {};
+    void maxPairs;
+    return referenceLint(model, rest);
+  }) as typeof lint,
   parallel: referenceParallel,
   harmonisation: referenceHarmonisation,
   impact: referenceImpact,
@@ -81,6 +126,88 @@ describe('the reworked queries answer as the previous implementation did', () =>
       expect(answers(model, current)).toEqual(answers(model, reference));
     });
   }
+
+  it('caps the pairs a parallel finding lists, and counts them all', () => {
+    const model = models[1]![1];
+    const all = lint(model, { asOf: ASOF, maxPairs: Infinity, rules: { 'tosi.parallel-unintegrated': 'error' } });
+    const capped = lint(model, { asOf: ASOF, rules: { 'tosi.parallel-unintegrated': 'error' } });
+    const three = lint(model, { asOf: ASOF, maxPairs: 3, rules: { 'tosi.parallel-unintegrated': 'error' } });
+    const parallel = (findings: LintFinding[]) => findings.filter((f) => f.rule === 'tosi.parallel-unintegrated');
+    expect(parallel(all).some((f) => f.pairs!.count > 10)).toBe(true);
+    for (const [cap, findings] of [
+      [10, parallel(capped)],
+      [3, parallel(three)],
+    ] as const) {
+      expect(findings.map((f) => [f.entity, f.related, f.pairs!.count])).toEqual(
+        parallel(all).map((f) => [f.entity, f.related, f.pairs!.count]),
+      );
+      findings.forEach((f, i) => expect(f.pairs!.shown).toEqual(parallel(all)[i]!.pairs!.shown.slice(0, cap)));
+      for (const f of findings)
+        if (f.pairs!.count > cap) expect(f.message).toContain(`(and ${f.pairs!.count - cap} more)`);
+    }
+  });
+
+  it('on dense groups, with systems integrated with more platforms than the counting lists subsets of', () => {
+    // One service, up to 14 TOSI systems of 3 products, 9 platforms (some retired): many systems on 7+ platforms.
+    const arb = fc.record({
+      products: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 2, maxLength: 14 }),
+      retiredPlatforms: fc.array(fc.boolean(), { minLength: 9, maxLength: 9 }),
+      integrations: fc.array(
+        fc.record({ a: fc.nat(22), b: fc.nat(22), via: fc.option(fc.nat(8), { nil: undefined }) }),
+        { maxLength: 60, size: 'max' },
+      ),
+      // Integrations with platforms as hubs: enough for several systems to be on seven or more of them.
+      hubs: fc.array(fc.record({ s: fc.nat(13), p: fc.nat(8) }), { minLength: 20, maxLength: 110, size: 'max' }),
+    });
+    fc.assert(
+      fc.property(arb, ({ products, retiredPlatforms, integrations, hubs }) => {
+        const tosi = products.map((p, i) => ({
+          id: i === 0 ? '__proto__' : `s${i}`,
+          name: `S${i}`,
+          class: 'TOSI' as const,
+          lifecycle: 'production' as const,
+          product: `P${p}`,
+        }));
+        const platforms = retiredPlatforms.map((retired, i) => ({
+          id: i === 0 ? 'constructor' : `p${i}`,
+          name: `P${i}`,
+          class: 'TORI' as const,
+          lifecycle: retired ? ('retired' as const) : ('production' as const),
+          platform: true,
+        }));
+        const all = [...tosi, ...platforms];
+        const id = (n: number) => all[n % all.length]!.id;
+        const doc = {
+          format: 'kartta/1' as const,
+          name: 'dense',
+          services: [{ id: 'toString', name: 'Service', domain: 'health' as const }],
+          systems: all,
+          integrations: [
+            ...integrations.map(({ a, b, via }, i) => ({
+              id: `i${i}`,
+              source: id(a),
+              target: id(b),
+              ...(via === undefined ? {} : { via: platforms[via]!.id }),
+            })),
+            ...hubs.map(({ s, p }, i) => ({
+              id: `h${i}`,
+              source: tosi[s % tosi.length]!.id,
+              target: platforms[p]!.id,
+            })),
+          ],
+          relations: tosi.map((s) => ({ type: 'supports' as const, from: s.id, to: 'toString' })),
+        };
+        const loaded = Model.safeLoad(doc);
+        if (!loaded.ok) return;
+        const rules = { 'tosi.parallel-unintegrated': 'error' } as const;
+        expect(lintAnswer(lint(loaded.model, { asOf: ASOF, maxPairs: Infinity, rules }))).toEqual(
+          lintAnswer(referenceLint(loaded.model, { asOf: ASOF, rules })),
+        );
+        expect(parallelSystems(loaded.model)).toEqual(referenceParallel(loaded.model));
+      }),
+      { numRuns: 300 },
+    );
+  });
 
   it('on random documents', () => {
     fc.assert(

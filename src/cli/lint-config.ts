@@ -1,6 +1,6 @@
 /**
  * The lint configuration file (`kartta-lint.json`): which rules are off, warnings or errors, and optionally the
- * day and the scope to lint. Checked here, against the library's rule list, so that a mistake is reported at its
+ * day, the scope to lint and how many pairs a grouped parallel finding lists (`maxPairs`). Checked here, against the library's rule list, so that a mistake is reported at its
  * line in the file rather than as an option of a function the user never called.
  *
  * ```json
@@ -20,7 +20,7 @@ const levels = new Map<string, LintLevel>([
   ['error', 'error'],
 ]);
 
-const fields = new Set(['$schema', 'rules', 'asOf', 'scope']);
+const fields = new Set(['$schema', 'rules', 'asOf', 'scope', 'maxPairs']);
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -36,6 +36,7 @@ export async function loadLintConfig(context: CliContext, path: string): Promise
   const rules: [string, LintLevel][] = [];
   let asOf: string | undefined;
   let scope: string | undefined;
+  let maxPairs: number | undefined;
   if (!isObject(value)) {
     issues.push({
       code: 'config.invalid',
@@ -45,7 +46,11 @@ export async function loadLintConfig(context: CliContext, path: string): Promise
   } else {
     for (const key of Object.keys(value)) {
       if (!fields.has(key))
-        issues.push({ code: 'field.unknown', path: [key], message: `unknown field (known: rules, asOf, scope)` });
+        issues.push({
+          code: 'field.unknown',
+          path: [key],
+          message: `unknown field (known: rules, asOf, scope, maxPairs)`,
+        });
     }
     const given = value.rules;
     if (given !== undefined && !isObject(given))
@@ -84,6 +89,16 @@ export async function loadLintConfig(context: CliContext, path: string): Promise
       if (typeof value.scope === 'string' && value.scope !== '') scope = value.scope;
       else issues.push({ code: 'config.invalid', path: ['scope'], message: 'expected the id of an organisation' });
     }
+    if (value.maxPairs !== undefined) {
+      if (typeof value.maxPairs === 'number' && Number.isSafeInteger(value.maxPairs) && value.maxPairs >= 0)
+        maxPairs = value.maxPairs;
+      else
+        issues.push({
+          code: 'config.invalid',
+          path: ['maxPairs'],
+          message: 'expected how many pairs a parallel finding lists, a whole number of 0 or more',
+        });
+    }
   }
   if (issues.length > 0)
     throw new InvalidDocumentError(source, await locateIssues(source, value, issues), 'configuration');
@@ -92,5 +107,6 @@ export async function loadLintConfig(context: CliContext, path: string): Promise
     rules: Object.fromEntries(rules),
     ...(asOf === undefined ? {} : { asOf }),
     ...(scope === undefined ? {} : { scope }),
+    ...(maxPairs === undefined ? {} : { maxPairs }),
   };
 }

@@ -3,7 +3,7 @@
  * services supported by systems of more than one product.
  */
 import type { Model } from '../model/model.js';
-import type { Lifecycle, System } from '../types.js';
+import type { Integration, Lifecycle, System } from '../types.js';
 import type { EntityName } from '../names.js';
 import { optionField, optionsSchema, parseOptions } from '../options.js';
 import {
@@ -397,6 +397,8 @@ interface Context {
   readonly systems: readonly System[];
   readonly products: ReadonlyMap<string, ProductFact>;
   readonly facts: ReadonlyMap<string, InstallationFacts>;
+  /** Each system's integrations (platforms: those through them too), read once: a system is in several candidates. */
+  readonly integrations: ReadonlyMap<string, readonly Integration[]>;
 }
 
 function buildContext(
@@ -408,7 +410,10 @@ function buildContext(
   const systems = scope.systems.map((id) => model.system(id) as System);
   const products = new Map<string, ProductFact>();
   const facts = new Map<string, InstallationFacts>();
+  const integrations = new Map<string, readonly Integration[]>();
   for (const system of systems) {
+    const own = model.integrationsOf(system.id, { includeVia: true });
+    integrations.set(system.id, own);
     const product = productFact(model, system);
     products.set(system.id, product);
     const users = usersOf(model, system, organisations);
@@ -419,14 +424,14 @@ function buildContext(
       lifecycle: system.lifecycle,
       users: users.users,
       usersFrom: users.source,
-      integrations: model.integrationsOf(system.id, { includeVia: true }).length,
+      integrations: own.length,
       contractEnds: system.contract?.ends ?? null,
       annualCost: system.contract?.annualCost ?? null,
       organisations: organisationsOf(model, system.id, organisations),
       services: servicesOf(model, system.id),
     });
   }
-  return { model, organisations, systems, products, facts };
+  return { model, organisations, systems, products, facts, integrations };
 }
 
 function commonFields(
@@ -445,7 +450,7 @@ function commonFields(
     const fact = facts.get(id) as InstallationFacts;
     for (const o of fact.organisations) organisations.add(o);
     for (const s of fact.services) services.add(s);
-    for (const integration of model.integrationsOf(id, { includeVia: true })) {
+    for (const integration of context.integrations.get(id) ?? []) {
       integrations.add(integration.id);
       if (members.has(integration.source) && members.has(integration.target)) between.add(integration.id);
     }

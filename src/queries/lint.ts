@@ -19,7 +19,16 @@ import {
 } from './lint/rule.js';
 
 export { lintRuleIds } from './lint/rule.js';
-export type { LintConfig, LintData, LintFinding, LintLevel, LintRule, LintRuleId, LintSeverity } from './lint/rule.js';
+export type {
+  LintConfig,
+  LintData,
+  LintFinding,
+  LintLevel,
+  LintPairs,
+  LintRule,
+  LintRuleId,
+  LintSeverity,
+} from './lint/rule.js';
 
 /**
  * The lint rules, sorted by id: each with its default severity, what it finds, why, and where it is documented.
@@ -38,6 +47,8 @@ export const lintRules: readonly LintRule[] = Object.freeze(
 
 const RULES: ReadonlyMap<string, LintRule> = new Map(lintRules.map((rule) => [rule.id, rule]));
 const LEVELS = new Set<string>(['error', 'warning', 'info', 'off']);
+/** Pairs a grouped finding lists unless `maxPairs` says otherwise: enough to act on, few enough to read. */
+const DEFAULT_MAX_PAIRS = 10;
 const SEVERITY_RANK: Record<LintSeverity, number> = { error: 0, warning: 1, info: 2 };
 
 const OPTIONS = optionsSchema({
@@ -48,6 +59,7 @@ const OPTIONS = optionsSchema({
     .optional(),
   asOf: optionField.date(),
   scope: optionField.id(),
+  maxPairs: optionField.limit(),
 });
 
 /** The level of every rule: its default, unless `rules` says otherwise. Rule ids are looked up in a Map, never on `rules`' prototype. */
@@ -94,12 +106,12 @@ export function lint(model: Model, config: LintConfig = {}): LintFinding[] {
   const levels = levelsOf(parsed.rules);
   const asOf = parsed.asOf ?? todayUtc();
   const scope = parsed.scope;
-  const subject = subjectOf(model, scope, asOf);
+  const subject = subjectOf(model, scope, asOf, parsed.maxPairs ?? DEFAULT_MAX_PAIRS);
   const findings: LintFinding[] = [];
   for (const rule of lintRuleDefinitions) {
     const level = levels.get(rule.id) ?? rule.severity;
     if (level === 'off') continue;
-    rule.check(subject, (entity, message, related = [], data = {}) => {
+    rule.check(subject, (entity, message, related = [], data = {}, pairs) => {
       findings.push({
         rule: rule.id,
         severity: level,
@@ -108,6 +120,7 @@ export function lint(model: Model, config: LintConfig = {}): LintFinding[] {
         related: [...related],
         message,
         data,
+        ...(pairs === undefined ? {} : { pairs }),
       });
     });
   }

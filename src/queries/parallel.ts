@@ -3,10 +3,10 @@
  * each pair (directly, through an integration platform, or not at all).
  */
 import type { Model } from '../model/model.js';
-import type { Integration, System } from '../types.js';
 import { optionField, optionsSchema, parseOptions } from '../options.js';
 import type { EntityName } from '../names.js';
-import { compareStrings, namesOf, productFact, servicesOf, sortedUnique, todayUtc, type ProductFact } from './facts.js';
+import { namesOf, todayUtc } from './facts.js';
+import { ParallelLinks, parallelGroupsOf, type ParallelGroupCore } from './parallel-links.js';
 
 /**
  * Options of {@link parallelSystems}.
@@ -152,78 +152,6 @@ export interface ParallelGroup {
   readonly names: readonly EntityName[];
 }
 
-const IN_USE = new Set(['production', 'phasingOut']);
-
-/** Integrations between two systems and with platforms, indexed once per query. */
-class Links {
-  readonly #model: Model;
-  readonly #hubs = new Map<string, Map<string, string[]>>();
-  readonly #of = new Map<string, readonly Integration[]>();
-
-  constructor(model: Model) {
-    this.#model = model;
-  }
-
-  #livePlatform(id: string): boolean {
-    const system = this.#model.system(id);
-    return system?.platform === true && system.lifecycle !== 'retired';
-  }
-
-  #integrationsOf(systemId: string): readonly Integration[] {
-    let found = this.#of.get(systemId);
-    if (!found) this.#of.set(systemId, (found = this.#model.integrationsOf(systemId)));
-    return found;
-  }
-
-  /** For a system, each live platform it is an end of an integration with, and those integrations. */
-  hubsOf(systemId: string): Map<string, string[]> {
-    let hubs = this.#hubs.get(systemId);
-    if (hubs) return hubs;
-    hubs = new Map();
-    for (const integration of this.#integrationsOf(systemId)) {
-      const other = integration.source === systemId ? integration.target : integration.source;
-      if (other === systemId || !this.#livePlatform(other)) continue;
-      const list = hubs.get(other) ?? [];
-      list.push(integration.id);
-      hubs.set(other, list);
-    }
-    this.#hubs.set(systemId, hubs);
-    return hubs;
-  }
-
-  pair(a: string, b: string): Pick<ParallelPair, 'status' | 'integrations' | 'platforms' | 'ignored'> {
-    const between: Integration[] = this.#integrationsOf(a).filter(
-      (i) => (i.source === a && i.target === b) || (i.source === b && i.target === a),
-    );
-    const direct = between.filter((i) => i.via === undefined).map((i) => i.id);
-    if (direct.length > 0) return { status: 'direct', integrations: direct, platforms: [], ignored: [] };
-    const ignored = between.filter((i) => i.via !== undefined && !this.#livePlatform(i.via)).map((i) => i.id);
-    const integrations = new Set<string>();
-    const platforms = new Set<string>();
-    for (const integration of between) {
-      if (integration.via === undefined || !this.#livePlatform(integration.via)) continue;
-      integrations.add(integration.id);
-      platforms.add(integration.via);
-    }
-    const hubsA = this.hubsOf(a);
-    const hubsB = this.hubsOf(b);
-    for (const [platform, viaA] of hubsA) {
-      const viaB = hubsB.get(platform);
-      if (!viaB || platform === a || platform === b) continue;
-      platforms.add(platform);
-      for (const id of [...viaA, ...viaB]) integrations.add(id);
-    }
-    if (platforms.size > 0)
-      return {
-        status: 'platform',
-        integrations: sortedUnique(integrations),
-        platforms: sortedUnique(platforms),
-        ignored,
-      };
-    return { status: 'none', integrations: [], platforms: [], ignored };
-  }
-}
-
 const OPTIONS = optionsSchema({ scope: optionField.id(), allowedUntil: optionField.date(), asOf: optionField.date() });
 
 /**
@@ -262,45 +190,34 @@ export function parallelSystems(model: Model, options: ParallelOptions = {}): Pa
   const asOf = givenAsOf ?? (allowedUntil !== null ? todayUtc() : null);
   const overdue = allowedUntil !== null && asOf !== null && asOf > allowedUntil;
 
-  const scope = model.scope(scopeId);
   const nameOf = (id: string): string => model.nameOf(id) ?? id;
-  const byService = new Map<string, System[]>();
-  const products = new Map<string, ProductFact>();
-  for (const id of scope.systems) {
-    const system = model.system(id) as System;
-    if (system.class !== 'TOSI' || !IN_USE.has(system.lifecycle)) continue;
-    products.set(id, productFact(model, system));
-    for (const service of servicesOf(model, id)) {
-      const list = byService.get(service);
-      if (list) list.push(system);
-      else byService.set(service, [system]);
-    }
-  }
-
-  const links = new Links(model);
+  const links = new ParallelLinks(model);
   const groups: ParallelGroup[] = [];
-  for (const service of [...byService.keys()].sort(compareStrings)) {
-    const systems = (byService.get(service) as System[]).map((s) => s.id).sort(compareStrings);
-    const productGroups = new Map<string, { fact: ProductFact; systems: string[] }>();
-    for (const id of systems) {
-      const fact = products.get(id) as ProductFact;
-      const group = productGroups.get(fact.key) ?? { fact, systems: [] };
-      group.systems.push(id);
-      productGroups.set(fact.key, group);
-    }
-    if (productGroups.size < 2) continue;
+  for (const core of parallelGroupsOf(model, scopeId)) {
+    const { service, systems, productKeys: keyOf } = core;
+    const names = systems.map(nameOf);
     const pairs: ParallelPair[] = [];
     for (let i = 0; i < systems.length; i++) {
+      const a = systems[i] as string;
+      const pa = keyOf[i] as string;
       for (let j = i + 1; j < systems.length; j++) {
-        const a = systems[i] as string;
-        const b = systems[j] as string;
-        const pa = (products.get(a) as ProductFact).key;
-        const pb = (products.get(b) as ProductFact).key;
+        const pb = keyOf[j] as string;
         if (pa === pb) continue;
-        pairs.push({ systems: [a, b], systemNames: [nameOf(a), nameOf(b)], products: [pa, pb], ...links.pair(a, b) });
+        const b = systems[j] as string;
+        const link = links.pair(a, b);
+        pairs.push({
+          systems: [a, b],
+          systemNames: [names[i] as string, names[j] as string],
+          products: [pa, pb],
+          status: link.status,
+          integrations: link.integrations,
+          platforms: link.platforms,
+          ignored: link.ignored,
+        });
       }
     }
-    const productKeys = [...productGroups.keys()].sort(compareStrings);
+    const productGroups = new Map(core.products.map((p) => [p.key, p]));
+    const productKeys = core.products.map((p) => p.key);
     const gapPairs = pairs.filter((p) => p.status === 'none').map((p) => p.systems);
     const reasons: ParallelReason[] = [
       {
@@ -310,7 +227,7 @@ export function parallelSystems(model: Model, options: ParallelOptions = {}): Pa
         systems,
         message: `TOSI systems in use of ${productKeys.length} products support '${service}': ${productKeys
           .map((key) => {
-            const group = productGroups.get(key) as { fact: ProductFact; systems: string[] };
+            const group = productGroups.get(key) as ParallelGroupCore['products'][number];
             return `${group.fact.name} (${group.systems.join(', ')})`;
           })
           .join('; ')}`,
@@ -344,7 +261,7 @@ export function parallelSystems(model: Model, options: ParallelOptions = {}): Pa
       pairs,
       gaps: gapPairs.length,
       productGroups: productKeys.map((key) => {
-        const group = productGroups.get(key) as { fact: ProductFact; systems: string[] };
+        const group = productGroups.get(key) as ParallelGroupCore['products'][number];
         return {
           product: key,
           name: group.fact.name,

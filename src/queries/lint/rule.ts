@@ -125,6 +125,30 @@ export interface LintFinding {
   readonly related: readonly string[];
   readonly message: string;
   readonly data: LintData;
+  /**
+   * For a finding that stands for many pairs of systems (`tosi.parallel-unintegrated`: one finding per service
+   * and region, not one per pair): how many pairs, and the first ones.
+   */
+  readonly pairs?: LintPairs;
+}
+
+/**
+ * The pairs of systems a grouped finding stands for: all of them counted, the first ones listed.
+ *
+ * @example
+ * ```ts
+ * import type { LintPairs } from 'kartta';
+ * const pairs: LintPairs = { count: 3, shown: [['esko-ppshp', 'lifecare-oulu']] };
+ * const more = pairs.count - pairs.shown.length; // 2 not listed
+ * ```
+ *
+ * @category Queries
+ */
+export interface LintPairs {
+  /** How many pairs there are. */
+  readonly count: number;
+  /** The first pairs in order of their ids (each pair's two ids sorted), at most `maxPairs` of {@link LintConfig}. */
+  readonly shown: readonly (readonly [string, string])[];
 }
 
 /**
@@ -146,6 +170,11 @@ export interface LintConfig {
    * ones included), integrations with an end among them, services they provide or support.
    */
   readonly scope?: string | undefined;
+  /**
+   * How many pairs a grouped finding lists in {@link LintFinding.pairs} (`shown`); it counts them all. Default 10;
+   * `Infinity` lists every pair.
+   */
+  readonly maxPairs?: number | undefined;
 }
 
 /** Where the rules are documented (the rule table of the queries guide). @internal */
@@ -160,12 +189,20 @@ export interface Subject {
   readonly systems: readonly System[];
   readonly integrations: readonly Integration[];
   readonly services: readonly string[];
+  /** How many pairs a grouped finding lists. */
+  readonly maxPairs: number;
 }
 
 /** Reports one finding of the rule being run. @internal */
-export type Emit = (entity: string, message: string, related?: readonly string[], data?: LintData) => void;
+export type Emit = (
+  entity: string,
+  message: string,
+  related?: readonly string[],
+  data?: LintData,
+  pairs?: LintPairs,
+) => void;
 
-export function subjectOf(model: Model, scope: string | undefined, asOf: string): Subject {
+export function subjectOf(model: Model, scope: string | undefined, asOf: string, maxPairs: number): Subject {
   const inScope = model.scope(scope, { includeRetired: true });
   const systems = inScope.systems.map((id) => model.system(id) as System);
   if (scope === undefined) {
@@ -173,6 +210,7 @@ export function subjectOf(model: Model, scope: string | undefined, asOf: string)
       model,
       scope,
       asOf,
+      maxPairs,
       organisations: inScope.organisations,
       systems,
       integrations: model.integrations(),
@@ -189,6 +227,7 @@ export function subjectOf(model: Model, scope: string | undefined, asOf: string)
     model,
     scope,
     asOf,
+    maxPairs,
     organisations: inScope.organisations,
     systems,
     integrations,
