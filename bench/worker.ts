@@ -329,9 +329,25 @@ function runKartta(
 
   const region = m.organisations().find((o) => o.kind === 'region')!.id;
   const platform = m.systems().find((s) => s.platform === true)!.id;
-  const typical = m
-    .systems()
-    .find((s) => s.platform !== true && s.lifecycle === 'production' && s.class === 'TOSI')!.id;
+  // A patient record system with a handful of integrations, none with or through a platform: a small answer at
+  // depth 1. Without a depth limit every system of the synthetic model reaches most of the country (its
+  // integrations form one connected graph, platforms joining everything), so that answer is measured apart.
+  const isPlatform = (id: string): boolean => m.system(id)?.platform === true;
+  const patientRecord =
+    m
+      .systems()
+      .find(
+        (s) =>
+          s.platform !== true &&
+          s.lifecycle === 'production' &&
+          s.class === 'TOSI' &&
+          m.relationsOut(s.id, 'supports').some((r) => r.to === 'primary-care') &&
+          m.integrationsOf(s.id).length >= 2 &&
+          m.integrationsOf(s.id).length <= 6 &&
+          m
+            .integrationsOf(s.id, { includeVia: true })
+            .every((i) => !isPlatform(i.source) && !isPlatform(i.target) && i.via === undefined),
+      )?.id ?? m.systems().find((s) => s.platform !== true && s.lifecycle === 'production' && s.class === 'TOSI')!.id;
   op(
     'harmonisationRegion',
     'harmonisationCandidates (region)',
@@ -351,8 +367,34 @@ function runKartta(
     () => regions.map((r) => parallelSystems(m, { scope: r })),
     normal,
   );
-  op('impactPlatform', 'impactOf (an integration platform)', () => impactOf(m, platform), normal);
-  op('impactSystem', 'impactOf (a patient record system)', () => impactOf(m, typical), normal);
+  // The size of each answer, noted once: the cost of an impact query should follow it.
+  const answers = new Map<string, ReturnType<typeof impactOf>>();
+  const keepAnswer = (key: string) => (impact: ReturnType<typeof impactOf>) => answers.set(key, impact);
+  op(
+    'impactPlatform',
+    'impactOf (an integration platform)',
+    () => impactOf(m, platform),
+    normal,
+    keepAnswer('impactPlatform'),
+  );
+  op(
+    'impactSystem',
+    'impactOf (a patient record system, depth 1)',
+    () => impactOf(m, patientRecord, { depth: 1 }),
+    fast,
+    keepAnswer('impactSystem'),
+  );
+  op(
+    'impactSystemAll',
+    'impactOf (the same system, any depth)',
+    () => impactOf(m, patientRecord),
+    normal,
+    keepAnswer('impactSystemAll'),
+  );
+  for (const [key, impact] of answers)
+    notes.push(
+      `${key} (${impact.system}, ${m.integrationsOf(impact.system).length} integrations): ${impact.integrated.length} systems integrated, ${impact.dependents.length} dependents, ${impact.organisations.length} organisations`,
+    );
   op('lint', 'lint (all rules, whole model)', () => lint(m), normal);
   // Two models loaded separately (nothing shared), one in a hundred systems changed and one in a hundred
   // relations gone: the differences of two versions of a file, where every entity must be compared.

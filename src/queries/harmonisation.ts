@@ -403,11 +403,13 @@ interface Context {
 
 function buildContext(
   model: Model,
-  options: { scope?: string | undefined; includeRetired?: boolean | undefined },
+  options: { scope?: string | undefined; includeRetired?: boolean | undefined; toriOnly?: boolean },
 ): Context {
   const scope = model.scope(options.scope, { includeRetired: options.includeRetired ?? false });
   const organisations = new Set(scope.organisations);
-  const systems = scope.systems.map((id) => model.system(id) as System);
+  const inScope = scope.systems.map((id) => model.system(id) as System);
+  // Same-service candidates look at TORI systems only: the facts of the others would not be read.
+  const systems = options.toriOnly ? inScope.filter((s) => s.class === 'TORI') : inScope;
   const products = new Map<string, ProductFact>();
   const facts = new Map<string, InstallationFacts>();
   const integrations = new Map<string, readonly Integration[]>();
@@ -678,4 +680,12 @@ export function harmonisationCandidates(model: Model, options: HarmonisationOpti
   const { scope, includeRetired } = parseOptions('harmonisationCandidates', OPTIONS, options);
   const context = buildContext(model, { scope, includeRetired });
   return [...sameProductCandidates(context), ...sameServiceCandidates(context)].sort(compareCandidates);
+}
+
+/**
+ * The same-service candidates of a scope alone, as {@link harmonisationCandidates} gives them (in use only), for the
+ * `tori.parallel` lint rule: it needs neither the same-product candidates nor the facts of TOSI systems. Internal.
+ */
+export function sameServiceCandidatesIn(model: Model, scope: string | undefined): SameServiceCandidate[] {
+  return sameServiceCandidates(buildContext(model, { scope, toriOnly: true })).sort(compareCandidates);
 }

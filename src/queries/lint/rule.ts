@@ -3,7 +3,7 @@
  * the definition each rule module exports, metadata and check in one object.
  */
 import type { Model } from '../../model/model.js';
-import type { Integration, System } from '../../types.js';
+import type { Integration, RelationType, System } from '../../types.js';
 import { sortedUnique } from '../facts.js';
 
 /**
@@ -191,6 +191,67 @@ export interface Subject {
   readonly services: readonly string[];
   /** How many pairs a grouped finding lists. */
   readonly maxPairs: number;
+  /** The model's relations by type and end, read once for all rules. */
+  readonly relations: RelationIndex;
+}
+
+const NO_IDS: readonly string[] = Object.freeze([]);
+
+/**
+ * The relations of a model by type and end, each type read once per lint run: the rules ask about every system
+ * and organisation, and asking the model each time would walk each one's edges and sort them per call.
+ *
+ * @internal
+ */
+export class RelationIndex {
+  readonly #model: Model;
+  readonly #out = new Map<RelationType, Map<string, string[]>>();
+  readonly #in = new Map<RelationType, Map<string, string[]>>();
+  #ends: Set<string> | undefined;
+
+  constructor(model: Model) {
+    this.#model = model;
+  }
+
+  /** One pass over the relations as held (unsorted: the rules sort what they list), every type at once. */
+  #build(): void {
+    const ends = new Set<string>();
+    for (const relation of this.#model.document.relations) {
+      let out = this.#out.get(relation.type);
+      let into = this.#in.get(relation.type);
+      if (!out || !into) {
+        this.#out.set(relation.type, (out = new Map<string, string[]>()));
+        this.#in.set(relation.type, (into = new Map<string, string[]>()));
+      }
+      const targets = out.get(relation.from);
+      if (targets) targets.push(relation.to);
+      else out.set(relation.from, [relation.to]);
+      const sources = into.get(relation.to);
+      if (sources) sources.push(relation.from);
+      else into.set(relation.to, [relation.from]);
+      ends.add(relation.from);
+      ends.add(relation.to);
+    }
+    this.#ends = ends;
+  }
+
+  /** The targets of the `type` relations from `id`, in no particular order. */
+  out(id: string, type: RelationType): readonly string[] {
+    if (!this.#ends) this.#build();
+    return this.#out.get(type)?.get(id) ?? NO_IDS;
+  }
+
+  /** The sources of the `type` relations to `id`, in no particular order. */
+  in(id: string, type: RelationType): readonly string[] {
+    if (!this.#ends) this.#build();
+    return this.#in.get(type)?.get(id) ?? NO_IDS;
+  }
+
+  /** True when `id` is an end of any relation. */
+  isEnd(id: string): boolean {
+    if (!this.#ends) this.#build();
+    return (this.#ends as Set<string>).has(id);
+  }
 }
 
 /** Reports one finding of the rule being run. @internal */
@@ -211,6 +272,7 @@ export function subjectOf(model: Model, scope: string | undefined, asOf: string,
       scope,
       asOf,
       maxPairs,
+      relations: new RelationIndex(model),
       organisations: inScope.organisations,
       systems,
       integrations: model.integrations(),
@@ -228,6 +290,7 @@ export function subjectOf(model: Model, scope: string | undefined, asOf: string,
     scope,
     asOf,
     maxPairs,
+    relations: new RelationIndex(model),
     organisations: inScope.organisations,
     systems,
     integrations,

@@ -145,6 +145,11 @@ export function nameKeys(name: Name): string[] {
   return sortedUnique(values.map((value) => normaliseProductName(value)));
 }
 
-export function normalisedText(value: string | undefined): string {
-  return value === undefined ? '' : normaliseProductName(value);
+export function normalisedText(value: string | undefined, memo?: Map<string, string>): string {
+  if (value === undefined) return '';
+  if (!memo) return normaliseProductName(value);
+  // Data and protocol texts repeat across thousands of integrations: each distinct one is normalised once.
+  let found = memo.get(value);
+  if (found === undefined) memo.set(value, (found = normaliseProductName(value)));
+  return found;
 }

@@ -17,6 +17,7 @@ export const integrationDuplicate: LintRuleDefinition<'integration.duplicate'> =
   docs: LINT_DOCS,
   check: ({ integrations }, emit) => {
     const groups = new Map<string, string[]>();
+    const memo = new Map<string, string>();
     for (const integration of integrations) {
       const ends =
         integration.direction === 'twoWay'
@@ -25,8 +26,8 @@ export const integrationDuplicate: LintRuleDefinition<'integration.duplicate'> =
       const key = JSON.stringify([
         ends,
         integration.direction ?? '',
-        normalisedText(integration.data),
-        normalisedText(integration.protocol),
+        normalisedText(integration.data, memo),
+        normalisedText(integration.protocol, memo),
         integration.mode ?? '',
         integration.via ?? '',
       ]);

@@ -13,9 +13,9 @@ export const serviceNoSystem: LintRuleDefinition<'service.no-system'> = {
   description: 'A service that no system (not retired) supports.',
   rationale: 'Either the service runs without IT, or the systems behind it are missing from the model.',
   docs: LINT_DOCS,
-  check: ({ model, services }, emit) => {
+  check: ({ model, services, relations }, emit) => {
     for (const id of services) {
-      const supported = model.relationsIn(id, 'supports').some((r) => !retired(model.system(r.from)));
+      const supported = relations.in(id, 'supports').some((from) => !retired(model.system(from)));
       if (!supported) emit(id, `service ${label(model, id)} is supported by no system in use`);
     }
   },

@@ -13,9 +13,9 @@ export const systemDependencyCycle: LintRuleDefinition<'system.dependency-cycle'
   description: 'Systems that depend on each other through `dependsOn` relations.',
   rationale: 'A dependency cycle has no order to migrate or restart in; one of the relations is usually wrong.',
   docs: LINT_DOCS,
-  check: ({ model, systems }, emit) => {
+  check: ({ systems, relations }, emit) => {
     const ids = systems.map((s) => s.id);
-    for (const cycle of cycles(ids, (id) => model.relationsOut(id, 'dependsOn').map((r) => r.to))) {
+    for (const cycle of cycles(ids, (id) => relations.out(id, 'dependsOn'))) {
       emit(
         cycle[0] as string,
         `systems depend on each other in a cycle: ${cycle.map((id) => `'${id}'`).join(', ')}`,

@@ -13,9 +13,9 @@ export const systemNoOwner: LintRuleDefinition<'system.no-owner'> = {
   description: 'A system not retired that no organisation owns.',
   rationale: 'Someone must administer the installation and hold its contract.',
   docs: LINT_DOCS,
-  check: ({ model, systems }, emit) => {
+  check: ({ model, systems, relations }, emit) => {
     for (const system of systems) {
-      if (retired(system) || model.relationsIn(system.id, 'owns').length > 0) continue;
+      if (retired(system) || relations.in(system.id, 'owns').length > 0) continue;
       emit(system.id, `system ${label(model, system.id)} has no owner`);
     }
   },

@@ -13,11 +13,10 @@ export const systemNoService: LintRuleDefinition<'system.no-service'> = {
   description: 'A system not retired that supports no service, is not a platform and that no system depends on.',
   rationale: 'A system that serves nothing is a cost to cut, or its `supports` relations are missing.',
   docs: LINT_DOCS,
-  check: ({ model, systems }, emit) => {
+  check: ({ model, systems, relations }, emit) => {
     for (const system of systems) {
       if (retired(system) || system.platform === true) continue;
-      if (model.relationsOut(system.id, 'supports').length > 0 || model.relationsIn(system.id, 'dependsOn').length > 0)
-        continue;
+      if (relations.out(system.id, 'supports').length > 0 || relations.in(system.id, 'dependsOn').length > 0) continue;
       emit(
         system.id,
         `system ${label(model, system.id)} supports no service, is not a platform, and no system depends on it`,

@@ -14,16 +14,11 @@ export const systemRetiredInUse: LintRuleDefinition<'system.retired-in-use'> = {
   description: 'A retired system that an organisation still uses or a system not retired still depends on.',
   rationale: 'Either it is not retired yet, or the `uses`/`dependsOn` relations should move to its successor.',
   docs: LINT_DOCS,
-  check: ({ model, systems }, emit) => {
+  check: ({ model, systems, relations }, emit) => {
     for (const system of systems) {
       if (!retired(system)) continue;
-      const usedBy = sortedUnique(model.relationsIn(system.id, 'uses').map((r) => r.from));
-      const neededBy = sortedUnique(
-        model
-          .relationsIn(system.id, 'dependsOn')
-          .map((r) => r.from)
-          .filter((id) => !retired(model.system(id))),
-      );
+      const usedBy = sortedUnique(relations.in(system.id, 'uses'));
+      const neededBy = sortedUnique(relations.in(system.id, 'dependsOn').filter((id) => !retired(model.system(id))));
       if (usedBy.length === 0 && neededBy.length === 0) continue;
       const parts = [
         usedBy.length > 0 ? `used by ${usedBy.map((id) => `'${id}'`).join(', ')}` : '',

@@ -1,6 +1,6 @@
 /** The lint rule `tori.parallel`. */
 import { LINT_DOCS, type LintRuleDefinition } from '../rule.js';
-import { harmonisationCandidates } from '../../harmonisation.js';
+import { sameServiceCandidatesIn } from '../../harmonisation.js';
 import { label, onceAcrossRegions, parallelScopes } from '../support.js';
 
 /**
@@ -18,8 +18,8 @@ export const toriParallel: LintRuleDefinition<'tori.parallel'> = {
   check: ({ model, scope }, emit) => {
     const scopes = parallelScopes(model, scope);
     const once = onceAcrossRegions(scopes);
-    for (const candidate of scopes.flatMap((s) => harmonisationCandidates(model, { scope: s }))) {
-      if (candidate.kind !== 'sameService' || !once(candidate.service, candidate.systems)) continue;
+    for (const candidate of scopes.flatMap((s) => sameServiceCandidatesIn(model, s))) {
+      if (!once(candidate.service, candidate.systems)) continue;
       emit(
         candidate.service,
         `service ${label(model, candidate.service)} is supported by TORI systems of ${candidate.products.length} products: ${candidate.productGroups
