@@ -118,6 +118,29 @@ export async function writeOutput(context: CliContext, target: string | undefine
   await writeFileAtomically(target as string, content);
 }
 
+/**
+ * Writes bytes (a workbook) to standard output or atomically to the file `target`. A terminal gets no bytes: they
+ * would garble it, so the user is asked for `-o FILE`.
+ */
+export async function writeBinaryOutput(
+  context: CliContext,
+  target: string | undefined,
+  bytes: Uint8Array,
+  what = 'an XLSX workbook',
+): Promise<void> {
+  if (isStdio(target)) {
+    if (context.stdout.isTTY)
+      throw new CliError(
+        'output.binary-to-terminal',
+        `${what} is not for the terminal: write it to a file with -o FILE (or pipe it)`,
+      );
+    const stream = context.stdout.stream;
+    if (!stream.write(bytes)) await new Promise<void>((resolve) => stream.once('drain', resolve));
+    return;
+  }
+  await writeFileAtomically(target as string, bytes);
+}
+
 async function writeToStream(stream: NodeJS.WritableStream, content: Chunks): Promise<void> {
   for await (const chunk of asChunks(content)) {
     if (!stream.write(chunk)) await new Promise<void>((resolve) => stream.once('drain', resolve));
@@ -131,7 +154,7 @@ async function* asChunks(content: Chunks): AsyncIterable<string> {
 
 const FLUSH_AT = 1 << 16;
 
-export async function writeFileAtomically(target: string, content: Chunks): Promise<void> {
+export async function writeFileAtomically(target: string, content: Chunks | Uint8Array): Promise<void> {
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   installInterruptHandler();
   let handle;
@@ -144,15 +167,17 @@ export async function writeFileAtomically(target: string, content: Chunks): Prom
   try {
     let buffered: string[] = [];
     let size = 0;
-    for await (const chunk of asChunks(content)) {
-      buffered.push(chunk);
-      size += chunk.length;
-      if (size >= FLUSH_AT) {
-        await handle.write(buffered.join(''));
-        buffered = [];
-        size = 0;
+    if (content instanceof Uint8Array) await handle.write(content);
+    else
+      for await (const chunk of asChunks(content)) {
+        buffered.push(chunk);
+        size += chunk.length;
+        if (size >= FLUSH_AT) {
+          await handle.write(buffered.join(''));
+          buffered = [];
+          size = 0;
+        }
       }
-    }
     if (buffered.length > 0) await handle.write(buffered.join(''));
     await handle.sync();
     await handle.close();

@@ -1,6 +1,6 @@
 /**
- * Tables for people and for tools: aligned columns in a terminal, Markdown for memos, CSV (written by
- * csv-stringify, which quotes what needs quoting) for spreadsheets. One table description, three renderings.
+ * Tables for people: aligned columns in a terminal, Markdown for memos. One table description, two renderings
+ * (spreadsheets get theirs from `kartta/spreadsheet`, see `tabular.ts`).
  */
 import type { Style } from './style.js';
 
@@ -83,13 +83,6 @@ export function renderMarkdown(table: Table): string {
       `| ${table.columns.map((column) => escape(shown(column, values.get(column.key) ?? null))).join(' | ')} |`,
   );
   return [header, rule, ...body].join('\n') + '\n';
-}
-
-/** CSV with a header row of column keys (stable names for scripts); raw values, not formatted ones. */
-export async function renderCsv(table: Table): Promise<string> {
-  const { stringify } = await import('csv-stringify/sync');
-  const records = table.rows.map((values) => table.columns.map((column) => values.get(column.key) ?? ''));
-  return stringify([table.columns.map((column) => column.key), ...records]);
 }
 
 /** Control characters (a hostile name with an escape sequence) must not reach the terminal. */

@@ -6,7 +6,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { SpreadsheetError } from './errors.js';
-import { FORMULA_TRIGGERS } from './xlsx-write.js';
+import { quoted } from './csv-write.js';
 import { type RawRow, type RawSheet, TableCounter } from './table.js';
 
 /** Decodes the bytes: UTF-8 (a BOM is dropped), or Windows-1252 when the bytes are not valid UTF-8. */
@@ -83,10 +83,7 @@ export function readCsv(data: Uint8Array | string, file: string, maxBytes: numbe
     record.forEach((value, column) => {
       if (value === '') return;
       // A quote in front of a formula character is how CSV written by Kartta (and OWASP's guidance) neutralises it.
-      values[column] =
-        value.length > 1 && value.charCodeAt(0) === 39 && FORMULA_TRIGGERS.has(value.charAt(1))
-          ? value.slice(1)
-          : value;
+      values[column] = quoted(value) ? value.slice(1) : value;
       if (++counter.cells > maxCells)
         throw new SpreadsheetError(
           'spreadsheet.too-large',

@@ -20,3 +20,8 @@ export type { InventoryProblem, InventoryNote, CellLocation } from './problems.j
 export type { ProductCluster, ProductSpelling, ClusterRule } from './products.js';
 export type { IdCollision } from './ids.js';
 export type { ColumnMapping } from './mapping.js';
+export { writeInventoryCsv } from './inventory-csv.js';
+export type { WriteInventoryCsvOptions, InventoryCsvFile } from './inventory-csv.js';
+export { writeResultWorkbook, writeResultCsv } from './result-table.js';
+export type { ResultTable, ResultColumn, ResultCell, ResultCsvOptions } from './result-table.js';
+export { harmonisationTable, parallelTable, migrationPlanTables, lintTable } from './result-tables.js';

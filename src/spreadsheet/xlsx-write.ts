@@ -27,11 +27,11 @@ const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PKG = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
-/** Escapes text for XML, with characters XML cannot carry (and a literal `_xHHHH_`) in Excel's `_xHHHH_` form. */
+/** Escapes text for XML (a carriage return as a character reference), with characters XML cannot carry (and a literal `_xHHHH_`) in Excel's `_xHHHH_` form. */
 export function xmlText(text: string): string {
   return text.replace(
     // eslint-disable-next-line no-control-regex -- finding control characters is the point: XML 1.0 cannot carry them
-    /[&<>"]|_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    /[&<>"\r]|_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
     (match) => {
       switch (match) {
         case '&':
@@ -42,6 +42,9 @@ export function xmlText(text: string): string {
           return '&gt;';
         case '"':
           return '&quot;';
+        case '\r':
+          // A literal carriage return would reach the reader as a line feed (XML normalises line ends).
+          return '&#13;';
         default:
           if (match.startsWith('_x')) return `_x005F_${match.slice(1)}`;
           return `_x${match.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;

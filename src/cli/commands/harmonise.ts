@@ -3,12 +3,12 @@ import { defineCommand } from '../command.js';
 import { ExitCode } from '../exit.js';
 import { loadModel } from '../model-input.js';
 import { labelOf, nameOf } from '../names.js';
-import { formatEuros, row, type Table } from '../table.js';
-import { tabularOptions, writeTabular, type TabularFormat } from '../tabular.js';
+import { formatEuros, type Table } from '../table.js';
+import { rowsOf, tabularOptions, writeTabular, type TabularFormat } from '../tabular.js';
 
 interface HarmoniseOptions {
   readonly scope?: string;
-  readonly format: TabularFormat;
+  readonly format?: TabularFormat;
   readonly output?: string;
 }
 
@@ -17,7 +17,11 @@ export const harmonise = defineCommand<HarmoniseOptions>({
   summary: 'list harmonisation candidates: one product installed many times, several products for one service',
   description:
     'Lists the harmonisation candidates of a model, ranked: the same product installed several times (which installation to keep, and the yearly saving from the others), and TORI systems of different products supporting one service (which product to converge on).',
-  examples: ['kartta harmonise region.json --scope pop', 'kartta harmonise region.json --format csv -o candidates.csv'],
+  examples: [
+    'kartta harmonise region.json --scope pop',
+    'kartta harmonise region.json --format csv -o candidates.csv',
+    'kartta harmonise region.json -o candidates.xlsx',
+  ],
   define: (command) =>
     tabularOptions(
       command
@@ -28,26 +32,17 @@ export const harmonise = defineCommand<HarmoniseOptions>({
     const { model } = await loadModel(context, path as string);
     const { harmonisationCandidates } = await import('../../queries/harmonisation.js');
     const candidates = harmonisationCandidates(model, options.scope === undefined ? {} : { scope: options.scope });
-    const rows = candidates.map((candidate, index) => {
-      const sameProduct = candidate.kind === 'sameProduct';
-      const subject = sameProduct ? candidate.product : candidate.service;
-      const subjectName = sameProduct ? candidate.productName : nameOf(model, candidate.service);
-      const keep = sameProduct ? candidate.keep : candidate.keepProduct;
-      const keepName = sameProduct
-        ? labelOf(model, candidate.keep)
-        : (candidate.productGroups[0]?.name ?? candidate.keepProduct);
-      return row([
-        ['rank', index + 1],
-        ['kind', sameProduct ? 'same product' : 'same service'],
-        ['subject', subject],
-        ['subject_name', subjectName],
-        ['systems', candidate.systems.length],
-        ['system_ids', candidate.systems.join(' ')],
-        ['keep', keep],
-        ['keep_name', keepName],
-        ['organisations', candidate.organisations.length],
-        ['savings_eur', candidate.savings],
-        ['unknown_costs', candidate.unknownCosts.join(' ')],
+    const { harmonisationTable } = await import('../../spreadsheet/result-tables.js');
+    const result = harmonisationTable(model, candidates);
+    // The terminal shows the installation to keep with its id too: `Lifecare (Oulu) (lifecare-oulu)`.
+    const rows = rowsOf(result).map((cells, index) => {
+      const candidate = candidates[index] as (typeof candidates)[number];
+      return new Map([
+        ...cells,
+        [
+          'keep_label',
+          candidate.kind === 'sameProduct' ? labelOf(model, candidate.keep) : (cells.get('keep_name') ?? null),
+        ],
       ]);
     });
     const table: Table = {
@@ -56,26 +51,10 @@ export const harmonise = defineCommand<HarmoniseOptions>({
         { key: 'kind', header: 'kind' },
         { key: 'subject_name', header: 'product or service' },
         { key: 'systems', header: 'systems', align: 'right' },
-        { key: 'keep_name', header: 'keep' },
+        { key: 'keep_label', header: 'keep' },
         { key: 'organisations', header: 'organisations', align: 'right' },
         { key: 'savings_eur', header: 'saving a year', align: 'right', show: formatEuros },
       ],
-      rows,
-    };
-    const csv: Table = {
-      columns: [
-        'rank',
-        'kind',
-        'subject',
-        'subject_name',
-        'systems',
-        'system_ids',
-        'keep',
-        'keep_name',
-        'organisations',
-        'savings_eur',
-        'unknown_costs',
-      ].map((key) => ({ key, header: key })),
       rows,
     };
     const total = candidates
@@ -93,7 +72,7 @@ export const harmonise = defineCommand<HarmoniseOptions>({
           { title: `Harmonisation candidates${options.scope ? ` in ${nameOf(model, options.scope)}` : ''}`, table },
         ],
         notes,
-        csv,
+        results: [result],
       },
       options.format,
       options.output,

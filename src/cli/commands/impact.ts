@@ -4,12 +4,12 @@ import { CliError, ExitCode } from '../exit.js';
 import { loadModel } from '../model-input.js';
 import { labelOf, nameOf } from '../names.js';
 import { row, type Table } from '../table.js';
-import { tabularOptions, writeTabular, type TabularFormat } from '../tabular.js';
+import { resultTableOf, tabularOptions, writeTabular, type TabularFormat } from '../tabular.js';
 
 interface ImpactOptions {
   readonly depth?: string;
   readonly includeRetired?: boolean;
-  readonly format: TabularFormat;
+  readonly format?: TabularFormat;
   readonly output?: string;
 }
 
@@ -112,7 +112,12 @@ export const impact = defineCommand<ImpactOptions>({
     ];
     await writeTabular(
       context,
-      { json: result, sections: [{ title: `Impact of ${labelOf(model, result.system)}`, table }], notes, csv },
+      {
+        json: result,
+        sections: [{ title: `Impact of ${labelOf(model, result.system)}`, table }],
+        notes,
+        results: [resultTableOf('Impact', csv)],
+      },
       options.format,
       options.output,
     );

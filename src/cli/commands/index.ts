@@ -7,6 +7,8 @@ import { diff } from './diff.js';
 import { exportArchimate } from './export-archimate.js';
 import { harmonise } from './harmonise.js';
 import { importArchimate } from './import-archimate.js';
+import { importSpreadsheet } from './import-spreadsheet.js';
+import { exportSpreadsheet } from './export-spreadsheet.js';
 import { impact } from './impact.js';
 import { lint } from './lint.js';
 import { parallel } from './parallel.js';
@@ -15,6 +17,7 @@ import { report } from './report.js';
 import { sample } from './sample.js';
 import { scenarioApply, scenarioCompare } from './scenario.js';
 import { schema } from './schema.js';
+import { template } from './template.js';
 import { validate } from './validate.js';
 
 export const commands: readonly CliCommand[] = [
@@ -26,6 +29,9 @@ export const commands: readonly CliCommand[] = [
   plan,
   exportArchimate,
   importArchimate,
+  exportSpreadsheet,
+  importSpreadsheet,
+  template,
   diff,
   scenarioApply,
   scenarioCompare,

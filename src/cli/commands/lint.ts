@@ -11,6 +11,7 @@ import { loadLintConfig } from '../lint-config.js';
 import { loadModel } from '../model-input.js';
 import { nameOf } from '../names.js';
 import { sarifLog, type SarifLevel } from '../sarif.js';
+import { formatFor, writeSpreadsheet } from '../tabular.js';
 
 interface LintOptions {
   readonly config?: string;
@@ -18,7 +19,7 @@ interface LintOptions {
   readonly scope?: string;
   readonly maxWarnings?: string;
   readonly listRules?: boolean;
-  readonly format: 'text' | 'json' | 'sarif' | 'github';
+  readonly format?: 'text' | 'json' | 'sarif' | 'github' | 'csv' | 'xlsx';
   readonly output?: string;
 }
 
@@ -44,6 +45,7 @@ export const lint = defineCommand<LintOptions>({
   examples: [
     'kartta lint region.json --config kartta-lint.json --as-of 2019-01-01',
     'kartta lint region.json --max-warnings 0 --format github',
+    'kartta lint region.json --as-of 2019-01-01 -o findings.xlsx',
     'kartta lint --list-rules',
   ],
   define: (command) =>
@@ -58,9 +60,10 @@ export const lint = defineCommand<LintOptions>({
       .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this')
       .option('--list-rules', 'list the rules with their default severity and exit')
       .addOption(
-        new Option('-f, --format <format>', 'text, json, sarif or github')
-          .choices(['text', 'json', 'sarif', 'github'])
-          .default('text'),
+        new Option(
+          '-f, --format <format>',
+          'text, json, sarif, github, csv or xlsx (default: text, or csv or xlsx when the -o file ends so)',
+        ).choices(['text', 'json', 'sarif', 'github', 'csv', 'xlsx']),
       )
       .option('-o, --output <file>', 'write to this file (atomically) instead of standard output'),
   run: async (context, [path], options) => {
@@ -100,10 +103,16 @@ export const lint = defineCommand<LintOptions>({
     const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
     const failed = errors > 0 || tooManyWarnings;
 
+    const format = formatFor(options.format, options.output);
+    if (format === 'csv' || format === 'xlsx') {
+      const { lintTable } = await import('../../spreadsheet/result-tables.js');
+      await writeSpreadsheet(context, [lintTable(model, findings)], format, options.output);
+      return failed ? ExitCode.findings : ExitCode.ok;
+    }
     let text: string;
-    if (options.format === 'json') {
+    if (format === 'json') {
       text = `${JSON.stringify({ file: source.name, asOf: asOf ?? null, errors, warnings, infos, maxWarnings: maxWarnings ?? null, failed, findings: located }, null, 2)}\n`;
-    } else if (options.format === 'sarif') {
+    } else if (format === 'sarif') {
       const log = sarifLog({
         version: context.version,
         source,
@@ -124,7 +133,7 @@ export const lint = defineCommand<LintOptions>({
         })),
       });
       text = `${JSON.stringify(log, null, 2)}\n`;
-    } else if (options.format === 'github') {
+    } else if (format === 'github') {
       const file = source.path === undefined ? undefined : relative(process.cwd(), source.path).split(sep).join('/');
       const lines = located.map((finding) =>
         githubAnnotation(githubLevels[finding.severity], finding.message, {

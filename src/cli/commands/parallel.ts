@@ -3,14 +3,14 @@ import { defineCommand } from '../command.js';
 import { ExitCode } from '../exit.js';
 import { loadModel } from '../model-input.js';
 import { nameOf } from '../names.js';
-import { row, type Table } from '../table.js';
-import { tabularOptions, writeTabular, type TabularFormat } from '../tabular.js';
+import type { Table } from '../table.js';
+import { rowsOf, tabularOptions, writeTabular, type TabularFormat } from '../tabular.js';
 
 interface ParallelOptions {
   readonly scope?: string;
   readonly asOf?: string;
   readonly allowedUntil?: string;
-  readonly format: TabularFormat;
+  readonly format?: TabularFormat;
   readonly output?: string;
 }
 
@@ -39,22 +39,9 @@ export const parallel = defineCommand<ParallelOptions>({
       ...(options.allowedUntil === undefined ? {} : { allowedUntil: options.allowedUntil }),
       ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
     });
-    const rows = groups.flatMap((group) =>
-      group.pairs.map((pair) =>
-        row([
-          ['service', group.service],
-          ['service_name', nameOf(model, group.service)],
-          ['system_a', pair.systems[0]],
-          ['system_a_name', nameOf(model, pair.systems[0])],
-          ['system_b', pair.systems[1]],
-          ['system_b_name', nameOf(model, pair.systems[1])],
-          ['status', pair.status],
-          ['integrations', pair.integrations.join(' ')],
-          ['platforms', pair.platforms.map((platform) => nameOf(model, platform)).join(', ')],
-          ['overdue', group.overdue ? 'yes' : 'no'],
-        ]),
-      ),
-    );
+    const { parallelTable } = await import('../../spreadsheet/result-tables.js');
+    const result = parallelTable(model, groups);
+    const rows = rowsOf(result);
     const table: Table = {
       columns: [
         { key: 'service_name', header: 'service' },
@@ -65,21 +52,6 @@ export const parallel = defineCommand<ParallelOptions>({
         { key: 'platforms', header: 'via platform' },
         ...(options.allowedUntil === undefined ? [] : [{ key: 'overdue', header: 'overdue' }]),
       ],
-      rows,
-    };
-    const csv: Table = {
-      columns: [
-        'service',
-        'service_name',
-        'system_a',
-        'system_a_name',
-        'system_b',
-        'system_b_name',
-        'status',
-        'integrations',
-        'platforms',
-        'overdue',
-      ].map((key) => ({ key, header: key })),
       rows,
     };
     const pairs = rows.length;
@@ -94,7 +66,7 @@ export const parallel = defineCommand<ParallelOptions>({
         json: groups,
         sections: [{ title: `Parallel systems${options.scope ? ` in ${nameOf(model, options.scope)}` : ''}`, table }],
         notes,
-        csv,
+        results: [result],
       },
       options.format,
       options.output,

@@ -5,10 +5,10 @@ import { CliError, ExitCode } from '../exit.js';
 import { loadModel, loadPlan } from '../model-input.js';
 import { labelOf, nameOf } from '../names.js';
 import { row, type Table } from '../table.js';
-import { tabularOptions, writeTabular, type TabularFormat } from '../tabular.js';
+import { rowsOf, tabularOptions, writeTabular, type TabularFormat } from '../tabular.js';
 
 interface PlanOptions {
-  readonly format: TabularFormat;
+  readonly format?: TabularFormat;
   readonly output?: string;
   readonly method: 'auto' | 'exhaustive' | 'mip' | 'heuristic';
   readonly timeLimit?: string;
@@ -23,6 +23,7 @@ export const plan = defineCommand<PlanOptions>({
     'kartta plan region.json region.plan.json',
     'kartta plan region.json region.plan.json --format markdown -o plan.md',
     'kartta plan region.json large.plan.json --method mip --time-limit 60',
+    'kartta plan region.json region.plan.json -o plan.xlsx',
   ],
   define: (command) =>
     tabularOptions(
@@ -56,28 +57,16 @@ export const plan = defineCommand<PlanOptions>({
       method: options.method,
       ...(timeLimit === undefined ? {} : { timeLimit }),
     });
-    const waves = new Map(result.waves.map((wave) => [wave.index, wave]));
-    const deadlines = new Map(migrationPlan.steps.map((step) => [step.id, step.deadline ?? null]));
-    const missed = new Set(result.missedDeadlines.map((deadline) => deadline.step));
-    const steps = [...result.placements].sort(
-      (a, b) => a.wave - b.wave || (a.step < b.step ? -1 : a.step > b.step ? 1 : 0),
-    );
-    const stepRows = steps.map((placement) => {
-      const wave = waves.get(placement.wave);
-      const deadline = deadlines.get(placement.step) ?? null;
-      return row([
-        ['wave', placement.wave],
-        ['start', wave?.start ?? null],
-        ['end', wave?.end ?? null],
-        ['step', placement.step],
-        ['action', placement.action],
-        ['system', placement.system],
-        ['system_name', labelOf(model, placement.system)],
-        ['target', placement.target ?? null],
-        ['target_name', placement.target === undefined ? '' : labelOf(model, placement.target)],
-        ['class', placement.class],
-        ['deadline', deadline],
-        ['deadline_status', deadline === null ? '' : missed.has(placement.step) ? 'missed' : 'met'],
+    const { migrationPlanTables } = await import('../../spreadsheet/result-tables.js');
+    const results = migrationPlanTables(model, migrationPlan, result);
+    // The terminal shows systems and targets with their ids: `Effica (Oulu) (oulu-effica)`.
+    const stepRows = rowsOf(results[0] as (typeof results)[number]).map((cells) => {
+      const system = cells.get('system');
+      const target = cells.get('target');
+      return new Map([
+        ...cells,
+        ['system_label', typeof system === 'string' ? labelOf(model, system) : ''],
+        ['target_label', typeof target === 'string' ? labelOf(model, target) : ''],
       ]);
     });
     const stepsTable: Table = {
@@ -87,8 +76,8 @@ export const plan = defineCommand<PlanOptions>({
         { key: 'end', header: 'ends' },
         { key: 'step', header: 'step' },
         { key: 'action', header: 'action' },
-        { key: 'system_name', header: 'system' },
-        { key: 'target_name', header: 'target' },
+        { key: 'system_label', header: 'system' },
+        { key: 'target_label', header: 'target' },
         { key: 'deadline', header: 'deadline' },
         { key: 'deadline_status', header: '' },
       ],
@@ -143,23 +132,6 @@ export const plan = defineCommand<PlanOptions>({
         ]),
       ),
     };
-    const csv: Table = {
-      columns: [
-        'wave',
-        'start',
-        'end',
-        'step',
-        'action',
-        'system',
-        'system_name',
-        'target',
-        'target_name',
-        'class',
-        'deadline',
-        'deadline_status',
-      ].map((key) => ({ key, header: key })),
-      rows: stepRows,
-    };
     const quality = result.optimal
       ? `optimal, ${result.method}`
       : `${result.method}, lower bound ${result.lowerBound}, gap ${(result.gap * 100).toFixed(1)} %`;
@@ -178,7 +150,7 @@ export const plan = defineCommand<PlanOptions>({
           { title: 'Violations', table: violationsTable },
         ],
         notes,
-        csv,
+        results,
       },
       options.format,
       options.output,
