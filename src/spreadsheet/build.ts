@@ -417,7 +417,7 @@ export function build(records: readonly RowRecord[], mapping: ParsedMapping, opt
       entity.id = result.ids[index] as string;
       entity.doc['id'] = entity.id;
     });
-    collisions.push(...result.collisions);
+    for (const collision of result.collisions) collisions.push(collision);
     for (const entity of liveSystems) taken.add(entity.id);
   }
   const systemsById = new Map<string, Entity>();
@@ -511,7 +511,7 @@ export function build(records: readonly RowRecord[], mapping: ParsedMapping, opt
       entity.id = result.ids[index] as string;
     });
     for (const { entity, request, explicit } of alive) if (explicit) entity.id = request.base;
-    collisions.push(...result.collisions.filter((c) => c.rows.length > 1));
+    for (const collision of result.collisions) if (collision.rows.length > 1) collisions.push(collision);
     const map = entities.get('integrations') as Map<string, Entity>;
     map.clear();
     for (const { entity } of alive) map.set(entity.id, entity);

@@ -195,14 +195,15 @@ export function readInventory(
   // only show once they are gone, so a partial import repeats until no new row goes bad (a handful of passes).
   for (let pass = 0; pass < 50; pass++) {
     built = build(read.records, mapping, buildOptions);
-    problems.push(...built.problems);
+    for (const problem of built.problems) problems.push(problem);
     const result = Model.safeLoad(built.document);
     if (result.ok) {
       model = result.model;
       if (built.problems.length === 0 || !partial) break;
       continue;
     }
-    problems.push(...issueProblems(result.issues, built));
+    // Loops, not push(...): a workbook with 200,000 bad rows would overflow the stack with spread arguments.
+    for (const problem of issueProblems(result.issues, built)) problems.push(problem);
     if (!partial) break;
   }
   if (built === undefined || model === undefined || (!partial && problems.length > 0))

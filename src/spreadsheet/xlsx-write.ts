@@ -92,7 +92,9 @@ function displayLength(cell: OutCell): number {
 
 function sheetXml(sheet: OutSheet): string {
   const table = sheet.header.length > 0;
-  const columnCount = Math.max(sheet.header.length, ...sheet.rows.map((row) => row.length), 1);
+  // A loop, not Math.max(...rows): spreading 300,000 rows into arguments overflows the stack.
+  let columnCount = Math.max(sheet.header.length, 1);
+  for (const row of sheet.rows) if (row.length > columnCount) columnCount = row.length;
   const widths: number[] = [];
   for (let c = 0; c < columnCount; c++) {
     let width = table ? displayLength(sheet.header[c]) + 4 : 10;
