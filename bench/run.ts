@@ -88,6 +88,7 @@ interface SizeResult {
   exportMatchesStringJoin: boolean | null;
   xmlCharacters: number | null;
   reportBytes: number | null;
+  xlsxBytes: number | null;
   heap: { heapUsedAfterLoadMiB: number; modelMiB: number } | null;
   planGaps?: PlanGap[];
   importMemory: { rssBeforeMiB: number; peakRssMiB: number } | null;
@@ -145,6 +146,8 @@ const OPS: Record<Group, string[]> = {
     'planHeuristic1000',
     'planOptimal1000',
   ],
+  spreadsheet: ['spreadsheetWrite', 'spreadsheetRead'],
+  spreadsheetBare: ['spreadsheetBareRead', 'spreadsheetBareWrite'],
 };
 /** Kartta first (it writes the XML the others read), then the floors, then the peers. */
 const ALL: Group[] = [
@@ -158,6 +161,8 @@ const ALL: Group[] = [
   'fastXmlParser',
   'report',
   'plan',
+  'spreadsheet',
+  'spreadsheetBare',
 ];
 /** `--groups=report,kartta` measures only those groups (the others' rows stay empty). */
 const groupsArg = args.find((a) => a.startsWith('--groups='));
@@ -172,6 +177,7 @@ const selected = opsArg ? new Set(opsArg.slice('--ops='.length).split(',')) : nu
 for (const systems of sizes) {
   process.stderr.write(`\n${systems.toLocaleString('en')} systems\n`);
   const xmlPath = join(os.tmpdir(), `kartta-bench-${process.pid}-${systems}.xml`);
+  const xlsxPath = join(os.tmpdir(), `kartta-bench-${process.pid}-${systems}.xlsx`);
   const size: SizeResult = {
     systems,
     counts: {},
@@ -179,6 +185,7 @@ for (const systems of sizes) {
     exportMatchesStringJoin: null,
     xmlCharacters: null,
     reportBytes: null,
+    xlsxBytes: null,
     heap: null,
     importMemory: null,
     notes: [],
@@ -205,7 +212,16 @@ for (const systems of sizes) {
       }
       continue;
     }
-    const result = await runWorker({ group, systems, seed: SEED, planSteps: PLAN_STEPS, xmlPath, deadline, skip });
+    const result = await runWorker({
+      group,
+      systems,
+      seed: SEED,
+      planSteps: PLAN_STEPS,
+      xmlPath,
+      xlsxPath,
+      deadline,
+      skip,
+    });
     Object.assign(size.times, result.times);
     size.notes.push(...result.notes);
     if (result.counts) size.counts = result.counts;
@@ -213,10 +229,12 @@ for (const systems of sizes) {
     if (result.importMemory !== undefined) size.importMemory = result.importMemory;
     if (result.xmlCharacters !== undefined) size.xmlCharacters = result.xmlCharacters;
     if (result.reportBytes !== undefined) size.reportBytes = result.reportBytes;
+    if (result.xlsxBytes !== undefined) size.xlsxBytes = result.xlsxBytes;
     if (result.exportMatchesStringJoin !== undefined) size.exportMatchesStringJoin = result.exportMatchesStringJoin;
     if (result.planGaps !== undefined) size.planGaps = result.planGaps;
   }
   rmSync(xmlPath, { force: true });
+  rmSync(xlsxPath, { force: true });
   results.push(size);
 }
 
@@ -267,6 +285,8 @@ const GOALS: Record<string, number> = {
   ...Object.fromEntries(OWN_OPERATIONS.map((op) => [`scaling.${op}`, SCALING_GOAL])),
   'plan.gap100': 0,
   'plan.gap1000': 0.1,
+  'spreadsheet.readVsBare': 1.5,
+  'spreadsheet.writeVsBare': 1.5,
 };
 
 const ok = (m: Measurement | undefined): m is Measurement & { median: number } =>
@@ -355,6 +375,8 @@ const detail = {
   'parallel.vsLoad': ratio('parallelAll', 'load'),
   'harmonisation.vsLoad': ratio('harmonisationAll', 'load'),
   'diff.vsLoad': ratio('diff', 'load'),
+  'spreadsheet.readVsBare': ratio('spreadsheetRead', 'spreadsheetBareRead'),
+  'spreadsheet.writeVsBare': ratio('spreadsheetWrite', 'spreadsheetBareWrite'),
 };
 const scaling = Object.fromEntries([...OWN_OPERATIONS, ...FLOORS_AND_PEERS].map((op) => [op, exponent(op)])) as Record<
   string,
@@ -433,6 +455,10 @@ const rows: [string, string][] = [
   ['planOptimal300', 'planMigrationOptimal, 300 steps'],
   ['planHeuristic1000', 'planMigration, 1,000 steps (heuristic)'],
   ['planOptimal1000', 'planMigrationOptimal, 1,000 steps'],
+  ['spreadsheetWrite', 'writeInventory (XLSX)'],
+  ['spreadsheetBareWrite', '  floor: string join + deflate'],
+  ['spreadsheetRead', 'readInventory (XLSX → model)'],
+  ['spreadsheetBareRead', '  floor: unzip + saxes into arrays'],
 ];
 const cell = (m: Measurement | undefined): string =>
   m === undefined ? '' : m.error ? 'failed' : m.skipped ? 'skipped' : fmt(m.median);
@@ -453,6 +479,9 @@ lines.push(
 );
 lines.push(
   `${'report size (MB)'.padEnd(40)}${results.map((r) => (r.reportBytes === null ? '-' : (r.reportBytes / 1e6).toFixed(1)).padStart(16)).join('')}`,
+);
+lines.push(
+  `${'inventory workbook (MB)'.padEnd(40)}${results.map((r) => (r.xlsxBytes === null ? '-' : (r.xlsxBytes / 1e6).toFixed(1)).padStart(16)).join('')}`,
 );
 lines.push(
   `${'integrations / relations'.padEnd(40)}${results.map((r) => `${r.counts.integrations ?? '-'} / ${r.counts.relations ?? '-'}`.padStart(16)).join('')}`,

@@ -29,6 +29,9 @@ import {
 } from './baselines.js';
 import { measurePlanGaps, type PlanGap } from './plan-gaps.js';
 import { collect, failed, hasGc, measure, skipped, type Measurement, type RunPolicy } from './measure.js';
+import { bareXlsxRead, bareXlsxWrite } from './spreadsheet-baselines.js';
+import { readInventory, writeInventory } from '../src/spreadsheet/index.js';
+import { inventorySheets } from '../src/spreadsheet/write-inventory.js';
 
 export type Group =
   | 'kartta'
@@ -40,7 +43,9 @@ export type Group =
   | 'saxes'
   | 'fastXmlParser'
   | 'report'
-  | 'plan';
+  | 'plan'
+  | 'spreadsheet'
+  | 'spreadsheetBare';
 
 export interface WorkerTask {
   readonly group: Group;
@@ -48,6 +53,8 @@ export interface WorkerTask {
   readonly seed: number;
   readonly planSteps: number;
   readonly xmlPath: string;
+  /** The inventory workbook the spreadsheet group writes and its floor reads. */
+  readonly xlsxPath: string;
   /** Epoch ms after which nothing new starts. */
   readonly deadline: number;
   /** Operations not to run, with the reason (predicted too slow from the smaller sizes). */
@@ -65,6 +72,8 @@ export interface WorkerResult {
    * (`readArchimate(createReadStream(file))`), and its resident memory before the import started.
    */
   readonly importMemory?: { rssBeforeMiB: number; peakRssMiB: number } | null;
+  /** Bytes of the inventory workbook of the model. */
+  readonly xlsxBytes?: number | null;
   /** Bytes (UTF-8) of the region report of the model with the generated plan. */
   readonly reportBytes?: number | null;
   /** The migration planner's answers on generated plans (group `plan`, 10k systems only). */
@@ -149,6 +158,46 @@ function run(task: WorkerTask): WorkerResult {
         (html) => (bytes = Buffer.byteLength(html)),
       );
       return { times, notes, reportBytes: bytes };
+    }
+    case 'spreadsheet': {
+      // The model as an inventory workbook (systems, 3 integrations a system, organisations, services, products,
+      // relations) and back: writeInventory, then readInventory of those bytes into a validated model.
+      const model = Model.load(generate());
+      let bytes: Uint8Array | null = null;
+      op(
+        'spreadsheetWrite',
+        'writeInventory',
+        () => writeInventory(model),
+        { ...normal, runs: Math.min(normal.runs, 3) },
+        (b) => (bytes = b),
+      );
+      const written = (bytes as Uint8Array | null) ?? writeInventory(model);
+      writeFileSync(task.xlsxPath, written);
+      op(
+        'spreadsheetRead',
+        'readInventory',
+        () => readInventory([{ file: 'bench.xlsx', data: written }], { maxBytes: 2 ** 31 - 1 }),
+        { ...normal, runs: Math.min(normal.runs, 3) },
+        (result) => {
+          if (result.model.systems().length !== model.systems().length)
+            notes.push('readInventory: the workbook read back with a different number of systems');
+        },
+      );
+      return { times, notes, xlsxBytes: written.byteLength };
+    }
+    case 'spreadsheetBare': {
+      let data: Buffer;
+      try {
+        data = readFileSync(task.xlsxPath);
+      } catch (error) {
+        times.spreadsheetBareRead = failed('spreadsheetBareRead', `no workbook to read: ${(error as Error).message}`);
+        return { times, notes };
+      }
+      op('spreadsheetBareRead', 'floor: unzip + saxes into arrays', () => bareXlsxRead(data), normal);
+      // The cells writeInventory writes, computed before the clock starts: the floor writes the same cells.
+      const sheets = inventorySheets(Model.load(generate()), 'fi');
+      op('spreadsheetBareWrite', 'floor: string join + deflate', () => bareXlsxWrite(sheets), normal);
+      return { times, notes };
     }
     case 'graphology': {
       const doc = generate();

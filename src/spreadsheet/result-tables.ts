@@ -25,7 +25,7 @@ const lines = (reasons: readonly { readonly message: string }[]): string =>
   reasons.map((reason) => reason.message).join('\n');
 
 /**
- * The harmonisation candidates of {@link harmonisationCandidates} as a table: one row per candidate in rank order,
+ * The harmonisation candidates of `harmonisationCandidates` (from `kartta`) as a table: one row per candidate in rank order,
  * with the product or service, the systems, the installation or product to keep, the yearly saving and the
  * reasons.
  *
@@ -78,7 +78,7 @@ export function harmonisationTable(model: Model, candidates: readonly Harmonisat
 }
 
 /**
- * The groups of {@link parallelSystems} as a table: one row per pair of systems in parallel, with the service,
+ * The groups of `parallelSystems` (from `kartta`) as a table: one row per pair of systems in parallel, with the service,
  * both systems, whether and how they are integrated, and whether the group is overdue.
  *
  * @category Spreadsheets
@@ -125,7 +125,7 @@ export function parallelTable(model: Model, groups: readonly ParallelGroup[]): R
 }
 
 /**
- * A migration plan placed by {@link planMigration} as four tables: the steps by wave (with dates, systems,
+ * A migration plan placed by `planMigration` (from `kartta`) as four tables: the steps by wave (with dates, systems,
  * targets, deadlines and whether each is met), the bridge integrations, the missed deadlines with why, and the
  * violations.
  *
@@ -250,7 +250,7 @@ export function migrationPlanTables(model: Model, plan: MigrationPlan, result: M
 }
 
 /**
- * The findings of {@link lint} as a table: one row per finding with its severity, rule, entity id and name, the
+ * The findings of `lint` (from `kartta`) as a table: one row per finding with its severity, rule, entity id and name, the
  * other entities involved and the message.
  *
  * @category Spreadsheets
