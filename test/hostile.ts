@@ -1,24 +1,19 @@
 /** Hostile inputs shared by the hardening tests: prototype member names as ids, and a prototype watch. */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { sampleDocument as sampleDocumentOf, sampleMigrationPlan } from '../src/sample/index.js';
 
 /** Every own string-named member of Object.prototype and Function.prototype: ids a plain object answers for. */
 export const PROTOTYPE_NAMES: readonly string[] = [
   ...new Set([...Object.getOwnPropertyNames(Object.prototype), ...Object.getOwnPropertyNames(Function.prototype)]),
 ].sort();
 
-/** The sample region document, parsed afresh. */
+/** The sample region document (of `kartta/sample`), a fresh copy. */
 export function sampleDocument(): Record<string, unknown> {
-  return JSON.parse(
-    readFileSync(fileURLToPath(new URL('../examples/pohjois-pohjanmaa.json', import.meta.url)), 'utf8'),
-  ) as Record<string, unknown>;
+  return sampleDocumentOf() as unknown as Record<string, unknown>;
 }
 
-/** The sample migration plan, parsed afresh. */
+/** The sample migration plan (of `kartta/sample`), a fresh copy. */
 export function samplePlan(): Record<string, unknown> {
-  return JSON.parse(
-    readFileSync(fileURLToPath(new URL('../examples/pohjois-pohjanmaa.plan.json', import.meta.url)), 'utf8'),
-  ) as Record<string, unknown>;
+  return sampleMigrationPlan() as unknown as Record<string, unknown>;
 }
 
 type Entity = Record<string, unknown>;
