@@ -16,6 +16,8 @@
  * import { issueCodes } from 'kartta';
  * issueCodes.includes('reference.missing'); // true
  * ```
+ *
+ * @category Codes
  */
 export const issueCodes = [
   'array.empty',
@@ -67,6 +69,8 @@ export const issueCodes = [
  * import type { IssueCode } from 'kartta';
  * const code: IssueCode = 'reference.missing';
  * ```
+ *
+ * @category Codes
  */
 export type IssueCode = (typeof issueCodes)[number];
 
@@ -78,6 +82,8 @@ export type IssueCode = (typeof issueCodes)[number];
  * import { errorCodes } from 'kartta';
  * errorCodes.includes('option.invalid'); // true
  * ```
+ *
+ * @category Codes
  */
 export const errorCodes = [
   'archimate.duplicate-identifier',
@@ -127,6 +133,8 @@ export const errorCodes = [
  * import { KarttaError, type KarttaErrorCode } from 'kartta';
  * const retryable = (error: KarttaError): boolean => (['xml.too-large'] as KarttaErrorCode[]).includes(error.code);
  * ```
+ *
+ * @category Codes
  */
 export type KarttaErrorCode = (typeof errorCodes)[number];
 
@@ -138,6 +146,8 @@ export type KarttaErrorCode = (typeof errorCodes)[number];
  * import { reasonCodes } from 'kartta';
  * reasonCodes.includes('placement.not-before'); // true
  * ```
+ *
+ * @category Codes
  */
 export const reasonCodes = [
   // harmonisationCandidates
@@ -192,6 +202,8 @@ export const reasonCodes = [
  * import type { ReasonCode } from 'kartta';
  * const code: ReasonCode = 'parallel.overdue';
  * ```
+ *
+ * @category Codes
  */
 export type ReasonCode = (typeof reasonCodes)[number];
 
@@ -207,6 +219,8 @@ export const CODE_PATTERN = /^[a-z]+(-[a-z]+)*(\.[a-z]+(-[a-z]+)*)*$/u;
  * import { scenarioProblemCodes } from 'kartta';
  * scenarioProblemCodes.includes('scenario.entity-missing'); // true
  * ```
+ *
+ * @category Codes
  */
 export const scenarioProblemCodes = [
   'scenario.entity-changed',
@@ -233,5 +247,7 @@ export const scenarioProblemCodes = [
  * import type { ScenarioProblemCode } from 'kartta';
  * const code: ScenarioProblemCode = 'scenario.entity-missing';
  * ```
+ *
+ * @category Codes
  */
 export type ScenarioProblemCode = (typeof scenarioProblemCodes)[number];

@@ -34,13 +34,6 @@ export type { KarttaErrorDetails } from './errors.js';
 export { isValidBusinessId, isIsoDate } from './schema/primitives.js';
 export {
   FORMAT,
-  documentSchema,
-  productSchema,
-  organisationSchema,
-  serviceSchema,
-  systemSchema,
-  integrationSchema,
-  relationSchema,
   organisationKinds,
   systemClasses,
   lifecycles,
@@ -104,7 +97,18 @@ export { validatePlan, parsePlan } from './migration/validate.js';
 export type { PlanValidationResult } from './migration/validate.js';
 export { PlanValidationError, MigrationCycleError } from './migration/errors.js';
 export type { HardRule, CycleLink } from './migration/errors.js';
-export { migrationActions, migrationStepSchema, migrationPlanSchema } from './migration/plan-schema.js';
+export { migrationActions } from './migration/plan-schema.js';
+export {
+  documentSchema,
+  productSchema,
+  organisationSchema,
+  serviceSchema,
+  systemSchema,
+  integrationSchema,
+  relationSchema,
+  migrationStepSchema,
+  migrationPlanSchema,
+} from './schema/public.js';
 export type { MigrationAction, MigrationStep, MigrationPlan } from './migration/plan-schema.js';
 export type { HardConstraint } from './migration/rules.js';
 export type {

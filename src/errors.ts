@@ -16,6 +16,8 @@ import type { Issue } from './types.js';
  * import type { KarttaErrorDetails } from 'kartta';
  * const details: KarttaErrorDetails = { option: 'scope', path: ['scope'], id: 'nowhere' };
  * ```
+ *
+ * @category Errors
  */
 export interface KarttaErrorDetails {
   /** The top-level option at fault (`scope`, `views`, `rules`), for `option.invalid` and option-driven errors. */
@@ -47,6 +49,8 @@ export interface KarttaErrorDetails {
  *   if (error instanceof KarttaError) console.error(error.code, error.option); // 'option.invalid' 'scopee'
  * }
  * ```
+ *
+ * @category Errors
  */
 export class KarttaError extends Error {
   /** A stable, dotted identifier of what went wrong, e.g. `model.invalid`, `option.invalid` (see `errorCodes`). */
@@ -83,6 +87,8 @@ export class KarttaError extends Error {
  *   if (error instanceof OptionError) console.log(error.code, error.option); // 'option.invalid' 'asOf'
  * }
  * ```
+ *
+ * @category Errors
  */
 export class OptionError extends KarttaError {
   /** The top-level option at fault; for options that are not an object at all, `''`. */
@@ -162,6 +168,8 @@ export function formatIssues(issues: readonly Issue[], limit = 20): string {
  * import { formatPath } from 'kartta';
  * formatPath(['systems', 3, 'contract', 'ends']); // 'systems[3].contract.ends'
  * ```
+ *
+ * @category Errors
  */
 export function formatPath(path: readonly (string | number)[]): string {
   if (path.length === 0) return '(document)';
@@ -190,6 +198,8 @@ export function formatPath(path: readonly (string | number)[]): string {
  *   }
  * }
  * ```
+ *
+ * @category Errors
  */
 export class ModelValidationError extends KarttaError {
   /** Every problem found, in document order. */
@@ -252,6 +262,8 @@ export class EditError extends KarttaError {
  *   if (error instanceof QueryError) console.log(error.code, error.id); // 'scope.unknown' 'nowhere'
  * }
  * ```
+ *
+ * @category Errors
  */
 export class QueryError extends KarttaError {
   constructor(code: KarttaErrorCode, message: string, id?: string, details: KarttaErrorDetails = {}) {
@@ -273,6 +285,8 @@ export class QueryError extends KarttaError {
  *   console.log(error instanceof ReadOnlyGraphError); // true
  * }
  * ```
+ *
+ * @category Errors
  */
 export class ReadOnlyGraphError extends KarttaError {
   constructor(method: string) {

@@ -14,6 +14,8 @@ import type { Name } from './types.js';
  * import { NAME_FALLBACK } from 'kartta';
  * NAME_FALLBACK; // ['fi', 'sv', 'en', 'se']
  * ```
+ *
+ * @category Model
  */
 export const NAME_FALLBACK: readonly string[] = Object.freeze(['fi', 'sv', 'en', 'se']);
 
@@ -31,6 +33,8 @@ export const NAME_FALLBACK: readonly string[] = Object.freeze(['fi', 'sv', 'en',
  * displayName(name); // 'Pohjois-Pohjanmaa'
  * displayName('Oulu', 'sv'); // 'Oulu'
  * ```
+ *
+ * @category Model
  */
 export function displayName(name: Name, lang?: string): string {
   if (typeof name === 'string') return name;
@@ -56,6 +60,8 @@ export function displayName(name: Name, lang?: string): string {
  * import type { EntityName } from 'kartta';
  * const named: EntityName = { id: 'esko-ppshp', name: 'Esko (PPSHP)' };
  * ```
+ *
+ * @category Model
  */
 export interface EntityName {
   /** The entity's id. */

@@ -25,6 +25,8 @@ import type {
  * const plain: Name = 'Oulu';
  * const multilingual: Name = { fi: 'Pohjois-Pohjanmaa', sv: 'Norra Österbotten' };
  * ```
+ *
+ * @category Format
  */
 export type Name = string | { readonly [language: string]: string };
 
@@ -37,6 +39,8 @@ export type Name = string | { readonly [language: string]: string };
  * import type { OrganisationKind } from 'kartta';
  * const kind: OrganisationKind = 'hospitalDistrict';
  * ```
+ *
+ * @category Format
  */
 export type OrganisationKind = (typeof organisationKinds)[number];
 /**
@@ -47,6 +51,8 @@ export type OrganisationKind = (typeof organisationKinds)[number];
  * import type { SystemClass } from 'kartta';
  * const patientRecords: SystemClass = 'TOSI';
  * ```
+ *
+ * @category Format
  */
 export type SystemClass = (typeof systemClasses)[number];
 /**
@@ -57,6 +63,8 @@ export type SystemClass = (typeof systemClasses)[number];
  * import type { Lifecycle } from 'kartta';
  * const lifecycle: Lifecycle = 'phasingOut';
  * ```
+ *
+ * @category Format
  */
 export type Lifecycle = (typeof lifecycles)[number];
 /**
@@ -67,6 +75,8 @@ export type Lifecycle = (typeof lifecycles)[number];
  * import type { Criticality } from 'kartta';
  * const criticality: Criticality = 'critical';
  * ```
+ *
+ * @category Format
  */
 export type Criticality = 'low' | 'medium' | 'high' | 'critical';
 /**
@@ -77,6 +87,8 @@ export type Criticality = 'low' | 'medium' | 'high' | 'critical';
  * import type { Direction } from 'kartta';
  * const direction: Direction = 'twoWay';
  * ```
+ *
+ * @category Format
  */
 export type Direction = (typeof directions)[number];
 /**
@@ -87,6 +99,8 @@ export type Direction = (typeof directions)[number];
  * import type { Mode } from 'kartta';
  * const mode: Mode = 'batch';
  * ```
+ *
+ * @category Format
  */
 export type Mode = (typeof modes)[number];
 /**
@@ -97,6 +111,8 @@ export type Mode = (typeof modes)[number];
  * import type { RelationType } from 'kartta';
  * const type: RelationType = 'supports';
  * ```
+ *
+ * @category Format
  */
 export type RelationType = (typeof relationTypes)[number];
 
@@ -108,6 +124,8 @@ export type RelationType = (typeof relationTypes)[number];
  * import type { Product } from 'kartta';
  * const lifecare: Product = { id: 'lifecare', name: 'Lifecare', vendor: 'Tietoevry', aliases: ['Tieto Lifecare'] };
  * ```
+ *
+ * @category Format
  */
 export interface Product {
   /** Unique across the whole document: 1 to 200 characters, no white space or control characters. */
@@ -132,6 +150,8 @@ export interface Product {
  * import type { Organisation } from 'kartta';
  * const oulu: Organisation = { id: 'oulu', kind: 'municipality', name: 'Oulu', municipalityCode: '564', businessId: '0187690-1' };
  * ```
+ *
+ * @category Format
  */
 export interface Organisation {
   /** Unique across the whole document: 1 to 200 characters, no white space or control characters. */
@@ -158,6 +178,8 @@ export interface Organisation {
  * import type { Service } from 'kartta';
  * const primaryCare: Service = { id: 'primary-care', name: 'Perusterveydenhuolto', domain: 'health' };
  * ```
+ *
+ * @category Format
  */
 export interface Service {
   /** Unique across the whole document: 1 to 200 characters, no white space or control characters. */
@@ -182,6 +204,8 @@ export interface Service {
  * import type { Contract } from 'kartta';
  * const contract: Contract = { ends: '2020-12-31', noticeMonths: 12, annualCost: 850000 };
  * ```
+ *
+ * @category Format
  */
 export interface Contract {
   /** The last day of the contract, an existing calendar date as `YYYY-MM-DD`. */
@@ -200,6 +224,8 @@ export interface Contract {
  * import type { System } from 'kartta';
  * const lifecare: System = { id: 'lifecare-oulu', name: 'Lifecare (Oulu)', class: 'TOSI', product: 'Tieto Lifecare', lifecycle: 'production' };
  * ```
+ *
+ * @category Format
  */
 export interface System {
   /** Unique across the whole document: 1 to 200 characters, no white space or control characters. */
@@ -238,6 +264,8 @@ export interface System {
  * import type { Integration } from 'kartta';
  * const referrals: Integration = { id: 'i-17', source: 'lifecare-oulu', target: 'esko-ppshp', direction: 'twoWay', protocol: 'HL7 v2' };
  * ```
+ *
+ * @category Format
  */
 export interface Integration {
   /** Unique across the whole document: 1 to 200 characters, no white space or control characters. */
@@ -272,6 +300,8 @@ export interface Integration {
  * import type { PlainRelation } from 'kartta';
  * const membership: PlainRelation = { type: 'memberOf', from: 'oulu', to: 'pop' };
  * ```
+ *
+ * @category Format
  */
 export interface PlainRelation {
   /** Which relation: see {@link RelationType} for what each means and which kinds it joins. */
@@ -294,6 +324,8 @@ export interface PlainRelation {
  * import type { UsesRelation } from 'kartta';
  * const use: UsesRelation = { type: 'uses', from: 'oulu', to: 'lifecare-oulu', users: 2400 };
  * ```
+ *
+ * @category Format
  */
 export interface UsesRelation {
   /** Always `uses`. */
@@ -319,6 +351,8 @@ export interface UsesRelation {
  * import type { Relation } from 'kartta';
  * const relation: Relation = { type: 'uses', from: 'oulu', to: 'lifecare-oulu', users: 2400 };
  * ```
+ *
+ * @category Format
  */
 export type Relation = PlainRelation | UsesRelation;
 
@@ -331,6 +365,8 @@ export type Relation = PlainRelation | UsesRelation;
  * import type { KarttaDocumentInput } from 'kartta';
  * const doc: KarttaDocumentInput = { format: 'kartta/1', name: 'Pohjois-Pohjanmaa' };
  * ```
+ *
+ * @category Format
  */
 export interface KarttaDocumentInput {
   /** The format and its version: always `kartta/1`. */
@@ -365,6 +401,8 @@ export interface KarttaDocumentInput {
  * const doc = model.toJSON();
  * console.log(doc.systems.length); // 0
  * ```
+ *
+ * @category Format
  */
 export interface KarttaDocument {
   /** The format and its version: always `kartta/1`. */
@@ -398,6 +436,8 @@ export interface KarttaDocument {
  * import type { Issue } from 'kartta';
  * const issue: Issue = { code: 'date.invalid', path: ['systems', 3, 'contract', 'ends'], message: 'expected an existing calendar date' };
  * ```
+ *
+ * @category Model
  */
 export interface Issue {
   /** Stable, dotted identifier of the rule broken, e.g. `reference.missing` (see `issueCodes`). */
@@ -417,6 +457,8 @@ export interface Issue {
  * const result = Model.safeLoad('{}');
  * if (!result.ok) console.log(result.issues.map((i) => i.code));
  * ```
+ *
+ * @category Model
  */
 export type LoadResult<M> =
   { readonly ok: true; readonly model: M } | { readonly ok: false; readonly issues: readonly Issue[] };
@@ -429,6 +471,8 @@ export type LoadResult<M> =
  * import type { EntityKind } from 'kartta';
  * const kind: EntityKind = 'system';
  * ```
+ *
+ * @category Model
  */
 export type EntityKind = 'product' | 'organisation' | 'service' | 'system' | 'integration';
 
@@ -442,6 +486,8 @@ export type EntityKind = 'product' | 'organisation' | 'service' | 'system' | 'in
  * const found = model.get('oulu');
  * if (found?.kind === 'organisation') console.log(found.entity.kind); // 'municipality'
  * ```
+ *
+ * @category Model
  */
 export type EntityRef =
   | { readonly kind: 'product'; readonly entity: Product }
@@ -460,6 +506,8 @@ export type EntityRef =
  * const attributes = model.graph.getNodeAttributes('s');
  * if (attributes.kind === 'system') console.log(attributes.entity.class); // 'TORI'
  * ```
+ *
+ * @category Model
  */
 export type NodeAttributes =
   | { readonly kind: 'organisation'; readonly entity: Organisation }
@@ -478,6 +526,8 @@ export type NodeAttributes =
  *   if (attributes.kind === 'integration') console.log(key, attributes.entity.protocol);
  * });
  * ```
+ *
+ * @category Model
  */
 export type EdgeAttributes =
   | { readonly kind: 'integration'; readonly entity: Integration }
@@ -491,6 +541,8 @@ export type EdgeAttributes =
  * import type { ScopeOptions } from 'kartta';
  * const options: ScopeOptions = { scope: 'pop', includeRetired: false };
  * ```
+ *
+ * @category Model
  */
 export interface ScopeOptions {
   /** Id of the organisation (usually a region) whose members, directly or transitively, are in scope. */
@@ -509,6 +561,8 @@ export interface ScopeOptions {
  * const scope = model.scope('pop');
  * console.log(scope.organisations); // ['pop']
  * ```
+ *
+ * @category Model
  */
 export interface Scope {
   /** The scope organisation, or `null` for the whole model. */
@@ -527,6 +581,8 @@ export interface Scope {
  * const { model: next, inversePatches } = model.edit((doc) => { doc.name = 'Y'; });
  * console.log(next.applyPatches(inversePatches).name); // 'X'
  * ```
+ *
+ * @category Model
  */
 export interface EditResult<M> {
   readonly model: M;
@@ -542,6 +598,8 @@ export interface EditResult<M> {
  * import type { Patch } from 'kartta';
  * const patch: Patch = { op: 'replace', path: ['systems', 0, 'lifecycle'], value: 'retired' };
  * ```
+ *
+ * @category Model
  */
 export interface Patch {
   readonly op: 'replace' | 'remove' | 'add';

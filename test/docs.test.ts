@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +17,35 @@ const entries = [
   '../src/report/index.ts',
 ].map((path) => fileURLToPath(new URL(path, import.meta.url)));
 
-function exportsWithoutExample(entry: string): string[] {
+/**
+ * The topics of the API site, in the order of `categoryOrder` in typedoc.json. Every export names one with
+ * `@category`, so the site lists the API by topic and nothing lands in "Uncategorised".
+ */
+const categories = [
+  'Model',
+  'Format',
+  'Queries',
+  'Lint',
+  'Migration',
+  'ArchiMate',
+  'Scenarios',
+  'Report',
+  'Spreadsheets',
+  'Sample',
+  'Testing',
+  'Errors',
+  'Codes',
+];
+
+interface ExportDocs {
+  readonly name: string;
+  /** The TSDoc tags of all its declarations. */
+  readonly tags: readonly string[];
+  /** The `@category` of each declaration the site shows ('' for none). */
+  readonly categories: readonly string[];
+}
+
+function exportedDocs(entry: string): ExportDocs[] {
   const program = ts.createProgram([entry], {
     strict: true,
     module: ts.ModuleKind.ESNext,
@@ -26,25 +55,51 @@ function exportsWithoutExample(entry: string): string[] {
   });
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(entry);
-  if (!source) return [`cannot read ${entry}`];
+  if (!source) throw new Error(`cannot read ${entry}`);
   const moduleSymbol = checker.getSymbolAtLocation(source);
-  if (!moduleSymbol) return [];
-  const missing: string[] = [];
-  for (const exported of checker.getExportsOfModule(moduleSymbol)) {
+  if (!moduleSymbol) throw new Error(`${entry} is not a module`);
+  return checker.getExportsOfModule(moduleSymbol).map((exported) => {
     const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
     const declarations = symbol.declarations ?? [];
-    const hasExample = declarations.some((declaration) =>
-      ts.getJSDocTags(declaration).some((tag) => tag.tagName.text === 'example'),
+    // The site shows each declaration (a const and a type of one name are two entries), but not the
+    // implementation signature of an overloaded function.
+    const shown = declarations.filter(
+      (declaration) => !(ts.isFunctionDeclaration(declaration) && declaration.body && declarations.length > 1),
     );
-    if (!hasExample) missing.push(exported.name);
-  }
-  return missing.sort();
+    const tags = shown.map((declaration) => ts.getJSDocTags(declaration));
+    return {
+      name: exported.name,
+      tags: tags.flat().map((tag) => tag.tagName.text),
+      categories: tags.map((own) =>
+        own
+          .filter((tag) => tag.tagName.text === 'category')
+          .map((tag) => (ts.getTextOfJSDocComment(tag.comment) ?? '').trim())
+          .join(', '),
+      ),
+    };
+  });
 }
 
 describe('API documentation', () => {
   for (const entry of entries) {
-    it(`every export of ${entry.split('/src/')[1]} has TSDoc with an example`, () => {
-      expect(exportsWithoutExample(entry)).toEqual([]);
+    const name = entry.split('/src/')[1];
+    const docs = exportedDocs(entry);
+    it(`every export of ${name} has TSDoc with an example`, () => {
+      const missing = docs.filter((doc) => !doc.tags.includes('example')).map((doc) => doc.name);
+      expect(missing.sort()).toEqual([]);
+    });
+    it(`every export of ${name} names one topic of the site with @category`, () => {
+      const wrong = docs
+        .filter((doc) => doc.categories.some((category) => !categories.includes(category)))
+        .map((doc) => `${doc.name}: ${doc.categories.map((category) => category || 'no @category').join('; ')}`);
+      expect(wrong.sort()).toEqual([]);
     });
   }
+
+  it('typedoc.json orders the topics as the test knows them', () => {
+    const config = JSON.parse(readFileSync(new URL('../typedoc.json', import.meta.url), 'utf8')) as {
+      categoryOrder: string[];
+    };
+    expect(config.categoryOrder).toEqual([...categories, '*']);
+  });
 });

@@ -32,6 +32,8 @@ import type { Issue } from '../types.js';
  *   if (error instanceof ArchimateImportError) console.log(error.code, error.line, error.column); // 'xml.doctype' 1 ...
  * }
  * ```
+ *
+ * @category ArchiMate
  */
 export class ArchimateImportError extends KarttaError {
   /** Line of the problem, 1-based, where known. */
@@ -76,6 +78,8 @@ export class ArchimateImportError extends KarttaError {
  *   if (error instanceof ArchimateExportError) console.log(error.code); // 'archimate.unrepresentable-text'
  * }
  * ```
+ *
+ * @category ArchiMate
  */
 export class ArchimateExportError extends KarttaError {
   constructor(code: KarttaErrorCode, message: string, identifier?: string) {

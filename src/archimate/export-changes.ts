@@ -20,6 +20,8 @@
  * import type { ArchimateChangeReason } from 'kartta';
  * const reason: ArchimateChangeReason = { code: 'archimate.parent-removed', message: "its parent node 'n1' showed a removed element" };
  * ```
+ *
+ * @category ArchiMate
  */
 export interface ArchimateChangeReason {
   /** A stable code (see above). */
@@ -46,6 +48,8 @@ export interface ArchimateChangeReason {
  *   reasons: [{ code: 'archimate.parent-removed', message: "its parent node 'n-erp' showed a removed element" }],
  * };
  * ```
+ *
+ * @category ArchiMate
  */
 export interface ArchimateExportChange {
   /** `removed`: left out of the file. `lifted`: a nested node moved up to the parent of a removed node. */

@@ -18,6 +18,8 @@ import type { ViewSpec } from './views/types.js';
  * import type { ArchimateViewOptions } from 'kartta';
  * const views: ArchimateViewOptions = { landscapes: ['oulu', 'kempele'], parallel: true, plan: true };
  * ```
+ *
+ * @category ArchiMate
  */
 export interface ArchimateViewOptions {
   /** The landscape of each organisation (`true`, the default), of the ones listed, or none (`false`). */
@@ -36,6 +38,8 @@ export interface ArchimateViewOptions {
  * import type { ArchimateExportOptions } from 'kartta';
  * const options: ArchimateExportOptions = { views: { landscapes: true, parallel: true } };
  * ```
+ *
+ * @category ArchiMate
  */
 export interface ArchimateExportOptions {
   /** Generated diagrams: `true` for all kinds, or a choice. Default: none. */

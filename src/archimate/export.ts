@@ -44,6 +44,8 @@ function exportError(error: unknown, current: string): unknown {
  * const plan = JSON.parse(readFileSync('examples/pohjois-pohjanmaa.plan.json', 'utf8'));
  * writeFileSync('pohjois-pohjanmaa.xml', toArchimateXml(model, { views: true, plan }));
  * ```
+ *
+ * @category ArchiMate
  */
 export function toArchimateXml(model: Model, options: ArchimateExportOptions = {}): string {
   const ctx = prepare(model, options, 'toArchimateXml');
@@ -79,6 +81,8 @@ export function toArchimateXml(model: Model, options: ArchimateExportOptions = {
  * for (const chunk of archimateChunks(model)) file.write(chunk);
  * file.end();
  * ```
+ *
+ * @category ArchiMate
  */
 export function archimateChunks(model: Model, options: ArchimateExportOptions = {}): Generator<string, void, void> {
   // Prepared before the first chunk is asked for, so bad options fail at the call, not at the first next().
@@ -117,6 +121,8 @@ function* chunksOf(ctx: Prepared): Generator<string, void, void> {
  * const model = Model.load({ format: 'kartta/1', name: 'X' });
  * await writeArchimate(model, createWriteStream('/tmp/x.xml'), { views: true });
  * ```
+ *
+ * @category ArchiMate
  */
 export async function writeArchimate(
   model: Model,
@@ -153,6 +159,8 @@ export async function writeArchimate(
  *   console.log(change.action, change.object, change.identifier, change.view?.name ?? '', change.reasons[0]?.message);
  * }
  * ```
+ *
+ * @category ArchiMate
  */
 export function archimateExportChanges(model: Model, options: ArchimateExportOptions = {}): ArchimateExportChange[] {
   return [...prepare(model, options, 'archimateExportChanges').changes];

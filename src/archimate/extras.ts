@@ -16,6 +16,8 @@ import type { Name, RelationType } from '../types.js';
  * import type { XmlNode } from 'kartta';
  * const bendpoint: XmlNode = { name: 'bendpoint', attributes: { x: '120', y: '40' } };
  * ```
+ *
+ * @category ArchiMate
  */
 export interface XmlNode {
   /** Local name. */
@@ -38,6 +40,8 @@ export interface XmlNode {
  * import type { LangString } from 'kartta';
  * const name: LangString = { text: 'Pohjois-Pohjanmaa', lang: 'fi' };
  * ```
+ *
+ * @category ArchiMate
  */
 export interface LangString {
   text: string;
@@ -59,6 +63,8 @@ export interface LangString {
  *   defaults: { class: 'TOSI' },
  * };
  * ```
+ *
+ * @category ArchiMate
  */
 export interface ConceptExtras {
   /** The identifier in the file, when it is not the one Kartta derives from the id. */
@@ -106,6 +112,8 @@ export interface ConceptExtras {
  * import type { EntityExtras } from 'kartta';
  * const extras: EntityExtras = { id: 'oulu', identifier: 'a1b2c3' };
  * ```
+ *
+ * @category ArchiMate
  */
 export interface EntityExtras extends ConceptExtras {
   id: string;
@@ -119,6 +127,8 @@ export interface EntityExtras extends ConceptExtras {
  * import type { RelationExtras } from 'kartta';
  * const extras: RelationExtras = { type: 'memberOf', from: 'oulu', to: 'pop', identifier: 'r-17' };
  * ```
+ *
+ * @category ArchiMate
  */
 export interface RelationExtras extends ConceptExtras {
   type: RelationType;
@@ -134,6 +144,8 @@ export interface RelationExtras extends ConceptExtras {
  * import type { ModelExtras } from 'kartta';
  * const model: ModelExtras = { identifier: 'id-11f5304f' };
  * ```
+ *
+ * @category ArchiMate
  */
 export interface ModelExtras extends ConceptExtras {
   /** The `version` attribute of the model. */
@@ -161,6 +173,8 @@ export interface ModelExtras extends ConceptExtras {
  * const { model: next } = model.edit((doc) => { doc.systems[0]!.lifecycle = 'phasingOut'; });
  * writeFileSync('archi.xml', toArchimateXml(next, { extras }));
  * ```
+ *
+ * @category ArchiMate
  */
 export interface ArchimateExtras {
   /** Marks the shape of this object, for tools that store it. */
@@ -196,6 +210,8 @@ export interface ArchimateExtras {
  * import { emptyArchimateExtras } from 'kartta';
  * emptyArchimateExtras().elements; // []
  * ```
+ *
+ * @category ArchiMate
  */
 export function emptyArchimateExtras(): ArchimateExtras {
   return {

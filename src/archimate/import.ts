@@ -55,6 +55,8 @@ import { RawReader, readRaw, type Position, type RawDocument, type ReadLimits } 
  * import type { ArchimateImportOptions } from 'kartta';
  * const options: ArchimateImportOptions = { maxDepth: 64, maxLength: 200 * 1024 * 1024, maxObjects: 200_000 };
  * ```
+ *
+ * @category ArchiMate
  */
 export interface ArchimateImportOptions {
   /** Deepest element nesting accepted (default 256). */
@@ -80,6 +82,8 @@ export interface ArchimateImportOptions {
  * );
  * console.log(result.model.name, result.extras.model.identifier); // 'M' 'm'
  * ```
+ *
+ * @category ArchiMate
  */
 export interface ArchimateImportResult {
   readonly model: Model;
@@ -126,6 +130,8 @@ function limitsOf(where: string, options: ArchimateImportOptions): ReadLimits {
  * console.log(model.systems().length, extras.elements.length);
  * const again = toArchimateXml(model, { extras }); // the same elements, relationships, views and names
  * ```
+ *
+ * @category ArchiMate
  */
 export function fromArchimateXml(
   xml: string | Uint8Array,
@@ -161,6 +167,8 @@ const BYTES_PIECE = 1024 * 1024;
  * const { model } = await readArchimate(createReadStream('big-model.xml'));
  * console.log(model.systems().length);
  * ```
+ *
+ * @category ArchiMate
  */
 export async function readArchimate(
   source: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,

@@ -19,6 +19,8 @@ import { entityIdentifier, generatedIdentifier } from './ids.js';
  * import type { MigrationStep } from 'kartta';
  * const step: MigrationStep = { id: 'iam', action: 'replace', system: 'oulu-ad', target: 'pop-iam' };
  * ```
+ *
+ * @category ArchiMate
  */
 export type ArchimatePlanStep = MigrationStep;
 
@@ -31,6 +33,8 @@ export type ArchimatePlanStep = MigrationStep;
  * import type { MigrationPlan } from 'kartta';
  * const plan: MigrationPlan = { start: '2019-01-01', waveMonths: 6, steps: [{ id: 'iam', action: 'replace', system: 'oulu-ad', target: 'pop-iam' }] };
  * ```
+ *
+ * @category ArchiMate
  */
 export type ArchimatePlan = MigrationPlan;
 
@@ -44,6 +48,8 @@ export type ArchimatePlan = MigrationPlan;
  * import type { MigrationResult } from 'kartta';
  * const result: Pick<MigrationResult, 'waves'> = { waves: [{ index: 1, start: '2019-01-01', end: '2019-06-30', steps: ['iam'] }] };
  * ```
+ *
+ * @category ArchiMate
  */
 export type ArchimatePlanResult = Pick<MigrationResult, 'waves'>;
 
@@ -55,6 +61,8 @@ export type ArchimatePlanResult = Pick<MigrationResult, 'waves'>;
  * import type { PlanElement } from 'kartta';
  * const wave: PlanElement = { identifier: 'plan.wave.1', type: 'WorkPackage', name: 'Wave 1', properties: [['plan.wave', 1]] };
  * ```
+ *
+ * @category ArchiMate
  */
 export interface PlanElement {
   readonly identifier: string;
@@ -73,6 +81,8 @@ export interface PlanElement {
  * import type { PlanRelationship } from 'kartta';
  * const next: PlanRelationship = { identifier: 'plan.triggering.wave.1', type: 'Triggering', source: 'plan.wave.1', target: 'plan.wave.2' };
  * ```
+ *
+ * @category ArchiMate
  */
 export interface PlanRelationship {
   readonly identifier: string;
@@ -90,6 +100,8 @@ export interface PlanRelationship {
  * import type { PlanLayer } from 'kartta';
  * const empty: PlanLayer = { elements: [], relationships: [], waves: [], plateaus: [], gaps: [] };
  * ```
+ *
+ * @category ArchiMate
  */
 export interface PlanLayer {
   readonly elements: readonly PlanElement[];

@@ -10,6 +10,8 @@ import type { EntityKind, Relation, RelationType } from '../types.js';
  * import { relationKey } from 'kartta';
  * relationKey({ type: 'owns', from: 'oulu', to: 'lifecare-oulu' }); // 'owns: oulu -> lifecare-oulu'
  * ```
+ *
+ * @category Model
  */
 export function relationKey(relation: Pick<Relation, 'type' | 'from' | 'to'>): string {
   return `${relation.type}: ${relation.from} -> ${relation.to}`;

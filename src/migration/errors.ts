@@ -17,6 +17,8 @@ import type { Issue } from '../types.js';
  *   if (error instanceof PlanValidationError) console.log(error.issues[0]?.code); // 'reference.missing'
  * }
  * ```
+ *
+ * @category Migration
  */
 export class PlanValidationError extends ModelValidationError {
   constructor(issues: readonly Issue[]) {
@@ -34,6 +36,8 @@ export class PlanValidationError extends ModelValidationError {
  * import type { HardRule } from 'kartta';
  * const rule: HardRule = 'ready';
  * ```
+ *
+ * @category Migration
  */
 export type HardRule = 'after' | 'ready' | 'in-use';
 
@@ -45,6 +49,8 @@ export type HardRule = 'after' | 'ready' | 'in-use';
  * import type { CycleLink } from 'kartta';
  * const link: CycleLink = { before: 'a', after: 'b', rule: 'after' };
  * ```
+ *
+ * @category Migration
  */
 export interface CycleLink {
   readonly before: string;
@@ -76,6 +82,8 @@ export interface CycleLink {
  *   if (error instanceof MigrationCycleError) console.log(error.cycle); // ['x', 'y']
  * }
  * ```
+ *
+ * @category Migration
  */
 export class MigrationCycleError extends KarttaError {
   /** The steps of the cycle, starting from the smallest id, each before the next. */

@@ -23,6 +23,8 @@ import type { MigrationResult } from './result.js';
  *   exhaustiveLimit: 10,
  * };
  * ```
+ *
+ * @category Migration
  */
 export interface PlanMigrationOptions {
   /**
@@ -99,6 +101,8 @@ const OPTIONS = optionsSchema({
  *               //  { index: 2, start: '2019-07-01', end: '2019-12-31', steps: ['ptj-oulu'] }]
  * result.explanations['ptj-oulu'][0]; // 'ready: target esko-pop depends on pop-iam, which iam (wave 1) puts in place'
  * ```
+ *
+ * @category Migration
  */
 export function planMigration(model: Model, plan: MigrationPlan, options?: PlanMigrationOptions): MigrationResult;
 /**
@@ -112,6 +116,8 @@ export function planMigration(model: Model, plan: MigrationPlan, options?: PlanM
  * const model = Model.load(readFileSync('examples/pohjois-pohjanmaa.json', 'utf8'));
  * const result = planMigration(model, readFileSync('examples/pohjois-pohjanmaa.plan.json', 'utf8'));
  * ```
+ *
+ * @category Migration
  */
 export function planMigration(model: Model, plan: unknown, options?: PlanMigrationOptions): MigrationResult;
 export function planMigration(model: Model, plan: unknown, options?: PlanMigrationOptions): MigrationResult {

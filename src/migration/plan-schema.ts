@@ -15,6 +15,8 @@ import { dateSchema, extensionSchema, idSchema, refSchema, textSchema } from '..
  * import { migrationActions } from 'kartta';
  * migrationActions.includes('consolidate'); // true
  * ```
+ *
+ * @category Migration
  */
 export const migrationActions = ['retire', 'consolidate', 'replace', 'rehost'] as const;
 
@@ -45,15 +47,7 @@ function positiveInt(max: number) {
   });
 }
 
-/**
- * zod schema of one migration step (shape and field formats only).
- *
- * @example
- * ```ts
- * import { migrationStepSchema } from 'kartta';
- * migrationStepSchema.safeParse({ id: 'iam', action: 'replace', system: 'oulu-ad', target: 'pop-iam' }).success; // true
- * ```
- */
+/** zod schema of one migration step; published with the declared type of `schema/public.ts`. */
 export const migrationStepSchema = z.strictObject({
   id: idSchema,
   action: z.enum(migrationActions),
@@ -76,16 +70,7 @@ export const migrationPlanHeaderSchema = z.strictObject({
   x: extensionSchema.optional(),
 });
 
-/**
- * zod schema of a whole migration plan document (shape only: {@link validatePlan} adds the rules that need the
- * model).
- *
- * @example
- * ```ts
- * import { migrationPlanSchema } from 'kartta';
- * migrationPlanSchema.safeParse({ start: '2019-01-01', waveMonths: 6, steps: [] }).success; // true
- * ```
- */
+/** zod schema of a migration plan; published with the declared type of `schema/public.ts`. */
 export const migrationPlanSchema = migrationPlanHeaderSchema.extend({ steps: z.array(migrationStepSchema) });
 
 /**
@@ -96,6 +81,8 @@ export const migrationPlanSchema = migrationPlanHeaderSchema.extend({ steps: z.a
  * import type { MigrationAction } from 'kartta';
  * const action: MigrationAction = 'replace';
  * ```
+ *
+ * @category Migration
  */
 export type MigrationAction = (typeof migrationActions)[number];
 
@@ -110,6 +97,8 @@ export type MigrationAction = (typeof migrationActions)[number];
  *   deadline: '2020-12-31', notBefore: '2019-06-01', after: ['iam'],
  * };
  * ```
+ *
+ * @category Migration
  */
 export interface MigrationStep {
   /** Unique among the plan's steps. */
@@ -142,6 +131,8 @@ export interface MigrationStep {
  *   steps: [{ id: 'iam', action: 'replace', system: 'oulu-ad', target: 'pop-iam' }],
  * };
  * ```
+ *
+ * @category Migration
  */
 export interface MigrationPlan {
   /** First day of wave 1. */

@@ -13,6 +13,8 @@ import type { HardConstraint } from './rules.js';
  * import type { MigrationWave } from 'kartta';
  * const wave: MigrationWave = { index: 1, start: '2019-01-01', end: '2019-06-30', steps: ['iam'] };
  * ```
+ *
+ * @category Migration
  */
 export interface MigrationWave {
   readonly index: number;
@@ -30,6 +32,8 @@ export interface MigrationWave {
  * import type { MigrationBridge } from 'kartta';
  * const bridge: MigrationBridge = { integration: 'i-17', steps: ['ptj-oulu', 'ptj-kuusamo'], waves: [2, 3], weight: 1 };
  * ```
+ *
+ * @category Migration
  */
 export interface MigrationBridge {
   readonly integration: string;
@@ -49,6 +53,8 @@ export interface MigrationBridge {
  * import type { MissedDeadlineCause } from 'kartta';
  * const cause: MissedDeadlineCause = 'precedence';
  * ```
+ *
+ * @category Migration
  */
 export type MissedDeadlineCause = 'calendar' | 'not-before' | 'precedence' | 'capacity';
 
@@ -64,6 +70,8 @@ export type MissedDeadlineCause = 'calendar' | 'not-before' | 'precedence' | 'ca
  *   reason: 'must come after esb-rehost under the hard rules, so wave 2 at the earliest, ending 2019-12-31',
  * };
  * ```
+ *
+ * @category Migration
  */
 export interface MissedDeadline {
   readonly step: string;
@@ -102,6 +110,8 @@ export interface MissedDeadline {
  *   message: "iam takes oulu-ad out of use, but oulu-intra (outside the plan) depends on it",
  * };
  * ```
+ *
+ * @category Migration
  */
 export interface MigrationViolation {
   readonly code: 'retires-dependency' | 'dates-unchecked' | 'calendar-incomplete' | 'target-retired';
@@ -134,6 +144,8 @@ export interface MigrationViolation {
  *   code: 'placement.precedence', kind: 'after', direction: 'after', step: 'iam', wave: 1, message: 'after: iam (wave 1)',
  * };
  * ```
+ *
+ * @category Migration
  */
 export type PlacementReason = PlacementReasonData & { readonly message: string };
 
@@ -145,6 +157,8 @@ export type PlacementReason = PlacementReasonData & { readonly message: string }
  * import type { PlacementReasonData } from 'kartta';
  * const data: PlacementReasonData = { code: 'placement.not-before', date: '2019-06-01', wave: 2 };
  * ```
+ *
+ * @category Migration
  */
 export type PlacementReasonData =
   | {
@@ -180,6 +194,8 @@ export type PlacementReasonData =
  *   earliestWave: 1, reasons: [{ rule: 'free' }],
  * };
  * ```
+ *
+ * @category Migration
  */
 export interface StepPlacement {
   readonly step: string;
@@ -261,6 +277,8 @@ export type PlanReasonCode = Extract<ReasonCode, `plan.${string}`>;
  * const result: MigrationResult = planMigration(model, JSON.parse(readFileSync('examples/pohjois-pohjanmaa.plan.json', 'utf8')));
  * for (const wave of result.waves) console.log(wave.index, wave.start, wave.end, wave.steps.join(', '));
  * ```
+ *
+ * @category Migration
  */
 export interface MigrationResult {
   /** Waves 1 to the last, each with its steps (sorted by id); empty waves in between are listed. */

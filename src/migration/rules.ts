@@ -23,6 +23,8 @@ import type { MigrationStep } from './plan-schema.js';
  * import type { HardConstraint } from 'kartta';
  * const link: HardConstraint = { before: 'iam', after: 'ptj-oulu', rule: 'ready', system: 'esko-pop', dependsOn: 'pop-iam' };
  * ```
+ *
+ * @category Migration
  */
 export interface HardConstraint {
   readonly before: string;

@@ -21,6 +21,8 @@ import { withArticle } from '../words.js';
  * const result = validatePlan(model, { steps: [] });
  * if (result.ok) console.log(result.plan.steps.length); // 0
  * ```
+ *
+ * @category Migration
  */
 export type PlanValidationResult =
   { readonly ok: true; readonly plan: MigrationPlan } | { readonly ok: false; readonly issues: readonly Issue[] };
@@ -51,6 +53,8 @@ function own(object: Record<string, unknown>, key: string): unknown {
  * if (!result.ok) for (const issue of result.issues) console.log(issue.code, issue.path.join('.'));
  * // number.too-small capacity; value.invalid steps.0.action; reference.missing steps.0.system
  * ```
+ *
+ * @category Migration
  */
 export function validatePlan(model: Model, input: unknown): PlanValidationResult {
   try {
@@ -82,6 +86,8 @@ export function validatePlan(model: Model, input: unknown): PlanValidationResult
  * const plan = parsePlan(model, readFileSync('examples/pohjois-pohjanmaa.plan.json', 'utf8'));
  * console.log(plan.steps.length);
  * ```
+ *
+ * @category Migration
  */
 export function parsePlan(model: Model, input: unknown): MigrationPlan {
   const result = validatePlan(model, input);

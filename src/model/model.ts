@@ -47,6 +47,8 @@ import { displayName } from '../names.js';
  * });
  * model.productOf('s'); // { key: 'lifecare', name: 'Lifecare', catalogue: true }
  * ```
+ *
+ * @category Model
  */
 export interface ProductRef {
   /** The comparison key: the catalogue product's id, or the normalised name of a product outside the catalogue. */
@@ -91,6 +93,8 @@ interface Link {
  * });
  * console.log(model.system('lifecare-oulu')?.class); // 'TOSI'
  * ```
+ *
+ * @category Model
  */
 export class Model {
   readonly #doc: KarttaDocument;

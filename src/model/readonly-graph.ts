@@ -12,6 +12,8 @@ import type { RawGraph } from '../graph/state.js';
  * import type { MutatingPrefix } from 'kartta';
  * const prefix: MutatingPrefix = 'drop';
  * ```
+ *
+ * @category Model
  */
 export type MutatingPrefix = 'add' | 'merge' | 'update' | 'drop' | 'set' | 'remove' | 'replace' | 'clear' | 'import';
 
@@ -28,6 +30,8 @@ export type MutatingPrefix = 'add' | 'merge' | 'update' | 'drop' | 'set' | 'remo
  * const graph = model.graph;
  * console.log(graph.order, graph.size);
  * ```
+ *
+ * @category Model
  */
 export type ReadonlyGraph = {
   readonly [

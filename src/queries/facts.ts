@@ -63,6 +63,8 @@ export function namesOf(model: Model, ids: Iterable<string>): EntityName[] {
  * import type { UsersSource } from 'kartta';
  * const source: UsersSource = 'uses';
  * ```
+ *
+ * @category Queries
  */
 export type UsersSource = 'system' | 'uses' | 'none';
 

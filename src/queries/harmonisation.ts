@@ -27,6 +27,8 @@ import {
  * import type { HarmonisationOptions } from 'kartta';
  * const options: HarmonisationOptions = { scope: 'pop', includeRetired: false };
  * ```
+ *
+ * @category Queries
  */
 export interface HarmonisationOptions {
   /** Organisation whose members (transitively) and their systems are in scope; without it, the whole model. */
@@ -47,6 +49,8 @@ export interface HarmonisationOptions {
  *   organisations: ['oulu'], services: ['social-work'],
  * };
  * ```
+ *
+ * @category Queries
  */
 export interface InstallationFacts {
   readonly system: string;
@@ -77,6 +81,8 @@ export interface InstallationFacts {
  * import type { KeepRule } from 'kartta';
  * const rule: KeepRule = 'contractEnds';
  * ```
+ *
+ * @category Queries
  */
 export type KeepRule = 'inUse' | 'users' | 'integrations' | 'contractEnds' | 'id';
 
@@ -89,6 +95,8 @@ export type KeepRule = 'inUse' | 'users' | 'integrations' | 'contractEnds' | 'id
  * import type { KeepProductRule } from 'kartta';
  * const rule: KeepProductRule = 'installations';
  * ```
+ *
+ * @category Queries
  */
 export type KeepProductRule = 'known' | 'users' | 'installations' | 'product';
 
@@ -109,6 +117,8 @@ export type KeepProductRule = 'known' | 'users' | 'installations' | 'product';
  *   message: "keep 'a': more users (900) than 'b' (300)",
  * };
  * ```
+ *
+ * @category Queries
  */
 export type HarmonisationReason =
   | {
@@ -158,6 +168,8 @@ export type HarmonisationReason =
  * import type { ProductGroup } from 'kartta';
  * const group: ProductGroup = { product: 'sap', name: 'SAP', catalogue: true, known: true, systems: ['sap-pop'], users: 1200, installations: 1 };
  * ```
+ *
+ * @category Queries
  */
 export interface ProductGroup {
   /** The product key: catalogue id, normalised name, or `system:<id>` for a system that names no product. */
@@ -182,6 +194,8 @@ export interface ProductGroup {
  * import type { SystemCost } from 'kartta';
  * const cost: SystemCost = { system: 'pro-ii', annualCost: null };
  * ```
+ *
+ * @category Queries
  */
 export interface SystemCost {
   readonly system: string;
@@ -227,6 +241,8 @@ interface CandidateBase {
  *   return `${c.productName}: keep ${c.keep}, save ${c.savings ?? 'unknown'} EUR a year`;
  * }
  * ```
+ *
+ * @category Queries
  */
 export interface SameProductCandidate extends CandidateBase {
   readonly kind: 'sameProduct';
@@ -250,6 +266,8 @@ export interface SameProductCandidate extends CandidateBase {
  *   return `${c.service}: ${c.products.length} products, converge on ${c.keepProduct}`;
  * }
  * ```
+ *
+ * @category Queries
  */
 export interface SameServiceCandidate extends CandidateBase {
   readonly kind: 'sameService';
@@ -279,6 +297,8 @@ export interface SameServiceCandidate extends CandidateBase {
  * import type { HarmonisationCandidate } from 'kartta';
  * const label = (c: HarmonisationCandidate) => (c.kind === 'sameProduct' ? c.product : c.service);
  * ```
+ *
+ * @category Queries
  */
 export type HarmonisationCandidate = SameProductCandidate | SameServiceCandidate;
 
@@ -675,6 +695,8 @@ function compareCandidates(a: HarmonisationCandidate, b: HarmonisationCandidate)
  *   else console.log(`${c.service}: converge ${c.products.join(', ')} on ${c.keepProduct}`);
  * }
  * ```
+ *
+ * @category Queries
  */
 export function harmonisationCandidates(model: Model, options: HarmonisationOptions = {}): HarmonisationCandidate[] {
   const { scope, includeRetired } = parseOptions('harmonisationCandidates', OPTIONS, options);

@@ -17,6 +17,8 @@ import { withArticle } from '../words.js';
  * import type { ImpactOptions } from 'kartta';
  * const options: ImpactOptions = { depth: 2 };
  * ```
+ *
+ * @category Queries
  */
 export interface ImpactOptions {
   /** How far to follow integrations for `integrated` (a non-negative integer; default unlimited). */
@@ -33,6 +35,8 @@ export interface ImpactOptions {
  * import type { IntegratedSystem } from 'kartta';
  * const reached: IntegratedSystem = { system: 'lifecare-oulu', distance: 1, from: 'esko-ppshp', integrations: ['i-17'], platforms: ['pop-esb'] };
  * ```
+ *
+ * @category Queries
  */
 export interface IntegratedSystem {
   readonly system: string;
@@ -54,6 +58,8 @@ export interface IntegratedSystem {
  * import type { DependentSystem } from 'kartta';
  * const dependent: DependentSystem = { system: 'lifecare-oulu', dependsOn: 'oulu-ad', distance: 1 };
  * ```
+ *
+ * @category Queries
  */
 export interface DependentSystem {
   readonly system: string;
@@ -71,6 +77,8 @@ export interface DependentSystem {
  * import type { ServiceImpact } from 'kartta';
  * const impact: ServiceImpact = { service: 'primary-care', systems: ['esko-ppshp'] };
  * ```
+ *
+ * @category Queries
  */
 export interface ServiceImpact {
   readonly service: string;
@@ -86,6 +94,8 @@ export interface ServiceImpact {
  * import type { OrganisationImpact } from 'kartta';
  * const impact: OrganisationImpact = { organisation: 'oulu', owns: [], uses: ['esko-ppshp'] };
  * ```
+ *
+ * @category Queries
  */
 export interface OrganisationImpact {
   readonly organisation: string;
@@ -106,6 +116,8 @@ export interface OrganisationImpact {
  *   message: "service 'primary-care' is supported by esko-ppshp",
  * };
  * ```
+ *
+ * @category Queries
  */
 export type ImpactReason =
   | (DependentSystem & { readonly code: 'impact.dependent'; readonly message: string })
@@ -120,6 +132,8 @@ export type ImpactReason =
  * import type { Impact } from 'kartta';
  * const summary = (impact: Impact) => `${impact.system}: ${impact.services.length} services, ${impact.dependents.length} dependent systems`;
  * ```
+ *
+ * @category Queries
  */
 export interface Impact {
   readonly system: string;
@@ -177,6 +191,8 @@ const OPTIONS = optionsSchema({ depth: optionField.limit(), includeRetired: opti
  * console.log(impact.services, impact.dependents);
  * for (const reached of impact.integrated) console.log(reached.distance, reached.system);
  * ```
+ *
+ * @category Queries
  */
 export function impactOf(model: Model, systemId: string, options: ImpactOptions = {}): Impact {
   const parsed = parseOptions('impactOf', OPTIONS, options);

@@ -38,6 +38,8 @@ export type {
  * import { lintRules } from 'kartta';
  * const errors = lintRules.filter((rule) => rule.severity === 'error').map((rule) => rule.id);
  * ```
+ *
+ * @category Lint
  */
 export const lintRules: readonly LintRule[] = Object.freeze(
   lintRuleDefinitions.map(({ id, severity, description, rationale, docs }) =>
@@ -100,6 +102,8 @@ function levelsOf(rules: Readonly<Record<string, unknown>> | undefined): Map<str
  * for (const f of findings) console.log(`${f.severity} ${f.rule} ${f.entity}: ${f.message}`);
  * if (findings.some((f) => f.severity === 'error')) process.exitCode = 1;
  * ```
+ *
+ * @category Lint
  */
 export function lint(model: Model, config: LintConfig = {}): LintFinding[] {
   const parsed = parseOptions('lint', OPTIONS, config);

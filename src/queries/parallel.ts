@@ -16,6 +16,8 @@ import { ParallelLinks, parallelGroupsOf, type ParallelGroupCore } from './paral
  * import type { ParallelOptions } from 'kartta';
  * const options: ParallelOptions = { scope: 'pop', allowedUntil: '2021-12-31', asOf: '2022-06-01' };
  * ```
+ *
+ * @category Queries
  */
 export interface ParallelOptions {
   /** Organisation whose members (transitively) and their systems are in scope; without it, the whole model. */
@@ -36,6 +38,8 @@ export interface ParallelOptions {
  * import type { PairStatus } from 'kartta';
  * const isGap = (status: PairStatus) => status === 'none';
  * ```
+ *
+ * @category Queries
  */
 export type PairStatus = 'direct' | 'platform' | 'none';
 
@@ -50,6 +54,8 @@ export type PairStatus = 'direct' | 'platform' | 'none';
  *   integrations: ['i-17'], platforms: ['pop-esb'], ignored: [],
  * };
  * ```
+ *
+ * @category Queries
  */
 export interface ParallelPair {
   /** The two systems, sorted by id. */
@@ -79,6 +85,8 @@ export interface ParallelPair {
  * import type { ParallelReason } from 'kartta';
  * const reason: ParallelReason = { code: 'parallel.overdue', allowedUntil: '2021-12-31', asOf: '2022-06-01', message: 'parallel operation was allowed until 2021-12-31; it is 2022-06-01' };
  * ```
+ *
+ * @category Queries
  */
 export type ParallelReason =
   | {
@@ -108,6 +116,8 @@ export type ParallelReason =
  * import type { ParallelProduct } from 'kartta';
  * const product: ParallelProduct = { product: 'esko', name: 'Esko', catalogue: true, known: true, systems: ['esko-ppshp'] };
  * ```
+ *
+ * @category Queries
  */
 export interface ParallelProduct {
   /** Product key: catalogue id, normalised name, or `system:<id>` for a system that names no product. */
@@ -126,6 +136,8 @@ export interface ParallelProduct {
  * import type { ParallelGroup } from 'kartta';
  * const gaps = (group: ParallelGroup) => group.pairs.filter((p) => p.status === 'none').map((p) => p.systems.join(' - '));
  * ```
+ *
+ * @category Queries
  */
 export interface ParallelGroup {
   readonly service: string;
@@ -181,6 +193,8 @@ const OPTIONS = optionsSchema({ scope: optionField.id(), allowedUntil: optionFie
  *   for (const pair of group.pairs) console.log(`  ${pair.systems.join(' - ')}: ${pair.status}`);
  * }
  * ```
+ *
+ * @category Queries
  */
 export function parallelSystems(model: Model, options: ParallelOptions = {}): ParallelGroup[] {
   const parsed = parseOptions('parallelSystems', OPTIONS, options);

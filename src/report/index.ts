@@ -13,7 +13,7 @@
  * writeFileSync('report.html', toHtmlReport(model, { lang: 'fi', plan, asOf: '2020-06-01' }));
  * ```
  *
- * @packageDocumentation
+ * @module kartta/report
  */
 export { toHtmlReport, type ReportOptions } from './report.js';
 export { reportLanguages, type ReportLanguage } from './labels.js';

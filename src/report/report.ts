@@ -33,6 +33,8 @@ import type { Scenario } from '../scenarios/scenario-schema.js';
  * import type { ReportOptions } from 'kartta/report';
  * const options: ReportOptions = { lang: 'sv', scope: 'pop', asOf: '2020-06-01', allowedUntil: '2019-12-31' };
  * ```
+ *
+ * @category Report
  */
 export interface ReportOptions {
   /** Language of the labels and of the names where the model has them (`fi`, the default; `sv`; `en`). */

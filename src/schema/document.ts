@@ -23,6 +23,8 @@ import {
  * import { FORMAT } from 'kartta';
  * console.log(FORMAT); // 'kartta/1'
  * ```
+ *
+ * @category Format
  */
 export const FORMAT = 'kartta/1';
 
@@ -34,6 +36,8 @@ export const FORMAT = 'kartta/1';
  * import { organisationKinds } from 'kartta';
  * organisationKinds.includes('municipality'); // true
  * ```
+ *
+ * @category Format
  */
 export const organisationKinds = [
   'region',
@@ -53,6 +57,8 @@ export const organisationKinds = [
  * import { systemClasses } from 'kartta';
  * console.log(systemClasses); // ['TORI', 'TOSI']
  * ```
+ *
+ * @category Format
  */
 export const systemClasses = ['TORI', 'TOSI'] as const;
 /**
@@ -63,6 +69,8 @@ export const systemClasses = ['TORI', 'TOSI'] as const;
  * import { lifecycles } from 'kartta';
  * lifecycles.indexOf('phasingOut') > lifecycles.indexOf('production'); // true
  * ```
+ *
+ * @category Format
  */
 export const lifecycles = ['planned', 'development', 'production', 'phasingOut', 'retired'] as const;
 /**
@@ -73,6 +81,8 @@ export const lifecycles = ['planned', 'development', 'production', 'phasingOut',
  * import { directions } from 'kartta';
  * console.log(directions); // ['oneWay', 'twoWay']
  * ```
+ *
+ * @category Format
  */
 export const directions = ['oneWay', 'twoWay'] as const;
 /**
@@ -83,6 +93,8 @@ export const directions = ['oneWay', 'twoWay'] as const;
  * import { modes } from 'kartta';
  * console.log(modes); // ['realtime', 'batch', 'manual']
  * ```
+ *
+ * @category Format
  */
 export const modes = ['realtime', 'batch', 'manual'] as const;
 /**
@@ -93,20 +105,14 @@ export const modes = ['realtime', 'batch', 'manual'] as const;
  * import { relationTypes } from 'kartta';
  * console.log(relationTypes[0]); // 'memberOf'
  * ```
+ *
+ * @category Format
  */
 export const relationTypes = ['memberOf', 'provides', 'owns', 'uses', 'supports', 'dependsOn', 'replaces'] as const;
 
 const nonNegativeInt = z.number().int().min(0);
 
-/**
- * zod schema of a catalogue product; use it to check one product on its own.
- *
- * @example
- * ```ts
- * import { productSchema } from 'kartta';
- * productSchema.safeParse({ id: 'esko', name: 'Esko' }).success; // true
- * ```
- */
+/** zod schema of a catalogue product; published with the declared type of `schema/public.ts`. */
 export const productSchema = z.strictObject({
   id: idSchema,
   name: textSchema,
@@ -116,15 +122,7 @@ export const productSchema = z.strictObject({
   x: extensionSchema.optional(),
 });
 
-/**
- * zod schema of an organisation (shape and field formats only; references are checked by the loader).
- *
- * @example
- * ```ts
- * import { organisationSchema } from 'kartta';
- * organisationSchema.safeParse({ id: 'oulu', kind: 'municipality', name: 'Oulu', municipalityCode: '564' }).success; // true
- * ```
- */
+/** zod schema of an organisation; published with the declared type of `schema/public.ts`. */
 export const organisationSchema = z.strictObject({
   id: idSchema,
   kind: z.enum(organisationKinds),
@@ -135,15 +133,7 @@ export const organisationSchema = z.strictObject({
   x: extensionSchema.optional(),
 });
 
-/**
- * zod schema of a service.
- *
- * @example
- * ```ts
- * import { serviceSchema } from 'kartta';
- * serviceSchema.safeParse({ id: 'payroll', name: 'Palkanlaskenta', domain: 'administration' }).success; // true
- * ```
- */
+/** zod schema of a service; published with the declared type of `schema/public.ts`. */
 export const serviceSchema = z.strictObject({
   id: idSchema,
   name: nameSchema,
@@ -159,15 +149,7 @@ export const contractSchema = z.strictObject({
   annualCost: z.number().min(0).optional(),
 });
 
-/**
- * zod schema of a system installation.
- *
- * @example
- * ```ts
- * import { systemSchema } from 'kartta';
- * systemSchema.safeParse({ id: 'esko-ppshp', name: 'Esko', class: 'TOSI', lifecycle: 'production' }).success; // true
- * ```
- */
+/** zod schema of a system installation; published with the declared type of `schema/public.ts`. */
 export const systemSchema = z.strictObject({
   id: idSchema,
   name: nameSchema,
@@ -184,15 +166,7 @@ export const systemSchema = z.strictObject({
   x: extensionSchema.optional(),
 });
 
-/**
- * zod schema of an integration.
- *
- * @example
- * ```ts
- * import { integrationSchema } from 'kartta';
- * integrationSchema.safeParse({ id: 'i-1', source: 'a', target: 'b', protocol: 'FHIR' }).success; // true
- * ```
- */
+/** zod schema of an integration; published with the declared type of `schema/public.ts`. */
 export const integrationSchema = z.strictObject({
   id: idSchema,
   source: refSchema,
@@ -226,15 +200,7 @@ export const usesRelationSchema = z.strictObject({
   x: extensionSchema.optional(),
 });
 
-/**
- * zod schema of a relation: a union on `type`.
- *
- * @example
- * ```ts
- * import { relationSchema } from 'kartta';
- * relationSchema.safeParse({ type: 'uses', from: 'oulu', to: 'esko', users: 10 }).success; // true
- * ```
- */
+/** zod schema of a relation; published with the declared type of `schema/public.ts`. */
 export const relationSchema = z.discriminatedUnion('type', [
   relationVariant('memberOf'),
   relationVariant('provides'),
@@ -253,16 +219,7 @@ export const documentHeaderSchema = z.strictObject({
   x: extensionSchema.optional(),
 });
 
-/**
- * zod schema of the whole `kartta/1` document, as published in the JSON Schema (shape only: {@link Model.load}
- * adds the rules that need the whole document).
- *
- * @example
- * ```ts
- * import { documentSchema } from 'kartta';
- * documentSchema.safeParse({ format: 'kartta/1', name: 'X' }).success; // true
- * ```
- */
+/** zod schema of the whole document; published with the declared type of `schema/public.ts`. */
 export const documentSchema = z.strictObject({
   format: z.literal(FORMAT),
   name: nameSchema,

@@ -41,6 +41,8 @@ export const textSchema = z.string().min(1).max(MAX_TEXT);
  * isIsoDate('2024-02-29'); // true
  * isIsoDate('2022-02-30'); // false
  * ```
+ *
+ * @category Format
  */
 export function isIsoDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -74,6 +76,8 @@ export const dateSchema = z
  * isValidBusinessId('0187690-1'); // true (Oulu)
  * isValidBusinessId('0187690-2'); // false
  * ```
+ *
+ * @category Format
  */
 export function isValidBusinessId(value: string): boolean {
   const match = /^(\d{7})-(\d)$/.exec(value);

@@ -10,6 +10,8 @@ import type { Product } from '../types.js';
  * import { normaliseProductName } from 'kartta';
  * normaliseProductName('  Tieto   LifeCare '); // 'tieto lifecare'
  * ```
+ *
+ * @category Model
  */
 export function normaliseProductName(name: string): string {
   return name.normalize('NFC').trim().replace(/\s+/gu, ' ').toLowerCase();

@@ -44,6 +44,8 @@ import { Random, WeightedPicker } from './random.js';
  * import type { RegionModelOptions } from 'kartta/testing';
  * const options: RegionModelOptions = { seed: 42, systems: 10_000, regions: 2 };
  * ```
+ *
+ * @category Testing
  */
 export interface RegionModelOptions {
   /** The seed: the same seed and options always give the same document. */
@@ -74,9 +76,14 @@ export interface RegionModelOptions {
  *   if (error instanceof OptionError) console.log(error.code, error.option); // 'option.invalid' 'systems'
  * }
  * ```
+ *
+ * @category Testing
  */
 export const GeneratorOptionError = OptionError;
-/** @deprecated The same as {@link OptionError}. */
+/**
+ * @deprecated The same as {@link OptionError}.
+ * @category Testing
+ */
 export type GeneratorOptionError = OptionError;
 
 /** The seed shared by both generators: a string, or a finite number. */
@@ -251,6 +258,8 @@ function productSpelling(random: Random, name: string, aliases: readonly string[
  * const model = Model.load(doc);
  * console.log(model.systems().length, model.integrations().length); // 1000 3000
  * ```
+ *
+ * @category Testing
  */
 export function generateRegionModel(given: RegionModelOptions): KarttaDocument {
   const options = parseOptions('generateRegionModel', REGION_OPTIONS, given);

@@ -18,6 +18,8 @@ import { Random } from './random.js';
  * import type { MigrationPlanOptions } from 'kartta/testing';
  * const options: MigrationPlanOptions = { seed: 1, steps: 1_000, waveMonths: 3 };
  * ```
+ *
+ * @category Testing
  */
 export interface MigrationPlanOptions {
   /** The seed: the same seed, options and document always give the same plan. */
@@ -42,6 +44,8 @@ export interface MigrationPlanOptions {
  * import type { GeneratedStep } from 'kartta/testing';
  * const step: GeneratedStep = { id: 'step-0001', action: 'consolidate', system: 'basware-kempele', target: 'basware-oulu' };
  * ```
+ *
+ * @category Testing
  */
 export type GeneratedStep = MigrationStep;
 
@@ -53,6 +57,8 @@ export type GeneratedStep = MigrationStep;
  * import type { GeneratedPlan } from 'kartta/testing';
  * const plan: GeneratedPlan = { start: '2019-01-01', waveMonths: 6, capacity: 3, steps: [] };
  * ```
+ *
+ * @category Testing
  */
 export interface GeneratedPlan {
   start: string;
@@ -70,6 +76,8 @@ export interface GeneratedPlan {
  * import type { PlanSource } from 'kartta/testing';
  * const source: PlanSource = { systems: [], relations: [] };
  * ```
+ *
+ * @category Testing
  */
 export interface PlanSource {
   readonly products?: readonly Product[] | undefined;
@@ -122,6 +130,8 @@ interface PlacedStep {
  * const plan = generateMigrationPlan(doc, { seed: 3, steps: 1_000 });
  * console.log(plan.steps.length); // 1000
  * ```
+ *
+ * @category Testing
  */
 export function generateMigrationPlan(doc: PlanSource, given: MigrationPlanOptions): GeneratedPlan {
   const options = parseOptions(WHERE, PLAN_OPTIONS, given);

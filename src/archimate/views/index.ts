@@ -34,6 +34,8 @@ export type { ViewSpec, ViewNodeSpec, ViewConnectionSpec } from './types.js';
  *   result: { waves: [{ index: 1, steps: ['iam'] }] },
  * };
  * ```
+ *
+ * @category ArchiMate
  */
 export interface ViewsPlan {
   readonly document: MigrationPlan;
@@ -48,6 +50,8 @@ export interface ViewsPlan {
  * import type { BuildViewsOptions } from 'kartta';
  * const options: BuildViewsOptions = { scope: 'pop', landscapes: ['oulu', 'kempele'], parallel: false };
  * ```
+ *
+ * @category ArchiMate
  */
 export interface BuildViewsOptions {
   /**
@@ -114,6 +118,8 @@ const OPTIONS = optionsSchema({
  * const [landscape] = buildViews(model);
  * console.log(landscape?.identifier, landscape?.nodes.length); // 'view.landscape.oulu' 3
  * ```
+ *
+ * @category ArchiMate
  */
 export function buildViews(model: Model, options: BuildViewsOptions = {}): ViewSpec[] {
   const raw = parseOptions(QUERY, OPTIONS, options);

@@ -16,6 +16,8 @@
  * import type { ViewSpec } from 'kartta';
  * const view: ViewSpec = { identifier: 'view.landscape.oulu', name: 'Oulu: landscape', nodes: [], connections: [] };
  * ```
+ *
+ * @category ArchiMate
  */
 export interface ViewSpec {
   identifier: string;
@@ -34,6 +36,8 @@ export interface ViewSpec {
  * import type { ViewNodeSpec } from 'kartta';
  * const node: ViewNodeSpec = { identifier: 'view.landscape.oulu.n.0', elementRef: 'id-oulu', x: 12, y: 12, w: 120, h: 55 };
  * ```
+ *
+ * @category ArchiMate
  */
 export interface ViewNodeSpec {
   identifier: string;
@@ -57,6 +61,8 @@ export interface ViewNodeSpec {
  *   source: 'view.landscape.oulu.n.0', target: 'view.landscape.oulu.n.1',
  * };
  * ```
+ *
+ * @category ArchiMate
  */
 export interface ViewConnectionSpec {
   identifier: string;

@@ -14,6 +14,8 @@ import { sortedUnique } from '../facts.js';
  * import type { LintSeverity } from 'kartta';
  * const failBuildOn: LintSeverity = 'error';
  * ```
+ *
+ * @category Lint
  */
 export type LintSeverity = 'error' | 'warning' | 'info';
 
@@ -25,6 +27,8 @@ export type LintSeverity = 'error' | 'warning' | 'info';
  * import type { LintLevel } from 'kartta';
  * const levels: Record<string, LintLevel> = { 'system.no-product': 'off', 'system.no-owner': 'error' };
  * ```
+ *
+ * @category Lint
  */
 export type LintLevel = LintSeverity | 'off';
 
@@ -36,6 +40,8 @@ export type LintLevel = LintSeverity | 'off';
  * import { lintRuleIds } from 'kartta';
  * lintRuleIds.includes('system.no-owner'); // true
  * ```
+ *
+ * @category Lint
  */
 export const lintRuleIds = [
   'contract.expired',
@@ -65,6 +71,8 @@ export const lintRuleIds = [
  * import type { LintRuleId } from 'kartta';
  * const rule: LintRuleId = 'tosi.parallel-unintegrated';
  * ```
+ *
+ * @category Lint
  */
 export type LintRuleId = (typeof lintRuleIds)[number];
 
@@ -76,6 +84,8 @@ export type LintRuleId = (typeof lintRuleIds)[number];
  * import { lintRules } from 'kartta';
  * for (const rule of lintRules) console.log(rule.id, rule.severity, rule.rationale);
  * ```
+ *
+ * @category Lint
  */
 export interface LintRule {
   /** The rule's dotted id. */
@@ -98,6 +108,8 @@ export interface LintRule {
  * import type { LintData } from 'kartta';
  * const data: LintData = { ends: '2020-12-31', asOf: '2022-01-01' };
  * ```
+ *
+ * @category Lint
  */
 export type LintData = { readonly [key: string]: string | number | boolean | null | readonly string[] };
 
@@ -112,6 +124,8 @@ export type LintData = { readonly [key: string]: string | number | boolean | nul
  *   message: "system 'esko-ppshp' (Esko) has no owner",
  * };
  * ```
+ *
+ * @category Lint
  */
 export interface LintFinding {
   /** The rule's dotted id. */
@@ -159,10 +173,12 @@ export interface LintPairs {
  * import type { LintConfig } from 'kartta';
  * const config: LintConfig = { rules: { 'system.no-owner': 'error', 'system.no-product': 'off' }, asOf: '2022-01-01', scope: 'pop' };
  * ```
+ *
+ * @category Lint
  */
 export interface LintConfig {
   /** Severity overrides by rule id; `off` skips the rule. */
-  readonly rules?: { readonly [rule in LintRuleId]?: LintLevel } | undefined;
+  readonly rules?: Readonly<Partial<Record<LintRuleId, LintLevel>>> | undefined;
   /** The day contracts are judged on (`YYYY-MM-DD`); default today (UTC). */
   readonly asOf?: string | undefined;
   /**
