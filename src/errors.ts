@@ -62,6 +62,10 @@ export class KarttaError extends Error {
   /** Where inside the input the problem is, where there is one place to point at. */
   readonly path: readonly (string | number)[] | undefined;
 
+  /**
+   * An error with a code from the typed list, a message for a person, and where it points (`option`, `id`, `path`,
+   * `cause`). Kartta throws its subclasses; a tool built on Kartta may throw its own.
+   */
   constructor(code: KarttaErrorCode, message: string, details: KarttaErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = new.target.name;
@@ -94,6 +98,7 @@ export class OptionError extends KarttaError {
   /** The top-level option at fault; for options that are not an object at all, `''`. */
   declare readonly option: string;
 
+  /** An `option.invalid` error about `details.option`; the public functions build it through their options schema. */
   constructor(message: string, details: KarttaErrorDetails & { readonly option: string }) {
     super('option.invalid', message, details);
   }
@@ -205,6 +210,10 @@ export class ModelValidationError extends KarttaError {
   /** Every problem found, in document order. */
   readonly issues: readonly Issue[];
 
+  /**
+   * The error of a document with `issues`: code `model.invalid` (or `plan.invalid` when `what` is `'plan'`), the
+   * message listing every issue.
+   */
   constructor(issues: readonly Issue[], what = 'model') {
     super(
       `${what === 'plan' ? 'plan.invalid' : 'model.invalid'}`,
@@ -238,6 +247,7 @@ export class ModelValidationError extends KarttaError {
  * ```
  */
 export class EditError extends KarttaError {
+  /** An error of an edit recipe, with one of the `edit.*` codes. */
   constructor(
     code: 'edit.recipe-invalid' | 'edit.recipe-async' | 'edit.recipe-failed' | 'edit.value-too-deep',
     message: string,
@@ -266,6 +276,7 @@ export class EditError extends KarttaError {
  * @category Errors
  */
 export class QueryError extends KarttaError {
+  /** A query error with its code, and `id`, the id the query was asked about. */
   constructor(code: KarttaErrorCode, message: string, id?: string, details: KarttaErrorDetails = {}) {
     super(code, message, { ...details, id });
   }
@@ -289,6 +300,7 @@ export class QueryError extends KarttaError {
  * @category Errors
  */
 export class ReadOnlyGraphError extends KarttaError {
+  /** The error for a call of the mutating graph method `method`. */
   constructor(method: string) {
     super(
       'graph.read-only',

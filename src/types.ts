@@ -461,7 +461,18 @@ export interface Issue {
  * @category Model
  */
 export type LoadResult<M> =
-  { readonly ok: true; readonly model: M } | { readonly ok: false; readonly issues: readonly Issue[] };
+  | {
+      /** The document is valid. */
+      readonly ok: true;
+      /** The loaded model. */
+      readonly model: M;
+    }
+  | {
+      /** The document is not valid; nothing was loaded. */
+      readonly ok: false;
+      /** Every problem found, each with its code, path and message (never empty). */
+      readonly issues: readonly Issue[];
+    };
 
 /**
  * The kinds of entity in a model (relations have no id and are not entities).
@@ -490,11 +501,36 @@ export type EntityKind = 'product' | 'organisation' | 'service' | 'system' | 'in
  * @category Model
  */
 export type EntityRef =
-  | { readonly kind: 'product'; readonly entity: Product }
-  | { readonly kind: 'organisation'; readonly entity: Organisation }
-  | { readonly kind: 'service'; readonly entity: Service }
-  | { readonly kind: 'system'; readonly entity: System }
-  | { readonly kind: 'integration'; readonly entity: Integration };
+  | {
+      /** The entity is a 'product'. */
+      readonly kind: 'product';
+      /** The 'product' as the document holds it (frozen). */
+      readonly entity: Product;
+    }
+  | {
+      /** The entity is a 'organisation'. */
+      readonly kind: 'organisation';
+      /** The 'organisation' as the document holds it (frozen). */
+      readonly entity: Organisation;
+    }
+  | {
+      /** The entity is a 'service'. */
+      readonly kind: 'service';
+      /** The 'service' as the document holds it (frozen). */
+      readonly entity: Service;
+    }
+  | {
+      /** The entity is a 'system'. */
+      readonly kind: 'system';
+      /** The 'system' as the document holds it (frozen). */
+      readonly entity: System;
+    }
+  | {
+      /** The entity is a 'integration'. */
+      readonly kind: 'integration';
+      /** The 'integration' as the document holds it (frozen). */
+      readonly entity: Integration;
+    };
 
 /**
  * Attributes of a node in {@link Model.graph}: organisations, services and systems are nodes.
@@ -510,9 +546,24 @@ export type EntityRef =
  * @category Model
  */
 export type NodeAttributes =
-  | { readonly kind: 'organisation'; readonly entity: Organisation }
-  | { readonly kind: 'service'; readonly entity: Service }
-  | { readonly kind: 'system'; readonly entity: System };
+  | {
+      /** The node is a 'organisation'. */
+      readonly kind: 'organisation';
+      /** The 'organisation' as the document holds it (frozen). */
+      readonly entity: Organisation;
+    }
+  | {
+      /** The node is a 'service'. */
+      readonly kind: 'service';
+      /** The 'service' as the document holds it (frozen). */
+      readonly entity: Service;
+    }
+  | {
+      /** The node is a 'system'. */
+      readonly kind: 'system';
+      /** The 'system' as the document holds it (frozen). */
+      readonly entity: System;
+    };
 
 /**
  * Attributes of an edge in {@link Model.graph}: every integration (keyed by its id) and every relation (keyed
@@ -530,8 +581,18 @@ export type NodeAttributes =
  * @category Model
  */
 export type EdgeAttributes =
-  | { readonly kind: 'integration'; readonly entity: Integration }
-  | { readonly kind: RelationType; readonly entity: Relation };
+  | {
+      /** The edge is an integration, from its `source` to its `target`. */
+      readonly kind: 'integration';
+      /** The integration as the document holds it (frozen). */
+      readonly entity: Integration;
+    }
+  | {
+      /** The edge is a relation of this type, from its `from` to its `to`. */
+      readonly kind: RelationType;
+      /** The relation as the document holds it (frozen). */
+      readonly entity: Relation;
+    };
 
 /**
  * Options for {@link Model.scope}.
@@ -567,7 +628,9 @@ export interface ScopeOptions {
 export interface Scope {
   /** The scope organisation, or `null` for the whole model. */
   readonly root: string | null;
+  /** The root and its members, directly or transitively (`memberOf`); every organisation without a root. */
   readonly organisations: readonly string[];
+  /** The systems those organisations own or use; retired ones only with `includeRetired`. */
   readonly systems: readonly string[];
 }
 
@@ -585,8 +648,11 @@ export interface Scope {
  * @category Model
  */
 export interface EditResult<M> {
+  /** The edited model, validated; the model edited is unchanged. */
   readonly model: M;
+  /** The changes from the old document to the new one; `model.applyPatches(patches)` gives the new model. */
   readonly patches: readonly Patch[];
+  /** The changes back: `next.applyPatches(inversePatches)` gives the old model (undo). */
   readonly inversePatches: readonly Patch[];
 }
 
@@ -602,7 +668,10 @@ export interface EditResult<M> {
  * @category Model
  */
 export interface Patch {
+  /** Replace the value at `path`, remove it, or add it (into an array: insert at the index). */
   readonly op: 'replace' | 'remove' | 'add';
+  /** Where in the document: property names and array indexes from the top, e.g. `['systems', 0, 'lifecycle']`. */
   readonly path: readonly (string | number)[];
+  /** The new value, for `replace` and `add`. */
   readonly value?: unknown;
 }

@@ -43,6 +43,10 @@ export class ArchimateImportError extends KarttaError {
   /** For `archimate.invalid-model`: every problem of the Kartta document read from the file. */
   readonly issues: readonly Issue[];
 
+  /**
+   * An import error with its code; `position` (1-based) is added to the message, `issues` are those of an invalid
+   * model, `cause` the underlying error.
+   */
   constructor(
     code: KarttaErrorCode,
     message: string,
@@ -82,6 +86,7 @@ export class ArchimateImportError extends KarttaError {
  * @category ArchiMate
  */
 export class ArchimateExportError extends KarttaError {
+  /** An export error with its code and the identifier of the concept being written, where known. */
   constructor(code: KarttaErrorCode, message: string, identifier?: string) {
     super(code, message, { id: identifier });
   }

@@ -62,7 +62,14 @@ export interface ArchimateExportChange {
    */
   readonly identifier: string;
   /** The view it was on (identifier and name), for nodes, connections and view references. */
-  readonly view?: { readonly identifier: string; readonly name: string } | undefined;
+  readonly view?:
+    | {
+        /** The identifier of the view. */
+        readonly identifier: string;
+        /** The name of the view, as Archi lists it. */
+        readonly name: string;
+      }
+    | undefined;
   /**
    * What it pointed at: a node's `elementRef`, a connection's `relationshipRef`, a property's
    * `propertyDefinitionRef`, a view reference's view.

@@ -44,7 +44,9 @@ export interface XmlNode {
  * @category ArchiMate
  */
 export interface LangString {
+  /** The text as the file had it. */
   text: string;
+  /** Its `xml:lang`, such as `fi` or `sv`; absent when the file gave none. */
   lang?: string;
 }
 
@@ -116,6 +118,7 @@ export interface ConceptExtras {
  * @category ArchiMate
  */
 export interface EntityExtras extends ConceptExtras {
+  /** The Kartta id of the organisation, service, system or integration. */
   id: string;
 }
 
@@ -131,8 +134,11 @@ export interface EntityExtras extends ConceptExtras {
  * @category ArchiMate
  */
 export interface RelationExtras extends ConceptExtras {
+  /** The Kartta relation type. */
   type: RelationType;
+  /** The id of the entity the relation starts at. */
   from: string;
+  /** The id of the entity it ends at. */
   to: string;
 }
 
@@ -179,6 +185,7 @@ export interface ModelExtras extends ConceptExtras {
 export interface ArchimateExtras {
   /** Marks the shape of this object, for tools that store it. */
   format: 'kartta-archimate-extras/1';
+  /** The `<model>`'s own extras. */
   model: ModelExtras;
   /** Elements of other types, as read, in file order. */
   elements: XmlNode[];

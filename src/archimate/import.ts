@@ -86,7 +86,9 @@ export interface ArchimateImportOptions {
  * @category ArchiMate
  */
 export interface ArchimateImportResult {
+  /** The Kartta model of what the file held, validated. */
   readonly model: Model;
+  /** Everything else the file held, to give back to toArchimateXml so that the file is written back as it was read. */
   readonly extras: ArchimateExtras;
 }
 

@@ -65,9 +65,16 @@ export type ArchimatePlanResult = Pick<MigrationResult, 'waves'>;
  * @category ArchiMate
  */
 export interface PlanElement {
+  /**
+   * Its identifier in the exchange file, derived from the plan (`plan.wave.1`, `plan.step.<id>`, ...) so that it is
+   * the same on every export.
+   */
   readonly identifier: string;
+  /** The ArchiMate element type: a WorkPackage per wave and per step, a Plateau per state, a Gap per wave. */
   readonly type: 'WorkPackage' | 'Plateau' | 'Gap';
+  /** Its name in the file, e.g. `Wave 1 (2019-01-01 – 2019-06-30)` or `Replace Oulu AD → POP IAM`. */
   readonly name: string;
+  /** Its documentation: a step's `description`, or what a gap takes out of use and brings into use. */
   readonly documentation?: string | undefined;
   /** Property name and value pairs; the names are `plan.*` property definitions. */
   readonly properties: readonly (readonly [string, string | number])[];
@@ -85,10 +92,15 @@ export interface PlanElement {
  * @category ArchiMate
  */
 export interface PlanRelationship {
+  /** Its identifier in the exchange file, derived from what it joins. */
   readonly identifier: string;
+  /** The ArchiMate relationship type. */
   readonly type: 'Triggering' | 'Composition' | 'Realization' | 'Aggregation' | 'Association';
+  /** The identifier of the element it starts at. */
   readonly source: string;
+  /** The identifier of the element it ends at. */
   readonly target: string;
+  /** Its name, where the type alone does not say it (`retires`, `rehosts`). */
   readonly name?: string | undefined;
 }
 
@@ -104,25 +116,42 @@ export interface PlanRelationship {
  * @category ArchiMate
  */
 export interface PlanLayer {
+  /** The WorkPackages, Plateaus and Gaps, in the order they are written. */
   readonly elements: readonly PlanElement[];
+  /** The relationships between them and to the systems, in the order they are written. */
   readonly relationships: readonly PlanRelationship[];
   /** Per wave: its WorkPackage and the WorkPackages of its steps. */
   readonly waves: readonly {
+    /** The wave number, from 1. */
     readonly index: number;
+    /** The identifier of the wave's WorkPackage. */
     readonly workPackage: string;
-    readonly steps: readonly { readonly step: string; readonly workPackage: string }[];
+    /** The wave's steps and the identifiers of their WorkPackages. */
+    readonly steps: readonly {
+      /** The id of the step in the plan. */
+      readonly step: string;
+      /** The identifier of its WorkPackage. */
+      readonly workPackage: string;
+    }[];
   }[];
   /** The plateaus in order; `after` is the wave they follow (0 for the baseline). */
   readonly plateaus: readonly {
+    /** The plateau's identifier. */
     readonly identifier: string;
+    /** The wave it follows; 0 for the baseline. */
     readonly after: number;
+    /** The ids of the systems the plan moves that are in use in this state, sorted. */
     readonly systems: readonly string[];
   }[];
   /** The gap of each wave, between the plateau before it and the one after. */
   readonly gaps: readonly {
+    /** The gap's identifier. */
     readonly identifier: string;
+    /** The wave whose change it describes. */
     readonly wave: number;
+    /** The identifier of the plateau before the wave. */
     readonly from: string;
+    /** The identifier of the plateau after the wave. */
     readonly to: string;
   }[];
 }

@@ -21,6 +21,7 @@ import type { Issue } from '../types.js';
  * @category Migration
  */
 export class PlanValidationError extends ModelValidationError {
+  /** The `plan.invalid` error of a plan document with these `issues`. */
   constructor(issues: readonly Issue[]) {
     super(issues, 'plan');
   }
@@ -53,8 +54,11 @@ export type HardRule = 'after' | 'ready' | 'in-use';
  * @category Migration
  */
 export interface CycleLink {
+  /** The id of the step that must come first. */
   readonly before: string;
+  /** The id of the step that must come later. */
   readonly after: string;
+  /** The hard rule that says so. */
   readonly rule: HardRule;
 }
 
@@ -91,6 +95,7 @@ export class MigrationCycleError extends KarttaError {
   /** The rule behind each consecutive pair, closing back to the first step. */
   readonly links: readonly CycleLink[];
 
+  /** The `plan.cycle` error of the steps in `cycle`, with the rule of each link. */
   constructor(cycle: readonly string[], links: readonly CycleLink[]) {
     const shown = links.map((link) => `${link.before} -> ${link.after} (${link.rule})`).join(', ');
     super(

@@ -103,6 +103,7 @@ export type MigrationAction = (typeof migrationActions)[number];
 export interface MigrationStep {
   /** Unique among the plan's steps. */
   readonly id: string;
+  /** What the step does with `system`: `retire`, `consolidate` into `target`, `replace` by `target`, or `rehost`. */
   readonly action: MigrationAction;
   /** The system the step moves: retires, consolidates into `target`, replaces by `target` or rehosts. */
   readonly system: string;
@@ -114,6 +115,7 @@ export interface MigrationStep {
   readonly notBefore?: string | undefined;
   /** Steps that must come in earlier waves. */
   readonly after?: readonly string[] | undefined;
+  /** Free text about the step; the ArchiMate export writes it as the WorkPackage's documentation. */
   readonly description?: string | undefined;
   /** Tool-specific data, kept as given. */
   readonly x?: Readonly<Record<string, unknown>> | undefined;
@@ -141,7 +143,9 @@ export interface MigrationPlan {
   readonly waveMonths?: number | undefined;
   /** At most this many steps per wave (a positive whole number). */
   readonly capacity?: number | undefined;
+  /** The steps, in any order: planMigration places them in waves. */
   readonly steps: readonly MigrationStep[];
+  /** Free text about the plan. */
   readonly description?: string | undefined;
   /** Tool-specific data, kept as given. */
   readonly x?: Readonly<Record<string, unknown>> | undefined;

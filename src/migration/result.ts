@@ -17,9 +17,13 @@ import type { HardConstraint } from './rules.js';
  * @category Migration
  */
 export interface MigrationWave {
+  /** The wave number, from 1. */
   readonly index: number;
+  /** The wave's first day (`YYYY-MM-DD`); absent when the plan has no `start` and `waveMonths`. */
   readonly start?: string | undefined;
+  /** The wave's last day (`YYYY-MM-DD`), the day before the next wave starts; absent like `start`. */
   readonly end?: string | undefined;
+  /** The ids of the steps in this wave, sorted; empty for a wave that only waits. */
   readonly steps: readonly string[];
 }
 
@@ -36,9 +40,16 @@ export interface MigrationWave {
  * @category Migration
  */
 export interface MigrationBridge {
+  /** The id of the integration to keep alive between an old and a new system. */
   readonly integration: string;
+  /** The steps that move the integration's source system and its target system. */
   readonly steps: readonly [string, string];
+  /** The waves of those two steps; they differ, which is what makes the integration a bridge. */
   readonly waves: readonly [number, number];
+  /**
+   * What the bridge costs the plan: the `weight` option of planMigration gives it (1 for every integration by
+   * default).
+   */
   readonly weight: number;
 }
 
@@ -67,14 +78,16 @@ export type MissedDeadlineCause = 'calendar' | 'not-before' | 'precedence' | 'ca
  * const missed: MissedDeadline = {
  *   step: 'ptj-kempele', deadline: '2019-06-30', wave: 3, waveEnd: '2020-06-30', earliestWave: 2,
  *   cause: 'precedence', chain: ['esb-rehost'],
- *   reason: 'must come after esb-rehost under the hard rules, so wave 2 at the earliest, ending 2019-12-31',
+ *   message: 'must come after esb-rehost under the hard rules, so wave 2 at the earliest, ending 2019-12-31',
  * };
  * ```
  *
  * @category Migration
  */
 export interface MissedDeadline {
+  /** The id of the step whose deadline is missed. */
   readonly step: string;
+  /** The step's `deadline` (`YYYY-MM-DD`), which its wave ends after. */
   readonly deadline: string;
   /** The wave the step is placed in. */
   readonly wave: number;
@@ -82,6 +95,7 @@ export interface MissedDeadline {
   readonly waveEnd: string;
   /** The earliest wave the hard rules and `notBefore` allow, whatever the capacity. */
   readonly earliestWave: number;
+  /** What forced the step past its deadline. */
   readonly cause: MissedDeadlineCause;
   /**
    * For `precedence`: the steps that hold it back, first to last (each must come before the next, the last
@@ -114,12 +128,15 @@ export interface MissedDeadline {
  * @category Migration
  */
 export interface MigrationViolation {
+  /** What is wrong (see above). */
   readonly code: 'retires-dependency' | 'dates-unchecked' | 'calendar-incomplete' | 'target-retired';
+  /** The step concerned; absent for `calendar-incomplete`, which concerns the whole plan. */
   readonly step?: string | undefined;
   /** The system concerned: the one taken out of use, or the retired target. */
   readonly system?: string | undefined;
   /** For `retires-dependency`: the systems outside the plan that depend on `system`, sorted. */
   readonly systems?: readonly string[] | undefined;
+  /** The same in words, with names next to ids. */
   readonly message: string;
 }
 
@@ -147,7 +164,10 @@ export interface MigrationViolation {
  *
  * @category Migration
  */
-export type PlacementReason = PlacementReasonData & { readonly message: string };
+export type PlacementReason = PlacementReasonData & {
+  /** The same in words, with names next to ids; the result's `explanations` list these. */
+  readonly message: string;
+};
 
 /**
  * The facts of a {@link PlacementReason}, without its `message`.
@@ -162,26 +182,73 @@ export type PlacementReason = PlacementReasonData & { readonly message: string }
  */
 export type PlacementReasonData =
   | {
+      /** A hard rule ties the step to another step. */
       readonly code: 'placement.precedence';
+      /** Which hard rule. */
       readonly kind: HardRule;
+      /** Whether the step comes after the other step or before it. */
       readonly direction: 'after' | 'before';
+      /** The id of the other step. */
       readonly step: string;
+      /** The other step's wave. */
       readonly wave: number;
+      /** For a dependency rule: the system that depends on `dependsOn`. */
       readonly system?: string | undefined;
+      /** For a dependency rule: the system `system` depends on. */
       readonly dependsOn?: string | undefined;
     }
-  | { readonly code: 'placement.not-before'; readonly date: string; readonly wave: number }
-  | { readonly code: 'placement.capacity'; readonly waves: readonly number[] }
-  | { readonly code: 'placement.deadline'; readonly date: string; readonly met: boolean; readonly waveEnd: string }
-  | { readonly code: 'placement.grouped'; readonly step: string; readonly integrations: readonly string[] }
   | {
-      readonly code: 'placement.bridge';
-      readonly step: string;
+      /** The step's `notBefore` holds it back. */
+      readonly code: 'placement.not-before';
+      /** The step's `notBefore` (`YYYY-MM-DD`). */
+      readonly date: string;
+      /** The first wave that starts on or after that date. */
       readonly wave: number;
+    }
+  | {
+      /** Earlier waves were full. */
+      readonly code: 'placement.capacity';
+      /** The waves it could have taken but that were full (the plan's `capacity`), ascending. */
+      readonly waves: readonly number[];
+    }
+  | {
+      /** The step's deadline, met or not. */
+      readonly code: 'placement.deadline';
+      /** The step's `deadline` (`YYYY-MM-DD`). */
+      readonly date: string;
+      /** True when the wave ends on or before the deadline. */
+      readonly met: boolean;
+      /** The last day of the step's wave. */
+      readonly waveEnd: string;
+    }
+  | {
+      /** The step shares its wave with an integrated step, which saves bridges. */
+      readonly code: 'placement.grouped';
+      /** The id of the step in the same wave. */
+      readonly step: string;
+      /** The integrations between the two steps' systems that need no bridge, sorted. */
       readonly integrations: readonly string[];
     }
-  | { readonly code: 'placement.waits'; readonly earliest: number }
-  | { readonly code: 'placement.free' };
+  | {
+      /** Integrations to a step in another wave must be bridged. */
+      readonly code: 'placement.bridge';
+      /** The id of the other step. */
+      readonly step: string;
+      /** The other step's wave. */
+      readonly wave: number;
+      /** The integrations that become bridges, sorted. */
+      readonly integrations: readonly string[];
+    }
+  | {
+      /** The step could have come earlier, but that would not have been better. */
+      readonly code: 'placement.waits';
+      /** The earliest wave it could have taken. */
+      readonly earliest: number;
+    }
+  | {
+      /** Nothing holds the step back: it is in the first wave it may take. */
+      readonly code: 'placement.free';
+    };
 
 /**
  * Where one step was placed and why.
@@ -191,19 +258,25 @@ export type PlacementReasonData =
  * import type { StepPlacement } from 'kartta';
  * const placement: StepPlacement = {
  *   step: 'iam', wave: 1, action: 'replace', system: 'oulu-ad', target: 'pop-iam', class: 'TORI',
- *   earliestWave: 1, reasons: [{ rule: 'free' }],
+ *   systemName: 'Oulu AD', targetName: 'POP IAM', earliestWave: 1,
+ *   reasons: [{ code: 'placement.free', message: 'nothing holds it back: wave 1 is the first it may take' }],
  * };
  * ```
  *
  * @category Migration
  */
 export interface StepPlacement {
+  /** The id of the step. */
   readonly step: string;
+  /** The wave the step is placed in, from 1. */
   readonly wave: number;
+  /** The step's action, as in the plan. */
   readonly action: MigrationAction;
+  /** The id of the system the step moves. */
   readonly system: string;
   /** The name of the step's system. */
   readonly systemName: string;
+  /** The id of the system it moves to, for `consolidate` and `replace`. */
   readonly target?: string | undefined;
   /** The name of the target, when there is one. */
   readonly targetName?: string | undefined;
@@ -213,6 +286,7 @@ export interface StepPlacement {
   readonly earliestWave: number;
   /** The last wave that meets the deadline (0 when none does); absent without a deadline or wave dates. */
   readonly latestWave?: number | undefined;
+  /** Why the step sits in this wave, most binding first; never empty (`placement.free` when nothing holds it back). */
   readonly reasons: readonly PlacementReason[];
 }
 

@@ -27,8 +27,11 @@ import type { MigrationStep } from './plan-schema.js';
  * @category Migration
  */
 export interface HardConstraint {
+  /** The id of the step that must be in an earlier wave. */
   readonly before: string;
+  /** The id of the step that must be in a later wave. */
   readonly after: string;
+  /** The hard rule that ties them. */
   readonly rule: HardRule;
   /** For `ready` and `in-use`: the system whose dependency ties the two steps. */
   readonly system?: string | undefined;

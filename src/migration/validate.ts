@@ -25,7 +25,18 @@ import { withArticle } from '../words.js';
  * @category Migration
  */
 export type PlanValidationResult =
-  { readonly ok: true; readonly plan: MigrationPlan } | { readonly ok: false; readonly issues: readonly Issue[] };
+  | {
+      /** The plan is valid for the model. */
+      readonly ok: true;
+      /** The parsed plan. */
+      readonly plan: MigrationPlan;
+    }
+  | {
+      /** The plan is not valid. */
+      readonly ok: false;
+      /** Every problem found, each with a stable code and a path such as `steps[2].target` (never empty). */
+      readonly issues: readonly Issue[];
+    };
 
 type Path = (string | number)[];
 

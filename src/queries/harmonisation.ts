@@ -53,10 +53,13 @@ export interface HarmonisationOptions {
  * @category Queries
  */
 export interface InstallationFacts {
+  /** The id of the installation (a system). */
   readonly system: string;
+  /** The system's display name. */
   readonly name: string;
   /** The product key (see {@link HarmonisationCandidate}). */
   readonly product: string;
+  /** The system's lifecycle; a `retired` one is only listed with `includeRetired`. */
   readonly lifecycle: Lifecycle;
   /** The system's `users`, else the sum of `users` on `uses` relations from organisations in scope, else 0. */
   readonly users: number;
@@ -64,7 +67,12 @@ export interface InstallationFacts {
   readonly usersFrom: UsersSource;
   /** How many integrations start, end or (for a platform) run through it. */
   readonly integrations: number;
+  /** The last day of the system's contract (`YYYY-MM-DD`), or `null` when the model does not say. */
   readonly contractEnds: string | null;
+  /**
+   * What the installation costs a year in euros, or `null` when the model does not say (it then adds nothing to
+   * savings).
+   */
   readonly annualCost: number | null;
   /** Organisations in scope that own or use it. */
   readonly organisations: readonly string[];
@@ -122,41 +130,69 @@ export type KeepProductRule = 'known' | 'users' | 'installations' | 'product';
  */
 export type HarmonisationReason =
   | {
+      /** The installations share one normalised product. */
       readonly code: 'product.shared';
+      /** The product key they share. */
       readonly product: string;
+      /** The installations, sorted by id. */
       readonly systems: readonly string[];
+      /** The same in words, with names next to ids. */
       readonly message: string;
     }
   | {
+      /** TORI systems of several products support one service. */
       readonly code: 'service.shared';
+      /** The id of the service. */
       readonly service: string;
+      /** The product keys, sorted. */
       readonly products: readonly string[];
+      /** The systems, sorted by id. */
       readonly systems: readonly string[];
+      /** The same in words, with names next to ids. */
       readonly message: string;
     }
   | {
+      /** Why this installation is the one to keep. */
       readonly code: 'keep.system';
+      /** The first rule that separated it from the runner-up. */
       readonly rule: KeepRule;
+      /** The id of the installation to keep. */
       readonly keep: string;
+      /** The id of the installation that came second. */
       readonly runnerUp: string;
+      /** The kept installation's value under `rule` (users, integrations, contract end, ...). */
       readonly keepValue: string | number | boolean | null;
+      /** The runner-up's value under `rule`. */
       readonly runnerUpValue: string | number | boolean | null;
+      /** The same in words, with names next to ids. */
       readonly message: string;
     }
   | {
+      /** Why this product is the one to converge on. */
       readonly code: 'keep.product';
+      /** The first rule that separated it from the runner-up. */
       readonly rule: KeepProductRule;
+      /** The product key to keep. */
       readonly keep: string;
+      /** The product key that came second. */
       readonly runnerUp: string;
+      /** The kept product's value under `rule`. */
       readonly keepValue: string | number | boolean;
+      /** The runner-up's value under `rule`. */
       readonly runnerUpValue: string | number | boolean;
+      /** The same in words, with names next to ids. */
       readonly message: string;
     }
   | {
+      /** How the savings were added up. */
       readonly code: 'savings.total';
+      /** The savings in euros a year, or `null` when no cost is known. */
       readonly amount: number | null;
+      /** The installations given up whose `annualCost` is known and counted, sorted. */
       readonly known: readonly string[];
+      /** The installations given up whose cost the model does not give, sorted. */
       readonly unknown: readonly string[];
+      /** The same in words, with names next to ids. */
       readonly message: string;
     };
 
@@ -174,7 +210,9 @@ export type HarmonisationReason =
 export interface ProductGroup {
   /** The product key: catalogue id, normalised name, or `system:<id>` for a system that names no product. */
   readonly product: string;
+  /** The catalogue name, the product as a system wrote it, or the system's name for a system without product. */
   readonly name: string;
+  /** True when the product is in the model's product catalogue. */
   readonly catalogue: boolean;
   /** False for a system without product (it stands for a product of its own). */
   readonly known: boolean;
@@ -198,7 +236,9 @@ export interface ProductGroup {
  * @category Queries
  */
 export interface SystemCost {
+  /** The id of the installation given up. */
   readonly system: string;
+  /** What it costs a year in euros, or `null` when the model does not say. */
   readonly annualCost: number | null;
 }
 
@@ -245,6 +285,7 @@ interface CandidateBase {
  * @category Queries
  */
 export interface SameProductCandidate extends CandidateBase {
+  /** Several installations of one product. */
   readonly kind: 'sameProduct';
   /** The product key: the catalogue id, or the normalised name of a product outside the catalogue. */
   readonly product: string;
@@ -270,7 +311,9 @@ export interface SameProductCandidate extends CandidateBase {
  * @category Queries
  */
 export interface SameServiceCandidate extends CandidateBase {
+  /** TORI systems of several products for one service. */
   readonly kind: 'sameService';
+  /** The id of the service they support. */
   readonly service: string;
   /** The service's name. */
   readonly serviceName: string;

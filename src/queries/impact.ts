@@ -39,6 +39,7 @@ export interface ImpactOptions {
  * @category Queries
  */
 export interface IntegratedSystem {
+  /** The id of the system reached. */
   readonly system: string;
   /** Number of hops from the system asked about; a hop through a platform counts as one. */
   readonly distance: number;
@@ -62,6 +63,7 @@ export interface IntegratedSystem {
  * @category Queries
  */
 export interface DependentSystem {
+  /** The id of the dependent system. */
   readonly system: string;
   /** The system it has a `dependsOn` relation to on the way (the smallest id among equals). */
   readonly dependsOn: string;
@@ -81,7 +83,9 @@ export interface DependentSystem {
  * @category Queries
  */
 export interface ServiceImpact {
+  /** The id of the affected service. */
   readonly service: string;
+  /** The systems through which it is affected (the one asked about or its dependents) that support it, sorted. */
   readonly systems: readonly string[];
 }
 
@@ -98,8 +102,11 @@ export interface ServiceImpact {
  * @category Queries
  */
 export interface OrganisationImpact {
+  /** The id of the affected organisation. */
   readonly organisation: string;
+  /** The affected systems it owns, sorted. */
   readonly owns: readonly string[];
+  /** The affected systems it uses (a `uses` relation), sorted. */
   readonly uses: readonly string[];
 }
 
@@ -120,9 +127,24 @@ export interface OrganisationImpact {
  * @category Queries
  */
 export type ImpactReason =
-  | (DependentSystem & { readonly code: 'impact.dependent'; readonly message: string })
-  | (ServiceImpact & { readonly code: 'impact.service'; readonly message: string })
-  | (OrganisationImpact & { readonly code: 'impact.organisation'; readonly message: string });
+  | (DependentSystem & {
+      /** A system depends on the one asked about, directly or through others. */
+      readonly code: 'impact.dependent';
+      /** The same in words, with names next to ids. */
+      readonly message: string;
+    })
+  | (ServiceImpact & {
+      /** A service is supported by the system or a dependent. */
+      readonly code: 'impact.service';
+      /** The same in words, with names next to ids. */
+      readonly message: string;
+    })
+  | (OrganisationImpact & {
+      /** An organisation owns or uses the system or a dependent. */
+      readonly code: 'impact.organisation';
+      /** The same in words, with names next to ids. */
+      readonly message: string;
+    });
 
 /**
  * The result of {@link impactOf}.
@@ -136,6 +158,7 @@ export type ImpactReason =
  * @category Queries
  */
 export interface Impact {
+  /** The id of the system asked about. */
   readonly system: string;
   /** The system's name. */
   readonly systemName: string;

@@ -64,6 +64,7 @@ export interface ParallelPair {
   readonly systemNames: readonly [string, string];
   /** Their product keys, in the order of `systems`. */
   readonly products: readonly [string, string];
+  /** How the two are connected: `direct`, through a shared `platform`, or `none` (a gap). */
   readonly status: PairStatus;
   /**
    * What makes the status, sorted: for `direct` the integrations between the two not through a platform; for
@@ -90,21 +91,33 @@ export interface ParallelPair {
  */
 export type ParallelReason =
   | {
+      /** Systems of several products support one service. */
       readonly code: 'service.parallel';
+      /** The id of the service. */
       readonly service: string;
+      /** The product keys, sorted. */
       readonly products: readonly string[];
+      /** The systems, sorted by id. */
       readonly systems: readonly string[];
+      /** The same in words, with names next to ids. */
       readonly message: string;
     }
   | {
+      /** Whether parallel operation has gone on past the policy date (`parallel.overdue`) or not. */
       readonly code: 'parallel.overdue' | 'parallel.within-policy';
+      /** The policy date, the `allowedUntil` option. */
       readonly allowedUntil: string;
+      /** The day it was judged on. */
       readonly asOf: string;
+      /** The same in words. */
       readonly message: string;
     }
   | {
+      /** Pairs of parallel systems with no integration between them. */
       readonly code: 'parallel.gaps';
+      /** Those pairs, each sorted, in the order of the group's `pairs`. */
       readonly pairs: readonly (readonly [string, string])[];
+      /** The same in words, with names next to ids. */
       readonly message: string;
     };
 
@@ -122,9 +135,13 @@ export type ParallelReason =
 export interface ParallelProduct {
   /** Product key: catalogue id, normalised name, or `system:<id>` for a system that names no product. */
   readonly product: string;
+  /** The catalogue name, the product as a system wrote it, or the system's name for a system without product. */
   readonly name: string;
+  /** True when the product is in the model's product catalogue. */
   readonly catalogue: boolean;
+  /** False for a system without product (it stands for a product of its own). */
   readonly known: boolean;
+  /** The group's systems of this product, sorted by id. */
   readonly systems: readonly string[];
 }
 
@@ -140,6 +157,7 @@ export interface ParallelProduct {
  * @category Queries
  */
 export interface ParallelGroup {
+  /** The id of the service the systems support. */
   readonly service: string;
   /** The service's name. */
   readonly serviceName: string;
@@ -159,6 +177,7 @@ export interface ParallelGroup {
   readonly gaps: number;
   /** Each product with its systems, sorted by product key. */
   readonly productGroups: readonly ParallelProduct[];
+  /** Why the group is one, whether it is overdue, and its gaps: plain data with a stable `code`, and a sentence. */
   readonly reasons: readonly ParallelReason[];
   /** The name of the service and of every system and platform the group lists, sorted by id. */
   readonly names: readonly EntityName[];

@@ -60,6 +60,7 @@ export interface FieldChange {
 export interface DiffEntry {
   /** `added` (only in the second model), `removed` (only in the first) or `changed` (in both, different). */
   readonly change: 'added' | 'removed' | 'changed';
+  /** The collection of the document it is in. */
   readonly collection: DiffCollection;
   /** The entity's id; for a relation its key `type: from -> to` (see `relationKey`). */
   readonly id: string;
@@ -86,8 +87,11 @@ export interface DiffEntry {
  * ```
  */
 export interface DiffCounts {
+  /** Entities, products and relations only in the second model. */
   readonly added: number;
+  /** Those only in the first model. */
   readonly removed: number;
+  /** Those in both, with different fields. */
   readonly changed: number;
 }
 

@@ -57,6 +57,7 @@ export class ScenarioError extends KarttaError {
   /** Every problem found, in the order of the changes. */
   readonly problems: readonly ScenarioProblem[];
 
+  /** A scenario error with its code and every problem found; the message lists them. */
   constructor(
     code: 'scenario.invalid' | 'scenario.conflict' | 'scenario.change-invalid',
     problems: readonly ScenarioProblem[],

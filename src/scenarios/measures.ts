@@ -44,7 +44,15 @@ export interface MeasureContext {
  * ```
  */
 export type MeasureValue =
-  number | string | null | { readonly value: number | string | null; readonly notes?: readonly string[] | undefined };
+  | number
+  | string
+  | null
+  | {
+      /** The value: a number, a date (`YYYY-MM-DD`), a text, or `null`. */
+      readonly value: number | string | null;
+      /** Details for a reader, such as the systems counted with their dates; shown with `notes` on. */
+      readonly notes?: readonly string[] | undefined;
+    };
 
 /**
  * One row of a scenario comparison: an id (kebab-case), a label, a unit and a function computing the value of a

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { integrationSchema } from '../schema/document.js';
 import { extensionSchema, refSchema, textSchema } from '../schema/primitives.js';
 import { migrationPlanSchema } from '../migration/plan-schema.js';
+import type { MigrationPlan } from '../migration/plan-schema.js';
+import type { Integration } from '../types.js';
 
 /**
  * The scenario format identifier this version of Kartta reads and writes.
@@ -188,7 +190,7 @@ export interface AddIntegrationOperation {
   /** The operation. */
   readonly op: 'addIntegration';
   /** The integration, as the `kartta/1` format writes one. */
-  readonly integration: z.infer<typeof integrationSchema>;
+  readonly integration: Integration;
   /** Why, in words, for a reader. */
   readonly description?: string | undefined;
 }
@@ -280,6 +282,7 @@ export interface Scenario {
   readonly format: 'kartta-scenario/1';
   /** A short name, the column's title in a comparison. */
   readonly name: string;
+  /** What the scenario is about, in words, for a reader of the comparison. */
   readonly description?: string | undefined;
   /** The content hash of the base model the changes were written against (see `modelHash`). */
   readonly base?: string | undefined;
@@ -288,7 +291,7 @@ export interface Scenario {
   /** The changes, applied in order. */
   readonly changes: readonly ScenarioChange[];
   /** A migration plan from the base towards this scenario (a `planMigration` plan document). */
-  readonly plan?: z.infer<typeof migrationPlanSchema> | undefined;
+  readonly plan?: MigrationPlan | undefined;
   /** Tool-specific data, kept as given. */
   readonly x?: Readonly<Record<string, unknown>> | undefined;
 }

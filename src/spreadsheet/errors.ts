@@ -29,6 +29,7 @@ export class SpreadsheetError extends KarttaError {
   /** The file the problem is in, where there is one. */
   readonly file: string | undefined;
 
+  /** An error reading or writing a spreadsheet, with its code and the file, where there is one. */
   constructor(code: KarttaErrorCode, message: string, file?: string) {
     super(code, message);
     this.file = file;
@@ -55,6 +56,7 @@ export class SpreadsheetInventoryError extends KarttaError {
   /** Every problem found, in file, sheet and row order. */
   readonly problems: readonly InventoryProblem[];
 
+  /** The error of inventories with `problems`; the message lists the first twenty. */
   constructor(problems: readonly InventoryProblem[]) {
     const lines = problems.slice(0, 20).map((problem) => `  - ${problem.message} [${problem.code}]`);
     if (problems.length > 20) lines.push(`  ... and ${problems.length - 20} more`);

@@ -61,7 +61,12 @@ export interface IdCollision {
   /** The id the rows asked for. */
   readonly id: string;
   /** The rows (by cell reference) and the ids they were given, in the order the ids were given. */
-  readonly rows: readonly { readonly location: string; readonly id: string }[];
+  readonly rows: readonly {
+    /** The row, as a cell reference (`Järjestelmät!A9`). */
+    readonly location: string;
+    /** The id that row was given. */
+    readonly id: string;
+  }[];
 }
 
 /**

@@ -30,9 +30,13 @@ export interface ColumnMapping {
   readonly sheets?: Readonly<Record<string, string | null>>;
   /** Products confirmed by the user: their spellings are one product, and never merged with another. */
   readonly products?: readonly {
+    /** The product's id in the catalogue; made from the name when absent. */
     readonly id?: string;
+    /** The product's name, as the model should spell it. */
     readonly name: string;
+    /** Who sells or develops it. */
     readonly vendor?: string;
+    /** The other spellings the inventories use for it. */
     readonly aliases?: readonly string[];
   }[];
   /** Groups of spellings that are different products, however alike they look. */

@@ -94,7 +94,12 @@ export interface InventoryResult {
   /** Generated ids that had to be numbered because another row or entity had the same one. */
   readonly idCollisions: readonly IdCollision[];
   /** How many data rows were read, and how many were skipped. */
-  readonly rows: { readonly read: number; readonly skipped: number };
+  readonly rows: {
+    /** Data rows read, over all files and sheets (header rows not counted). */
+    readonly read: number;
+    /** Of them, rows skipped for a problem (only with `partial`). */
+    readonly skipped: number;
+  };
 }
 
 const optionsSchema = optionsSchemaOf({

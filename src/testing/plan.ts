@@ -61,9 +61,13 @@ export type GeneratedStep = MigrationStep;
  * @category Testing
  */
 export interface GeneratedPlan {
+  /** First day of wave 1: the `start` option, default `2019-01-01`. */
   start: string;
+  /** Length of a wave in months: the `waveMonths` option, default 3. */
   waveMonths: number;
+  /** Most steps per wave: the `capacity` option, default one in 25 of the steps (at least 3). */
   capacity: number;
+  /** The steps, in an order that meets their `after` links. */
   steps: GeneratedStep[];
 }
 
@@ -80,9 +84,13 @@ export interface GeneratedPlan {
  * @category Testing
  */
 export interface PlanSource {
+  /** The product catalogue, to group installations of one product. */
   readonly products?: readonly Product[] | undefined;
+  /** The organisations, to find the scope and the owners. */
   readonly organisations?: readonly Organisation[] | undefined;
+  /** The systems the steps move. */
   readonly systems?: readonly System[] | undefined;
+  /** The relations: membership, ownership, support and dependencies. */
   readonly relations?: readonly Relation[] | undefined;
 }
 

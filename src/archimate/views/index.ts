@@ -38,7 +38,9 @@ export type { ViewSpec, ViewNodeSpec, ViewConnectionSpec } from './types.js';
  * @category ArchiMate
  */
 export interface ViewsPlan {
+  /** The migration plan. */
   readonly document: MigrationPlan;
+  /** Its waves, as planMigration placed the steps (or any placement of your own). */
   readonly result: Pick<MigrationResult, 'waves'>;
 }
 

@@ -20,10 +20,15 @@
  * @category ArchiMate
  */
 export interface ViewSpec {
+  /** The identifier of the view in the exchange file; unique in the file. */
   identifier: string;
+  /** The name of the view, as Archi lists it. */
   name: string;
+  /** What the view shows, as its documentation. */
   documentation?: string;
+  /** The top-level nodes, each with its nested nodes. */
   nodes: ViewNodeSpec[];
+  /** The connections between nodes. */
   connections: ViewConnectionSpec[];
 }
 
@@ -40,12 +45,19 @@ export interface ViewSpec {
  * @category ArchiMate
  */
 export interface ViewNodeSpec {
+  /** The identifier of the node; unique in the file. */
   identifier: string;
+  /** The identifier of the element it shows (an exported element). */
   elementRef: string;
+  /** Left edge in view pixels, from the left of the view (not of the parent node). */
   x: number;
+  /** Top edge in view pixels, from the top of the view. */
   y: number;
+  /** Width in view pixels. */
   w: number;
+  /** Height in view pixels. */
   h: number;
+  /** Nodes drawn inside this one. */
   children?: ViewNodeSpec[];
 }
 
@@ -65,9 +77,19 @@ export interface ViewNodeSpec {
  * @category ArchiMate
  */
 export interface ViewConnectionSpec {
+  /** The identifier of the connection; unique in the file. */
   identifier: string;
+  /** The identifier of the relationship it shows. */
   relationshipRef: string;
+  /** The identifier of the node it starts at (showing the relationship's source). */
   source: string;
+  /** The identifier of the node it ends at. */
   target: string;
-  bendpoints?: { x: number; y: number }[];
+  /** Points the line bends at, in view pixels, from source to target; a straight line without. */
+  bendpoints?: {
+    /** Pixels from the left of the view. */
+    x: number;
+    /** Pixels from the top of the view. */
+    y: number;
+  }[];
 }

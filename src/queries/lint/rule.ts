@@ -130,6 +130,7 @@ export type LintData = { readonly [key: string]: string | number | boolean | nul
 export interface LintFinding {
   /** The rule's dotted id. */
   readonly rule: LintRuleId;
+  /** The finding's severity: the rule's default, or what `LintConfig.rules` set. */
   readonly severity: LintSeverity;
   /** The id of the entity the finding is about (for a group: the smallest id in it). */
   readonly entity: string;
@@ -137,7 +138,12 @@ export interface LintFinding {
   readonly entityName: string;
   /** Other entities involved, sorted (the rest of a duplicate group or cycle, the systems of a pair, ...). */
   readonly related: readonly string[];
+  /** What is wrong and where, in words, with names next to ids. */
   readonly message: string;
+  /**
+   * The facts behind the message as plain data (dates, counts, the platform of a pair, ...), keys depending on the
+   * rule.
+   */
   readonly data: LintData;
   /**
    * For a finding that stands for many pairs of systems (`tosi.parallel-unintegrated`: one finding per service
