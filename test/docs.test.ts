@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -102,4 +104,66 @@ describe('API documentation', () => {
     };
     expect(config.categoryOrder).toEqual([...categories, '*']);
   });
+});
+
+/** The ```ts blocks of the TSDoc comments of the source files, with where they are. */
+function tsdocExamples(): { where: string; code: string }[] {
+  const out: { where: string; code: string }[] = [];
+  const root = fileURLToPath(new URL('../src/', import.meta.url));
+  for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+    if (!file.endsWith('.ts')) continue;
+    const text = readFileSync(join(root, file), 'utf8');
+    for (const comment of text.matchAll(/\/\*\*[\s\S]*?\*\//g)) {
+      for (const block of comment[0].matchAll(/```ts\n([\s\S]*?)```/g)) {
+        const code = block[1]!
+          .split('\n')
+          .map((line) => line.replace(/^\s*\* ?/, ''))
+          .join('\n');
+        const line = text.slice(0, (comment.index ?? 0) + (block.index ?? 0)).split('\n').length;
+        out.push({ where: `src/${file}:${line}`, code });
+      }
+    }
+  }
+  return out;
+}
+
+describe('the examples in the TSDoc', () => {
+  it('every example that imports from kartta type-checks against the source', () => {
+    // The examples of internal helpers use names from their own module and are not part of the site.
+    const examples = tsdocExamples().filter((example) => /from 'kartta(\/[a-z]+)?'/.test(example.code));
+    expect(examples.length).toBeGreaterThan(150);
+    const dir = mkdtempSync(join(tmpdir(), 'kartta-tsdoc-'));
+    const files = examples.map((example, index) => {
+      const file = join(dir, `example-${index}.ts`);
+      writeFileSync(file, `export {};\n${example.code}`);
+      return file;
+    });
+    const src = fileURLToPath(new URL('../src/', import.meta.url));
+    const program = ts.createProgram(files, {
+      strict: true,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      target: ts.ScriptTarget.ES2022,
+      noEmit: true,
+      skipLibCheck: true,
+      types: ['node'],
+      typeRoots: [fileURLToPath(new URL('../node_modules/@types', import.meta.url))],
+      paths: {
+        kartta: [join(src, 'index.ts')],
+        'kartta/testing': [join(src, 'testing/index.ts')],
+        'kartta/spreadsheet': [join(src, 'spreadsheet/index.ts')],
+        'kartta/report': [join(src, 'report/index.ts')],
+      },
+    });
+    const errors = ts
+      .getPreEmitDiagnostics(program)
+      .filter((diagnostic) => diagnostic.file && files.includes(diagnostic.file.fileName))
+      .map((diagnostic) => {
+        const index = files.indexOf(diagnostic.file!.fileName);
+        const { line } = diagnostic.file!.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
+        return `${examples[index]!.where} (+${line - 1}): ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`;
+      });
+    expect(errors).toEqual([]);
+    // One compiler program over the whole source: seconds alone, longer on a busy machine.
+  }, 300_000);
 });

@@ -50,7 +50,8 @@ export type PairStatus = 'direct' | 'platform' | 'none';
  * ```ts
  * import type { ParallelPair } from 'kartta';
  * const pair: ParallelPair = {
- *   systems: ['esko-ppshp', 'lifecare-oulu'], products: ['esko', 'lifecare'], status: 'platform',
+ *   systems: ['esko-ppshp', 'lifecare-oulu'], systemNames: ['Esko (PPSHP)', 'Lifecare (Oulu)'],
+ *   products: ['esko', 'lifecare'], status: 'platform',
  *   integrations: ['i-17'], platforms: ['pop-esb'], ignored: [],
  * };
  * ```
