@@ -5,7 +5,8 @@
  *
  * The rules, for whoever writes a guide:
  * - A ```ts (or ```typescript) block is a program: it imports what it uses and runs on its own, in a directory
- *   where `examples/` is the sample region, `test/corpus/` the repository's Archi files (both copies) and
+ *   where `examples/` is the sample region, `test/corpus/` the repository's Archi files (both copies),
+ *   `region.json` and `region.plan.json` what `npx kartta sample -o region.json` writes, and
  *   `node_modules/kartta` the package, as in a clone after `npm run build` or a project that installed it.
  * - A block without any `import` continues the blocks before it in the same file (back to the last one with
  *   imports), like a reader who keeps typing into the same file.
@@ -24,6 +25,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'tsup';
+import { libraryEntries } from '../tsup.config.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -134,12 +136,7 @@ beforeAll(async () => {
   await build({
     config: false,
     silent: true,
-    entry: {
-      index: join(root, 'src/index.ts'),
-      testing: join(root, 'src/testing/index.ts'),
-      spreadsheet: join(root, 'src/spreadsheet/index.ts'),
-      report: join(root, 'src/report/index.ts'),
-    },
+    entry: Object.fromEntries(Object.entries(libraryEntries).map(([name, path]) => [name, join(root, path)])),
     outDir: join(pkg, 'dist'),
     format: ['esm'],
     dts: false,
@@ -149,6 +146,9 @@ beforeAll(async () => {
   // Copies, so that an example that writes a file cannot change the repository.
   cpSync(join(root, 'examples'), join(work, 'examples'), { recursive: true });
   cpSync(join(root, 'test/corpus'), join(work, 'test/corpus'), { recursive: true });
+  // What `npx kartta sample -o region.json` writes (the same bytes, test/cli checks it).
+  cpSync(join(root, 'examples/pohjois-pohjanmaa.json'), join(work, 'region.json'));
+  cpSync(join(root, 'examples/pohjois-pohjanmaa.plan.json'), join(work, 'region.plan.json'));
 });
 
 afterAll(() => {

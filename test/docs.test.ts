@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { libraryEntries } from '../tsup.config.js';
 
 /**
  * Every public export carries TSDoc with an example, so the API site never shows a bare signature. Checked on
@@ -138,7 +139,6 @@ describe('the examples in the TSDoc', () => {
       writeFileSync(file, `export {};\n${example.code}`);
       return file;
     });
-    const src = fileURLToPath(new URL('../src/', import.meta.url));
     const program = ts.createProgram(files, {
       strict: true,
       module: ts.ModuleKind.ESNext,
@@ -148,12 +148,13 @@ describe('the examples in the TSDoc', () => {
       skipLibCheck: true,
       types: ['node'],
       typeRoots: [fileURLToPath(new URL('../node_modules/@types', import.meta.url))],
-      paths: {
-        kartta: [join(src, 'index.ts')],
-        'kartta/testing': [join(src, 'testing/index.ts')],
-        'kartta/spreadsheet': [join(src, 'spreadsheet/index.ts')],
-        'kartta/report': [join(src, 'report/index.ts')],
-      },
+      // Each subpath of the package resolves to its entry in src/ (tsup.config.ts lists them).
+      paths: Object.fromEntries(
+        Object.entries(libraryEntries).map(([name, path]) => [
+          name === 'index' ? 'kartta' : `kartta/${name}`,
+          [fileURLToPath(new URL(`../${path}`, import.meta.url))],
+        ]),
+      ),
     });
     const errors = ts
       .getPreEmitDiagnostics(program)
