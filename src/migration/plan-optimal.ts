@@ -23,6 +23,8 @@ import { loadSolver } from './solver.js';
  * import type { PlanMigrationOptimalOptions } from 'kartta';
  * const options: PlanMigrationOptimalOptions = { method: 'auto', timeLimit: 30 };
  * ```
+ *
+ * @category Migration
  */
 export interface PlanMigrationOptimalOptions {
   /** The weight of an integration as a bridge, as for {@link planMigration}. Default 1. */
@@ -89,6 +91,8 @@ const OPTIONS = optionsSchema({
  * const result = await planMigrationOptimal(model, plan, { method: 'mip', timeLimit: 30 });
  * console.log(result.method, result.proven, result.cost, result.gap); // 'mip' true 3 0
  * ```
+ *
+ * @category Migration
  */
 export async function planMigrationOptimal(
   model: Model,
@@ -106,6 +110,8 @@ export async function planMigrationOptimal(
  * const model = Model.load(readFileSync('examples/pohjois-pohjanmaa.json', 'utf8'));
  * const result = await planMigrationOptimal(model, readFileSync('examples/pohjois-pohjanmaa.plan.json', 'utf8'));
  * ```
+ *
+ * @category Migration
  */
 export async function planMigrationOptimal(
   model: Model,

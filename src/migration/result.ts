@@ -303,6 +303,8 @@ export interface StepPlacement {
  * import type { MigrationMethod } from 'kartta';
  * const method: MigrationMethod = 'mip';
  * ```
+ *
+ * @category Migration
  */
 export type MigrationMethod = 'exhaustive' | 'mip' | 'heuristic';
 
@@ -323,9 +325,13 @@ export type MigrationMethod = 'exhaustive' | 'mip' | 'heuristic';
  * import type { PlanReason } from 'kartta';
  * const reason: PlanReason = { code: 'plan.mip-time-limit', message: 'the MIP solver reached the time limit of 10 s' };
  * ```
+ *
+ * @category Migration
  */
 export interface PlanReason {
+  /** What happened, as a stable code (see above). */
   readonly code: PlanReasonCode;
+  /** The same in words, with the limits and numbers involved. */
   readonly message: string;
 }
 
@@ -337,6 +343,8 @@ export interface PlanReason {
  * import type { PlanReasonCode } from 'kartta';
  * const code: PlanReasonCode = 'plan.mip-optimal';
  * ```
+ *
+ * @category Migration
  */
 export type PlanReasonCode = Extract<ReasonCode, `plan.${string}`>;
 
