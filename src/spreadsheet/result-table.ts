@@ -56,6 +56,7 @@ export interface ResultColumn {
 export interface ResultTable {
   /** The sheet name (cut to Excel's 31 characters, and made unique, when written). */
   readonly name: string;
+  /** The columns in order: each cell of a row belongs to the column at the same index. */
   readonly columns: readonly ResultColumn[];
   /** One array per row, a cell per column. */
   readonly rows: readonly (readonly ResultCell[])[];
