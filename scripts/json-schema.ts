@@ -25,8 +25,15 @@ const NESTED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     systems: 'System',
     integrations: 'Integration',
     relations: 'Relation',
+    themes: 'Theme',
+    funders: 'Funder',
+    offerings: 'Offering',
+    projects: 'Project',
   },
   System: { contract: 'Contract' },
+  Offering: { obligation: 'Obligation' },
+  Project: { budget: 'ProjectBudget', funding: 'Funding', deliverables: 'Deliverables' },
+  ProjectBudget: { lines: 'BudgetLine' },
 };
 
 interface TypeDocs {

@@ -41,6 +41,15 @@ export {
   modes,
   relationTypes,
 } from './schema/document.js';
+export {
+  themeSchema,
+  funderSchema,
+  offeringSchema,
+  projectSchema,
+  projectKinds,
+  projectStatuses,
+  projectLevels,
+} from './schema/portfolio.js';
 export type * from './types.js';
 export { displayName, NAME_FALLBACK, type EntityName } from './names.js';
 export { issueCodes, errorCodes, reasonCodes, scenarioProblemCodes } from './codes.js';

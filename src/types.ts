@@ -14,6 +14,7 @@ import type {
   modes,
   relationTypes,
 } from './schema/document.js';
+import type { projectKinds, projectLevels, projectStatuses } from './schema/portfolio.js';
 
 /**
  * A name: one string, or an object of language codes to strings. Finnish, Swedish, Northern Sámi and English
@@ -357,6 +358,262 @@ export interface UsesRelation {
 export type Relation = PlainRelation | UsesRelation;
 
 /**
+ * The kind of a development {@link Project}: `preparation`, `study`, `development`, `procurement`, `deployment`,
+ * `migration` or `other`.
+ *
+ * @example
+ * ```ts
+ * import type { ProjectKind } from 'kartta';
+ * const kind: ProjectKind = 'preparation';
+ * ```
+ */
+export type ProjectKind = (typeof projectKinds)[number];
+
+/**
+ * Where a {@link Project} is in its life: `proposed`, `planned`, `running`, `completed` or `cancelled`.
+ *
+ * @example
+ * ```ts
+ * import type { ProjectStatus } from 'kartta';
+ * const status: ProjectStatus = 'running';
+ * ```
+ */
+export type ProjectStatus = (typeof projectStatuses)[number];
+
+/**
+ * Who a {@link Project} is for: one organisation (`local`), a region's organisations (`regional`) or the whole
+ * country (`national`: a national or shared project that regional ones can join instead of duplicating).
+ *
+ * @example
+ * ```ts
+ * import type { ProjectLevel } from 'kartta';
+ * const level: ProjectLevel = 'national';
+ * ```
+ */
+export type ProjectLevel = (typeof projectLevels)[number];
+
+/**
+ * A theme of development work in the model's themes catalogue (case management, identity and access
+ * management, ...). Projects and offerings name the themes they work on.
+ *
+ * @example
+ * ```ts
+ * import type { Theme } from 'kartta';
+ * const theme: Theme = { id: 'case-management', name: { fi: 'Asianhallinta', en: 'Case management' } };
+ * ```
+ */
+export interface Theme {
+  /** Unique across the whole document: 1 to 200 characters, no white space or control characters. */
+  id: string;
+  /** The theme's name, in one language or several. */
+  name: Name;
+  /** Free text about the theme: what belongs to it. */
+  description?: string | undefined;
+  /** Free extension object: any JSON object, kept exactly as given through every load, edit, export and import. */
+  x?: Record<string, unknown> | undefined;
+}
+
+/**
+ * A funder that is not one of the model's organisations: an EU fund (the ERDF), a ministry, a foundation.
+ * A project's funding names either an organisation or one of these.
+ *
+ * @example
+ * ```ts
+ * import type { Funder } from 'kartta';
+ * const erdf: Funder = { id: 'erdf', name: { fi: 'Euroopan aluekehitysrahasto (EAKR)', en: 'European Regional Development Fund (ERDF)' } };
+ * ```
+ */
+export interface Funder {
+  /** Unique across the whole document: 1 to 200 characters, no white space or control characters. */
+  id: string;
+  /** The funder's name, in one language or several. */
+  name: Name;
+  /** Free text about the funder. */
+  description?: string | undefined;
+  /** Free extension object: any JSON object, kept exactly as given through every load, edit, export and import. */
+  x?: Record<string, unknown> | undefined;
+}
+
+/**
+ * An obligation to use a national {@link Offering}, from a date.
+ *
+ * @example
+ * ```ts
+ * import type { Obligation } from 'kartta';
+ * const obligation: Obligation = { from: '2019-01-01', basis: 'Act on shared ICT services (invented)' };
+ * ```
+ */
+export interface Obligation {
+  /** The first day on which the obligation applies, an existing calendar date as `YYYY-MM-DD`. */
+  from: string;
+  /** What the obligation rests on: an act, a decree, a decision. */
+  basis?: string | undefined;
+  /** Free text: who is obliged, exceptions. */
+  description?: string | undefined;
+}
+
+/**
+ * A national offering: services that an organisation (a state agency or a company) offers to others, some with an
+ * obligation to use them. A region's systems that support one of these services are then migration candidates.
+ *
+ * @example
+ * ```ts
+ * import type { Offering } from 'kartta';
+ * const offering: Offering = {
+ *   id: 'national-case-management', name: 'Shared case management', provider: 'valtori',
+ *   services: ['case-management'], obligation: { from: '2019-01-01' },
+ * };
+ * ```
+ */
+export interface Offering {
+  /** Unique across the whole document: 1 to 200 characters, no white space or control characters. */
+  id: string;
+  /** The offering's name, in one language or several. */
+  name: Name;
+  /** The id of the organisation that offers it: a state agency or a company. */
+  provider: string;
+  /** The ids of the services offered (at least one). */
+  services: string[];
+  /** The ids of the themes (from the themes catalogue) the offering covers. */
+  themes?: string[] | undefined;
+  /** The first day the offering can be taken into use, an existing calendar date as `YYYY-MM-DD`. */
+  available?: string | undefined;
+  /** The obligation to use the offering, when there is one. */
+  obligation?: Obligation | undefined;
+  /** Free text about the offering. */
+  description?: string | undefined;
+  /** Free extension object: any JSON object, kept exactly as given through every load, edit, export and import. */
+  x?: Record<string, unknown> | undefined;
+}
+
+/**
+ * One line of a project's budget: a year, a cost category and an amount.
+ *
+ * @example
+ * ```ts
+ * import type { BudgetLine } from 'kartta';
+ * const salaries: BudgetLine = { year: 2017, category: 'salaries', amount: 4032 };
+ * ```
+ */
+export interface BudgetLine {
+  /** The year the cost falls in (1900 to 2200); it must lie within the project's start and end. */
+  year: number;
+  /** The cost category, free text; the sample uses `salaries`, `purchasedServices`, `flatRate`, `equipment`, `travel`, `other`. */
+  category: string;
+  /** The amount in euros: a number ≥ 0 with at most two decimals (whole cents). */
+  amount: number;
+  /** Free text about the line. */
+  description?: string | undefined;
+}
+
+/**
+ * A project's budget: a total, budget lines, or both (then the lines must add up to the total, to the cent).
+ *
+ * @example
+ * ```ts
+ * import type { ProjectBudget } from 'kartta';
+ * const budget: ProjectBudget = { total: 20000, lines: [{ year: 2017, category: 'purchasedServices', amount: 20000 }] };
+ * ```
+ */
+export interface ProjectBudget {
+  /** The total in euros (at most two decimals); without it, the total is the sum of the lines. */
+  total?: number | undefined;
+  /** The budget lines. */
+  lines?: BudgetLine[] | undefined;
+}
+
+/**
+ * One funder's part of a project: a `share` in percent, or an `amount` in euros. A project's funding uses one of
+ * the two throughout: shares that add up to 100, or amounts that add up to the budget total.
+ *
+ * @example
+ * ```ts
+ * import type { Funding } from 'kartta';
+ * const erdf: Funding = { funder: 'erdf', share: 70 };
+ * ```
+ */
+export interface Funding {
+  /** The id of an organisation of the model or of an external funder in `funders`. */
+  funder: string;
+  /** The funder's share in percent: above 0, at most 100, at most two decimals. */
+  share?: number | undefined;
+  /** The funder's amount in euros: a number ≥ 0 with at most two decimals. */
+  amount?: number | undefined;
+  /** Free text about this part of the funding. */
+  description?: string | undefined;
+}
+
+/**
+ * What a project changes or delivers.
+ *
+ * @example
+ * ```ts
+ * import type { Deliverables } from 'kartta';
+ * const deliverables: Deliverables = { services: ['case-management'], systems: ['dynasty-oulu'] };
+ * ```
+ */
+export interface Deliverables {
+  /** The ids of the systems the project builds, changes or retires. */
+  systems?: string[] | undefined;
+  /** The ids of the services the project develops. */
+  services?: string[] | undefined;
+  /** The ids of the integrations the project builds or changes. */
+  integrations?: string[] | undefined;
+  /** The ids of the catalogue products the project works on. */
+  products?: string[] | undefined;
+  /** The ids of migration plan steps the project carries out (steps of a plan document, not checked by the loader). */
+  migrationSteps?: string[] | undefined;
+}
+
+/**
+ * A development project: what is being built, by whom, when, and who pays.
+ *
+ * @example
+ * ```ts
+ * import type { Project } from 'kartta';
+ * const project: Project = {
+ *   id: 'pop-it', name: 'POP-IT', portfolio: 'Digiagenda 2014–2020', kind: 'preparation', status: 'completed',
+ *   start: '2017-02-13', end: '2017-12-31', budget: { total: 20000 },
+ *   funding: [{ funder: 'erdf', share: 70 }, { funder: 'oulu', share: 30 }], implementers: ['oulu'],
+ * };
+ * ```
+ */
+export interface Project {
+  /** Unique across the whole document: 1 to 200 characters, no white space or control characters. */
+  id: string;
+  /** The project's name, in one language or several. */
+  name: Name;
+  /** The portfolio or programme the project belongs to, free text (`Digiagenda 2014–2020`). */
+  portfolio?: string | undefined;
+  /** What kind of project it is. */
+  kind?: ProjectKind | undefined;
+  /** Who the project is for: one organisation, a region, or the whole country. */
+  level?: ProjectLevel | undefined;
+  /** Where the project is in its life. */
+  status: ProjectStatus;
+  /** The first day of the project, an existing calendar date as `YYYY-MM-DD`. */
+  start: string;
+  /** The last day of the project (not before `start`); absent while it is open-ended. */
+  end?: string | undefined;
+  /** The project's budget. */
+  budget?: ProjectBudget | undefined;
+  /** Who pays: organisations of the model or external funders, each with a share or an amount. */
+  funding?: Funding[] | undefined;
+  /** The ids of the organisations that carry the project out. */
+  implementers?: string[] | undefined;
+  /** The ids of the themes (from the themes catalogue) the project works on. */
+  themes?: string[] | undefined;
+  /** What the project changes or delivers. */
+  deliverables?: Deliverables | undefined;
+  /** Where the project's figures come from (a public project record, a decision), or that they are invented. */
+  source?: string | undefined;
+  /** Free text about the project. */
+  description?: string | undefined;
+  /** Free extension object: any JSON object, kept exactly as given through every load, edit, export and import. */
+  x?: Record<string, unknown> | undefined;
+}
+
+/**
  * A whole `kartta/1` document as written in JSON. Every collection is optional when read and always present in
  * what Kartta writes.
  *
@@ -387,6 +644,14 @@ export interface KarttaDocumentInput {
   integrations?: Integration[] | undefined;
   /** The relations between entities (absent means empty). */
   relations?: Relation[] | undefined;
+  /** The themes catalogue of development work (absent means empty). */
+  themes?: Theme[] | undefined;
+  /** Funders that are not organisations of the model, such as EU funds (absent means empty). */
+  funders?: Funder[] | undefined;
+  /** National offerings: services a state agency or company offers, some with an obligation (absent means empty). */
+  offerings?: Offering[] | undefined;
+  /** Development projects and their funding (absent means empty). */
+  projects?: Project[] | undefined;
   /** Free extension object: any JSON object, kept exactly as given through every load, edit, export and import. */
   x?: Record<string, unknown> | undefined;
 }
@@ -423,6 +688,18 @@ export interface KarttaDocument {
   integrations: Integration[];
   /** The relations between entities (`toJSON` writes them sorted by type, then `from`, then `to`). */
   relations: Relation[];
+  /**
+   * The themes catalogue (`toJSON` writes them sorted by id, and leaves the portfolio collections out while they
+   * are empty, so documents written before they existed stay byte-identical). Always present in a model's
+   * document; optional in the type so that documents written for the first six collections still type-check.
+   */
+  themes?: Theme[] | undefined;
+  /** Funders that are not organisations of the model (sorted by id; left out of `toJSON` while empty). */
+  funders?: Funder[] | undefined;
+  /** National offerings (sorted by id; left out of `toJSON` while empty). */
+  offerings?: Offering[] | undefined;
+  /** Development projects (sorted by id; left out of `toJSON` while empty). */
+  projects?: Project[] | undefined;
   /** Free extension object: any JSON object, kept exactly as given through every load, edit, export and import. */
   x?: Record<string, unknown> | undefined;
 }
@@ -531,6 +808,23 @@ export type EntityRef =
       /** The 'integration' as the document holds it (frozen). */
       readonly entity: Integration;
     };
+
+/**
+ * A portfolio item looked up by id ({@link Model.portfolioItem}), tagged with its kind.
+ *
+ * @example
+ * ```ts
+ * import { Model } from 'kartta';
+ * const model = Model.load({ format: 'kartta/1', name: 'X', funders: [{ id: 'erdf', name: 'ERDF' }] });
+ * const found = model.portfolioItem('erdf');
+ * if (found?.kind === 'funder') console.log(found.entity.name); // 'ERDF'
+ * ```
+ */
+export type PortfolioRef =
+  | { readonly kind: 'theme'; readonly entity: Theme }
+  | { readonly kind: 'funder'; readonly entity: Funder }
+  | { readonly kind: 'offering'; readonly entity: Offering }
+  | { readonly kind: 'project'; readonly entity: Project };
 
 /**
  * Attributes of a node in {@link Model.graph}: organisations, services and systems are nodes.

@@ -36,6 +36,11 @@ export const collectionKind = {
   systems: 'system',
   integrations: 'integration',
   relations: null,
+  // The portfolio is not in the graph: it is checked as a whole (validate/portfolio.ts) and read from the document.
+  themes: null,
+  funders: null,
+  offerings: null,
+  projects: null,
 } as const satisfies Record<string, EntityKind | null>;
 
 export type Collection = keyof typeof collectionKind;

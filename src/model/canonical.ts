@@ -10,6 +10,17 @@ import {
   usesRelationSchema,
 } from '../schema/document.js';
 import { sortKeysDeep } from '../schema/json.js';
+import {
+  budgetLineSchema,
+  budgetSchema,
+  deliverablesSchema,
+  funderSchema,
+  fundingSchema,
+  obligationSchema,
+  offeringSchema,
+  projectSchema,
+  themeSchema,
+} from '../schema/portfolio.js';
 import type { KarttaDocument, Name, Relation } from '../types.js';
 import { relationTypes } from '../schema/document.js';
 
@@ -22,6 +33,15 @@ const keyOrder = {
   contract: Object.keys(contractSchema.shape),
   integrations: Object.keys(integrationSchema.shape),
   relations: Object.keys(usesRelationSchema.shape),
+  themes: Object.keys(themeSchema.shape),
+  funders: Object.keys(funderSchema.shape),
+  offerings: Object.keys(offeringSchema.shape),
+  obligation: Object.keys(obligationSchema.shape),
+  projects: Object.keys(projectSchema.shape),
+  budget: Object.keys(budgetSchema.shape),
+  budgetLine: Object.keys(budgetLineSchema.shape),
+  funding: Object.keys(fundingSchema.shape),
+  deliverables: Object.keys(deliverablesSchema.shape),
 };
 
 function ordered(
@@ -49,7 +69,32 @@ function entityNested(key: string, value: unknown): unknown {
   if (key === 'name') return canonicalName(value as Name);
   if (key === 'contract') return ordered(value as Record<string, unknown>, keyOrder.contract);
   if (key === 'aliases') return [...(value as string[])];
-  return value;
+  return portfolioNested(key, value);
+}
+
+/** The nested objects of offerings and projects in schema key order; lists keep the order the user gave. */
+function portfolioNested(key: string, value: unknown): unknown {
+  const each = (keys: readonly string[]) => (value as Record<string, unknown>[]).map((item) => ordered(item, keys));
+  switch (key) {
+    case 'obligation':
+      return ordered(value as Record<string, unknown>, keyOrder.obligation);
+    case 'budget':
+      return ordered(value as Record<string, unknown>, keyOrder.budget, (inner, lines) =>
+        inner === 'lines'
+          ? (lines as Record<string, unknown>[]).map((line) => ordered(line, keyOrder.budgetLine))
+          : lines,
+      );
+    case 'funding':
+      return each(keyOrder.funding);
+    case 'deliverables':
+      return ordered(value as Record<string, unknown>, keyOrder.deliverables, (_inner, ids) => [...(ids as string[])]);
+    case 'services':
+    case 'themes':
+    case 'implementers':
+      return [...(value as string[])];
+    default:
+      return value;
+  }
 }
 
 const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -84,6 +129,11 @@ export function canonicalDocument(doc: KarttaDocument): KarttaDocument {
   out.relations = [...doc.relations]
     .sort(compareRelations)
     .map((relation) => ordered(relation as unknown as Record<string, unknown>, keyOrder.relations));
+  // Left out while empty: a document written before the portfolio existed comes back byte for byte.
+  if (doc.themes?.length) out.themes = sortEntities(doc.themes, keyOrder.themes);
+  if (doc.funders?.length) out.funders = sortEntities(doc.funders, keyOrder.funders);
+  if (doc.offerings?.length) out.offerings = sortEntities(doc.offerings, keyOrder.offerings);
+  if (doc.projects?.length) out.projects = sortEntities(doc.projects, keyOrder.projects);
   if (doc.x !== undefined) out.x = sortKeysDeep(doc.x);
   return out as unknown as KarttaDocument;
 }

@@ -17,6 +17,11 @@ import type {
   ScopeOptions,
   Service,
   System,
+  Theme,
+  Funder,
+  Offering,
+  Project,
+  PortfolioRef,
 } from '../types.js';
 import { checkDelta } from '../validate/check.js';
 import { canonicalDocument, compareRelations } from './canonical.js';
@@ -66,6 +71,10 @@ interface Sorted {
   integrations?: readonly Integration[];
   products?: readonly Product[];
   relations?: readonly Relation[];
+  themes?: readonly Theme[];
+  funders?: readonly Funder[];
+  offerings?: readonly Offering[];
+  projects?: readonly Project[];
 }
 
 /** Set by the class's static block: the private constructor, for the loader at the end of this module. */
@@ -111,6 +120,7 @@ export class Model {
   #sorted: Sorted = {};
   #relationsByType: Map<RelationType, readonly Relation[]> | undefined;
   #catalogue: Map<string, Product> | undefined;
+  #portfolio: Map<string, PortfolioRef> | undefined;
 
   private constructor(doc: KarttaDocument, state: IndexState | null) {
     this.#doc = doc;
@@ -409,7 +419,7 @@ export class Model {
    * ```
    */
   nameOf(id: string, lang?: string): string | undefined {
-    const found = this.get(id);
+    const found = this.get(id) ?? this.portfolioItem(id);
     if (!found) return undefined;
     if (found.kind === 'integration') return found.entity.id;
     return displayName(found.entity.name, lang);
@@ -487,6 +497,145 @@ export class Model {
    */
   product(id: string): Product | undefined {
     return this.#ensureState().products.get(id);
+  }
+
+  /**
+   * A theme, external funder, offering or project by id, tagged with its kind, or `undefined`. (The portfolio is
+   * not in {@link Model.graph}; {@link Model.get} finds entities and products only.)
+   *
+   * @example
+   * ```ts
+   * import { Model } from 'kartta';
+   * const model = Model.load({ format: 'kartta/1', name: 'X', themes: [{ id: 'iam', name: 'Identity and access management' }] });
+   * model.portfolioItem('iam')?.kind; // 'theme'
+   * ```
+   */
+  portfolioItem(id: string): PortfolioRef | undefined {
+    if (typeof id !== 'string') return undefined;
+    if (!this.#portfolio) {
+      const map = new Map<string, PortfolioRef>();
+      for (const entity of this.#doc.themes ?? []) map.set(entity.id, { kind: 'theme', entity });
+      for (const entity of this.#doc.funders ?? []) map.set(entity.id, { kind: 'funder', entity });
+      for (const entity of this.#doc.offerings ?? []) map.set(entity.id, { kind: 'offering', entity });
+      for (const entity of this.#doc.projects ?? []) map.set(entity.id, { kind: 'project', entity });
+      this.#portfolio = map;
+    }
+    return this.#portfolio.get(id);
+  }
+
+  /**
+   * All development projects, sorted by id.
+   *
+   * @example
+   * ```ts
+   * import { Model } from 'kartta';
+   * const model = Model.load({
+   *   format: 'kartta/1', name: 'X',
+   *   projects: [{ id: 'pop-it', name: 'POP-IT', status: 'completed', start: '2017-02-13', end: '2017-12-31' }],
+   * });
+   * model.projects().map((p) => p.id); // ['pop-it']
+   * ```
+   */
+  projects(): readonly Project[] {
+    return this.#sortedOf('projects', () => sortById(this.#doc.projects ?? []));
+  }
+
+  /**
+   * The project with this id, or `undefined`.
+   *
+   * @example
+   * ```ts
+   * import { Model } from 'kartta';
+   * const model = Model.load({ format: 'kartta/1', name: 'X', projects: [{ id: 'p', name: 'P', status: 'running', start: '2024-01-01' }] });
+   * model.project('p')?.status; // 'running'
+   * ```
+   */
+  project(id: string): Project | undefined {
+    const found = this.portfolioItem(id);
+    return found?.kind === 'project' ? found.entity : undefined;
+  }
+
+  /**
+   * The themes catalogue, sorted by id.
+   *
+   * @example
+   * ```ts
+   * import { Model } from 'kartta';
+   * Model.load({ format: 'kartta/1', name: 'X' }).themes(); // []
+   * ```
+   */
+  themes(): readonly Theme[] {
+    return this.#sortedOf('themes', () => sortById(this.#doc.themes ?? []));
+  }
+
+  /**
+   * The theme with this id, or `undefined`.
+   *
+   * @example
+   * ```ts
+   * import { Model } from 'kartta';
+   * const model = Model.load({ format: 'kartta/1', name: 'X', themes: [{ id: 'iam', name: 'Identity and access management' }] });
+   * model.theme('iam')?.name; // 'Identity and access management'
+   * ```
+   */
+  theme(id: string): Theme | undefined {
+    const found = this.portfolioItem(id);
+    return found?.kind === 'theme' ? found.entity : undefined;
+  }
+
+  /**
+   * The external funders (those that are not organisations of the model), sorted by id.
+   *
+   * @example
+   * ```ts
+   * import { Model } from 'kartta';
+   * Model.load({ format: 'kartta/1', name: 'X' }).funders(); // []
+   * ```
+   */
+  funders(): readonly Funder[] {
+    return this.#sortedOf('funders', () => sortById(this.#doc.funders ?? []));
+  }
+
+  /**
+   * The external funder with this id, or `undefined` (a funding organisation is an {@link Model.organisation}).
+   *
+   * @example
+   * ```ts
+   * import { Model } from 'kartta';
+   * const model = Model.load({ format: 'kartta/1', name: 'X', funders: [{ id: 'erdf', name: 'ERDF' }] });
+   * model.funder('erdf')?.name; // 'ERDF'
+   * ```
+   */
+  funder(id: string): Funder | undefined {
+    const found = this.portfolioItem(id);
+    return found?.kind === 'funder' ? found.entity : undefined;
+  }
+
+  /**
+   * The national offerings, sorted by id.
+   *
+   * @example
+   * ```ts
+   * import { Model } from 'kartta';
+   * Model.load({ format: 'kartta/1', name: 'X' }).offerings(); // []
+   * ```
+   */
+  offerings(): readonly Offering[] {
+    return this.#sortedOf('offerings', () => sortById(this.#doc.offerings ?? []));
+  }
+
+  /**
+   * The offering with this id, or `undefined`.
+   *
+   * @example
+   * ```ts
+   * import { Model } from 'kartta';
+   * Model.load({ format: 'kartta/1', name: 'X' }).offering('national-iam'); // undefined
+   * ```
+   */
+  offering(id: string): Offering | undefined {
+    const found = this.portfolioItem(id);
+    return found?.kind === 'offering' ? found.entity : undefined;
   }
 
   #sortedOf<K extends keyof Sorted>(key: K, compute: () => NonNullable<Sorted[K]>): NonNullable<Sorted[K]> {

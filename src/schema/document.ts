@@ -14,6 +14,7 @@ import {
   refSchema,
   textSchema,
 } from './primitives.js';
+import { funderSchema, offeringSchema, projectSchema, themeSchema } from './portfolio.js';
 
 /**
  * The document format identifier this version of Kartta reads and writes.
@@ -230,11 +231,29 @@ export const documentSchema = z.strictObject({
   systems: z.array(systemSchema).optional(),
   integrations: z.array(integrationSchema).optional(),
   relations: z.array(relationSchema).optional(),
+  themes: z.array(themeSchema).optional(),
+  funders: z.array(funderSchema).optional(),
+  offerings: z.array(offeringSchema).optional(),
+  projects: z.array(projectSchema).optional(),
   x: extensionSchema.optional(),
 });
 
 /** The entity collections of a document, in the order they are written. */
-export const collections = ['products', 'organisations', 'services', 'systems', 'integrations', 'relations'] as const;
+export const collections = [
+  'products',
+  'organisations',
+  'services',
+  'systems',
+  'integrations',
+  'relations',
+  'themes',
+  'funders',
+  'offerings',
+  'projects',
+] as const;
+
+/** The portfolio collections: added to the format later, so a document without them stays as it was written. */
+export const portfolioCollections = ['themes', 'funders', 'offerings', 'projects'] as const;
 
 /** The schema that checks one element of each collection. */
 export const elementSchemas = {
@@ -244,4 +263,8 @@ export const elementSchemas = {
   systems: systemSchema,
   integrations: integrationSchema,
   relations: relationSchema,
+  themes: themeSchema,
+  funders: funderSchema,
+  offerings: offeringSchema,
+  projects: projectSchema,
 } as const;

@@ -4,7 +4,7 @@
  */
 import { collections, documentHeaderSchema, elementSchemas } from '../schema/document.js';
 import { cloneJson, deepFreeze } from '../schema/json.js';
-import type { EntityKind, Integration, Issue, Product, Relation, System } from '../types.js';
+import type { EntityKind, Integration, Issue, Organisation, Product, Relation, System } from '../types.js';
 import type { AddedItem, Delta, DeltaItem } from '../graph/delta.js';
 import { collectionKind, relationEnds, relationKey, type Collection } from '../graph/keys.js';
 import type { IndexState } from '../graph/state.js';
@@ -13,6 +13,7 @@ import { describeValue, mapZodIssues } from './zod-issues.js';
 import { productKeys } from '../schema/products.js';
 import { withArticle } from '../words.js';
 import { capped } from '../errors.js';
+import { checkPortfolio, hasPortfolio } from './portfolio.js';
 
 type Path = (string | number)[];
 
@@ -230,7 +231,19 @@ export function checkDelta(doc: Record<string, unknown>, delta: Delta, state: In
     checkRelationEnds,
   });
 
-  // 5. The product catalogue: names and aliases must not be claimed by two products.
+  // 5. The development portfolio, checked whole: it is small, and its references reach into every collection.
+  if (hasPortfolio(doc)) {
+    const organisation = (id: string): Organisation | undefined => {
+      const mine = registered.get(id);
+      if (mine) return mine.kind === 'organisation' ? (mine.entity as Organisation) : undefined;
+      if (removedIds.has(id) || !state.graph.hasNode(graphKey(id))) return undefined;
+      const attributes = state.graph.getNodeAttributes(graphKey(id));
+      return attributes.kind === 'organisation' ? attributes.entity : undefined;
+    };
+    checkPortfolio(doc, { kindOf, organisation }, issues);
+  }
+
+  // 6. The product catalogue: names and aliases must not be claimed by two products.
   if (
     delta.header ||
     added.some((item) => item.collection === 'products') ||
