@@ -192,6 +192,16 @@ export const reasonCodes = [
   'plan.mip-unavailable',
   'plan.mip-failed',
   'plan.mip-bound-only',
+  // fundingSummary, overlappingDevelopment, obligations, projectPayback
+  'funding.split',
+  'overlap.same-subject',
+  'overlap.periods',
+  'overlap.national-exists',
+  'overlap.no-national',
+  'obligation.applies',
+  'obligation.upcoming',
+  'payback.years',
+  'payback.unknown',
   // archimateExportChanges
   'archimate.concept-removed',
   'archimate.element-removed',

@@ -87,6 +87,20 @@ export type {
   ServiceImpact,
   OrganisationImpact,
 } from './queries/impact.js';
+export { fundingSummary } from './portfolio/funding.js';
+export type {
+  FundingGrouping,
+  FundingSummaryOptions,
+  FundingSummary,
+  FundingGroup,
+  FunderAmount,
+} from './portfolio/funding.js';
+export { overlappingDevelopment } from './portfolio/overlap.js';
+export type { OverlapOptions, OverlapGroup, OverlapSubject, OverlapReason } from './portfolio/overlap.js';
+export { obligations } from './portfolio/obligations.js';
+export type { ObligationOptions, ObligatedSystem } from './portfolio/obligations.js';
+export { projectPayback } from './portfolio/payback.js';
+export type { PaybackOptions, ProjectPayback, DeliveredCandidate } from './portfolio/payback.js';
 export { lint, lintRules, lintRuleIds } from './queries/lint.js';
 export type {
   LintConfig,

@@ -28,6 +28,7 @@ describe('the lint rule registry', () => {
       ['system.no-owner', 'warning'],
       ['system.no-product', 'info'],
       ['system.no-service', 'warning'],
+      ['system.obligated-offering', 'warning'],
       ['system.retired-in-use', 'warning'],
       ['tori.parallel', 'warning'],
       ['tosi.parallel-unintegrated', 'error'],

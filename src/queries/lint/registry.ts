@@ -18,6 +18,7 @@ import { systemDependencyCycle } from './rules/system-dependency-cycle.js';
 import { systemNoOwner } from './rules/system-no-owner.js';
 import { systemNoProduct } from './rules/system-no-product.js';
 import { systemNoService } from './rules/system-no-service.js';
+import { systemObligatedOffering } from './rules/system-obligated-offering.js';
 import { systemRetiredInUse } from './rules/system-retired-in-use.js';
 import { toriParallel } from './rules/tori-parallel.js';
 import { tosiParallelUnintegrated } from './rules/tosi-parallel-unintegrated.js';
@@ -37,6 +38,7 @@ const REGISTRY: { readonly [Id in LintRuleId]: LintRuleDefinition<Id> } = {
   'system.no-owner': systemNoOwner,
   'system.no-product': systemNoProduct,
   'system.no-service': systemNoService,
+  'system.obligated-offering': systemObligatedOffering,
   'system.retired-in-use': systemRetiredInUse,
   'tori.parallel': toriParallel,
   'tosi.parallel-unintegrated': tosiParallelUnintegrated,

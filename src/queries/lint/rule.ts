@@ -58,6 +58,7 @@ export const lintRuleIds = [
   'system.no-owner',
   'system.no-product',
   'system.no-service',
+  'system.obligated-offering',
   'system.retired-in-use',
   'tori.parallel',
   'tosi.parallel-unintegrated',
