@@ -12,6 +12,10 @@ import {
   stateAt,
   harmonisationCandidates,
   parallelSystems,
+  overlappingDevelopment,
+  fundingSummary,
+  obligations,
+  projectPayback,
   planMigration,
   toArchimateXml,
   type Name,
@@ -121,6 +125,34 @@ heading('Three transfer options compared (illustrative scenarios)');
 const scenarios = (['hospital-district', 'regional-council', 'oulu'] as const).map(sampleScenario);
 console.log(formatComparison(compareScenarios(model, scenarios, { scope: region }), { notes: false }).trimEnd());
 console.log('The scenario files are examples/scenarios/*.scenario.json; docs/scenarios.md reads the table.');
+
+heading('Development projects: who develops the same thing, and who pays');
+const projectName = (id: string): string => finnish(model.project(id)?.name ?? id);
+for (const group of overlappingDevelopment(model)) {
+  const national = group.nationalExists
+    ? `national: ${[...group.national, ...group.offerings].map((id) => model.nameOf(id, 'fi') ?? id).join(', ')}`
+    : 'no national project: a candidate for joint development';
+  console.log(
+    `${finnish(model.theme(group.subject.id)?.name ?? group.subject.name)}: ${group.projects.map(projectName).join(' + ')}, ` +
+      `${group.overlap.start} – ${group.overlap.end ?? '…'}, ${euros.format(group.euros)}; ${national}`,
+  );
+}
+const byFunder = fundingSummary(model, { by: 'funder' });
+console.log(
+  `Funding ${euros.format(byFunder.euros)}: ${byFunder.groups.map((g) => `${g.name} ${euros.format(g.euros)}`).join(', ')}.`,
+);
+const obliged = obligations(model, { asOf: '2021-06-01' });
+console.log(
+  `Under the (invented) obligation to use ${obliged[0]?.offeringName ?? 'a national offering'} from ${obliged[0]?.from ?? '–'}: ` +
+    `${obliged.map((o) => nameOf(o.system)).join(', ')}.`,
+);
+for (const p of projectPayback(model)) {
+  if (p.paybackYears !== null)
+    console.log(
+      `${projectName(p.project)}: ${euros.format(p.costEuros)} against ${euros.format(p.yearlySavingsEuros)} a year, paid back in ${p.paybackYears} years.`,
+    );
+}
+console.log('docs/portfolio.md works these numbers out by hand.');
 
 heading('ArchiMate exchange file');
 mkdirSync(outDir, { recursive: true });

@@ -20,7 +20,7 @@ type Entity = Record<string, unknown>;
 
 /**
  * Renames ids in a document (and its plan) through `rename`, everywhere they are used: entity ids, integration
- * ends and `via`, relation ends, plan steps' ids, systems, targets and `after`.
+ * ends and `via`, relation ends, the portfolio's references to them, plan steps' ids, systems, targets and `after`.
  */
 export function renameIds(
   doc: Record<string, unknown>,
@@ -41,6 +41,20 @@ export function renameIds(
   for (const relation of (doc.relations as Entity[] | undefined) ?? []) {
     relation.from = to(relation.from);
     relation.to = to(relation.to);
+  }
+  // The development portfolio refers to organisations, services, systems, integrations and products too.
+  const list = (ids: unknown) => (Array.isArray(ids) ? ids.map(to) : ids);
+  for (const offering of (doc.offerings as Entity[] | undefined) ?? []) {
+    offering.provider = to(offering.provider);
+    offering.services = list(offering.services);
+  }
+  for (const project of (doc.projects as Entity[] | undefined) ?? []) {
+    if (project.implementers !== undefined) project.implementers = list(project.implementers);
+    for (const part of (project.funding as Entity[] | undefined) ?? []) part.funder = to(part.funder);
+    const deliverables = project.deliverables as Entity | undefined;
+    if (deliverables)
+      for (const key of ['systems', 'services', 'integrations', 'products'])
+        if (deliverables[key] !== undefined) deliverables[key] = list(deliverables[key]);
   }
   for (const step of (plan?.steps as Entity[] | undefined) ?? []) {
     step.id = to(step.id);

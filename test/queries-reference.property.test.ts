@@ -77,6 +77,8 @@ function lintAnswer(findings: readonly LintFinding[]) {
     severities: [...new Set(findings.filter((f) => f.rule === PARALLEL).map((f) => f.severity))],
   };
 }
+/** Rules the oracle does not have: added after the split (issue 15's obligations), so compared elsewhere. */
+const known = (finding: { rule: string }): boolean => finding.rule !== 'system.obligated-offering';
 
 /** Every query of the model, from the implementation given. */
 function answers(
@@ -97,8 +99,10 @@ function answers(
   const probes = systems.filter((_, i) => i % Math.max(1, Math.floor(systems.length / 12)) === 0);
   for (const s of model.systems()) if (s.platform === true) probes.push(s.id);
   return {
-    lint: lintAnswer(queries.lint(model, { asOf: ASOF, maxPairs: Infinity })),
-    lintScoped: regions.map((scope) => lintAnswer(queries.lint(model, { asOf: ASOF, scope, maxPairs: Infinity }))),
+    lint: lintAnswer(queries.lint(model, { asOf: ASOF, maxPairs: Infinity }).filter(known)),
+    lintScoped: regions.map((scope) =>
+      lintAnswer(queries.lint(model, { asOf: ASOF, scope, maxPairs: Infinity }).filter(known)),
+    ),
     parallel: queries.parallel(model, { allowedUntil: '2021-01-01', asOf: ASOF }),
     parallelScoped: regions.map((scope) => queries.parallel(model, { scope })),
     harmonisation: queries.harmonisation(model),

@@ -7,7 +7,18 @@ import { generateRegionModel } from '../src/testing/index.js';
 import { readInventory, writeInventory, writeTemplate } from '../src/spreadsheet/index.js';
 import { ZipArchive } from '../src/spreadsheet/zip-read.js';
 
-const sample = Model.load(readFileSync(new URL('../examples/pohjois-pohjanmaa.json', import.meta.url), 'utf8'));
+// The inventory workbook has no Projects sheet yet (issue 15): the sample's portfolio is left out of the round trip.
+const sample = Model.load(
+  ((doc: Record<string, unknown>) => {
+    for (const key of ['themes', 'funders', 'offerings', 'projects']) delete doc[key];
+    return doc;
+  })(
+    JSON.parse(readFileSync(new URL('../examples/pohjois-pohjanmaa.json', import.meta.url), 'utf8')) as Record<
+      string,
+      unknown
+    >,
+  ),
+);
 
 function roundTrip(model: Model, language?: 'fi' | 'sv' | 'en') {
   return readInventory([

@@ -45,6 +45,7 @@ import {
   type FieldSpec,
 } from './mapping.js';
 import { PLAN_PROPERTY_TYPES } from './plan.js';
+import { parsePortfolio, PORTFOLIO_PROPERTY } from './portfolio.js';
 import { RawReader, readRaw, type Position, type RawDocument, type ReadLimits } from './read-xml.js';
 
 /**
@@ -810,6 +811,11 @@ class Interpreter {
     let products: unknown[] = [];
     const modelFields: Record<string, unknown> = {};
     this.fields(model.properties, [], modelFields, modelExtras, (name, value) => {
+      if (name === PORTFOLIO_PROPERTY) {
+        const portfolio = parsePortfolio(value);
+        if (portfolio) Object.assign(doc, portfolio);
+        return portfolio !== undefined;
+      }
       if (name !== PRODUCTS_PROPERTY) return false;
       const parsed = z.array(productSchema).safeParse(parseJson(value));
       if (!parsed.success) return false;

@@ -6,6 +6,7 @@
 import { directions, lifecycles, modes, organisationKinds, systemClasses } from '../schema/document.js';
 import { MAX_ID, MAX_TEXT, isIsoDate, isValidBusinessId } from '../schema/primitives.js';
 import type { RelationType } from '../types.js';
+import { PORTFOLIO_PROPERTY } from './portfolio.js';
 
 /** The exchange format's namespace (ArchiMate 3.0 and 3.1 files both use it). */
 export const ARCHIMATE_NS = 'http://www.opengroup.org/xsd/archimate/3.0/';
@@ -219,6 +220,7 @@ export const PROPERTY_TYPES: ReadonlyMap<string, PropertyType> = new Map<string,
   [X_PROPERTY, 'string'],
   [PRODUCTS_PROPERTY, 'string'],
   [EMPTY_CONTRACT_PROPERTY, 'string'],
+  [PORTFOLIO_PROPERTY, 'string'],
 ]);
 
 /** Required fields a foreign element may lack, and what Kartta assumes (recorded in the extras as defaults). */

@@ -7,6 +7,7 @@ import { sortKeysDeep } from '../schema/json.js';
 import type { Integration, Name, Organisation, Relation, Service, System } from '../types.js';
 import type { ConceptExtras, LangString } from './extras.js';
 import { generatedIdentifier } from './ids.js';
+import { PORTFOLIO_PROPERTY, portfolioJson } from './portfolio.js';
 import {
   ARCHIMATE_NS,
   EMPTY_CONTRACT_PROPERTY,
@@ -291,6 +292,9 @@ function writeModelHeader(ctx: Prepared, out: string[]): void {
       JSON.stringify(sortKeysDeep(products)),
       extras?.valueLangs?.[PRODUCTS_PROPERTY],
     ]);
+  const portfolio = portfolioJson(ctx.model);
+  if (portfolio !== undefined)
+    rows.push([ctx.propertyDefinitions.use(PORTFOLIO_PROPERTY), portfolio, extras?.valueLangs?.[PORTFOLIO_PROPERTY]]);
   rows.push(...xRow(doc.x, extras, ctx.propertyDefinitions));
   writeProperties(out, I2, rows, extras, ctx.propertyDefinitions, ctx.scope);
   if (extras?.metadata) writeXmlNode(extras.metadata, out, I2, ctx.scope);

@@ -13,6 +13,7 @@ import { impact } from './impact.js';
 import { lint } from './lint.js';
 import { parallel } from './parallel.js';
 import { plan } from './plan.js';
+import { projectsFunding, projectsObligations, projectsOverlaps, projectsPayback } from './projects.js';
 import { report } from './report.js';
 import { sample } from './sample.js';
 import { scenarioApply, scenarioCompare } from './scenario.js';
@@ -27,6 +28,10 @@ export const commands: readonly CliCommand[] = [
   parallel,
   impact,
   plan,
+  projectsOverlaps,
+  projectsFunding,
+  projectsObligations,
+  projectsPayback,
   exportArchimate,
   importArchimate,
   exportSpreadsheet,
