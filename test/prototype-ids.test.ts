@@ -103,6 +103,14 @@ function without(doc: KarttaDocument, id: string): KarttaDocument {
     products: doc.products.filter((e) => e.id !== id),
     integrations: doc.integrations.filter((e) => e.id !== id && e.source !== id && e.target !== id && e.via !== id),
     relations: doc.relations.filter((r) => r.from !== id && r.to !== id),
+    // The portfolio's projects and offerings that name it go with it (a share of a funding cannot just vanish).
+    offerings: (doc.offerings ?? []).filter((o) => o.provider !== id && !o.services.includes(id)),
+    projects: (doc.projects ?? []).filter(
+      (p) =>
+        !p.implementers?.includes(id) &&
+        !p.funding?.some((f) => f.funder === id) &&
+        !Object.values(p.deliverables ?? {}).some((ids: string[] | undefined) => ids?.includes(id)),
+    ),
   };
 }
 
