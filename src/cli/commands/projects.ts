@@ -9,7 +9,8 @@ import { ExitCode } from '../exit.js';
 import { loadModel } from '../model-input.js';
 import { labelOf, nameOf } from '../names.js';
 import { formatEuros, row, type Table } from '../table.js';
-import { tabularOptions, writeTabular, type TabularFormat } from '../tabular.js';
+import type { ResultTable } from '../../spreadsheet/result-table.js';
+import { resultTableOf, tabularOptions, writeTabular, type TabularFormat } from '../tabular.js';
 
 interface ScopedOptions {
   readonly scope?: string;
@@ -20,8 +21,13 @@ interface ScopedOptions {
 
 const FILE = ['<file>', 'the model, or - for standard input'] as const;
 
-function csvOf(table: Table, keys: readonly string[]): Table {
-  return { columns: keys.map((key) => ({ key, header: key })), rows: table.rows };
+/** The table as a spreadsheet sheet: the given columns, their keys as headers (the CSV header row). */
+function sheetOf(name: string, table: Table, keys: readonly string[]): ResultTable {
+  const align = new Map(table.columns.map((column) => [column.key, column.align] as const));
+  return resultTableOf(name, {
+    columns: keys.map((key) => ({ key, header: key, align: align.get(key) })),
+    rows: table.rows,
+  });
 }
 
 function inScope(model: Parameters<typeof nameOf>[0], scope: string | undefined): string {
@@ -84,18 +90,20 @@ export const projectsOverlaps = defineCommand<ScopedOptions>({
         notes: [
           `${groups.length} group${groups.length === 1 ? '' : 's'}; ${without} without a national project or offering (candidates for joint or national development)`,
         ],
-        csv: csvOf(table, [
-          'subject_kind',
-          'subject',
-          'subject_name',
-          'projects',
-          'regions',
-          'overlap_start',
-          'overlap_end',
-          'budget_eur',
-          'funders',
-          'national',
-        ]),
+        results: [
+          sheetOf('Overlaps', table, [
+            'subject_kind',
+            'subject',
+            'subject_name',
+            'projects',
+            'regions',
+            'overlap_start',
+            'overlap_end',
+            'budget_eur',
+            'funders',
+            'national',
+          ]),
+        ],
       },
       options.format,
       options.output,
@@ -163,16 +171,18 @@ export const projectsFunding = defineCommand<FundingOptions>({
         json: summary,
         sections: [{ title: `Funding by ${options.by}${inScope(model, options.scope)}`, table }],
         notes: [`${formatEuros(summary.euros)} in all`],
-        csv: csvOf(table, [
-          'key',
-          'name',
-          'projects',
-          'total_eur',
-          'own_eur',
-          'external_eur',
-          'unfunded_eur',
-          'funders',
-        ]),
+        results: [
+          sheetOf('Funding', table, [
+            'key',
+            'name',
+            'projects',
+            'total_eur',
+            'own_eur',
+            'external_eur',
+            'unfunded_eur',
+            'funders',
+          ]),
+        ],
       },
       options.format,
       options.output,
@@ -243,7 +253,9 @@ export const projectsObligations = defineCommand<ObligationCliOptions>({
         notes: [
           `${found.length} system${found.length === 1 ? '' : 's'} under an obligation, ${applying} already applying`,
         ],
-        csv: csvOf(table, ['system', 'owners', 'service', 'offering', 'provider', 'from', 'applies']),
+        results: [
+          sheetOf('Obligations', table, ['system', 'owners', 'service', 'offering', 'provider', 'from', 'applies']),
+        ],
       },
       options.format,
       options.output,
@@ -298,7 +310,16 @@ export const projectsPayback = defineCommand<ScopedOptions>({
         json: found,
         sections: [{ title: `Payback${inScope(model, options.scope)}`, table }],
         notes: [],
-        csv: csvOf(table, ['project', 'project_name', 'cost_eur', 'savings_eur', 'payback_years', 'candidates']),
+        results: [
+          sheetOf('Payback', table, [
+            'project',
+            'project_name',
+            'cost_eur',
+            'savings_eur',
+            'payback_years',
+            'candidates',
+          ]),
+        ],
       },
       options.format,
       options.output,
