@@ -41,15 +41,7 @@ export {
   modes,
   relationTypes,
 } from './schema/document.js';
-export {
-  themeSchema,
-  funderSchema,
-  offeringSchema,
-  projectSchema,
-  projectKinds,
-  projectStatuses,
-  projectLevels,
-} from './schema/portfolio.js';
+export { projectKinds, projectStatuses, projectLevels } from './schema/portfolio.js';
 export type * from './types.js';
 export { displayName, NAME_FALLBACK, type EntityName } from './names.js';
 export { issueCodes, errorCodes, reasonCodes, scenarioProblemCodes } from './codes.js';
@@ -124,6 +116,10 @@ export { migrationActions } from './migration/plan-schema.js';
 export {
   documentSchema,
   productSchema,
+  themeSchema,
+  funderSchema,
+  offeringSchema,
+  projectSchema,
   organisationSchema,
   serviceSchema,
   systemSchema,

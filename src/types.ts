@@ -821,10 +821,30 @@ export type EntityRef =
  * ```
  */
 export type PortfolioRef =
-  | { readonly kind: 'theme'; readonly entity: Theme }
-  | { readonly kind: 'funder'; readonly entity: Funder }
-  | { readonly kind: 'offering'; readonly entity: Offering }
-  | { readonly kind: 'project'; readonly entity: Project };
+  | {
+      /** The entity is a theme. */
+      readonly kind: 'theme';
+      /** The theme itself. */
+      readonly entity: Theme;
+    }
+  | {
+      /** The entity is a funder. */
+      readonly kind: 'funder';
+      /** The funder itself. */
+      readonly entity: Funder;
+    }
+  | {
+      /** The entity is a offering. */
+      readonly kind: 'offering';
+      /** The offering itself. */
+      readonly entity: Offering;
+    }
+  | {
+      /** The entity is a project. */
+      readonly kind: 'project';
+      /** The project itself. */
+      readonly entity: Project;
+    };
 
 /**
  * Attributes of a node in {@link Model.graph}: organisations, services and systems are nodes.

@@ -104,7 +104,12 @@ export interface FundingGroup {
   /** The part no funding covers, in cents. */
   readonly unfundedCents: number;
   /** How the group's money was counted. */
-  readonly reasons: readonly { readonly code: 'funding.split'; readonly message: string }[];
+  readonly reasons: readonly {
+    /** The reason's code: how the group's money was split. */
+    readonly code: 'funding.split';
+    /** The reason in a sentence, names next to ids. */
+    readonly message: string;
+  }[];
 }
 
 /**
@@ -118,6 +123,7 @@ export interface FundingGroup {
  * ```
  */
 export interface FundingSummary {
+  /** What the money is grouped by: funder, organisation, year, theme or portfolio. */
   readonly by: FundingGrouping;
   /** All the money of the projects counted, in cents (every grouping adds up to it). */
   readonly cents: number;

@@ -37,17 +37,23 @@ export interface ObligationOptions {
  * ```
  */
 export interface ObligatedSystem {
+  /** The system's id. */
   readonly system: string;
+  /** The system's display name. */
   readonly systemName: string;
   /** The organisations that own the system, sorted. */
   readonly owners: readonly string[];
   /** The service it supports that the offering covers. */
   readonly service: string;
+  /** The service's display name. */
   readonly serviceName: string;
+  /** The obligated offering's id. */
   readonly offering: string;
+  /** The offering's display name. */
   readonly offeringName: string;
   /** The organisation that offers it. */
   readonly provider: string;
+  /** The providing organisation's display name. */
   readonly providerName: string;
   /** The first day the obligation applies. */
   readonly from: string;
@@ -55,8 +61,11 @@ export interface ObligatedSystem {
   readonly applies: boolean;
   /** What the obligation rests on, when the offering says. */
   readonly basis: string | null;
+  /** Whether the obligation applies or is upcoming, in words. */
   readonly reasons: readonly {
+    /** The reason's code: `obligation.applies` or `obligation.upcoming`. */
     readonly code: 'obligation.applies' | 'obligation.upcoming';
+    /** The reason in a sentence, names next to ids. */
     readonly message: string;
   }[];
   /** Names of the system, owners, service, offering and provider, sorted by id. */

@@ -55,9 +55,11 @@ export interface OverlapOptions {
  * ```
  */
 export interface OverlapSubject {
+  /** What the projects share: a theme of the catalogue, a product, or a service. */
   readonly kind: 'theme' | 'product' | 'service';
   /** The theme or service id, or the product key (catalogue id or normalised name). */
   readonly id: string;
+  /** Its display name (the product's name for a product). */
   readonly name: string;
 }
 
@@ -72,7 +74,9 @@ export interface OverlapSubject {
  * ```
  */
 export interface OverlapReason {
+  /** `overlap.same-subject` (what they share), `overlap.periods` (when they run together), `overlap.national-exists` or `overlap.no-national`. */
   readonly code: 'overlap.same-subject' | 'overlap.periods' | 'overlap.national-exists' | 'overlap.no-national';
+  /** The reason in a sentence, names next to ids. */
   readonly message: string;
 }
 
@@ -87,6 +91,7 @@ export interface OverlapReason {
  * ```
  */
 export interface OverlapGroup {
+  /** The theme, product or service the projects work on. */
   readonly subject: OverlapSubject;
   /** The projects, sorted by id: each overlaps in time with another of the group that shares no implementer with it. */
   readonly projects: readonly string[];
@@ -99,7 +104,12 @@ export interface OverlapGroup {
   /** The last day of the latest project; `null` when one is open-ended. */
   readonly end: string | null;
   /** The days on which at least two of the projects run at once: from the first to the last such day. */
-  readonly overlap: { readonly start: string; readonly end: string | null };
+  readonly overlap: {
+    /** The first day on which two of the projects run at once. */
+    readonly start: string;
+    /** The last such day; `null` when open-ended. */
+    readonly end: string | null;
+  };
   /** The combined budget, in whole cents. */
   readonly cents: number;
   /** The same in euros. */
@@ -112,6 +122,7 @@ export interface OverlapGroup {
   readonly offerings: readonly string[];
   /** Whether national development on the subject exists: a national project or offering. */
   readonly nationalExists: boolean;
+  /** Why the projects form a group, and whether national development exists. */
   readonly reasons: readonly OverlapReason[];
   /** The name of every project, organisation, region, national project and offering listed, sorted by id. */
   readonly names: readonly EntityName[];

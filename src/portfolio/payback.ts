@@ -41,10 +41,13 @@ export interface PaybackOptions {
  * ```
  */
 export interface DeliveredCandidate {
+  /** Same product or same service, as in {@link harmonisationCandidates}. */
   readonly kind: HarmonisationCandidate['kind'];
   /** The product key (same product) or the service id (same service). */
   readonly key: string;
+  /** The product's or service's display name. */
   readonly name: string;
+  /** The systems of the candidate, sorted by id. */
   readonly systems: readonly string[];
   /** Known yearly savings in cents; 0 when no cost of the systems that would go is known. */
   readonly savingsCents: number;
@@ -63,19 +66,29 @@ export interface DeliveredCandidate {
  * ```
  */
 export interface ProjectPayback {
+  /** The project's id. */
   readonly project: string;
+  /** The project's display name. */
   readonly projectName: string;
   /** The project's budget in cents. */
   readonly costCents: number;
+  /** The same in euros. */
   readonly costEuros: number;
   /** The candidates it delivers, by kind and key. */
   readonly candidates: readonly DeliveredCandidate[];
   /** The known yearly savings of those candidates, in cents: each installation that would go counted once. */
   readonly yearlySavingsCents: number;
+  /** The same in euros. */
   readonly yearlySavingsEuros: number;
   /** Cost divided by yearly savings, in years with two decimals; `null` when no savings are known. */
   readonly paybackYears: number | null;
-  readonly reasons: readonly { readonly code: 'payback.years' | 'payback.unknown'; readonly message: string }[];
+  /** The payback in words, or why it is unknown. */
+  readonly reasons: readonly {
+    /** The reason's code: `payback.years` or `payback.unknown`. */
+    readonly code: 'payback.years' | 'payback.unknown';
+    /** The reason in a sentence, names next to ids. */
+    readonly message: string;
+  }[];
 }
 
 /**

@@ -6,8 +6,21 @@
 import type { z } from 'zod';
 import * as migration from '../migration/plan-schema.js';
 import type { MigrationPlan, MigrationStep } from '../migration/plan-schema.js';
-import type { Integration, KarttaDocumentInput, Organisation, Product, Relation, Service, System } from '../types.js';
+import type {
+  Funder,
+  Integration,
+  KarttaDocumentInput,
+  Offering,
+  Organisation,
+  Product,
+  Project,
+  Relation,
+  Service,
+  System,
+  Theme,
+} from '../types.js';
 import * as document from './document.js';
+import * as portfolio from './portfolio.js';
 
 /**
  * zod schema of a catalogue product; use it to check one product on its own.
@@ -127,3 +140,56 @@ export const migrationStepSchema: z.ZodType<MigrationStep, MigrationStep> = migr
  * @category Migration
  */
 export const migrationPlanSchema: z.ZodType<MigrationPlan, MigrationPlan> = migration.migrationPlanSchema;
+
+/**
+ * zod schema of a theme in the themes catalogue.
+ *
+ * @example
+ * ```ts
+ * import { themeSchema } from 'kartta';
+ * themeSchema.safeParse({ id: 'case-management', name: 'Asianhallinta' }).success; // true
+ * ```
+ *
+ * @category Format
+ */
+export const themeSchema: z.ZodType<Theme, Theme> = portfolio.themeSchema;
+
+/**
+ * zod schema of an external funder (one that is not an organisation of the model, such as the ERDF).
+ *
+ * @example
+ * ```ts
+ * import { funderSchema } from 'kartta';
+ * funderSchema.safeParse({ id: 'erdf', name: 'European Regional Development Fund' }).success; // true
+ * ```
+ *
+ * @category Format
+ */
+export const funderSchema: z.ZodType<Funder, Funder> = portfolio.funderSchema;
+
+/**
+ * zod schema of a national offering: services an organisation (a state agency or company) offers to others.
+ *
+ * @example
+ * ```ts
+ * import { offeringSchema } from 'kartta';
+ * offeringSchema.safeParse({ id: 'o', name: 'Shared case management', provider: 'victa', services: ['case-management'] }).success; // true
+ * ```
+ *
+ * @category Format
+ */
+export const offeringSchema: z.ZodType<Offering, Offering> = portfolio.offeringSchema;
+
+/**
+ * zod schema of a development project (shape and field formats only; sums, dates and references are checked by
+ * the loader).
+ *
+ * @example
+ * ```ts
+ * import { projectSchema } from 'kartta';
+ * projectSchema.safeParse({ id: 'pop-it', name: 'POP-IT', status: 'completed', start: '2017-02-13' }).success; // true
+ * ```
+ *
+ * @category Format
+ */
+export const projectSchema: z.ZodType<Project, Project> = portfolio.projectSchema;
