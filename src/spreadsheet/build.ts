@@ -176,6 +176,31 @@ export function build(records: readonly RowRecord[], mapping: ParsedMapping, opt
   // Entities, grouped by identity; the same identity twice is merged when identical, a conflict otherwise.
   const entities = new Map<Collection, Map<string, Entity>>();
   for (const collection of SINGULAR.keys()) entities.set(collection, new Map());
+  // Entities by folded name and id, so that a reference by name is a look-up, not a scan of the collection (a scan
+  // a reference made 300,000 integrations by name quadratic). Built on first use, kept up to date as entities come.
+  const nameIndexes = new Map<Collection, Map<string, Entity[]>>();
+  const indexEntity = (index: Map<string, Entity[]>, entity: Entity): void => {
+    for (const key of new Set([fold(entity.id), ...entity.names.map(fold)])) {
+      const list = index.get(key);
+      if (list === undefined) index.set(key, [entity]);
+      else list.push(entity);
+    }
+  };
+  /** The entities of a collection one of whose names or whose id folds to `folded` (callers check which). */
+  const named = (collection: Collection, folded: string): readonly Entity[] => {
+    let index = nameIndexes.get(collection);
+    if (index === undefined) {
+      index = new Map();
+      for (const entity of (entities.get(collection) as Map<string, Entity>).values()) indexEntity(index, entity);
+      nameIndexes.set(collection, index);
+    }
+    return index.get(folded) ?? [];
+  };
+  const remember = (collection: Collection, key: string, entity: Entity): void => {
+    (entities.get(collection) as Map<string, Entity>).set(key, entity);
+    const index = nameIndexes.get(collection);
+    if (index !== undefined) indexEntity(index, entity);
+  };
   const add = (
     collection: Collection,
     identity: string,
@@ -193,7 +218,7 @@ export function build(records: readonly RowRecord[], mapping: ParsedMapping, opt
         records: [record],
         names,
       };
-      map.set(identity, entity);
+      remember(collection, identity, entity);
       return entity;
     }
     const first = existing.records[0] as RowRecord;
@@ -248,25 +273,28 @@ export function build(records: readonly RowRecord[], mapping: ParsedMapping, opt
     field: string,
     preferOwner?: string,
   ): string | undefined => {
-    const location = record.cells.get(field) ?? record.location;
     const map = entities.get(collection) as Map<string, Entity>;
     const byId = map.get(typed);
     if (byId !== undefined) return byId.id;
+    // Built only when the reference goes wrong: most references resolve, and a location per cell is what made a
+    // 100,000-system inventory run out of memory.
+    const location = record.cell(field) ?? record.location;
     const folded = fold(typed);
-    let candidates = [...map.values()].filter(
+    let candidates = named(collection, folded).filter(
       (entity) => entity.names.some((name) => fold(name) === folded) || fold(entity.id) === folded,
     );
     const qualified = /^(.*)\(([^()]+)\)\s*$/.exec(typed);
     if (candidates.length === 0 && qualified && collection === 'systems') {
       const owner = fold(qualified[2] as string);
       const ownerIds = new Set(
-        [...(entities.get('organisations') as Map<string, Entity>).values()]
+        named('organisations', owner)
           .filter((o) => o.names.some((n) => fold(n) === owner) || fold(o.id) === owner)
           .map((o) => o.id),
       );
-      candidates = [...map.values()].filter(
+      const systemName = fold(qualified[1] as string);
+      candidates = named(collection, systemName).filter(
         (entity) =>
-          entity.names.some((name) => fold(name) === fold(qualified[1] as string)) &&
+          entity.names.some((name) => fold(name) === systemName) &&
           entity.owner !== undefined &&
           ownerIds.has(entity.owner),
       );
@@ -276,7 +304,7 @@ export function build(records: readonly RowRecord[], mapping: ParsedMapping, opt
       if (same.length === 1) candidates = same;
     }
     if (candidates.length > 1) {
-      const same = candidates.filter((entity) => entity.records.some((r) => r.location.file === record.location.file));
+      const same = candidates.filter((entity) => entity.records.some((r) => r.place.file === record.place.file));
       if (same.length === 1) candidates = same;
     }
     if (candidates.length === 1) return (candidates[0] as Entity).id;
@@ -308,7 +336,7 @@ export function build(records: readonly RowRecord[], mapping: ParsedMapping, opt
           collection === 'organisations'
             ? { id, kind: guessKind(typed), name: typed }
             : { id, name: typed, domain: 'unspecified' };
-        map.set(id, { collection, id, doc, records: [record], names: [typed] });
+        remember(collection, id, { collection, id, doc, records: [record], names: [typed] });
         notes.push({
           ...location,
           code: collection === 'organisations' ? 'spreadsheet.organisation-created' : 'spreadsheet.service-created',
@@ -382,7 +410,7 @@ export function build(records: readonly RowRecord[], mapping: ParsedMapping, opt
       seen.push({
         spelling: doc['product'],
         ...(vendor === undefined ? {} : { vendor }),
-        cell: record.cells.get('product')?.cell ?? record.location.cell,
+        cell: record.cell('product')?.cell ?? record.location.cell,
       });
     }
   }
@@ -423,6 +451,7 @@ export function build(records: readonly RowRecord[], mapping: ParsedMapping, opt
   const systemsById = new Map<string, Entity>();
   for (const entity of liveSystems) systemsById.set(entity.id, entity);
   (entities.get('systems') as Map<string, Entity>).clear();
+  nameIndexes.delete('systems');
   for (const entity of liveSystems) (entities.get('systems') as Map<string, Entity>).set(entity.id, entity);
 
   // Relations from columns.
@@ -436,9 +465,12 @@ export function build(records: readonly RowRecord[], mapping: ParsedMapping, opt
       fail(record, { ...record.location, code: 'spreadsheet.conflict', message, other: existing.record.location });
     }
   };
+  const ownersOfRecord = new Map<RowRecord, string[]>();
+  for (const request of systemRequests)
+    if (!ownersOfRecord.has(request.record)) ownersOfRecord.set(request.record, request.owners);
   for (const entity of liveSystems) {
     const record = entity.records[0] as RowRecord;
-    const owners = systemRequests.find((request) => request.record === record)?.owners ?? [];
+    const owners = ownersOfRecord.get(record) ?? [];
     for (const owner of owners) addRelation({ type: 'owns', from: owner, to: entity.id }, record);
   }
   const ownerOfRecord = new Map<RowRecord, string>();
@@ -467,14 +499,21 @@ export function build(records: readonly RowRecord[], mapping: ParsedMapping, opt
 
   // Integrations.
   const integrationRequests: { record: RowRecord; doc: Doc; request: IdRequest }[] = [];
+  // The organisation of a sheet, looked up once a sheet's owner rather than once a row.
+  const sheetOwners = new Map<string, string | undefined>();
   for (const record of good.filter((r) => r.kind === 'integrations')) {
     const preferOwner = record.defaultOwner === undefined ? undefined : fold(record.defaultOwner);
-    const ownerId =
-      preferOwner === undefined
-        ? undefined
-        : [...(entities.get('organisations') as Map<string, Entity>).values()].find((o) =>
+    let ownerId: string | undefined;
+    if (preferOwner !== undefined) {
+      if (!sheetOwners.has(preferOwner))
+        sheetOwners.set(
+          preferOwner,
+          [...(entities.get('organisations') as Map<string, Entity>).values()].find((o) =>
             o.names.some((n) => fold(n) === preferOwner),
-          )?.id;
+          )?.id,
+        );
+      ownerId = sheetOwners.get(preferOwner);
+    }
     const source = resolve('systems', record.values.get('source') as string, record, 'source', ownerId);
     const target = resolve('systems', record.values.get('target') as string, record, 'target', ownerId);
     const via = record.values.has('via')
@@ -514,6 +553,7 @@ export function build(records: readonly RowRecord[], mapping: ParsedMapping, opt
     for (const collision of result.collisions) if (collision.rows.length > 1) collisions.push(collision);
     const map = entities.get('integrations') as Map<string, Entity>;
     map.clear();
+    nameIndexes.delete('integrations');
     for (const { entity } of alive) map.set(entity.id, entity);
   }
 
@@ -548,7 +588,8 @@ export function build(records: readonly RowRecord[], mapping: ParsedMapping, opt
   for (const group of mapping.distinct)
     for (const spelling of group)
       if (!declaredKeys.has(fold(spelling))) declared.push({ name: spelling, aliases: [], source: 'mapping' });
-  const liveSeen = seen.filter((entry) => liveSystems.some((entity) => entity.doc['product'] === entry.spelling));
+  const liveProducts = new Set(liveSystems.map((entity) => entity.doc['product']));
+  const liveSeen = seen.filter((entry) => liveProducts.has(entry.spelling));
   const clusters = clusterProducts(clustering ? liveSeen : [], declared, taken);
   const productDocs: Doc[] = [];
   for (const cluster of clusters) {
@@ -633,7 +674,7 @@ export function issueProblems(issues: readonly Issue[], built: Built): Inventory
       continue;
     }
     const field = rest.join('.');
-    const cell = record.cells.get(ISSUE_FIELDS.get(field) ?? field) ?? record.location;
+    const cell = record.cell(ISSUE_FIELDS.get(field) ?? field) ?? record.location;
     record.bad = true;
     const raw = cell.cell === undefined ? undefined : record.values.get(ISSUE_FIELDS.get(field) ?? field);
     problems.push({

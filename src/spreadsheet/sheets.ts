@@ -14,7 +14,7 @@ import {
 } from './fields.js';
 import type { ParsedMapping } from './mapping.js';
 import type { CellLocation, InventoryNote, InventoryProblem } from './problems.js';
-import { type RawRow, type RawSheet, type RawValue, cellReference } from './table.js';
+import { type RawRow, type RawSheet, type RawValue, cellReference, columnLetters, sheetPrefix } from './table.js';
 import { readValue } from './values.js';
 import { cap, fold, suggest } from './words.js';
 
@@ -27,22 +27,87 @@ interface Column {
   readonly language?: string;
 }
 
-/** One data row, read. */
-export interface RowRecord {
-  readonly kind: SheetKind;
-  readonly location: CellLocation & { readonly row: number; readonly cell: string };
+/** A column of a sheet as its cell references and problems name it. */
+export interface SheetColumn {
+  /** The header as written in the file. */
+  readonly header: string;
+  /** The column letters, `D`. */
+  readonly letters: string;
+}
+
+/** Where the rows of one sheet are: shared by all of them, so that a row keeps only its number. */
+export interface SheetPlace {
+  readonly file: string;
+  readonly sheet: string;
+  /** The sheet part of the sheet's cell references, `Järjestelmät!`. */
+  readonly prefix: string;
+  /** Field key (`name:sv` for name columns such as `Nimi (sv)`) → the column that holds it. */
+  readonly columns: ReadonlyMap<string, SheetColumn>;
+}
+
+/**
+ * One data row, read. Positions are kept as numbers and the places of the sheet; a location object and its cell
+ * reference are built only when something asks for them (a problem, a note, an id collision), not for every cell:
+ * at 100,000 systems that was millions of objects.
+ */
+export class RowRecord {
   /** Field key → value read (only cells that were read successfully and are not empty). */
   readonly values: Map<string, unknown>;
-  /** Field key → where its cell is, for problems found later (references, conflicts, model rules). */
-  readonly cells: Map<string, CellLocation>;
   /** Names by language, from columns such as `Nimi (sv)`. */
   readonly names: Map<string, string>;
   /** The organisation the sheet stands for (one sheet per organisation), or the source's organisation. */
-  readonly defaultOwner?: string;
+  readonly defaultOwner: string | undefined;
   /** True once the row has a problem: it is not imported. */
   bad: boolean;
   /** A short text of the row's content, to order rows independently of their position. */
   content: string;
+  private where: (CellLocation & { readonly row: number; readonly cell: string }) | undefined;
+
+  constructor(
+    readonly kind: SheetKind,
+    readonly place: SheetPlace,
+    /** The row number as the spreadsheet shows it. */
+    readonly row: number,
+    /** The letters of the row's first read column: the cell that stands for the row. */
+    private readonly firstLetters: string,
+    fields: {
+      values: Map<string, unknown>;
+      names: Map<string, string>;
+      defaultOwner: string | undefined;
+      bad: boolean;
+      content: string;
+    },
+  ) {
+    this.values = fields.values;
+    this.names = fields.names;
+    this.defaultOwner = fields.defaultOwner;
+    this.bad = fields.bad;
+    this.content = fields.content;
+  }
+
+  /** Where the row is, its first read cell as the cell. */
+  get location(): CellLocation & { readonly row: number; readonly cell: string } {
+    this.where ??= {
+      file: this.place.file,
+      sheet: this.place.sheet,
+      row: this.row,
+      cell: `${this.place.prefix}${this.firstLetters}${this.row}`,
+    };
+    return this.where;
+  }
+
+  /** Where the cell of a field is in this row, for problems found later (references, conflicts, model rules). */
+  cell(key: string): CellLocation | undefined {
+    const column = this.place.columns.get(key);
+    if (column === undefined) return undefined;
+    return {
+      file: this.place.file,
+      sheet: this.place.sheet,
+      row: this.row,
+      column: column.header,
+      cell: `${this.place.prefix}${column.letters}${this.row}`,
+    };
+  }
 }
 
 /** What reading the sheets produced. */
@@ -240,33 +305,48 @@ export function readSheets(
       });
     }
     const sheetBad = missing.length > 0;
+    const placeColumns = new Map<string, SheetColumn>();
+    const letters: string[] = [];
+    for (const column of columns) {
+      letters.push(columnLetters(column.index));
+      placeColumns.set(column.language === undefined ? column.field.key : `name:${column.language}`, {
+        header: column.header,
+        letters: columnLetters(column.index),
+      });
+    }
+    const place: SheetPlace = { ...base, prefix: sheetPrefix(sheet.name), columns: placeColumns };
+    const firstLetters = columnLetters(columns[0]?.index ?? 0);
+    /** Where a cell is: only built for a problem. */
+    const locate = (row: number, c: number): CellLocation & { readonly cell: string } => ({
+      ...base,
+      row,
+      column: (columns[c] as Column).header,
+      cell: `${place.prefix}${letters[c] as string}${row}`,
+    });
+    // The required fields with a column of their own, and the first column of each (a name column may come first).
+    const required = (FIELDS.get(kind) ?? [])
+      .filter((field) => field.required === true && present.has(field.key) && placeColumns.has(field.key))
+      .map((field) => ({
+        field,
+        plain: columns.findIndex((c) => c.language === undefined && c.field.key === field.key),
+        first: columns.find((c) => c.field.key === field.key)?.index ?? -1,
+      }));
     for (let r = headerRowIndex + 1; r < sheet.rows.length; r++) {
       const row = sheet.rows[r] as RawRow;
-      if (!columns.some((c) => row.values[c.index] !== undefined || row.flaws?.has(c.index))) continue;
-      const record: RowRecord = {
-        kind,
-        location: { ...base, row: row.number, cell: cellReference(sheet, row.number, columns[0]?.index ?? 0) },
-        values: new Map(),
-        cells: new Map(),
-        names: new Map(),
-        ...(defaultOwner === undefined ? {} : { defaultOwner }),
-        bad: sheetBad,
-        content: '',
-      };
+      const flaws = row.flaws;
+      if (!columns.some((c) => row.values[c.index] !== undefined || flaws?.has(c.index))) continue;
+      const values = new Map<string, unknown>();
+      let names: Map<string, string> | undefined;
+      let bad = sheetBad;
       const contentParts: string[] = [];
-      for (const column of columns) {
-        const location: CellLocation = {
-          ...base,
-          row: row.number,
-          column: column.header,
-          cell: cellReference(sheet, row.number, column.index),
-        };
-        record.cells.set(column.language === undefined ? column.field.key : `name:${column.language}`, location);
-        const flaw = row.flaws?.get(column.index);
+      for (let c = 0; c < columns.length; c++) {
+        const column = columns[c] as Column;
+        const flaw = flaws?.get(column.index);
         const cellValue = row.values[column.index];
         const raw = typeof cellValue === 'string' && cellValue.trim() === '' ? undefined : cellValue;
         if (flaw !== undefined) {
-          record.bad = true;
+          bad = true;
+          const location = locate(row.number, c);
           problems.push({
             ...location,
             code: `spreadsheet.${flaw}`,
@@ -280,17 +360,19 @@ export function readSheets(
           continue;
         }
         if (raw === undefined) continue;
-        contentParts.push(`${column.field.key}=${text(raw)}`);
+        const rawText = text(raw);
+        contentParts.push(`${column.field.key}=${rawText}`);
         if (column.language !== undefined) {
-          record.names.set(column.language, typeof raw === 'string' ? raw : text(raw));
+          (names ??= new Map<string, string>()).set(column.language, typeof raw === 'string' ? raw : rawText);
           continue;
         }
         const result = readValue(column.field.type, raw);
         if (result.ok) {
-          record.values.set(column.field.key, result.value);
+          values.set(column.field.key, result.value);
         } else {
-          record.bad = true;
-          const value = cap(text(raw));
+          bad = true;
+          const location = locate(row.number, c);
+          const value = cap(rawText);
           problems.push({
             ...location,
             code: 'spreadsheet.cell-invalid',
@@ -301,19 +383,12 @@ export function readSheets(
           });
         }
       }
-      for (const field of FIELDS.get(kind) ?? []) {
-        if (
-          field.required !== true ||
-          !present.has(field.key) ||
-          record.values.has(field.key) ||
-          record.cells.get(field.key) === undefined
-        )
-          continue;
-        if (field.key === 'name' && record.names.size > 0) continue;
-        const location = record.cells.get(field.key) as CellLocation;
-        const raw = row.values[columns.find((c) => c.field.key === field.key)?.index ?? -1];
-        if (raw !== undefined || row.flaws?.has(columns.find((c) => c.field.key === field.key)?.index ?? -1)) continue;
-        record.bad = true;
+      for (const { field, plain, first } of required) {
+        if (values.has(field.key)) continue;
+        if (field.key === 'name' && names !== undefined && names.size > 0) continue;
+        if (row.values[first] !== undefined || flaws?.has(first)) continue;
+        bad = true;
+        const location = locate(row.number, plain);
         problems.push({
           ...location,
           code: 'spreadsheet.value-missing',
@@ -321,8 +396,15 @@ export function readSheets(
           expected: field.help?.en ?? `a ${field.key}`,
         });
       }
-      record.content = contentParts.sort().join('\u0000');
-      records.push(record);
+      records.push(
+        new RowRecord(kind, place, row.number, firstLetters, {
+          values,
+          names: names ?? new Map<string, string>(),
+          defaultOwner,
+          bad,
+          content: contentParts.sort().join('\u0000'),
+        }),
+      );
     }
   }
   return { records, problems, notes };

@@ -73,6 +73,10 @@ export function columnIndex(reference: string): number {
  * `Järjestelmät!D17`, `'Oulun kaupunki'!B3`.
  */
 export function cellReference(sheet: RawSheet, row: number, column: number): string {
-  const name = /^[\p{L}\p{N}_.]+$/u.test(sheet.name) ? sheet.name : `'${sheet.name.replaceAll("'", "''")}'`;
-  return `${name}!${columnLetters(column)}${row}`;
+  return `${sheetPrefix(sheet.name)}${columnLetters(column)}${row}`;
+}
+
+/** The sheet part of a cell reference, `Järjestelmät!` or `'Oulun kaupunki'!`: computed once a sheet, not a cell. */
+export function sheetPrefix(name: string): string {
+  return `${/^[\p{L}\p{N}_.]+$/u.test(name) ? name : `'${name.replaceAll("'", "''")}'`}!`;
 }
