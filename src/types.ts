@@ -366,6 +366,8 @@ export type Relation = PlainRelation | UsesRelation;
  * import type { ProjectKind } from 'kartta';
  * const kind: ProjectKind = 'preparation';
  * ```
+ *
+ * @category Format
  */
 export type ProjectKind = (typeof projectKinds)[number];
 
@@ -377,6 +379,8 @@ export type ProjectKind = (typeof projectKinds)[number];
  * import type { ProjectStatus } from 'kartta';
  * const status: ProjectStatus = 'running';
  * ```
+ *
+ * @category Format
  */
 export type ProjectStatus = (typeof projectStatuses)[number];
 
@@ -389,6 +393,8 @@ export type ProjectStatus = (typeof projectStatuses)[number];
  * import type { ProjectLevel } from 'kartta';
  * const level: ProjectLevel = 'national';
  * ```
+ *
+ * @category Format
  */
 export type ProjectLevel = (typeof projectLevels)[number];
 
@@ -401,6 +407,8 @@ export type ProjectLevel = (typeof projectLevels)[number];
  * import type { Theme } from 'kartta';
  * const theme: Theme = { id: 'case-management', name: { fi: 'Asianhallinta', en: 'Case management' } };
  * ```
+ *
+ * @category Format
  */
 export interface Theme {
   /** Unique across the whole document: 1 to 200 characters, no white space or control characters. */
@@ -422,6 +430,8 @@ export interface Theme {
  * import type { Funder } from 'kartta';
  * const erdf: Funder = { id: 'erdf', name: { fi: 'Euroopan aluekehitysrahasto (EAKR)', en: 'European Regional Development Fund (ERDF)' } };
  * ```
+ *
+ * @category Format
  */
 export interface Funder {
   /** Unique across the whole document: 1 to 200 characters, no white space or control characters. */
@@ -442,6 +452,8 @@ export interface Funder {
  * import type { Obligation } from 'kartta';
  * const obligation: Obligation = { from: '2019-01-01', basis: 'Act on shared ICT services (invented)' };
  * ```
+ *
+ * @category Format
  */
 export interface Obligation {
   /** The first day on which the obligation applies, an existing calendar date as `YYYY-MM-DD`. */
@@ -464,6 +476,8 @@ export interface Obligation {
  *   services: ['case-management'], obligation: { from: '2019-01-01' },
  * };
  * ```
+ *
+ * @category Format
  */
 export interface Offering {
   /** Unique across the whole document: 1 to 200 characters, no white space or control characters. */
@@ -494,6 +508,8 @@ export interface Offering {
  * import type { BudgetLine } from 'kartta';
  * const salaries: BudgetLine = { year: 2017, category: 'salaries', amount: 4032 };
  * ```
+ *
+ * @category Format
  */
 export interface BudgetLine {
   /** The year the cost falls in (1900 to 2200); it must lie within the project's start and end. */
@@ -514,6 +530,8 @@ export interface BudgetLine {
  * import type { ProjectBudget } from 'kartta';
  * const budget: ProjectBudget = { total: 20000, lines: [{ year: 2017, category: 'purchasedServices', amount: 20000 }] };
  * ```
+ *
+ * @category Format
  */
 export interface ProjectBudget {
   /** The total in euros (at most two decimals); without it, the total is the sum of the lines. */
@@ -531,6 +549,8 @@ export interface ProjectBudget {
  * import type { Funding } from 'kartta';
  * const erdf: Funding = { funder: 'erdf', share: 70 };
  * ```
+ *
+ * @category Format
  */
 export interface Funding {
   /** The id of an organisation of the model or of an external funder in `funders`. */
@@ -551,6 +571,8 @@ export interface Funding {
  * import type { Deliverables } from 'kartta';
  * const deliverables: Deliverables = { services: ['case-management'], systems: ['dynasty-oulu'] };
  * ```
+ *
+ * @category Format
  */
 export interface Deliverables {
   /** The ids of the systems the project builds, changes or retires. */
@@ -577,6 +599,8 @@ export interface Deliverables {
  *   funding: [{ funder: 'erdf', share: 70 }, { funder: 'oulu', share: 30 }], implementers: ['oulu'],
  * };
  * ```
+ *
+ * @category Format
  */
 export interface Project {
   /** Unique across the whole document: 1 to 200 characters, no white space or control characters. */
@@ -819,6 +843,8 @@ export type EntityRef =
  * const found = model.portfolioItem('erdf');
  * if (found?.kind === 'funder') console.log(found.entity.name); // 'ERDF'
  * ```
+ *
+ * @category Format
  */
 export type PortfolioRef =
   | {

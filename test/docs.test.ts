@@ -30,6 +30,7 @@ const categories = [
   'Queries',
   'Lint',
   'Migration',
+  'Portfolio',
   'ArchiMate',
   'Scenarios',
   'Report',

@@ -81,7 +81,7 @@ export interface FunderAmount {
  * @example
  * ```ts
  * import type { FundingGroup } from 'kartta';
- * const show = (group: FundingGroup) => `${group.name}: ${group.euros} €, own ${group.ownEuros} €`;
+ * const show = (group: FundingGroup) => `${group.name}: ${group.euros} €, own ${group.ownCents / 100} €`;
  * ```
  */
 export interface FundingGroup {

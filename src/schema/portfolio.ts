@@ -50,6 +50,8 @@ export const shareSchema = z
  * import { projectKinds } from 'kartta';
  * projectKinds.includes('preparation'); // true
  * ```
+ *
+ * @category Format
  */
 export const projectKinds = [
   'preparation',
@@ -69,6 +71,8 @@ export const projectKinds = [
  * import { projectStatuses } from 'kartta';
  * projectStatuses[0]; // 'proposed'
  * ```
+ *
+ * @category Format
  */
 export const projectStatuses = ['proposed', 'planned', 'running', 'completed', 'cancelled'] as const;
 
@@ -81,6 +85,8 @@ export const projectStatuses = ['proposed', 'planned', 'running', 'completed', '
  * import { projectLevels } from 'kartta';
  * projectLevels.includes('national'); // true
  * ```
+ *
+ * @category Format
  */
 export const projectLevels = ['local', 'regional', 'national'] as const;
 
