@@ -41,6 +41,26 @@ describe('Model.load', () => {
     expect(model.system('pop-esb')?.x).toEqual({ cmdb: { ci: 'CI-1' } });
   });
 
+  it('leaves an object input whole: only text it parsed itself is let go of while loading', () => {
+    const input = smallRegion();
+    const before = structuredClone(input);
+    Model.load(input);
+    expect(input).toEqual(before);
+  });
+
+  it('reports references and bad elements of JSON text as it does for an object', () => {
+    // Text is parsed by the load and its elements let go once copied: references to them must still resolve,
+    // and a bad element's issue must still name it.
+    const doc = smallRegion();
+    (doc.systems![1] as { tori?: unknown }).tori = 'yes';
+    (doc.integrations![0] as { to: string }).to = 'nowhere';
+    doc.relations!.push({ type: 'owns', from: 'oulu', to: 'missing-system' });
+    const fromObject = codesAt(issuesOf(doc));
+    expect(fromObject.length).toBeGreaterThanOrEqual(3);
+    expect(codesAt(issuesOf(JSON.stringify(doc)))).toEqual(fromObject);
+    expect(Model.load(JSON.stringify(smallRegion())).integrations().length).toBe(smallRegion().integrations!.length);
+  });
+
   it('throws ModelValidationError carrying the issues; safeLoad returns them', () => {
     const bad = { ...smallRegion(), format: 'kartta/2' };
     expect(() => Model.load(bad)).toThrow(ModelValidationError);

@@ -8,7 +8,7 @@ import { optionField, optionsSchema, parseOptions } from '../options.js';
 import { z } from 'zod';
 import { compareRelations } from '../model/canonical.js';
 import { relationEnds, relationKey } from '../graph/keys.js';
-import { Model } from '../model/model.js';
+import { Model, safeLoadOwned } from '../model/model.js';
 import { productSchema } from '../schema/document.js';
 import { MAX_TEXT } from '../schema/primitives.js';
 import { isJsonObject } from '../schema/json.js';
@@ -839,7 +839,7 @@ class Interpreter {
     this.usedIds.clear();
     this.usedRelations.clear();
 
-    const loaded = Model.safeLoad(doc);
+    const loaded = safeLoadOwned(doc);
     if (!loaded.ok) {
       throw new ArchimateImportError(
         'archimate.invalid-model',

@@ -998,13 +998,24 @@ function sortById<T extends { id: string }>(items: readonly T[]): T[] {
   return [...items].sort(compareIds);
 }
 
-function loadDocument(input: unknown): LoadResult<Model> {
+/**
+ * Loads a document that nobody else holds (an importer's freshly built one), letting each of its elements go as
+ * soon as the model's copy of it exists, so that a large import never has both whole in memory. The document's
+ * large collections are emptied of what was copied; read nothing from it afterwards.
+ */
+export function safeLoadOwned(doc: Record<string, unknown>): LoadResult<Model> {
+  return loadDocument(doc, true);
+}
+
+function loadDocument(input: unknown, owned = false): LoadResult<Model> {
   const read = readJsonObject(input, 'a kartta/1 document');
   if (!read.ok) return read;
   const { value } = read;
   const state = emptyState();
   const delta = fullDelta(value);
-  const { issues, delta: copied } = checkDelta(value, delta, state, true);
+  // JSON text parsed here is ours alone, like an owned document: its elements can go once copied.
+  const consume = owned || typeof input === 'string';
+  const { issues, delta: copied } = checkDelta(value, delta, state, true, consume);
   if (issues.length > 0) return { ok: false, issues };
   const doc: Record<string, unknown> = { format: value.format, name: cloneName(value.name as Name) };
   if (value.description !== undefined) doc.description = value.description;

@@ -36,11 +36,28 @@ function kindName(kind: EntityKind | 'relation'): string {
   return kind;
 }
 
+/** Collections whose input elements a consuming check may let go once copied: no later step reads them. */
+const CONSUMABLE: ReadonlySet<Collection> = new Set<Collection>([
+  'organisations',
+  'services',
+  'systems',
+  'integrations',
+  'relations',
+]);
+
 /**
  * Checks a delta. With `copy`, each added element is replaced by zod's parsed copy (with `x` deep-copied), so
- * the model never shares objects with the caller's input.
+ * the model never shares objects with the caller's input. With `consume` as well (only for a document nobody else
+ * holds, such as one an importer has just built), each input element of the large collections is dropped from
+ * `doc` and from `delta` as soon as its copy exists, so the input and the copy are never both whole in memory.
  */
-export function checkDelta(doc: Record<string, unknown>, delta: Delta, state: IndexState, copy: boolean): CheckResult {
+export function checkDelta(
+  doc: Record<string, unknown>,
+  delta: Delta,
+  state: IndexState,
+  copy: boolean,
+  consume = false,
+): CheckResult {
   const issues: Issue[] = [];
   if (delta.header) checkHeader(doc, issues);
   for (const collection of delta.broken) {
@@ -54,7 +71,8 @@ export function checkDelta(doc: Record<string, unknown>, delta: Delta, state: In
   // 1. Shape of every added element.
   const added: AddedItem[] = [];
   const valid = new Set<AddedItem>();
-  for (const item of delta.added) {
+  for (let k = 0; k < delta.added.length; k++) {
+    const item = delta.added[k] as AddedItem;
     const schema = elementSchemas[item.collection];
     const parsed = schema.safeParse(item.entity);
     const base: Path = [item.collection, item.index];
@@ -70,6 +88,10 @@ export function checkDelta(doc: Record<string, unknown>, delta: Delta, state: In
       entity = deepFreeze(data);
     }
     const next = copy ? { ...item, entity } : item;
+    if (copy && consume && CONSUMABLE.has(item.collection)) {
+      (doc[item.collection] as unknown[])[item.index] = undefined;
+      (delta.added as AddedItem[])[k] = next;
+    }
     added.push(next);
     valid.add(next);
   }
