@@ -192,6 +192,7 @@ export const reasonCodes = [
   'plan.mip-unavailable',
   'plan.mip-failed',
   'plan.mip-bound-only',
+  'plan.mip-neighbourhoods',
   // fundingSummary, overlappingDevelopment, obligations, projectPayback
   'funding.split',
   'overlap.same-subject',

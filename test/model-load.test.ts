@@ -53,7 +53,7 @@ describe('Model.load', () => {
     // and a bad element's issue must still name it.
     const doc = smallRegion();
     (doc.systems![1] as { tori?: unknown }).tori = 'yes';
-    (doc.integrations![0] as { to: string }).to = 'nowhere';
+    (doc.integrations![0] as unknown as { to: string }).to = 'nowhere';
     doc.relations!.push({ type: 'owns', from: 'oulu', to: 'missing-system' });
     const fromObject = codesAt(issuesOf(doc));
     expect(fromObject.length).toBeGreaterThanOrEqual(3);

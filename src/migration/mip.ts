@@ -96,6 +96,22 @@ function trivialEarliest(
 }
 
 /**
+ * The horizon and deadline windows of the whole MIP from a placement, and whether that MIP is small enough to
+ * solve. When the start misses only the deadlines no plan can meet, the first level is proven, and every optimal
+ * plan keeps the other deadlines: the model only needs their windows.
+ */
+export function wholeMipOf(
+  problem: Problem,
+  start: Int32Array,
+): { horizon: number; latest: readonly number[] | undefined; fits: boolean } {
+  const startScore = scoreOf(problem, start);
+  const horizon = horizonOf(problem, startScore.waves);
+  const windows = deadlineWindows(problem);
+  const latest = startScore.missed === windows.forced.size ? windows.latest : undefined;
+  return { horizon, latest, fits: mipSize(problem, horizon, latest) <= MAX_MIP_COLUMNS };
+}
+
+/**
  * Solves the plan by MIP, starting from `start` (a valid placement). `deadline` is the time (performance.now())
  * after which the solver stops; whatever is proven by then is reported.
  */
@@ -104,14 +120,9 @@ export function mipPlacement(highs: Highs, problem: Problem, start: Int32Array, 
     const reasons: PlanReason[] = [{ code: 'plan.mip-optimal', message: 'an empty plan is optimal' }];
     return { wave: start, proven: true, lowerBound: 0, improved: false, reasons };
   }
-  const startScore = scoreOf(problem, start);
-  const horizon = horizonOf(problem, startScore.waves);
+  const { horizon, latest, fits } = wholeMipOf(problem, start);
   const reasons: PlanReason[] = [];
-  // When the start misses only the deadlines no plan can meet, the first level is proven, and every optimal
-  // plan keeps the other deadlines: the model only needs their windows.
-  const windows = deadlineWindows(problem);
-  const latest = startScore.missed === windows.forced.size ? windows.latest : undefined;
-  if (mipSize(problem, horizon, latest) > MAX_MIP_COLUMNS) {
+  if (!fits) {
     reasons.push({
       code: 'plan.mip-bound-only',
       message: `the plan is too large for the MIP solver to place (${problem.n} steps over up to ${horizon} waves); the heuristic placed it`,

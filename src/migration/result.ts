@@ -318,7 +318,10 @@ export type MigrationMethod = 'exhaustive' | 'mip' | 'heuristic';
  * - `plan.mip-failed`: the solver gave no usable answer (an error, or a status it should not have); the
  *   heuristic answered;
  * - `plan.mip-bound-only`: the plan is too large for the MIP to place within the limits; the heuristic placed it
- *   and the solver's relaxation gave the lower bound.
+ *   (improved a few waves at a time when `plan.mip-neighbourhoods` is there too);
+ * - `plan.mip-neighbourhoods`: the solver improved the heuristic's placement by solving small problems of a few
+ *   waves each (steps elsewhere kept in place): before the whole MIP, in at most a fifth of the time limit, or in
+ *   all of it when the plan is too large for the whole MIP.
  *
  * @example
  * ```ts
