@@ -79,6 +79,13 @@ td.pair { text-align: center; white-space: nowrap; }
 .overdue { color: var(--overdue); }
 .missed { color: #a23c00; font-weight: bold; } .met { color: #1d6b3a; }
 tr.is-missed td { background: #fff1ea; }
+table.overlap-projects { width: 100%; }
+.overlap-group { border-left: 4px solid var(--line); padding-left: .9rem; margin: 1.2rem 0; }
+.overlap-group.no-national { border-left-color: #e69f00; }
+.overlap-group h4 { margin: .2rem 0 .4rem; font-size: 1.05rem; }
+.national.exists { color: #1d6b3a; } .national.missing { color: #8a5300; }
+ul.compact { list-style: none; padding: 0; margin: 0; }
+td.nowrap { white-space: nowrap; }
 .severity.error { color: #a30000; font-weight: bold; } .severity.warning { color: #8a5300; } .severity.info { color: #24527a; }
 form.filters { display: flex; flex-wrap: wrap; gap: .6rem 1.4rem; align-items: center; margin: .8rem 0; }
 form.filters fieldset { border: 1px solid var(--line); border-radius: 4px; }

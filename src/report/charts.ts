@@ -74,7 +74,8 @@ export function barChart(
   },
 ): string {
   const longest = Math.max(0, ...rows.map((row) => row.label.length));
-  const marginLeft = Math.min(320, 12 + longest * 6.4);
+  // About 7 pixels a character at 12 px: less cut the start off long names ("European Regional Development Fund").
+  const marginLeft = Math.min(320, 12 + longest * 7.2);
   const chart = plot({
     document: document.dom as never,
     ariaLabel: options.title,
@@ -105,22 +106,40 @@ export function barChart(
   return serialise(chart);
 }
 
-/** Stacked horizontal bars: one bar per `group`, split by `part`, with a legend of the parts. */
+/**
+ * Stacked horizontal bars: one bar per `group`, split by `part`, with a legend of the parts. Each part's value is
+ * written inside it, unless it is narrower than `minLabelShare` of the longest bar (its text would spill over its
+ * neighbours; the table under the chart has every number).
+ */
 export function stackedBarChart(
   document: ChartDocument,
   rows: readonly { group: string; part: string; value: number }[],
-  options: { title: string; parts: readonly string[]; axisLabel: string; format: (value: number) => string },
+  options: {
+    title: string;
+    parts: readonly string[];
+    axisLabel: string;
+    format: (value: number) => string;
+    axisFormat?: (value: number) => string;
+    minLabelShare?: number;
+    width?: number;
+  },
 ): string {
   const groups = [...new Set(rows.map((row) => row.group))];
+  const totals = new Map<string, number>();
+  for (const row of rows) totals.set(row.group, (totals.get(row.group) ?? 0) + row.value);
+  const smallest = Math.max(0, ...totals.values()) * (options.minLabelShare ?? 0);
+  const axisFormat = options.axisFormat ?? options.format;
   const chart = plot({
     document: document.dom as never,
     ariaLabel: options.title,
-    width: 760,
-    height: 60 + groups.length * 36,
-    marginLeft: 60,
+    width: options.width ?? 760,
+    height: 70 + groups.length * 36,
+    // Room for the axis label on a line of its own: else it runs into the last tick's text (450 k€).
+    marginBottom: 40,
+    marginLeft: Math.max(60, Math.min(320, 12 + Math.max(0, ...groups.map((group) => group.length)) * 7.2)),
     style: { fontSize: '12px' },
     color: { domain: [...options.parts], range: PALETTE.slice(0, options.parts.length), legend: true },
-    x: { label: options.axisLabel, grid: true, tickFormat: (value: number) => options.format(value) },
+    x: { label: options.axisLabel, grid: true, tickFormat: (value: number) => axisFormat(value) },
     y: { label: null, domain: groups },
     marks: [
       Plot.barX(
@@ -141,7 +160,7 @@ export function stackedBarChart(
           y: 'group',
           z: 'part',
           order: options.parts as string[],
-          text: (row: { value: number }) => (row.value > 0 ? options.format(row.value) : ''),
+          text: (row: { value: number }) => (row.value > 0 && row.value >= smallest ? options.format(row.value) : ''),
           fill: 'white',
           fontWeight: 'bold',
         }),

@@ -25,6 +25,15 @@ export interface ReportContext {
   readonly euros: (value: number) => string;
   /** Euros, short (`1,2 milj. €`), for chart axes. */
   readonly eurosShort: (value: number) => string;
+  /**
+   * An amount given in whole cents, as euros in the report's locale: whole euros when it has no cents, else with
+   * two decimals (the portfolio's figures are exact to the cent and a budget split three ways is not whole).
+   */
+  readonly cents: (value: number) => string;
+  /** A number with at most two decimals in the report's locale. */
+  readonly decimal: (value: number) => string;
+  /** A percentage (`12.5` for 12.5 %) in the report's locale, at most two decimals. */
+  readonly percent: (value: number) => string;
 }
 
 export function createContext(
@@ -42,11 +51,20 @@ export function createContext(
     notation: 'compact',
     maximumSignificantDigits: 3,
   });
+  const exactMoney = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: 'EUR',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
+  const decimals = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const percents = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
   const names = new Map<string, string>();
   const name = (id: string): string => {
     let found = names.get(id);
     if (found === undefined) {
-      const ref = model.get(id);
+      // Portfolio items (projects, themes, funders, offerings) are not entities of the graph but have names too.
+      const ref = model.get(id) ?? model.portfolioItem(id);
       found =
         ref && ref.kind !== 'integration'
           ? nameIn(ref.entity.name, lang, id)
@@ -68,6 +86,9 @@ export function createContext(
     num: (value) => numbers.format(value),
     euros: (value) => money.format(value),
     eurosShort: (value) => shortMoney.format(value),
+    cents: (value) => (value % 100 === 0 ? money : exactMoney).format(value / 100),
+    decimal: (value) => decimals.format(value),
+    percent: (value) => percents.format(value / 100),
   };
 }
 

@@ -21,6 +21,7 @@ import { landscapesSection, landscapeViews } from './sections/landscapes.js';
 import { migrationSection, type PlannedMigration } from './sections/migration.js';
 import { overviewFacts, overviewSection } from './sections/overview.js';
 import { parallelGroups, parallelSection } from './sections/parallel.js';
+import { portfolioFacts, portfolioSection } from './sections/portfolio.js';
 import { scenariosSection } from './sections/scenarios.js';
 import { compareScenarios } from '../scenarios/compare.js';
 import type { Scenario } from '../scenarios/scenario-schema.js';
@@ -90,7 +91,9 @@ function today(): string {
  * Writes the region report of `model` as one self-contained HTML document: an overview (counts by class and
  * lifecycle, integrations, annual cost, who is a member of what), landscape diagrams drawn from the generated
  * ArchiMate views, harmonisation candidates ranked by savings, parallel systems per service, the migration plan's
- * timeline (when `plan` is given) and the lint findings. Labels are in `lang`; names are in `lang` where the model
+ * timeline (when `plan` is given), the scenarios' comparison (when `scenarios` are given), the development
+ * portfolio (when the model has projects or offerings: overlapping development first, then funding by funder and by
+ * organisation, obligations and payback) and the lint findings. Labels are in `lang`; names are in `lang` where the model
  * has them, else Finnish, English, Swedish, Sámi, in that order. Messages the library writes (findings, reasons,
  * the plan's explanations) are English.
  *
@@ -130,6 +133,7 @@ export function toHtmlReport(model: Model, options: ReportOptions = {}): string 
   const candidates = rankedCandidates(context);
   const groups = parallelGroups(context, checked.allowedUntil);
   const findings = findingsOf(context);
+  const portfolio = portfolioFacts(context);
   const comparison =
     checked.scenarios === undefined
       ? undefined
@@ -144,29 +148,36 @@ export function toHtmlReport(model: Model, options: ReportOptions = {}): string 
     parallelSection(context, groups),
     migrationSection(context, planned, charts),
     comparison ? scenariosSection(context, comparison) : '',
+    portfolio ? portfolioSection(context, portfolio, charts) : '',
     findingsSection(context, findings),
   ];
   const title = checked.title ?? `${context.t('title')}: ${nameIn(model.name, lang)}`;
-  return page(
-    context,
-    title,
-    sections.filter(Boolean).join('\n'),
-    checked.diagrams !== false,
-    comparison !== undefined,
-  );
+  return page(context, title, sections.filter(Boolean).join('\n'), {
+    diagrams: checked.diagrams !== false,
+    scenarios: comparison !== undefined,
+    portfolio: portfolio !== undefined,
+  });
 }
 
-function page(context: ReportContext, title: string, body: string, diagrams: boolean, scenarios: boolean): string {
+/** The optional sections the page has, for its table of contents. */
+interface Present {
+  readonly diagrams: boolean;
+  readonly scenarios: boolean;
+  readonly portfolio: boolean;
+}
+
+function page(context: ReportContext, title: string, body: string, present: Present): string {
   const { t } = context;
   const scriptHash = createHash('sha256').update(SCRIPT).digest('base64');
   const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${scriptHash}'`;
   const entries: [string, string][] = [
     ['overview', t('overview')],
-    ...(diagrams ? [['landscapes', t('landscapes')] as [string, string]] : []),
+    ...(present.diagrams ? [['landscapes', t('landscapes')] as [string, string]] : []),
     ['harmonisation', t('harmonisation')],
     ['parallel', t('parallel')],
     ['migration', t('migration')],
-    ...(scenarios ? [['scenarios', t('scenarios')] as [string, string]] : []),
+    ...(present.scenarios ? [['scenarios', t('scenarios')] as [string, string]] : []),
+    ...(present.portfolio ? [['portfolio', t('portfolio')] as [string, string]] : []),
     ['findings', t('findings')],
   ];
   const scope = context.scope === undefined ? t('wholeModel') : context.name(context.scope);
