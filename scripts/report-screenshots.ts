@@ -24,7 +24,7 @@ const open: Record<string, string> = {
   landscapes: '#landscape-kempele',
   migration: '#migration-steps tr[data-step="ptj-kempele"] details',
 };
-for (const id of ['overview', 'landscapes', 'harmonisation', 'parallel', 'migration', 'findings']) {
+for (const id of ['overview', 'landscapes', 'harmonisation', 'parallel', 'migration', 'portfolio', 'findings']) {
   const toOpen = open[id];
   if (toOpen) await page.locator(toOpen).evaluate((details) => ((details as unknown as { open: boolean }).open = true));
   // The landscapes' list is long: show the opened diagram rather than the top of the list.

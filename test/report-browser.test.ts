@@ -12,9 +12,12 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   compareScenarios,
+  fundingSummary,
   harmonisationCandidates,
   lint,
   Model,
+  obligations,
+  overlappingDevelopment,
   parallelSystems,
   planMigration,
   type MigrationResult,
@@ -130,7 +133,16 @@ describe.skipIf(!executablePath)('the report in Chromium', () => {
       });
 
       it('has every section, listed in the contents', async () => {
-        for (const id of ['overview', 'landscapes', 'harmonisation', 'parallel', 'migration', 'findings']) {
+        const portfolio = scenario.model.projects().length > 0 ? ['portfolio'] : [];
+        for (const id of [
+          'overview',
+          'landscapes',
+          'harmonisation',
+          'parallel',
+          'migration',
+          ...portfolio,
+          'findings',
+        ]) {
           await expect.poll(() => page.locator(`section#${id} h2`).count()).toBe(1);
           expect(await page.locator(`nav.toc a[href="#${id}"]`).count()).toBe(1);
         }
@@ -275,6 +287,53 @@ describe.skipIf(!executablePath)('the report in Chromium', () => {
         }
       });
 
+      it('shows the development portfolio, overlapping development first, with its charts drawn', async () => {
+        const { model } = scenario;
+        if (model.projects().length === 0 && model.offerings().length === 0) {
+          expect(await page.locator('section#portfolio').count()).toBe(0);
+          expect(await page.locator('nav.toc a[href="#portfolio"]').count()).toBe(0);
+          return;
+        }
+        const groups = overlappingDevelopment(model);
+        const articles = page.locator('#portfolio article.overlap-group');
+        expect(await articles.count()).toBe(groups.length);
+        expect(await page.locator('#portfolio h3').first().getAttribute('id')).toBe('overlaps-h');
+        for (const [index, group] of groups.entries()) {
+          const article = articles.nth(index);
+          expect(await article.getAttribute('data-subject')).toBe(group.subject.id);
+          expect(await article.locator('tbody tr').count()).toBe(group.projects.length);
+          expect(Number(await article.locator('tfoot td').getAttribute('data-cents'))).toBe(group.cents);
+          // National development or its absence is written out, not shown by the edge's colour alone.
+          expect(await article.locator('.national').innerText()).toMatch(
+            group.nationalExists ? /Kansallinen kehittäminen on olemassa/ : /Ei kansallista hanketta/,
+          );
+        }
+        // The charts are drawn and visible: one bar per funder with money, a stacked bar per organisation.
+        const funders = fundingSummary(model, { by: 'funder' }).groups.filter((entry) => entry.cents > 0);
+        const funderChart = page.locator('#chart-funders svg[role="img"]');
+        expect(await funderChart.isVisible()).toBe(true);
+        expect((await funderChart.boundingBox())?.height ?? 0).toBeGreaterThan(100);
+        expect(await funderChart.locator('g[aria-label="bar"] rect').count()).toBe(funders.length);
+        const organisations = fundingSummary(model, { by: 'organisation' }).groups.filter((entry) => entry.cents > 0);
+        const organisationChart = page.locator('#chart-organisations svg[role="img"]');
+        expect(await organisationChart.isVisible()).toBe(true);
+        const organisationRows = page.locator('#funding-by-organisation tbody tr');
+        expect(await organisationRows.count()).toBe(organisations.length);
+        const labels = await organisationChart
+          .locator('g[aria-label="y-axis tick label"] text')
+          .evaluateAll((texts) => texts.map((text) => text.textContent));
+        expect(labels).toHaveLength(organisations.length);
+        // The organisations' table sorts by its own share.
+        const shares = async () =>
+          organisationRows.evaluateAll((trs) => trs.map((tr) => Number(tr.children[5]?.getAttribute('data-sort'))));
+        await page.locator('#funding-by-organisation thead th').nth(5).locator('button.sort').click();
+        const ascending = await shares();
+        expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+        expect(await page.locator('#obligations-table tbody tr').count()).toBe(
+          obligations(model, { asOf: scenario.asOf }).length,
+        );
+      });
+
       it('filters the findings by severity and by a search', async () => {
         const findings = lint(scenario.model, { asOf: scenario.asOf });
         const listed = Math.min(findings.length, 2_000);
@@ -352,6 +411,7 @@ describe.skipIf(!executablePath)('the report in Chromium', () => {
             'parallel',
             'migration',
             'scenarios',
+            'portfolio',
             'findings',
           ]) {
             const path = join(screenshots, `${scenario.name}-${id}.png`);

@@ -517,6 +517,10 @@ describe('toHtmlReport: the development portfolio', () => {
     expect(centsOf(row?.querySelector('td.num'))).toBe(lines);
     expect(row?.querySelector('td.num')?.textContent).toBe(wholeEuros('en-GB', lines));
     expect(fi.querySelector('tr[data-project="pop-it"] td.num')?.textContent).toBe(wholeEuros('fi-FI', lines));
+    // Lapland's preparation has no money figure in its record: unknown, not 0 €.
+    const lapland = sample.project('lappi-ict-preparation') as Project;
+    expect(lapland.budget === undefined && (lapland.funding ?? []).length === 0).toBe(true);
+    expect(page.querySelector('tr[data-project="lappi-ict-preparation"] td.num')?.textContent).toBe('unknown');
     for (const name of ['Kalajoki', 'Raahe', 'City of Oulu'])
       expect(row?.querySelectorAll('td')[0]?.textContent).toContain(name);
   });

@@ -140,9 +140,13 @@ function overlapsPart(context: ReportContext, groups: readonly OverlapGroup[]): 
       .map((projectId) => {
         const project = model.project(projectId);
         const implementers = [...(project?.implementers ?? [])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-        const cents = project ? projectMoney(project).cents : 0;
+        const money = project ? projectMoney(project) : undefined;
+        // A record without any money figure (Lapland's ICT preparation) is unknown, not free.
+        const budget = money?.known
+          ? moneyCell(context, money.cents)
+          : `<td class="num" data-cents="0" data-known="false"><span class="muted">${esc(t('unknown'))}</span></td>`;
         const status = project ? esc(t(STATUS_LABEL[project.status])) : '';
-        return `<tr data-project="${esc(projectId)}"><th scope="row">${context.nameHtml(projectId)}</th><td>${implementers.map((org) => context.nameHtml(org)).join(', ')}</td><td class="date">${project ? period(context, project.start, project.end) : ''}</td><td>${status}</td>${moneyCell(context, cents)}</tr>`;
+        return `<tr data-project="${esc(projectId)}"><th scope="row">${context.nameHtml(projectId)}</th><td>${implementers.map((org) => context.nameHtml(org)).join(', ')}</td><td class="date">${project ? period(context, project.start, project.end) : ''}</td><td>${status}</td>${budget}</tr>`;
       })
       .join('');
     const captionId = `${id}-c`;
