@@ -65,6 +65,7 @@ export type {
   ParallelOptions,
   ParallelGroup,
   ParallelPair,
+  ParallelPairCounts,
   PairStatus,
   ParallelProduct,
   ParallelReason,

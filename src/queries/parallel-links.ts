@@ -120,6 +120,12 @@ export class ParallelLinks {
     return between.some((i) => i.via === undefined || this.#livePlatform(i.via));
   }
 
+  /** True when an integration between the two runs not through a platform: the pair's status is `direct`. */
+  linkedDirectly(a: string, b: string): boolean {
+    const between = this.#links(a).between.get(b);
+    return between !== undefined && between.some((i) => i.via === undefined);
+  }
+
   /** The other ends of a system's integrations. */
   partners(id: string): IterableIterator<string> {
     return this.#links(id).between.keys();
@@ -314,4 +320,42 @@ export function gapSummary(links: ParallelLinks, group: ParallelGroupCore, limit
     }
   }
   return { total, perSystem, first };
+}
+
+/** How many of a group's pairs of systems of different products have each status, in all and per system. */
+export interface StatusSummary {
+  readonly direct: number;
+  readonly platform: number;
+  readonly none: number;
+  /** For each system of the group (in its order), its pairs by status. */
+  readonly perSystem: readonly { readonly direct: number; readonly platform: number; readonly none: number }[];
+}
+
+/**
+ * Counts a group's pairs by status without visiting every pair: `none` from the gaps' summary, `direct` from each
+ * system's integrations, and `platform` as the rest of the pairs of different products.
+ */
+export function statusSummary(links: ParallelLinks, group: ParallelGroupCore, gaps: GapSummary): StatusSummary {
+  const { systems, productKeys } = group;
+  const n = systems.length;
+  const position = new Map<string, number>();
+  systems.forEach((id, i) => position.set(id, i));
+  const perProduct = new Map<string, number>();
+  for (const key of productKeys) perProduct.set(key, (perProduct.get(key) ?? 0) + 1);
+  let direct = 0;
+  let platform = 0;
+  const perSystem = systems.map((a, i) => {
+    let own = 0;
+    for (const b of links.partners(a)) {
+      const j = position.get(b);
+      if (j === undefined || j === i || productKeys[j] === productKeys[i]) continue;
+      if (links.linkedDirectly(a, b)) own++;
+    }
+    const none = gaps.perSystem[i] as number;
+    const others = n - (perProduct.get(productKeys[i] as string) as number);
+    direct += own;
+    platform += others - own - none;
+    return { direct: own, platform: others - own - none, none };
+  });
+  return { direct: direct / 2, platform: platform / 2, none: gaps.total, perSystem };
 }

@@ -6,7 +6,13 @@ import type { Model } from '../model/model.js';
 import { optionField, optionsSchema, parseOptions } from '../options.js';
 import type { EntityName } from '../names.js';
 import { namesOf, todayUtc } from './facts.js';
-import { ParallelLinks, parallelGroupsOf, type ParallelGroupCore } from './parallel-links.js';
+import {
+  ParallelLinks,
+  gapSummary,
+  parallelGroupsOf,
+  statusSummary,
+  type ParallelGroupCore,
+} from './parallel-links.js';
 
 /**
  * Options of {@link parallelSystems}.
@@ -26,6 +32,36 @@ export interface ParallelOptions {
   readonly allowedUntil?: string | undefined;
   /** The day to judge `overdue` on (`YYYY-MM-DD`); default today (UTC) when `allowedUntil` is given. */
   readonly asOf?: string | undefined;
+  /**
+   * How many pairs each group lists in `pairs`, and how many gaps its `parallel.gaps` reason lists: the first ones
+   * in order of their ids. Default 10, as in {@link LintConfig}; `Infinity` lists every pair. The counts
+   * (`pairCounts`, `gaps`) always cover every pair, and cost no more with a small limit than the group's systems
+   * and integrations; listing every pair of a group of thousands of systems costs the square of it.
+   */
+  readonly maxPairs?: number | undefined;
+}
+
+/**
+ * How many pairs of systems of different products there are, by status.
+ *
+ * @example
+ * ```ts
+ * import type { ParallelPairCounts } from 'kartta';
+ * const counts: ParallelPairCounts = { total: 12, direct: 2, platform: 4, none: 6 };
+ * const share = counts.none / counts.total; // half of the pairs exchange no data
+ * ```
+ *
+ * @category Queries
+ */
+export interface ParallelPairCounts {
+  /** All the pairs: `direct + platform + none`. */
+  readonly total: number;
+  /** Pairs with status `direct`. */
+  readonly direct: number;
+  /** Pairs with status `platform`. */
+  readonly platform: number;
+  /** Pairs with status `none` (gaps). */
+  readonly none: number;
 }
 
 /**
@@ -116,9 +152,11 @@ export type ParallelReason =
   | {
       /** Pairs of parallel systems with no integration between them. */
       readonly code: 'parallel.gaps';
-      /** Those pairs, each sorted, in the order of the group's `pairs`. */
+      /** How many such pairs the group has. */
+      readonly count: number;
+      /** The first of them in order of their ids (each pair sorted), at most `maxPairs` of {@link ParallelOptions}. */
       readonly pairs: readonly (readonly [string, string])[];
-      /** The same in words, with names next to ids. */
+      /** The same in words: the pairs listed, and how many more there are. */
       readonly message: string;
     };
 
@@ -128,7 +166,10 @@ export type ParallelReason =
  * @example
  * ```ts
  * import type { ParallelProduct } from 'kartta';
- * const product: ParallelProduct = { product: 'esko', name: 'Esko', catalogue: true, known: true, systems: ['esko-ppshp'] };
+ * const product: ParallelProduct = {
+ *   product: 'esko', name: 'Esko', catalogue: true, known: true, systems: ['esko-ppshp'],
+ *   pairCounts: { total: 8, direct: 2, platform: 4, none: 2 },
+ * };
  * ```
  *
  * @category Queries
@@ -144,6 +185,8 @@ export interface ParallelProduct {
   readonly known: boolean;
   /** The group's systems of this product, sorted by id. */
   readonly systems: readonly string[];
+  /** The pairs of these systems with the other products' systems, by status. */
+  readonly pairCounts: ParallelPairCounts;
 }
 
 /**
@@ -152,7 +195,7 @@ export interface ParallelProduct {
  * @example
  * ```ts
  * import type { ParallelGroup } from 'kartta';
- * const gaps = (group: ParallelGroup) => group.pairs.filter((p) => p.status === 'none').map((p) => p.systems.join(' - '));
+ * const share = (group: ParallelGroup) => group.pairCounts.none / group.pairCounts.total;
  * ```
  *
  * @category Queries
@@ -172,19 +215,32 @@ export interface ParallelGroup {
   readonly allowedUntil: string | null;
   /** The day `overdue` was judged on (given, or today when only `allowedUntil` was given), or `null`. */
   readonly asOf: string | null;
-  /** Every pair of systems of different products, sorted by their ids. */
+  /**
+   * The first pairs of systems of different products in order of their ids, at most `maxPairs` of
+   * {@link ParallelOptions} (default 10; `Infinity` for every pair). `pairCounts` counts them all.
+   */
   readonly pairs: readonly ParallelPair[];
-  /** How many pairs have status `none`. */
+  /** How many pairs of systems of different products there are, by status. */
+  readonly pairCounts: ParallelPairCounts;
+  /** How many pairs have status `none` (`pairCounts.none`). */
   readonly gaps: number;
   /** Each product with its systems, sorted by product key. */
   readonly productGroups: readonly ParallelProduct[];
   /** Why the group is one, whether it is overdue, and its gaps: plain data with a stable `code`, and a sentence. */
   readonly reasons: readonly ParallelReason[];
-  /** The name of the service and of every system and platform the group lists, sorted by id. */
+  /** The name of the service and of every system, and platform of a pair listed, sorted by id. */
   readonly names: readonly EntityName[];
 }
 
-const OPTIONS = optionsSchema({ scope: optionField.id(), allowedUntil: optionField.date(), asOf: optionField.date() });
+const OPTIONS = optionsSchema({
+  scope: optionField.id(),
+  allowedUntil: optionField.date(),
+  asOf: optionField.date(),
+  maxPairs: optionField.limit(),
+});
+
+/** Pairs a group lists unless `maxPairs` says otherwise, as many as a lint finding lists. */
+const DEFAULT_MAX_PAIRS = 10;
 
 /**
  * For each service in scope, the TOSI systems in use (`production` or `phasingOut`) of two or more different
@@ -201,6 +257,10 @@ const OPTIONS = optionsSchema({ scope: optionField.id(), allowedUntil: optionFie
  * result when such systems support it. With `allowedUntil`, a group is `overdue` when `asOf` (default: today,
  * UTC) is later than `allowedUntil`. Groups are sorted by service id, systems and pairs by id.
  *
+ * Each group counts its pairs by status (`pairCounts`, per product in `productGroups`) and lists the first
+ * `maxPairs` (default 10, `Infinity` for all): a group of hundreds of systems has tens of thousands of pairs, and
+ * counting them costs in proportion to its systems and integrations, listing them all to the square of its size.
+ *
  * @throws {@link QueryError} `scope.unknown` or `scope.not-organisation`; {@link OptionError} `option.invalid` for
  *   an unknown option or a date that is not an existing `YYYY-MM-DD`.
  * @example
@@ -209,7 +269,7 @@ const OPTIONS = optionsSchema({ scope: optionField.id(), allowedUntil: optionFie
  * import { Model, parallelSystems } from 'kartta';
  * const model = Model.load(readFileSync('examples/pohjois-pohjanmaa.json', 'utf8'));
  * for (const group of parallelSystems(model, { scope: 'pop', allowedUntil: '2021-12-31', asOf: '2022-06-01' })) {
- *   console.log(group.service, group.overdue ? 'OVERDUE' : '');
+ *   console.log(group.service, `${group.pairCounts.none} of ${group.pairCounts.total} pairs without data flow`);
  *   for (const pair of group.pairs) console.log(`  ${pair.systems.join(' - ')}: ${pair.status}`);
  * }
  * ```
@@ -224,35 +284,29 @@ export function parallelSystems(model: Model, options: ParallelOptions = {}): Pa
   const asOf = givenAsOf ?? (allowedUntil !== null ? todayUtc() : null);
   const overdue = allowedUntil !== null && asOf !== null && asOf > allowedUntil;
 
+  const maxPairs = parsed.maxPairs ?? DEFAULT_MAX_PAIRS;
+
   const nameOf = (id: string): string => model.nameOf(id) ?? id;
   const links = new ParallelLinks(model);
   const groups: ParallelGroup[] = [];
   for (const core of parallelGroupsOf(model, scopeId)) {
     const { service, systems, productKeys: keyOf } = core;
-    const names = systems.map(nameOf);
-    const pairs: ParallelPair[] = [];
-    for (let i = 0; i < systems.length; i++) {
-      const a = systems[i] as string;
-      const pa = keyOf[i] as string;
-      for (let j = i + 1; j < systems.length; j++) {
-        const pb = keyOf[j] as string;
-        if (pa === pb) continue;
-        const b = systems[j] as string;
-        const link = links.pair(a, b);
-        pairs.push({
-          systems: [a, b],
-          systemNames: [names[i] as string, names[j] as string],
-          products: [pa, pb],
-          status: link.status,
-          integrations: link.integrations,
-          platforms: link.platforms,
-          ignored: link.ignored,
-        });
-      }
-    }
+    const gapsOf = gapSummary(links, core, maxPairs);
+    const counts = statusSummary(links, core, gapsOf);
+    const pairs = firstPairs(core, maxPairs, links, nameOf);
     const productGroups = new Map(core.products.map((p) => [p.key, p]));
     const productKeys = core.products.map((p) => p.key);
-    const gapPairs = pairs.filter((p) => p.status === 'none').map((p) => p.systems);
+    const perProduct = new Map<string, { direct: number; platform: number; none: number }>();
+    counts.perSystem.forEach((own, i) => {
+      const entry = perProduct.get(keyOf[i] as string);
+      if (!entry) perProduct.set(keyOf[i] as string, { ...own });
+      else {
+        entry.direct += own.direct;
+        entry.platform += own.platform;
+        entry.none += own.none;
+      }
+    });
+    const gapPairs = gapsOf.first;
     const reasons: ParallelReason[] = [
       {
         code: 'service.parallel',
@@ -267,11 +321,17 @@ export function parallelSystems(model: Model, options: ParallelOptions = {}): Pa
           .join('; ')}`,
       },
     ];
-    if (gapPairs.length > 0) {
+    if (gapsOf.total > 0) {
+      const more = gapsOf.total - gapPairs.length;
+      const listed = gapPairs.map((p) => `'${p[0]}' and '${p[1]}'`).join(', ');
       reasons.push({
         code: 'parallel.gaps',
+        count: gapsOf.total,
         pairs: gapPairs,
-        message: `no data flows between ${gapPairs.map((p) => `'${p[0]}' and '${p[1]}'`).join(', ')}`,
+        message:
+          listed === ''
+            ? `no data flows between ${gapsOf.total === 1 ? 'one pair' : `${gapsOf.total} pairs`} of them`
+            : `no data flows between ${listed}${more > 0 ? ` (and ${more} more)` : ''}`,
       });
     }
     if (allowedUntil !== null && asOf !== null) {
@@ -293,7 +353,8 @@ export function parallelSystems(model: Model, options: ParallelOptions = {}): Pa
       allowedUntil,
       asOf,
       pairs,
-      gaps: gapPairs.length,
+      pairCounts: countsOf(counts),
+      gaps: gapsOf.total,
       productGroups: productKeys.map((key) => {
         const group = productGroups.get(key) as ParallelGroupCore['products'][number];
         return {
@@ -302,6 +363,7 @@ export function parallelSystems(model: Model, options: ParallelOptions = {}): Pa
           catalogue: group.fact.catalogue,
           known: group.fact.known,
           systems: group.systems,
+          pairCounts: countsOf(perProduct.get(key) as { direct: number; platform: number; none: number }),
         };
       }),
       reasons,
@@ -309,4 +371,40 @@ export function parallelSystems(model: Model, options: ParallelOptions = {}): Pa
     });
   }
   return groups;
+}
+
+function countsOf(counts: { readonly direct: number; readonly platform: number; readonly none: number }) {
+  const { direct, platform, none } = counts;
+  return { total: direct + platform + none, direct, platform, none };
+}
+
+/** The first `limit` pairs of systems of different products in order of their ids, each with its status. */
+function firstPairs(
+  core: ParallelGroupCore,
+  limit: number,
+  links: ParallelLinks,
+  nameOf: (id: string) => string,
+): ParallelPair[] {
+  const { systems, productKeys: keyOf } = core;
+  const pairs: ParallelPair[] = [];
+  for (let i = 0; i < systems.length && pairs.length < limit; i++) {
+    const a = systems[i] as string;
+    const pa = keyOf[i] as string;
+    for (let j = i + 1; j < systems.length && pairs.length < limit; j++) {
+      const pb = keyOf[j] as string;
+      if (pa === pb) continue;
+      const b = systems[j] as string;
+      const link = links.pair(a, b);
+      pairs.push({
+        systems: [a, b],
+        systemNames: [nameOf(a), nameOf(b)],
+        products: [pa, pb],
+        status: link.status,
+        integrations: link.integrations,
+        platforms: link.platforms,
+        ignored: link.ignored,
+      });
+    }
+  }
+  return pairs;
 }
