@@ -194,18 +194,14 @@ export const scenarioMeasures: readonly ScenarioMeasure[] = Object.freeze([
     label: 'Parallel TOSI pairs',
     unit: 'count',
     value: (context: MeasureContext) =>
-      sum(parallelSystems(context.model, { scope: context.scope }).map((group) => group.pairs.length)),
+      sum(parallelSystems(context.model, { scope: context.scope, maxPairs: 0 }).map((group) => group.pairCounts.total)),
   },
   {
     id: 'parallel-pairs-without-integration',
     label: '  of them without integration',
     unit: 'count',
     value: (context: MeasureContext) =>
-      sum(
-        parallelSystems(context.model, { scope: context.scope }).map(
-          (group) => group.pairs.filter((pair) => pair.status === 'none').length,
-        ),
-      ),
+      sum(parallelSystems(context.model, { scope: context.scope, maxPairs: 0 }).map((group) => group.gaps)),
   },
   {
     id: 'integrations',

@@ -84,23 +84,57 @@ describe('kartta harmonise', () => {
 
 describe('kartta parallel', () => {
   it('prints one row per pair with names and status, and CSV with ids and names', async () => {
-    const groups = parallelSystems(model, { scope: 'pop' });
+    const groups = parallelSystems(model, { scope: 'pop', maxPairs: Infinity });
     const pairs = groups.flatMap((group) => group.pairs);
-    const run = await kartta(['parallel', sampleModel, '--scope', 'pop']);
+    const run = await kartta(['parallel', sampleModel, '--scope', 'pop', '--max-pairs', 'all']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Perusopetus');
     expect(run.stdout).toContain('Primus (Oulu)');
     const gaps = pairs.filter((pair) => pair.status === 'none').length;
     expect(run.stdout).toContain(
-      `${groups.length} services with systems in parallel; ${gaps} of ${pairs.length} pairs without an integration`,
+      `${groups.length} services with systems in parallel; ${gaps} of ${pairs.length} pairs without an integration\n`,
     );
-    const records = csvRecords((await kartta(['parallel', sampleModel, '--scope', 'pop', '-f', 'csv'])).stdout);
+    expect(run.stdout).not.toContain('pairs listed');
+    const records = csvRecords(
+      (await kartta(['parallel', sampleModel, '--scope', 'pop', '--max-pairs', 'all', '-f', 'csv'])).stdout,
+    );
     expect(records.map((record) => [record.system_a, record.system_b, record.status])).toEqual(
       pairs.map((pair) => [pair.systems[0], pair.systems[1], pair.status]),
     );
-    expect(JSON.parse((await kartta(['parallel', sampleModel, '--scope', 'pop', '-f', 'json'])).stdout)).toEqual(
-      JSON.parse(JSON.stringify(groups)),
-    );
+    expect(
+      JSON.parse(
+        (await kartta(['parallel', sampleModel, '--scope', 'pop', '--max-pairs', 'all', '-f', 'json'])).stdout,
+      ),
+    ).toEqual(JSON.parse(JSON.stringify(groups)));
+  });
+
+  it('lists the first 10 pairs of each group by default, or --max-pairs, and counts them all', async () => {
+    const all = parallelSystems(model, { scope: 'pop', maxPairs: Infinity });
+    const total = all.reduce((sum, group) => sum + group.pairs.length, 0);
+    for (const [args, cap] of [
+      [[], 10],
+      [['--max-pairs', '2'], 2],
+    ] as const) {
+      const records = csvRecords(
+        (await kartta(['parallel', sampleModel, '--scope', 'pop', ...args, '-f', 'csv'])).stdout,
+      );
+      const expected = all.flatMap((group) => group.pairs.slice(0, cap));
+      expect(expected.length).toBeLessThan(total);
+      expect(records.map((record) => [record.system_a, record.system_b, record.status])).toEqual(
+        expected.map((pair) => [pair.systems[0], pair.systems[1], pair.status]),
+      );
+      const text = (await kartta(['parallel', sampleModel, '--scope', 'pop', ...args])).stdout;
+      expect(text).toContain(`; 88 of ${total} pairs without an integration`);
+      expect(text).toContain(`${expected.length} of the ${total} pairs listed (the first ${cap} of each group)`);
+    }
+  });
+
+  it('refuses a --max-pairs that is neither a whole number nor all, with exit 2', async () => {
+    for (const bad of ['x', '-1', '1.5', 'Infinity']) {
+      const run = await kartta(['parallel', sampleModel, '--max-pairs', bad]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`--max-pairs must be a whole number of at least 0 or 'all', got "${bad}"`);
+    }
   });
 
   it('flags overdue groups with --allowed-until and --as-of, and refuses a malformed date with exit 2', async () => {

@@ -141,7 +141,8 @@ export function buildViews(model: Model, options: BuildViewsOptions = {}): ViewS
     views.push(landscapeView(model, organisation, systemsInScope));
   }
   if (parallel) {
-    for (const group of parallelSystems(model, { scope: scopeId })) views.push(parallelView(model, group));
+    for (const group of parallelSystems(model, { scope: scopeId, maxPairs: Infinity }))
+      views.push(parallelView(model, group));
   }
   const layer = planLayerOf(model, raw.plan, raw.planElements);
   if (layer) {

@@ -13,6 +13,8 @@ import { compareNames } from './overview.js';
 
 /** Above this many systems a group is summarised by product. */
 export const MATRIX_LIMIT = 24;
+/** Every pair of a group small enough for a matrix; a larger group's are counted, not listed. */
+const MATRIX_PAIRS = (MATRIX_LIMIT * (MATRIX_LIMIT - 1)) / 2;
 
 const STATUS_LABEL: Readonly<Record<PairStatus, LabelKey>> = {
   direct: 'statusDirect',
@@ -22,7 +24,12 @@ const STATUS_LABEL: Readonly<Record<PairStatus, LabelKey>> = {
 const STATUS_MARK: Readonly<Record<PairStatus, string>> = { direct: '●', platform: '◐', none: '✕' };
 
 export function parallelGroups(context: ReportContext, allowedUntil: string | undefined): ParallelGroup[] {
-  return parallelSystems(context.model, { scope: context.scope, asOf: context.asOf, allowedUntil });
+  return parallelSystems(context.model, {
+    scope: context.scope,
+    asOf: context.asOf,
+    allowedUntil,
+    maxPairs: MATRIX_PAIRS,
+  });
 }
 
 function statusCell(context: ReportContext, status: PairStatus, title: string): string {
@@ -59,24 +66,12 @@ function matrix(context: ReportContext, group: ParallelGroup, captionId: string)
  */
 function productSummary(context: ReportContext, group: ParallelGroup, captionId: string): string {
   const { t } = context;
-  const counts = new Map<string, { direct: number; platform: number; none: number }>();
-  for (const product of group.productGroups) counts.set(product.product, { direct: 0, platform: 0, none: 0 });
-  for (const pair of group.pairs) {
-    for (const product of new Set(pair.products)) {
-      const entry = counts.get(product);
-      if (entry) entry[pair.status]++;
-    }
-  }
   const cell = (status: PairStatus, count: number) =>
     `<td class="num${count > 0 ? ` pair ${status}` : ''}" data-status="${status}">${count > 0 ? `<span aria-hidden="true">${STATUS_MARK[status]}</span> ` : ''}${context.num(count)}</td>`;
   const rows = [...group.productGroups]
-    .sort(
-      (a, b) =>
-        (counts.get(b.product)?.none ?? 0) - (counts.get(a.product)?.none ?? 0) ||
-        (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
-    )
+    .sort((a, b) => b.pairCounts.none - a.pairCounts.none || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .map((product) => {
-      const entry = counts.get(product.product) ?? { direct: 0, platform: 0, none: 0 };
+      const entry = product.pairCounts;
       return `<tr><td>${esc(product.name)}</td><td class="num">${context.num(product.systems.length)}</td>${cell('direct', entry.direct)}${cell('platform', entry.platform)}${cell('none', entry.none)}</tr>`;
     })
     .join('');
