@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { Model, OptionError, parallelSystems, type KarttaDocumentInput, type System } from '../src/index.js';
 import { documentArb, shuffled } from './arbitraries.js';
+import { sampleDocument } from './hostile.js';
 
 function system(input: Partial<System> & { id: string }): System {
   return { name: input.id, class: 'TOSI', lifecycle: 'production', ...input };
@@ -76,6 +77,57 @@ function region(): KarttaDocumentInput {
     ],
   };
 }
+
+describe('parallelSystems: counted pairs, the first ones listed', () => {
+  const model = Model.load(sampleDocument());
+  const all = parallelSystems(model, { scope: 'pop', maxPairs: Infinity });
+
+  it('lists the first maxPairs pairs and gaps of each group (default 10) and counts every pair, per product too', () => {
+    expect(all.some((group) => group.pairs.length > 10)).toBe(true);
+    for (const [options, cap] of [
+      [{}, 10],
+      [{ maxPairs: 0 }, 0],
+      [{ maxPairs: 3 }, 3],
+    ] as const) {
+      const capped = parallelSystems(model, { scope: 'pop', ...options });
+      capped.forEach((group, g) => {
+        const full = all[g]!;
+        expect(group.pairs).toEqual(full.pairs.slice(0, cap));
+        expect(group.pairCounts).toEqual(full.pairCounts);
+        expect(group.productGroups).toEqual(full.productGroups);
+        const gaps = full.pairs.filter((p) => p.status === 'none').map((p) => p.systems);
+        const reason = group.reasons.find((r) => r.code === 'parallel.gaps');
+        if (gaps.length === 0) expect(reason).toBeUndefined();
+        else {
+          expect(reason).toMatchObject({ count: gaps.length, pairs: gaps.slice(0, cap) });
+          const more = gaps.length - Math.min(cap, gaps.length);
+          if (cap === 0) expect(reason?.message).toMatch(/^no data flows between (one pair|\d+ pairs) of them$/);
+          else if (more > 0) expect(reason?.message).toMatch(new RegExp(`\\(and ${more} more\\)$`));
+          else expect(reason?.message).not.toContain('more');
+        }
+      });
+    }
+    // Each product's pairs: those with one of its systems, by status.
+    for (const group of all) {
+      for (const product of group.productGroups) {
+        const mine = group.pairs.filter((p) => p.products.includes(product.product));
+        expect(product.pairCounts).toEqual({
+          total: mine.length,
+          direct: mine.filter((p) => p.status === 'direct').length,
+          platform: mine.filter((p) => p.status === 'platform').length,
+          none: mine.filter((p) => p.status === 'none').length,
+        });
+      }
+    }
+  });
+
+  it('refuses a maxPairs that is not a non-negative whole number or Infinity', () => {
+    for (const maxPairs of [-1, 1.5, Number.NaN, '3' as unknown as number])
+      expect(() => parallelSystems(model, { maxPairs })).toThrow(
+        "parallelSystems: option 'maxPairs' must be a non-negative integer or Infinity",
+      );
+  });
+});
 
 describe('parallelSystems', () => {
   const model = Model.load(region());
@@ -290,7 +342,10 @@ describe('parallelSystems: laws', () => {
           model.system(id)?.platform === true && model.system(id)?.lifecycle !== 'retired';
         const joins = (i: { source: string; target: string }, x: string, y: string) =>
           (i.source === x && i.target === y) || (i.source === y && i.target === x);
-        for (const group of parallelSystems(model)) {
+        for (const group of parallelSystems(model, { maxPairs: Infinity })) {
+          const counts = { total: group.pairs.length, direct: 0, platform: 0, none: 0 };
+          for (const pair of group.pairs) counts[pair.status]++;
+          expect(group.pairCounts).toEqual(counts);
           for (const id of group.systems) {
             const s = model.system(id);
             expect(s?.class).toBe('TOSI');

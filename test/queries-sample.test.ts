@@ -54,12 +54,12 @@ describe('docs/queries.md worked examples on the sample region', () => {
   });
 
   it('primary care: Esko and its parallel partners', () => {
-    const primary = parallelSystems(model, { scope: 'pop', allowedUntil: '2021-12-31', asOf: '2022-06-01' }).find(
-      (g) => g.service === 'primary-care',
-    );
+    const options = { scope: 'pop', allowedUntil: '2021-12-31', asOf: '2022-06-01', maxPairs: Infinity };
+    const primary = parallelSystems(model, options).find((g) => g.service === 'primary-care');
     expect(primary?.systems).toHaveLength(9);
     expect(primary?.products).toEqual(['effica', 'esko', 'lifecare', 'pegasos']);
     expect(primary?.pairs).toHaveLength(25);
+    expect(primary?.pairCounts).toEqual({ total: 25, direct: 2, platform: 4, none: 19 });
     expect(primary?.gaps).toBe(19);
     expect(primary?.overdue).toBe(true);
     const withEsko = primary?.pairs
