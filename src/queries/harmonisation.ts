@@ -10,11 +10,9 @@ import {
   compareStrings,
   displayName,
   namesOf,
-  organisationsOf,
   productFact,
   servicesOf,
   sortedUnique,
-  usersOf,
   type ProductFact,
   type UsersSource,
 } from './facts.js';
@@ -460,8 +458,76 @@ interface Context {
   readonly systems: readonly System[];
   readonly products: ReadonlyMap<string, ProductFact>;
   readonly facts: ReadonlyMap<string, InstallationFacts>;
-  /** Each system's integrations (platforms: those through them too), read once: a system is in several candidates. */
-  readonly integrations: ReadonlyMap<string, readonly Integration[]>;
+  /**
+   * Each system's integrations (platforms: those through them too) as positions in `integrationIds`, read once: a
+   * system is in several candidates, and a candidate's list is then sorted as numbers, not as strings.
+   */
+  readonly integrations: ReadonlyMap<string, readonly number[]>;
+  /** The ids of the integrations of the systems in scope, sorted: a position's id. */
+  readonly integrationIds: readonly string[];
+  /** The source of each integration of `integrationIds`, by position. */
+  readonly sources: readonly string[];
+  /** The target of each integration of `integrationIds`, by position. */
+  readonly targets: readonly string[];
+}
+
+/**
+ * Each system's integrations (started, ended, or run through it as a platform), as `integrationsOf` with `includeVia`
+ * gives them, for the systems given: one pass over the model's integrations instead of a walk of each system's
+ * edges in the graph (the walk also meets every relation, and each answer is sorted).
+ */
+function integrationsOfSystems(model: Model, systems: ReadonlySet<string>) {
+  const touching: Integration[] = [];
+  for (const integration of model.integrations()) {
+    const { source, target, via } = integration;
+    if (systems.has(source) || systems.has(target) || (via !== undefined && systems.has(via)))
+      touching.push(integration);
+  }
+  touching.sort((a, b) => compareStrings(a.id, b.id));
+  const integrations = new Map<string, number[]>();
+  const add = (system: string, position: number): void => {
+    if (!systems.has(system)) return;
+    const list = integrations.get(system);
+    if (list) list.push(position);
+    else integrations.set(system, [position]);
+  };
+  touching.forEach(({ source, target, via }, position) => {
+    add(source, position);
+    if (target !== source) add(target, position);
+    if (via !== undefined && via !== source && via !== target) add(via, position);
+  });
+  return {
+    integrations,
+    integrationIds: touching.map((i) => i.id),
+    sources: touching.map((i) => i.source),
+    targets: touching.map((i) => i.target),
+  };
+}
+
+/**
+ * The users of a system and the organisations in scope that own or use it, from one walk of its incoming
+ * relations: as `usersOf` and `organisationsOf` give them.
+ */
+function ownersAndUsers(model: Model, system: System, organisations: ReadonlySet<string>) {
+  let users = 0;
+  let found = false;
+  const owners = new Set<string>();
+  for (const relation of model.relationsIn(system.id)) {
+    if (relation.type !== 'owns' && relation.type !== 'uses') continue;
+    if (!organisations.has(relation.from)) continue;
+    owners.add(relation.from);
+    if (relation.type === 'uses' && relation.users !== undefined) {
+      users += relation.users;
+      found = true;
+    }
+  }
+  const counted: { users: number; source: UsersSource } =
+    system.users !== undefined
+      ? { users: system.users, source: 'system' }
+      : found
+        ? { users, source: 'uses' }
+        : { users: 0, source: 'none' };
+  return { ...counted, organisations: sortedUnique(owners) };
 }
 
 function buildContext(
@@ -475,13 +541,15 @@ function buildContext(
   const systems = options.toriOnly ? inScope.filter((s) => s.class === 'TORI') : inScope;
   const products = new Map<string, ProductFact>();
   const facts = new Map<string, InstallationFacts>();
-  const integrations = new Map<string, readonly Integration[]>();
+  const { integrations, integrationIds, sources, targets } = integrationsOfSystems(
+    model,
+    new Set(systems.map((s) => s.id)),
+  );
   for (const system of systems) {
-    const own = model.integrationsOf(system.id, { includeVia: true });
-    integrations.set(system.id, own);
+    const own = integrations.get(system.id) ?? [];
     const product = productFact(model, system);
     products.set(system.id, product);
-    const users = usersOf(model, system, organisations);
+    const users = ownersAndUsers(model, system, organisations);
     facts.set(system.id, {
       system: system.id,
       name: displayName(system.name),
@@ -492,11 +560,11 @@ function buildContext(
       integrations: own.length,
       contractEnds: system.contract?.ends ?? null,
       annualCost: system.contract?.annualCost ?? null,
-      organisations: organisationsOf(model, system.id, organisations),
+      organisations: users.organisations,
       services: servicesOf(model, system.id),
     });
   }
-  return { model, organisations, systems, products, facts, integrations };
+  return { model, organisations, systems, products, facts, integrations, integrationIds, sources, targets };
 }
 
 function commonFields(
@@ -507,18 +575,29 @@ function commonFields(
 ) {
   const { model, facts } = context;
   const members = new Set(systemIds);
-  const integrations = new Set<string>();
-  const between = new Set<string>();
   const organisations = new Set<string>();
   const services = new Set<string>();
+  let size = 0;
+  for (const id of systemIds) size += (context.integrations.get(id) ?? []).length;
+  // Positions in the sorted ids, with repeats: sorted as numbers, then read off once each.
+  const positions = new Uint32Array(size);
+  let filled = 0;
   for (const id of systemIds) {
     const fact = facts.get(id) as InstallationFacts;
     for (const o of fact.organisations) organisations.add(o);
     for (const s of fact.services) services.add(s);
-    for (const integration of context.integrations.get(id) ?? []) {
-      integrations.add(integration.id);
-      if (members.has(integration.source) && members.has(integration.target)) between.add(integration.id);
-    }
+    for (const position of context.integrations.get(id) ?? []) positions[filled++] = position;
+  }
+  positions.sort();
+  const integrations: string[] = [];
+  const between: string[] = [];
+  for (let k = 0; k < positions.length; k++) {
+    const position = positions[k] as number;
+    if (k > 0 && positions[k - 1] === position) continue;
+    const integration = context.integrationIds[position] as string;
+    integrations.push(integration);
+    if (members.has(context.sources[position] as string) && members.has(context.targets[position] as string))
+      between.push(integration);
   }
   const known = leaving.filter((id) => facts.get(id)?.annualCost !== null);
   const unknown = leaving.filter((id) => facts.get(id)?.annualCost === null);
@@ -539,8 +618,8 @@ function commonFields(
     unknownCosts: unknown,
     organisations: sortedUnique(organisations),
     services: sortedUnique(services),
-    integrations: sortedUnique(integrations),
-    integrationsBetween: sortedUnique(between),
+    integrations,
+    integrationsBetween: between,
     costs: systemIds.map((id) => ({ system: id, annualCost: facts.get(id)?.annualCost ?? null })),
     installations: ranked,
     names: namesOf(model, [...systemIds, ...organisations, ...services]),
@@ -613,11 +692,10 @@ function sameProductCandidates(context: Context): SameProductCandidate[] {
 }
 
 function sameServiceCandidates(context: Context): SameServiceCandidate[] {
-  const { model } = context;
   const byService = new Map<string, System[]>();
   for (const system of context.systems) {
     if (system.class !== 'TORI') continue;
-    for (const service of servicesOf(model, system.id)) {
+    for (const service of (context.facts.get(system.id) as InstallationFacts).services) {
       const list = byService.get(service);
       if (list) list.push(system);
       else byService.set(service, [system]);
