@@ -7,14 +7,13 @@
  */
 import { parallelSystems, type PairStatus, type ParallelGroup } from '../../queries/parallel.js';
 import type { ReportContext } from '../context.js';
+import { DIAGRAM_LIMIT } from './landscapes.js';
 import { anchor, esc, plainHead } from '../html.js';
 import type { LabelKey } from '../labels.js';
 import { compareNames } from './overview.js';
 
 /** Above this many systems a group is summarised by product. */
 export const MATRIX_LIMIT = 24;
-/** Every pair of a group small enough for a matrix; a larger group's are counted, not listed. */
-const MATRIX_PAIRS = (MATRIX_LIMIT * (MATRIX_LIMIT - 1)) / 2;
 
 const STATUS_LABEL: Readonly<Record<PairStatus, LabelKey>> = {
   direct: 'statusDirect',
@@ -23,12 +22,22 @@ const STATUS_LABEL: Readonly<Record<PairStatus, LabelKey>> = {
 };
 const STATUS_MARK: Readonly<Record<PairStatus, string>> = { direct: '●', platform: '◐', none: '✕' };
 
-export function parallelGroups(context: ReportContext, allowedUntil: string | undefined): ParallelGroup[] {
+/**
+ * The report's parallel groups, with every pair of a group that is drawn: as a matrix (at most
+ * {@link MATRIX_LIMIT} systems) or, by the landscapes section, as a view of at most `drawnUpTo` elements (a group
+ * has more elements than systems). A larger group's pairs are counted, and only as many listed.
+ */
+export function parallelGroups(
+  context: ReportContext,
+  allowedUntil: string | undefined,
+  drawnUpTo: number = DIAGRAM_LIMIT,
+): ParallelGroup[] {
+  const systems = Math.max(MATRIX_LIMIT, drawnUpTo);
   return parallelSystems(context.model, {
     scope: context.scope,
     asOf: context.asOf,
     allowedUntil,
-    maxPairs: MATRIX_PAIRS,
+    maxPairs: (systems * (systems - 1)) / 2,
   });
 }
 
