@@ -66,7 +66,8 @@ describe('planMigrationOptimal', () => {
       }),
       { numRuns: 200 },
     );
-    expect(compared).toBeGreaterThan(100);
+    // About half the random plans have a cycle (refused by both); at least a third must be compared.
+    expect(compared).toBeGreaterThan(66);
   }, 300_000);
 
   it('proves the sample plan optimal and places it as the exhaustive search does', async () => {
