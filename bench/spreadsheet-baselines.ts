@@ -81,7 +81,8 @@ function bareSheet(sheet: OutSheet): string {
       const ref = `${columnLetters(c)}${r + 1}`;
       if (typeof cell === 'number') row += `<c r="${ref}"><v>${cell}</v></c>`;
       else if (typeof cell === 'boolean') row += `<c r="${ref}" t="b"><v>${cell ? 1 : 0}</v></c>`;
-      else if (typeof cell === 'object') row += `<c r="${ref}"><v>${serial(cell.date)}</v></c>`;
+      else if (typeof cell === 'object')
+        row += `<c r="${ref}"><v>${'date' in cell ? serial(cell.date) : 'euros' in cell ? cell.euros : cell.percent / 100}</v></c>`;
       else row += `<c r="${ref}" t="inlineStr"><is><t>${xmlText(cell)}</t></is></c>`;
     });
     parts.push(`${row}</row>`);

@@ -32,10 +32,17 @@ export function quoted(text: string): boolean {
   );
 }
 
-/** One cell as CSV text: dates as ISO, numbers with a decimal comma where the layout asks for one. */
+/**
+ * One cell as CSV text: dates as ISO, numbers with a decimal comma where the layout asks for one, percentages as
+ * `12,5 %` (what a Finnish spreadsheet opens as a percentage).
+ */
 export function csvCell(cell: OutCell | null, layout: CsvLayout): string {
   if (cell === undefined || cell === null) return '';
-  if (typeof cell === 'object') return cell.date;
+  if (typeof cell === 'object') {
+    if ('date' in cell) return cell.date;
+    if ('euros' in cell) return csvCell(cell.euros, layout);
+    return `${csvCell(cell.percent, layout)} %`;
+  }
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return '';
     const text = String(cell);

@@ -6,7 +6,20 @@
 import { fold } from './words.js';
 
 /** The kinds of sheet an inventory may have. */
-export type SheetKind = 'model' | 'organisations' | 'services' | 'products' | 'systems' | 'integrations' | 'relations';
+export type SheetKind =
+  | 'model'
+  | 'organisations'
+  | 'services'
+  | 'products'
+  | 'systems'
+  | 'integrations'
+  | 'relations'
+  | 'themes'
+  | 'funders'
+  | 'offerings'
+  | 'projects'
+  | 'budget'
+  | 'funding';
 
 /** How a column's value is read. */
 export type ValueType =
@@ -27,7 +40,13 @@ export type ValueType =
   | 'direction'
   | 'mode'
   | 'kind'
-  | 'relationType';
+  | 'relationType'
+  | 'amount'
+  | 'percent'
+  | 'year'
+  | 'projectKind'
+  | 'projectStatus'
+  | 'projectLevel';
 
 /** One column of a sheet kind. */
 export interface FieldSpec {
@@ -76,6 +95,34 @@ const criticality: FieldSpec = {
     fi: 'matala / keskitaso / korkea / kriittinen',
     sv: 'låg / medel / hög / kritisk',
     en: 'low / medium / high / critical',
+  },
+};
+
+const themes: FieldSpec = {
+  key: 'themes',
+  type: 'refs',
+  fi: ['Teemat', 'Teema'],
+  sv: ['Teman', 'Tema'],
+  en: ['Themes', 'Theme'],
+};
+const project: FieldSpec = {
+  key: 'project',
+  type: 'ref',
+  required: true,
+  fi: ['Hanke', 'Hankkeen tunnus', 'Projekti'],
+  sv: ['Projekt'],
+  en: ['Project'],
+};
+const euros: FieldSpec = {
+  key: 'amount',
+  type: 'amount',
+  fi: ['Summa (€)', 'Summa', 'Määrä (€)', 'Euroa'],
+  sv: ['Belopp (€)', 'Belopp'],
+  en: ['Amount (EUR)', 'Amount', 'Euros'],
+  help: {
+    fi: 'euroa, enintään kaksi desimaalia, esim. 4 032,50',
+    sv: 'euro, högst två decimaler, t.ex. 4 032,50',
+    en: 'euros, at most two decimals, e.g. 4032.50',
   },
 };
 
@@ -428,6 +475,282 @@ export const FIELDS: ReadonlyMap<SheetKind, readonly FieldSpec[]> = new Map<Shee
       extension,
     ],
   ],
+  [
+    'themes',
+    [
+      id,
+      {
+        key: 'name',
+        type: 'text',
+        required: true,
+        fi: ['Teema', 'Nimi', 'Teeman nimi'],
+        sv: ['Tema', 'Namn'],
+        en: ['Theme', 'Name'],
+      },
+      description,
+      extension,
+    ],
+  ],
+  [
+    'funders',
+    [
+      id,
+      {
+        key: 'name',
+        type: 'text',
+        required: true,
+        fi: ['Rahoittaja', 'Nimi', 'Rahoittajan nimi'],
+        sv: ['Finansiär', 'Namn'],
+        en: ['Funder', 'Name'],
+      },
+      description,
+      extension,
+    ],
+  ],
+  [
+    'offerings',
+    [
+      id,
+      {
+        key: 'name',
+        type: 'text',
+        required: true,
+        fi: ['Tarjonta', 'Nimi', 'Palvelutarjonta'],
+        sv: ['Utbud', 'Namn'],
+        en: ['Offering', 'Name'],
+      },
+      {
+        key: 'provider',
+        type: 'ref',
+        required: true,
+        fi: ['Tarjoaja', 'Palveluntarjoaja'],
+        sv: ['Tillhandahållare', 'Leverantör av tjänsten'],
+        en: ['Provider', 'Offered by'],
+      },
+      {
+        key: 'services',
+        type: 'refs',
+        required: true,
+        fi: ['Palvelut', 'Palvelu'],
+        sv: ['Tjänster', 'Tjänst'],
+        en: ['Services', 'Service'],
+      },
+      themes,
+      {
+        key: 'available',
+        type: 'date',
+        fi: ['Saatavilla alkaen', 'Saatavilla'],
+        sv: ['Tillgänglig från', 'Tillgänglig'],
+        en: ['Available from', 'Available'],
+        help: { fi: 'esim. 1.1.2019', sv: 't.ex. 1.1.2019', en: 'e.g. 2019-01-01' },
+      },
+      {
+        key: 'obligationFrom',
+        type: 'date',
+        fi: ['Käyttövelvoite alkaen', 'Velvoite alkaen', 'Käyttövelvoite'],
+        sv: ['Användningsskyldighet från', 'Skyldighet från'],
+        en: ['Obligation from', 'Obligation'],
+        help: {
+          fi: 'päivä, josta alkaen palvelua on käytettävä; tyhjä, jos velvoitetta ei ole',
+          sv: 'dagen från vilken tjänsten måste användas; tom om ingen skyldighet',
+          en: 'the day from which the service must be used; empty when there is no obligation',
+        },
+      },
+      {
+        key: 'obligationBasis',
+        type: 'text',
+        fi: ['Velvoitteen peruste'],
+        sv: ['Grund för skyldigheten'],
+        en: ['Obligation basis'],
+      },
+      {
+        key: 'obligationDescription',
+        type: 'text',
+        fi: ['Velvoitteen kuvaus'],
+        sv: ['Beskrivning av skyldigheten'],
+        en: ['Obligation description'],
+      },
+      description,
+      extension,
+    ],
+  ],
+  [
+    'projects',
+    [
+      id,
+      {
+        key: 'name',
+        type: 'text',
+        required: true,
+        fi: ['Hanke', 'Nimi', 'Hankkeen nimi', 'Projekti'],
+        sv: ['Projekt', 'Namn'],
+        en: ['Project', 'Name'],
+      },
+      {
+        key: 'portfolio',
+        type: 'text',
+        fi: ['Hankesalkku', 'Salkku', 'Ohjelma'],
+        sv: ['Portfölj', 'Program'],
+        en: ['Portfolio', 'Programme'],
+      },
+      {
+        key: 'kind',
+        type: 'projectKind',
+        fi: ['Hanketyyppi', 'Tyyppi', 'Laji'],
+        sv: ['Projekttyp', 'Typ'],
+        en: ['Kind', 'Project kind', 'Type'],
+        help: {
+          fi: 'valmistelu / selvitys / kehittäminen / hankinta / käyttöönotto / siirtymä / muu',
+          sv: 'beredning / utredning / utveckling / upphandling / införande / migrering / annan',
+          en: 'preparation / study / development / procurement / deployment / migration / other',
+        },
+      },
+      {
+        key: 'status',
+        type: 'projectStatus',
+        required: true,
+        fi: ['Tila', 'Vaihe', 'Hankkeen tila'],
+        sv: ['Status', 'Läge'],
+        en: ['Status', 'State'],
+        help: {
+          fi: 'ehdotettu / suunniteltu / käynnissä / päättynyt / peruttu',
+          sv: 'föreslagen / planerad / pågående / avslutad / inställd',
+          en: 'proposed / planned / running / completed / cancelled',
+        },
+      },
+      {
+        key: 'level',
+        type: 'projectLevel',
+        fi: ['Taso'],
+        sv: ['Nivå'],
+        en: ['Level'],
+        help: {
+          fi: 'paikallinen / alueellinen / kansallinen',
+          sv: 'lokal / regional / nationell',
+          en: 'local / regional / national',
+        },
+      },
+      {
+        key: 'start',
+        type: 'date',
+        required: true,
+        fi: ['Alkaa', 'Alkupäivä', 'Alkamispäivä', 'Aloitus'],
+        sv: ['Börjar', 'Startdatum', 'Start'],
+        en: ['Start', 'Start date', 'Starts'],
+        help: { fi: 'esim. 13.2.2017', sv: 't.ex. 13.2.2017', en: 'e.g. 2017-02-13' },
+      },
+      {
+        key: 'end',
+        type: 'date',
+        fi: ['Päättyy', 'Loppupäivä', 'Päättymispäivä'],
+        sv: ['Slutar', 'Slutdatum'],
+        en: ['End', 'End date', 'Ends'],
+      },
+      {
+        key: 'budgetTotal',
+        type: 'amount',
+        fi: ['Budjetti (€)', 'Budjetti', 'Kokonaisbudjetti'],
+        sv: ['Budget (€)', 'Budget', 'Total budget'],
+        en: ['Budget (EUR)', 'Budget', 'Total budget'],
+        help: {
+          fi: 'euroa, enintään kaksi desimaalia; erittely Budjetti-välilehdellä',
+          sv: 'euro, högst två decimaler; specifikation på fliken Budget',
+          en: 'euros, at most two decimals; the lines on the Budget sheet',
+        },
+      },
+      {
+        key: 'implementers',
+        type: 'refs',
+        fi: ['Toteuttajat', 'Toteuttaja', 'Toteuttavat organisaatiot'],
+        sv: ['Genomförare', 'Genomförande organisationer'],
+        en: ['Implementers', 'Implementer', 'Implementing organisations'],
+      },
+      themes,
+      {
+        key: 'deliversSystems',
+        type: 'refs',
+        fi: ['Muuttaa järjestelmiä', 'Järjestelmät'],
+        sv: ['Ändrar system', 'System'],
+        en: ['Delivers systems', 'Systems'],
+      },
+      {
+        key: 'deliversServices',
+        type: 'refs',
+        fi: ['Muuttaa palveluja', 'Palvelut'],
+        sv: ['Ändrar tjänster', 'Tjänster'],
+        en: ['Delivers services', 'Services'],
+      },
+      {
+        key: 'deliversIntegrations',
+        type: 'refs',
+        fi: ['Muuttaa integraatioita', 'Integraatiot'],
+        sv: ['Ändrar integrationer', 'Integrationer'],
+        en: ['Delivers integrations', 'Integrations'],
+      },
+      {
+        key: 'deliversProducts',
+        type: 'refs',
+        fi: ['Muuttaa tuotteita', 'Tuotteet'],
+        sv: ['Ändrar produkter', 'Produkter'],
+        en: ['Delivers products', 'Products'],
+      },
+      {
+        key: 'migrationSteps',
+        type: 'list',
+        fi: ['Siirtymävaiheet'],
+        sv: ['Migreringssteg'],
+        en: ['Migration steps'],
+      },
+      { key: 'source', type: 'text', fi: ['Lähde', 'Lähteet'], sv: ['Källa'], en: ['Source'] },
+      description,
+      extension,
+    ],
+  ],
+  [
+    'budget',
+    [
+      project,
+      { key: 'year', type: 'year', required: true, fi: ['Vuosi'], sv: ['År'], en: ['Year'] },
+      {
+        key: 'category',
+        type: 'text',
+        required: true,
+        fi: ['Kustannuslaji', 'Kategoria', 'Luokka'],
+        sv: ['Kostnadsslag', 'Kategori'],
+        en: ['Category', 'Cost category'],
+      },
+      { ...euros, required: true },
+      description,
+    ],
+  ],
+  [
+    'funding',
+    [
+      project,
+      {
+        key: 'funder',
+        type: 'ref',
+        required: true,
+        fi: ['Rahoittaja'],
+        sv: ['Finansiär'],
+        en: ['Funder'],
+      },
+      {
+        key: 'share',
+        type: 'percent',
+        fi: ['Osuus (%)', 'Osuus', 'Rahoitusosuus'],
+        sv: ['Andel (%)', 'Andel'],
+        en: ['Share (%)', 'Share'],
+        help: {
+          fi: 'prosentteina, esim. 70 tai 12,5 %; anna osuus tai summa',
+          sv: 'i procent, t.ex. 70 eller 12,5 %; ange andel eller belopp',
+          en: 'in percent, e.g. 70 or 12.5 %; give a share or an amount',
+        },
+      },
+      euros,
+      description,
+    ],
+  ],
 ]);
 
 /** Sheet names that say what a sheet holds, in the three languages; the first of each is what is written. */
@@ -446,6 +769,15 @@ export const SHEET_NAMES: ReadonlyMap<SheetKind, { fi: string; sv: string; en: s
       { fi: 'Integraatiot', sv: 'Integrationer', en: 'Integrations', other: ['Liittymät', 'Rajapinnat'] },
     ],
     ['relations', { fi: 'Suhteet', sv: 'Relationer', en: 'Relations', other: ['Relaatiot'] }],
+    ['themes', { fi: 'Teemat', sv: 'Teman', en: 'Themes', other: ['Teemaluettelo'] }],
+    ['funders', { fi: 'Rahoittajat', sv: 'Finansiärer', en: 'Funders', other: ['Ulkoiset rahoittajat'] }],
+    [
+      'offerings',
+      { fi: 'Palvelutarjonta', sv: 'Tjänsteutbud', en: 'Offerings', other: ['Kansalliset palvelut', 'Tarjonta'] },
+    ],
+    ['projects', { fi: 'Hankkeet', sv: 'Projekt', en: 'Projects', other: ['Projektit', 'Kehittämishankkeet'] }],
+    ['budget', { fi: 'Budjetti', sv: 'Budget', en: 'Budget', other: ['Budjetit', 'Talousarvio', 'Kustannukset'] }],
+    ['funding', { fi: 'Rahoitus', sv: 'Finansiering', en: 'Funding', other: ['Rahoitusosuudet'] }],
   ]);
 
 /** Sheets that are read past on purpose (the template's instructions). */

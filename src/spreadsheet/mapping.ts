@@ -70,15 +70,7 @@ const mappingSchema = z.strictObject({
   distinctProducts: z.array(z.array(text).min(2)).optional(),
 });
 
-const KINDS: readonly SheetKind[] = [
-  'model',
-  'organisations',
-  'services',
-  'products',
-  'systems',
-  'integrations',
-  'relations',
-];
+const KINDS: readonly SheetKind[] = [...FIELDS.keys()];
 
 function invalid(where: string, message: string): SpreadsheetError {
   return new SpreadsheetError('spreadsheet.mapping-invalid', `The column mapping is invalid at ${where}: ${message}`);

@@ -153,6 +153,10 @@ function resolveColumn(
 const KIND_BY_HEADERS: readonly [SheetKind, readonly string[], readonly string[]][] = [
   ['integrations', ['source', 'target'], []],
   ['systems', ['name'], ['lifecycle', 'class']],
+  ['budget', ['project', 'year', 'amount'], []],
+  ['funding', ['project', 'funder'], []],
+  ['projects', ['name', 'start'], ['status']],
+  ['offerings', ['name', 'provider'], ['services']],
   ['organisations', ['name'], ['kind', 'businessId', 'municipalityCode']],
   ['services', ['name'], ['domain']],
   ['products', ['name'], ['aliases']],
@@ -366,7 +370,7 @@ export function readSheets(
           (names ??= new Map<string, string>()).set(column.language, typeof raw === 'string' ? raw : rawText);
           continue;
         }
-        const result = readValue(column.field.type, raw);
+        const result = readValue(column.field.type, raw, row.percent?.has(column.index) === true);
         if (result.ok) {
           values.set(column.field.key, result.value);
         } else {

@@ -14,6 +14,8 @@ export interface RawRow {
   readonly values: (RawValue | undefined)[];
   /** Cells whose value cannot be used, by 0-based column index. */
   flaws?: Map<number, CellFlaw>;
+  /** Number cells the workbook formats as a percentage (`0.7` shown as `70 %`), by 0-based column index. */
+  percent?: Set<number>;
 }
 
 /** One sheet of one file. */

@@ -4,6 +4,7 @@
  * the model (lifecycle, criticality, class, direction, mode, organisation kind) in Finnish, Swedish and English.
  */
 import { isIsoDate } from '../schema/primitives.js';
+import { MAX_EUROS, hasAtMostTwoDecimals } from '../schema/portfolio.js';
 import { relationTypes } from '../schema/document.js';
 import type { RawValue } from './table.js';
 import type { ValueType } from './fields.js';
@@ -112,6 +113,47 @@ const KIND: Words = [
   ['company', { fi: ['Yhtiö', 'yritys', 'osakeyhtiö', 'oy'], sv: ['Bolag', 'företag', 'ab'], en: ['Company'] }],
   ['other', { fi: ['Muu'], sv: ['Annan', 'övrig'], en: ['Other'] }],
 ];
+const PROJECT_KIND: Words = [
+  ['preparation', { fi: ['Valmistelu'], sv: ['Beredning'], en: ['Preparation'] }],
+  ['study', { fi: ['Selvitys', 'esiselvitys', 'tutkimus'], sv: ['Utredning', 'förstudie'], en: ['Study', 'survey'] }],
+  ['development', { fi: ['Kehittäminen', 'kehitys'], sv: ['Utveckling'], en: ['Development'] }],
+  ['procurement', { fi: ['Hankinta', 'kilpailutus'], sv: ['Upphandling'], en: ['Procurement', 'tendering'] }],
+  ['deployment', { fi: ['Käyttöönotto'], sv: ['Införande', 'driftsättning'], en: ['Deployment', 'rollout'] }],
+  ['migration', { fi: ['Siirtymä', 'migraatio', 'siirto'], sv: ['Migrering', 'migration'], en: ['Migration'] }],
+  ['other', { fi: ['Muu'], sv: ['Annan', 'övrig'], en: ['Other'] }],
+];
+const PROJECT_STATUS: Words = [
+  ['proposed', { fi: ['Ehdotettu', 'ehdotus'], sv: ['Föreslagen', 'förslag'], en: ['Proposed', 'proposal'] }],
+  ['planned', { fi: ['Suunniteltu', 'suunnitteilla'], sv: ['Planerad'], en: ['Planned'] }],
+  [
+    'running',
+    {
+      fi: ['Käynnissä', 'käynnissä oleva', 'meneillään'],
+      sv: ['Pågående', 'pågår'],
+      en: ['Running', 'ongoing', 'in progress'],
+    },
+  ],
+  [
+    'completed',
+    {
+      fi: ['Päättynyt', 'valmis', 'valmistunut', 'päättyi'],
+      sv: ['Avslutad', 'klar'],
+      en: ['Completed', 'finished', 'done'],
+    },
+  ],
+  [
+    'cancelled',
+    { fi: ['Peruttu', 'keskeytetty', 'keskeytynyt'], sv: ['Inställd', 'avbruten'], en: ['Cancelled', 'canceled'] },
+  ],
+];
+const PROJECT_LEVEL: Words = [
+  ['local', { fi: ['Paikallinen', 'organisaation oma'], sv: ['Lokal'], en: ['Local'] }],
+  ['regional', { fi: ['Alueellinen', 'maakunnallinen', 'seudullinen'], sv: ['Regional'], en: ['Regional'] }],
+  [
+    'national',
+    { fi: ['Kansallinen', 'valtakunnallinen'], sv: ['Nationell', 'riksomfattande'], en: ['National', 'nationwide'] },
+  ],
+];
 const RELATION: Words = relationTypes.map((type) => [type, { fi: [type], sv: [type], en: [type] }] as const);
 const BOOLEAN: Words = [
   ['true', { fi: ['Kyllä', 'k', 'x', 'tosi', '1'], sv: ['Ja', 'j'], en: ['Yes', 'y', 'true'] }],
@@ -131,6 +173,9 @@ const ENUMS = new Map<ValueType, Words>([
   ['kind', KIND],
   ['relationType', RELATION],
   ['boolean', BOOLEAN],
+  ['projectKind', PROJECT_KIND],
+  ['projectStatus', PROJECT_STATUS],
+  ['projectLevel', PROJECT_LEVEL],
 ]);
 
 function indexWords(words: Words): Map<string, string> {
@@ -243,6 +288,59 @@ function readMoney(raw: RawValue): ValueResult {
   return { ok: true, value };
 }
 
+/** A number as a spreadsheet shows it: 15 significant digits, so the noise of `0.1 + 0.2` in a cached formula value goes. */
+function shown(value: number): number {
+  return Number(value.toPrecision(15));
+}
+
+/** Written as a suggestion in the way Finnish cells are typed: `4 032,13`. */
+function finnish(value: number, decimals: number): string {
+  return value.toFixed(decimals).replace('.', ',');
+}
+
+const AMOUNT_EXPECTED = 'an amount in euros with at most two decimals, such as 4 032,50 € or 4032.5';
+
+/** Euros of the portfolio: whole cents, at most a trillion (as the format requires), never rounded silently. */
+function readAmount(raw: RawValue): ValueResult {
+  const money = readMoney(raw);
+  if (!money.ok) return { ok: false, expected: AMOUNT_EXPECTED };
+  const value = shown(money.value as number);
+  if (value > MAX_EUROS) return { ok: false, expected: `${AMOUNT_EXPECTED}, at most ${MAX_EUROS} €` };
+  if (!hasAtMostTwoDecimals(value))
+    return { ok: false, expected: AMOUNT_EXPECTED, suggestion: finnish(Math.round(value * 100) / 100, 2) };
+  return { ok: true, value };
+}
+
+const PERCENT_EXPECTED =
+  'a share in percent above 0 and at most 100, with at most two decimals, such as 70, 70 % or 12,5 %';
+
+/**
+ * A share in percent. A number in a cell formatted as a percentage is a fraction (Excel keeps 70 % as 0.7); any
+ * other number, and text with or without `%`, is in percent: `70`, `70 %`, `12,5%` are 70 and 12.5.
+ */
+function readPercent(raw: RawValue, percentCell: boolean): ValueResult {
+  let value: number | undefined;
+  if (typeof raw === 'number') value = percentCell ? raw * 100 : raw;
+  else if (typeof raw === 'string')
+    value = parseNumber(raw.replace(APPROXIMATELY, '').replace(/\s*(?:%|prosenttia|procent|percent)$/i, ''));
+  if (value === undefined || !Number.isFinite(value)) return { ok: false, expected: PERCENT_EXPECTED };
+  value = shown(value);
+  if (value <= 0 || value > 100) return { ok: false, expected: PERCENT_EXPECTED };
+  if (!hasAtMostTwoDecimals(value))
+    return { ok: false, expected: PERCENT_EXPECTED, suggestion: `${finnish(Math.round(value * 100) / 100, 2)} %` };
+  return { ok: true, value };
+}
+
+function readYear(raw: RawValue): ValueResult {
+  const expected = 'a year such as 2017';
+  const value = typeof raw === 'number' ? raw : /^\d{4}$/.test(text(raw)) ? Number(text(raw)) : undefined;
+  if (value === undefined || !Number.isInteger(value) || value < 1900 || value > 2200) {
+    const date = readDate(raw);
+    return date.ok ? { ok: false, expected, suggestion: (date.value as string).slice(0, 4) } : { ok: false, expected };
+  }
+  return { ok: true, value };
+}
+
 function readCount(raw: RawValue): ValueResult {
   const expected = 'a whole number such as 2 400';
   const value = typeof raw === 'number' ? raw : parseNumber(text(raw).replace(APPROXIMATELY, ''));
@@ -288,9 +386,18 @@ export function splitList(raw: RawValue): string[] {
     .filter((part) => part !== '');
 }
 
-/** Reads one raw cell as a column of the given type expects it. */
-export function readValue(type: ValueType, raw: RawValue): ValueResult {
+/**
+ * Reads one raw cell as a column of the given type expects it; `percentCell` says that the workbook formats the
+ * cell as a percentage (only shares read it).
+ */
+export function readValue(type: ValueType, raw: RawValue, percentCell = false): ValueResult {
   switch (type) {
+    case 'amount':
+      return readAmount(raw);
+    case 'percent':
+      return readPercent(raw, percentCell);
+    case 'year':
+      return readYear(raw);
     case 'text':
       // Free text is kept exactly as the cell holds it, so that a model written out reads back the same.
       return { ok: true, value: typeof raw === 'string' ? raw : text(raw) };

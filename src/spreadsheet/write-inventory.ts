@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Model } from '../model/model.js';
-import type { Name, Relation } from '../types.js';
+import type { KarttaDocument, Name, Relation } from '../types.js';
 import { FIELDS, type FieldSpec, type Language, SHEET_NAMES, type SheetKind } from './fields.js';
 import { optionsSchema as optionsSchemaOf, parseOptions } from '../options.js';
 import { choices, wordFor } from './values.js';
@@ -281,7 +281,116 @@ export function inventorySheets(model: Model, language: Language): OutSheet[] {
       })),
     ),
   );
+  for (const sheet of portfolioSheets(doc, language)) sheets.push(sheet);
   return sheets;
+}
+
+/** A list of ids in one cell, or nothing for an absent list. */
+function idsCell(items: readonly string[] | undefined): OutCell {
+  return items === undefined ? undefined : listCell(items);
+}
+
+function euros(amount: number | undefined): OutCell {
+  return amount === undefined ? undefined : { euros: amount };
+}
+
+/**
+ * The portfolio's sheets: Themes, Funders, Offerings and Projects one element a row, and a project's budget lines
+ * and funders one a row on the Budget and Funding sheets, each naming its project by id.
+ */
+function portfolioSheets(doc: KarttaDocument, language: Language): OutSheet[] {
+  const word = (type: Parameters<typeof wordFor>[0], value: string | undefined): OutCell =>
+    value === undefined ? undefined : wordFor(type, value, language);
+  const named = (items: readonly { id: string; name: Name; description?: string | undefined; x?: unknown }[]) =>
+    items.map((item) => ({
+      name: item.name,
+      values: new Map<string, OutCell>([
+        ['id', item.id],
+        ['description', item.description],
+        ['x', json(item.x)],
+      ]),
+    }));
+  const projects = doc.projects ?? [];
+  return [
+    sheetOf('themes', language, named(doc.themes ?? [])),
+    sheetOf('funders', language, named(doc.funders ?? [])),
+    sheetOf(
+      'offerings',
+      language,
+      (doc.offerings ?? []).map((o) => ({
+        name: o.name,
+        values: new Map<string, OutCell>([
+          ['id', o.id],
+          ['provider', o.provider],
+          ['services', listCell(o.services)],
+          ['themes', idsCell(o.themes)],
+          ['available', o.available === undefined ? undefined : { date: o.available }],
+          ['obligationFrom', o.obligation === undefined ? undefined : { date: o.obligation.from }],
+          ['obligationBasis', o.obligation?.basis],
+          ['obligationDescription', o.obligation?.description],
+          ['description', o.description],
+          ['x', json(o.x)],
+        ]),
+      })),
+    ),
+    sheetOf(
+      'projects',
+      language,
+      projects.map((p) => ({
+        name: p.name,
+        values: new Map<string, OutCell>([
+          ['id', p.id],
+          ['portfolio', p.portfolio],
+          ['kind', word('projectKind', p.kind)],
+          ['status', word('projectStatus', p.status)],
+          ['level', word('projectLevel', p.level)],
+          ['start', { date: p.start }],
+          ['end', p.end === undefined ? undefined : { date: p.end }],
+          ['budgetTotal', euros(p.budget?.total)],
+          ['implementers', idsCell(p.implementers)],
+          ['themes', idsCell(p.themes)],
+          ['deliversSystems', idsCell(p.deliverables?.systems)],
+          ['deliversServices', idsCell(p.deliverables?.services)],
+          ['deliversIntegrations', idsCell(p.deliverables?.integrations)],
+          ['deliversProducts', idsCell(p.deliverables?.products)],
+          ['migrationSteps', idsCell(p.deliverables?.migrationSteps)],
+          ['source', p.source],
+          ['description', p.description],
+          ['x', json(p.x)],
+        ]),
+      })),
+    ),
+    sheetOf(
+      'budget',
+      language,
+      projects.flatMap((p) =>
+        (p.budget?.lines ?? []).map((line) => ({
+          values: new Map<string, OutCell>([
+            ['project', p.id],
+            ['year', line.year],
+            ['category', line.category],
+            ['amount', euros(line.amount)],
+            ['description', line.description],
+          ]),
+        })),
+      ),
+    ),
+    sheetOf(
+      'funding',
+      language,
+      projects.flatMap((p) =>
+        (p.funding ?? []).map((part) => ({
+          values: new Map<string, OutCell>([
+            ['project', p.id],
+            ['funder', part.funder],
+            ['share', part.share === undefined ? undefined : { percent: part.share }],
+            ['amount', euros(part.amount)],
+            ['description', part.description],
+          ]),
+        })),
+      ),
+    ),
+  ];
 }
 
 /**
@@ -371,7 +480,18 @@ export function writeTemplate(options: WriteInventoryOptions = {}): Uint8Array {
     header: [],
     rows: INSTRUCTIONS,
   };
-  const kinds: SheetKind[] = ['organisations', 'services', 'systems', 'integrations'];
+  const kinds: SheetKind[] = [
+    'organisations',
+    'services',
+    'systems',
+    'integrations',
+    'themes',
+    'funders',
+    'offerings',
+    'projects',
+    'budget',
+    'funding',
+  ];
   const skip = new Set(['x']);
   return writeXlsx([instructions, ...kinds.map((kind) => sheetOf(kind, language, [], skip))]);
 }

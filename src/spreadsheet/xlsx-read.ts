@@ -19,7 +19,42 @@ export function readXlsx(data: Uint8Array, file: string, limits: ZipLimits, coun
   const zip = new ZipArchive(data, file, limits);
   const entries = sheetEntries(zip, file);
   const shared = sharedStrings(zip, file, counter);
-  return entries.map((entry) => readSheet(zip, file, entry, shared, counter));
+  const percent = percentStyles(zip, file);
+  return entries.map((entry) => readSheet(zip, file, entry, shared, percent, counter));
+}
+
+/** Excel's built-in percentage formats: `0%` and `0.00%`. */
+const BUILT_IN_PERCENT = new Set(['9', '10']);
+
+/**
+ * The indexes of the cell styles that format a number as a percentage, so that a share typed as `70 %` (which
+ * Excel keeps as 0.7) is read as 70. A format is a percentage when it has a `%` outside quotes and escapes.
+ */
+function percentStyles(zip: ZipArchive, file: string): ReadonlySet<number> {
+  const styles = new Set<number>();
+  const bytes = zip.read('xl/styles.xml');
+  if (bytes === undefined) return styles;
+  const custom = new Set<string>();
+  let inCellXfs = false;
+  let index = 0;
+  parseXml(bytes, file, 'xl/styles.xml', {
+    open(name, attributes) {
+      if (name === 'numFmt') {
+        const code = (attributes['formatCode'] ?? '').replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+        if (code.includes('%') && attributes['numFmtId'] !== undefined) custom.add(attributes['numFmtId']);
+      } else if (name === 'cellXfs') inCellXfs = true;
+      else if (name === 'xf' && inCellXfs) {
+        const id = attributes['numFmtId'] ?? '0';
+        if (BUILT_IN_PERCENT.has(id) || custom.has(id)) styles.add(index);
+        index++;
+      }
+    },
+    close(name) {
+      if (name === 'cellXfs') inCellXfs = false;
+    },
+    text() {},
+  });
+  return styles;
 }
 
 function required(zip: ZipArchive, file: string, name: string): Buffer {
@@ -122,6 +157,7 @@ function readSheet(
   file: string,
   entry: SheetEntry,
   shared: readonly string[],
+  percentStyle: ReadonlySet<number>,
   counter: TableCounter,
 ): RawSheet {
   const rows: RawRow[] = [];
@@ -130,6 +166,7 @@ function readSheet(
   let column = -1;
   let type = '';
   let hasFormula = false;
+  let percent = false;
   let value: string | undefined;
   let inValue = false;
   let inInline = false;
@@ -154,6 +191,7 @@ function readSheet(
     else {
       const number = Number(value);
       raw = Number.isFinite(number) ? number : value;
+      if (percent && typeof raw === 'number') (row.percent ??= new Set()).add(column);
     }
     if (raw !== undefined && raw !== '') {
       row.values[column] = raw;
@@ -196,6 +234,8 @@ function readSheet(
               file,
             );
           type = attributes['t'] ?? 'n';
+          const style = attributes['s'];
+          percent = style !== undefined && percentStyle.size > 0 && percentStyle.has(Number(style));
           hasFormula = false;
           value = undefined;
           inline = '';

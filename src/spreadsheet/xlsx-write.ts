@@ -7,8 +7,19 @@
 import { writeZip } from './zip-write.js';
 import { columnLetters } from './table.js';
 
-/** A cell to write: text, a number, a boolean, or a date (ISO `YYYY-MM-DD`, written as a date cell). */
-export type OutCell = string | number | boolean | { readonly date: string } | undefined;
+/**
+ * A cell to write: text, a number, a boolean, a date (ISO `YYYY-MM-DD`, written as a date cell), euros (a number
+ * cell shown with two decimals) or a percentage (`{ percent: 12.5 }`, written as 0.125 in a cell formatted as a
+ * percentage, as Excel keeps what is typed as `12,5 %`).
+ */
+export type OutCell =
+  | string
+  | number
+  | boolean
+  | { readonly date: string }
+  | { readonly euros: number }
+  | { readonly percent: number }
+  | undefined;
 
 /** One sheet to write. */
 export interface OutSheet {
@@ -65,17 +76,37 @@ function isoToSerial(iso: string): number {
 }
 
 /** Style indexes of styles.xml below. */
-const STYLE = { plain: 0, header: 1, wrap: 2, date: 3, quoted: 4, money: 5, title: 6 } as const;
+const STYLE = {
+  plain: 0,
+  header: 1,
+  wrap: 2,
+  date: 3,
+  quoted: 4,
+  money: 5,
+  title: 6,
+  percent: 7,
+  percent1: 8,
+  percent2: 9,
+} as const;
 
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="${MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="d\\.m\\.yyyy"/></numFmts><fonts count="3"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><color rgb="FFFFFFFF"/><name val="Calibri"/></font><font><b/><sz val="14"/><name val="Calibri"/></font></fonts><fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FF1F4E79"/><bgColor indexed="64"/></patternFill></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="7"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/><xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+<styleSheet xmlns="${MAIN}"><numFmts count="2"><numFmt numFmtId="164" formatCode="d\\.m\\.yyyy"/><numFmt numFmtId="165" formatCode="0.0%"/></numFmts><fonts count="3"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><color rgb="FFFFFFFF"/><name val="Calibri"/></font><font><b/><sz val="14"/><name val="Calibri"/></font></fonts><fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FF1F4E79"/><bgColor indexed="64"/></patternFill></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="10"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/><xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="9" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 function cellXml(reference: string, cell: OutCell, style?: number): string {
   if (cell === undefined || cell === '') return '';
   if (typeof cell === 'number')
     return `<c r="${reference}"${style === undefined ? '' : ` s="${style}"`}><v>${Number.isFinite(cell) ? cell : 0}</v></c>`;
   if (typeof cell === 'boolean') return `<c r="${reference}" t="b"><v>${cell ? 1 : 0}</v></c>`;
-  if (typeof cell === 'object') return `<c r="${reference}" s="${STYLE.date}"><v>${isoToSerial(cell.date)}</v></c>`;
+  if (typeof cell === 'object') {
+    if ('euros' in cell) return cellXml(reference, cell.euros, STYLE.money);
+    if ('percent' in cell) {
+      // The style shows as many decimals as the share has, so that 12,5 % is not shown as 13 %.
+      const decimals = Number.isInteger(cell.percent) ? 0 : Number.isInteger(cell.percent * 10) ? 1 : 2;
+      const style = decimals === 0 ? STYLE.percent : decimals === 1 ? STYLE.percent1 : STYLE.percent2;
+      return cellXml(reference, cell.percent / 100, style);
+    }
+    return `<c r="${reference}" s="${STYLE.date}"><v>${isoToSerial(cell.date)}</v></c>`;
+  }
   const quoted = FORMULA_TRIGGERS.has(cell.charAt(0));
   const s = style ?? (quoted ? STYLE.quoted : undefined);
   return `<c r="${reference}"${s === undefined ? '' : ` s="${s}"`} t="inlineStr"><is><t xml:space="preserve">${xmlText(cell)}</t></is></c>`;
@@ -83,7 +114,8 @@ function cellXml(reference: string, cell: OutCell, style?: number): string {
 
 function displayLength(cell: OutCell): number {
   if (cell === undefined) return 0;
-  if (typeof cell === 'object') return 10;
+  if (typeof cell === 'object')
+    return 'date' in cell ? 10 : 'euros' in cell ? String(cell.euros).length + 4 : String(cell.percent).length + 2;
   const text = String(cell);
   let longest = 0;
   for (const line of text.split('\n')) longest = Math.max(longest, line.length);
