@@ -54,13 +54,3 @@ export function rawWorkbook(sheetXml: string, extra: { name: string; data: strin
     ...extra,
   ]);
 }
-
-/**
- * A document without its development portfolio: the inventory workbook has no Projects sheet yet (issue 15), so
- * a spreadsheet round trip gives the model back without themes, funders, offerings and projects.
- */
-export function withoutPortfolio<T extends object>(document: T): T {
-  const copy: Record<string, unknown> = { ...(document as Record<string, unknown>) };
-  for (const key of ['themes', 'funders', 'offerings', 'projects']) delete copy[key];
-  return copy as T;
-}

@@ -7,18 +7,8 @@ import { generateRegionModel } from '../src/testing/index.js';
 import { readInventory, writeInventory, writeTemplate } from '../src/spreadsheet/index.js';
 import { ZipArchive } from '../src/spreadsheet/zip-read.js';
 
-// The inventory workbook has no Projects sheet yet (issue 15): the sample's portfolio is left out of the round trip.
-const sample = Model.load(
-  ((doc: Record<string, unknown>) => {
-    for (const key of ['themes', 'funders', 'offerings', 'projects']) delete doc[key];
-    return doc;
-  })(
-    JSON.parse(readFileSync(new URL('../examples/pohjois-pohjanmaa.json', import.meta.url), 'utf8')) as Record<
-      string,
-      unknown
-    >,
-  ),
-);
+// The whole sample, development portfolio included: every sheet, XLSX and CSV, must give it back exactly.
+const sample = Model.load(readFileSync(new URL('../examples/pohjois-pohjanmaa.json', import.meta.url), 'utf8'));
 
 function roundTrip(model: Model, language?: 'fi' | 'sv' | 'en') {
   return readInventory([
@@ -106,6 +96,12 @@ describe('writeInventory', () => {
       'Järjestelmät',
       'Integraatiot',
       'Suhteet',
+      'Teemat',
+      'Rahoittajat',
+      'Palvelutarjonta',
+      'Hankkeet',
+      'Budjetti',
+      'Rahoitus',
     ]);
     const systems = workbook.getWorksheet('Järjestelmät') as ExcelJS.Worksheet;
     expect(systems.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -120,7 +116,7 @@ describe('writeInventory', () => {
     const sheetXml = archive.read('xl/worksheets/sheet5.xml')?.toString('utf8') ?? '';
     expect(sheetXml).toContain('<c r="B2" s="4" t="inlineStr"><is><t xml:space="preserve">=HYPERLINK(&quot;');
     expect(archive.read('xl/styles.xml')?.toString('utf8')).toMatch(
-      /<cellXfs count="7">(<xf[^>]*\/>|<xf[^>]*>.*?<\/xf>){4}<xf [^>]*quotePrefix="1"/,
+      /<cellXfs count="10">(<xf[^>]*\/>|<xf[^>]*>.*?<\/xf>){4}<xf [^>]*quotePrefix="1"/,
     );
     const lifecycleColumn = (header.values as unknown[]).indexOf('Elinkaaren vaihe');
     const validation = systems.getCell(2, lifecycleColumn).dataValidation;
@@ -142,6 +138,12 @@ describe('writeTemplate', () => {
       'Palvelut',
       'Järjestelmät',
       'Integraatiot',
+      'Teemat',
+      'Rahoittajat',
+      'Palvelutarjonta',
+      'Hankkeet',
+      'Budjetti',
+      'Rahoitus',
     ]);
     const instructions = (workbook.getWorksheet('Ohjeet') as ExcelJS.Worksheet)
       .getColumn(1)

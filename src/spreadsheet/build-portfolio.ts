@@ -4,6 +4,7 @@
  * or name. A project and its budget and funding rows stand or fall together: with a bad row among them the project
  * is left out whole, so that no sum is checked on a half-read project.
  */
+import type { Name } from '../types.js';
 import type { Collection, Doc, Entity } from './build.js';
 import { slug } from './ids.js';
 import type { CellLocation, InventoryProblem } from './problems.js';
@@ -69,12 +70,6 @@ const DELIVERABLES: readonly [string, string, Collection][] = [
   ['integrations', 'deliversIntegrations', 'integrations'],
   ['products', 'deliversProducts', 'products'],
 ];
-
-/** Where a row's project is said, and what a sheet is called, for messages. */
-const SHEET_WORD = new Map<string, string>([
-  ['budget', 'budget'],
-  ['funding', 'funding'],
-]);
 
 const byId = (a: Doc, b: Doc): number =>
   (a['id'] as string) < (b['id'] as string) ? -1 : (a['id'] as string) > (b['id'] as string) ? 1 : 0;
@@ -194,7 +189,7 @@ export function buildPortfolio(context: PortfolioContext): PortfolioDocs {
     for (const [key, field, collection] of DELIVERABLES) {
       const ids =
         collection === 'products'
-          ? products(record, field, productIndex, fail)
+          ? products(record, field, productIndex, context.products, fail)
           : refs(record, field, collection, implementers?.[0]);
       if (ids !== undefined) deliverables[key] = ids;
     }
@@ -256,7 +251,7 @@ export function buildPortfolio(context: PortfolioContext): PortfolioDocs {
         context.problems.push({
           ...record.location,
           code: 'spreadsheet.reference-skipped',
-          message: `${record.location.cell} (${record.location.file}): the project's ${SHEET_WORD.get(bad.kind) ?? bad.kind} row at ${bad.location.cell} (${bad.location.file}) has problems, so the project is skipped too (its sums would be incomplete)`,
+          message: `${record.location.cell} (${record.location.file}): the project's ${bad.kind} row at ${bad.location.cell} (${bad.location.file}) has problems, so the project is skipped too (its sums would be incomplete)`,
           value: cap(entity.id),
         });
       continue;
@@ -315,8 +310,12 @@ function indexProducts(products: readonly Doc[]): Map<string, string[]> {
   const index = new Map<string, string[]>();
   for (const product of products) {
     const id = product['id'] as string;
-    const spellings = [id, product['name'] as string, ...((product['aliases'] as string[] | undefined) ?? [])];
-    for (const key of new Set(spellings.filter((s) => typeof s === 'string').map(fold))) {
+    const spellings = [
+      id,
+      ...namesOf(product['name'] as Name | undefined),
+      ...((product['aliases'] as string[] | undefined) ?? []),
+    ];
+    for (const key of new Set(spellings.map(fold))) {
       const list = index.get(key) ?? [];
       list.push(id);
       index.set(key, list);
@@ -330,6 +329,7 @@ function products(
   record: RowRecord,
   field: string,
   index: Map<string, string[]>,
+  catalogue: readonly Doc[],
   fail: PortfolioContext['fail'],
 ): string[] | undefined {
   const typed = record.values.get(field) as string[] | undefined;
@@ -343,7 +343,13 @@ function products(
       continue;
     }
     const location: CellLocation = record.cell(field) ?? record.location;
-    const guess = found.length === 0 ? suggest(each, index.keys()) : undefined;
+    const guess =
+      found.length === 0
+        ? suggest(
+            each,
+            catalogue.flatMap((p) => [p['id'] as string, ...namesOf(p['name'] as Name | undefined)]),
+          )
+        : undefined;
     fail(record, {
       ...location,
       code: found.length === 0 ? 'spreadsheet.reference-unknown' : 'spreadsheet.reference-ambiguous',
@@ -354,7 +360,7 @@ function products(
       value: cap(each),
       expected: found.length === 0 ? 'the id, name or alias of a product' : `one of the ids ${found.join(', ')}`,
       ...(guess === undefined ? {} : { suggestion: guess }),
-      ...(found.length > 1 ? { suggestion: found[0] as string } : {}),
+      ...(found.length > 1 ? { suggestion: found[0] } : {}),
     });
   }
   return ids;

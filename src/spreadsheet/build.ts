@@ -763,7 +763,7 @@ export function issueProblems(issues: readonly Issue[], built: Built): Inventory
     problems.push({
       ...cell,
       code: 'spreadsheet.model-invalid',
-      message: `${cell.cell ?? cell.sheet} (${cell.file}${'column' in cell && cell.column !== undefined ? `, column "${cap(cell.column, 40)}"` : ''}): ${issue.message} [${issue.code}]${group === undefined || group.length < 2 ? '' : `; the rows: ${group.map((row) => row.location.cell).join(', ')}`}${issue.code === 'funding.share-sum' && group !== undefined && fractions(group) ? '; typed as fractions? Write 70 or 70 % for seventy per cent' : ''}`,
+      message: `${cell.cell ?? cell.sheet} (${cell.file}${'column' in cell && cell.column !== undefined ? `, column "${cap(cell.column, 40)}"` : ''}): ${issue.message}${group === undefined || group.length < 2 ? '' : ` (the rows: ${group.map((row) => row.location.cell).join(', ')})`}${issue.code === 'funding.share-sum' && group !== undefined && fractions(group) ? '; typed as fractions? Write 70 or 70 % for seventy per cent' : ''} [${issue.code}]`,
       ...(typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean'
         ? { value: cap(String(raw)) }
         : {}),

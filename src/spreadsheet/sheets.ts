@@ -119,6 +119,9 @@ export interface SheetRead {
 
 const HEADER_SEARCH_ROWS = 10;
 
+/** Sheet kinds whose header row may have a single known header. */
+const ONE_COLUMN_KINDS: ReadonlySet<SheetKind> = new Set(['model', 'themes', 'funders']);
+
 function text(value: RawValue | undefined): string {
   return value === undefined ? '' : typeof value === 'string' ? value.trim() : String(value);
 }
@@ -184,7 +187,8 @@ function findHeaderRow(sheet: RawSheet, kind: SheetKind, mapping: ParsedMapping)
     let known = 0;
     for (const value of (sheet.rows[i] as RawRow).values)
       if (value !== undefined && resolveColumn(kind, text(value), index, mapping).field !== undefined) known++;
-    if (known >= 2 || (known === 1 && kind === 'model')) return i;
+    // A catalogue of names (the model's own, themes, funders) may well be a sheet of one column.
+    if (known >= 2 || (known === 1 && ONE_COLUMN_KINDS.has(kind))) return i;
   }
   return -1;
 }

@@ -326,8 +326,12 @@ function readPercent(raw: RawValue, percentCell: boolean): ValueResult {
   if (value === undefined || !Number.isFinite(value)) return { ok: false, expected: PERCENT_EXPECTED };
   value = shown(value);
   if (value <= 0 || value > 100) return { ok: false, expected: PERCENT_EXPECTED };
-  if (!hasAtMostTwoDecimals(value))
-    return { ok: false, expected: PERCENT_EXPECTED, suggestion: `${finnish(Math.round(value * 100) / 100, 2)} %` };
+  if (!hasAtMostTwoDecimals(value)) {
+    // 0.125 in a plain cell is most likely 12.5 % typed as a fraction, not a share of an eighth of a per cent.
+    const fraction = typeof raw === 'number' && !percentCell && raw < 1 && hasAtMostTwoDecimals(shown(raw * 100));
+    const meant = fraction ? shown(raw * 100) : Math.round(value * 100) / 100;
+    return { ok: false, expected: PERCENT_EXPECTED, suggestion: `${String(meant).replace('.', ',')} %` };
+  }
   return { ok: true, value };
 }
 

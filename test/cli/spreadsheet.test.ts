@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { Model } from '../../src/model/model.js';
 import { harmonisationCandidates } from '../../src/queries/harmonisation.js';
 import { readInventory, writeInventory } from '../../src/spreadsheet/index.js';
-import { rawWorkbook, withoutPortfolio } from '../spreadsheet-support.js';
+import { rawWorkbook } from '../spreadsheet-support.js';
 import { binary, hasStack, kartta, root, sampleModel, samplePlan, scratch } from './run.js';
 
 const inventory = ['oulu.xlsx', 'kempele.xlsx', 'ppshp.xlsx'].map((file) => join(root, 'examples/inventory', file));
@@ -204,12 +204,12 @@ describe('kartta export spreadsheet and kartta template', () => {
     const run = await kartta(['export', 'spreadsheet', sampleModel, '-o', out]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(
-      /^warning: the workbook leaves out the development portfolio \(\d+ projects, \d+ offerings, \d+ funders, \d+ themes\).*\nwrote .*inventory\.xlsx \(\d+ kB, 80 systems, 108 integrations\)\n$/,
+      /^wrote .*inventory\.xlsx \(\d+ kB, 80 systems, 108 integrations, 14 projects\)\n$/,
     );
     expect(Buffer.from(writeInventory(model)).equals(readFileSync(out))).toBe(true);
     const back = await kartta(['import', 'spreadsheet', out, '-o', join(folder, 'back.json')]);
     expect(back.code, back.stderr).toBe(0);
-    expect(JSON.parse(readFileSync(join(folder, 'back.json'), 'utf8'))).toEqual(withoutPortfolio(model.toJSON()));
+    expect(JSON.parse(readFileSync(join(folder, 'back.json'), 'utf8'))).toEqual(model.toJSON());
     expect(readdirSync(folder).sort()).toEqual(['back.json', 'inventory.xlsx']);
   });
 
@@ -223,20 +223,26 @@ describe('kartta export spreadsheet and kartta template', () => {
     expect(run.code, run.stderr).toBe(0);
     const files = readdirSync(csvFolder).sort();
     expect(files).toEqual([
+      'Budjetti.csv',
+      'Hankkeet.csv',
       'Integraatiot.csv',
       'Järjestelmät.csv',
       'Malli.csv',
       'Organisaatiot.csv',
       'Palvelut.csv',
+      'Palvelutarjonta.csv',
+      'Rahoittajat.csv',
+      'Rahoitus.csv',
       'Suhteet.csv',
+      'Teemat.csv',
       'Tuotteet.csv',
     ]);
     const back = await kartta(['import', 'spreadsheet', ...files.map((file) => join(csvFolder, file))]);
     expect(back.code, back.stderr).toBe(0);
-    expect(JSON.parse(back.stdout)).toEqual(withoutPortfolio(model.toJSON()));
+    expect(JSON.parse(back.stdout)).toEqual(model.toJSON());
     const slash = await kartta(['export', 'spreadsheet', sampleModel, '-o', `${join(folder, 'other')}/`]);
     expect(slash.code).toBe(0);
-    expect(readdirSync(join(folder, 'other'))).toHaveLength(7);
+    expect(readdirSync(join(folder, 'other'))).toHaveLength(13);
   });
 
   it('refuses CSV without a folder, a file where the folder should be, and an invalid model, changing nothing', async () => {
@@ -272,7 +278,7 @@ describe('kartta export spreadsheet and kartta template', () => {
       expect(run.stderr).toBe(`wrote ${out}\n`);
       const workbook = await open(out);
       expect(workbook.worksheets[0]?.name).toBe(sheet);
-      expect(workbook.worksheets).toHaveLength(5);
+      expect(workbook.worksheets).toHaveLength(11);
     }
     const empty = await kartta(['import', 'spreadsheet', join(folder, 'fi.xlsx')]);
     expect(empty.code, empty.stderr).toBe(0);

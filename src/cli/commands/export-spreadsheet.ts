@@ -17,7 +17,7 @@ export const exportSpreadsheet = defineCommand<ExportOptions>({
   name: 'export spreadsheet',
   summary: 'write the model as an inventory workbook (XLSX) or CSV files, in the layout the import reads',
   description:
-    'Writes the model as an inventory workbook: Malli, Organisaatiot, Palvelut, Tuotteet, Järjestelmät, Integraatiot and Suhteet sheets (or their Swedish or English names with --lang), header rows styled and frozen, drop-down lists on enumerated columns, fitted widths; kartta import spreadsheet reads it back into the same model. With --format csv (or an -o that ends in /), the sheets are written as CSV files (UTF-8 with a byte-order mark, ; separated, as Finnish Excel opens them) into the folder -o, one per sheet, named after the sheet. Files are written atomically: a failed export leaves existing files as they were.',
+    'Writes the model as an inventory workbook: Malli, Organisaatiot, Palvelut, Tuotteet, Järjestelmät, Integraatiot and Suhteet sheets, and for the development portfolio Teemat, Rahoittajat, Palvelutarjonta, Hankkeet, Budjetti and Rahoitus (or their Swedish or English names with --lang), header rows styled and frozen, drop-down lists on enumerated columns, fitted widths; kartta import spreadsheet reads it back into the same model. With --format csv (or an -o that ends in /), the sheets are written as CSV files (UTF-8 with a byte-order mark, ; separated, as Finnish Excel opens them) into the folder -o, one per sheet, named after the sheet. Files are written atomically: a failed export leaves existing files as they were.',
   examples: [
     'kartta export spreadsheet region.json -o inventory.xlsx',
     'kartta export spreadsheet region.json --lang sv -o inventering.xlsx',
@@ -46,14 +46,7 @@ export const exportSpreadsheet = defineCommand<ExportOptions>({
         'CSV export writes one file per sheet: give the folder with -o, e.g. -o inventory/',
       );
     const { model } = await loadModel(context, path as string);
-    const counts = `${model.systems().length} systems, ${model.integrations().length} integrations`;
-    // The inventory layout has no sheet for the development portfolio yet: say what is left out, never drop it silently.
-    const portfolio =
-      model.themes().length + model.funders().length + model.offerings().length + model.projects().length;
-    if (portfolio > 0)
-      context.stderr.write(
-        `warning: the workbook leaves out the development portfolio (${model.projects().length} projects, ${model.offerings().length} offerings, ${model.funders().length} funders, ${model.themes().length} themes): the inventory layout has no sheet for it yet; keep the JSON model for it\n`,
-      );
+    const counts = `${model.systems().length} systems, ${model.integrations().length} integrations, ${model.projects().length} projects`;
     if (format === 'xlsx') {
       const { writeInventory } = await import('../../spreadsheet/write-inventory.js');
       const bytes = writeInventory(model, { language: options.lang });

@@ -13,7 +13,7 @@ export const template = defineCommand<TemplateOptions>({
   name: 'template',
   summary: 'write the empty inventory template (XLSX) to send to organisations',
   description:
-    'Writes the empty collection template: an instructions sheet in Finnish, Swedish and English, and the Organisations, Services, Systems and Integrations sheets with their headers (in the language of --lang), frozen and styled, with drop-down lists on the enumerated columns. kartta import spreadsheet reads the filled-in workbooks.',
+    'Writes the empty collection template: an instructions sheet in Finnish, Swedish and English, the Organisations, Services, Systems and Integrations sheets, and the Themes, Funders, Offerings, Projects, Budget and Funding sheets of the development portfolio, with their headers (in the language of --lang), frozen and styled, with drop-down lists on the enumerated columns. kartta import spreadsheet reads the filled-in workbooks.',
   examples: ['kartta template -o pohja.xlsx', 'kartta template --lang sv -o mall.xlsx'],
   define: (command) =>
     command
