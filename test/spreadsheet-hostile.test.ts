@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KarttaError } from '../src/index.js';
-import { SpreadsheetError, readInventory, writeInventory } from '../src/spreadsheet/index.js';
+import { KarttaError, Model } from '../src/index.js';
+import { SpreadsheetError, readInventory, writeInventory, writeInventoryCsv } from '../src/spreadsheet/index.js';
+import { ZipArchive } from '../src/spreadsheet/zip-read.js';
 import { writeZip } from '../src/spreadsheet/zip-write.js';
-import { rawWorkbook } from './spreadsheet-support.js';
+import { problemsOf, rawWorkbook } from './spreadsheet-support.js';
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 const HEADER_ROW =
@@ -111,5 +113,98 @@ describe('hostile spreadsheets', () => {
     expect(typeof ({} as { constructor: unknown }).constructor).toBe('function');
     // And back out and in again.
     expect(readInventory([{ file: 'back.xlsx', data: writeInventory(model) }]).model.toJSON()).toEqual(model.toJSON());
+  });
+});
+
+describe('hostile values in the portfolio sheets', () => {
+  /** A portfolio whose ids are prototype names and whose text looks like formulas, in every sheet. */
+  function hostilePortfolio(text: string, id: string): Model {
+    return Model.load({
+      format: 'kartta/1',
+      name: 'Testi',
+      organisations: [{ id: 'constructor', kind: 'company', name: "=cmd|' /C calc'!A0" }],
+      services: [{ id: 'toString', name: '@SUM(1+1)*cmd|" /C calc"!A0', domain: 'x' }],
+      themes: [{ id: '__proto__', name: text }],
+      funders: [{ id: 'hasOwnProperty', name: '+358 40 123', description: text }],
+      offerings: [
+        {
+          id: 'valueOf',
+          name: '-1+1',
+          provider: 'constructor',
+          services: ['toString'],
+          themes: ['__proto__'],
+          obligation: { from: '2021-01-01', basis: text },
+        },
+      ],
+      projects: [
+        {
+          id,
+          name: text,
+          status: 'running',
+          start: '2018-01-01',
+          portfolio: text,
+          budget: {
+            total: 100.5,
+            lines: [{ year: 2018, category: text, amount: 100.5, description: '=HYPERLINK("http://evil.example")' }],
+          },
+          funding: [
+            { funder: 'hasOwnProperty', share: 33.33 },
+            { funder: 'constructor', share: 66.67, description: text },
+          ],
+          implementers: ['constructor'],
+          themes: ['__proto__'],
+          deliverables: { services: ['toString'], migrationSteps: [text, '=1+1', 'a; b, c'] },
+          source: text,
+          x: JSON.parse('{"__proto__": {"polluted": true}, "constructor": 1}') as Record<string, unknown>,
+        },
+      ],
+    });
+  }
+  const roundTrips = (model: Model): void => {
+    expect(readInventory([{ file: 'back.xlsx', data: writeInventory(model) }]).model.toJSON()).toEqual(model.toJSON());
+    const files = writeInventoryCsv(model, { delimiter: ',' }).map((file) => ({ file: file.name, data: file.text }));
+    expect(readInventory(files).model.toJSON()).toEqual(model.toJSON());
+  };
+
+  it('round-trips prototype ids, formula-looking text and huge cells through XLSX and CSV, never as formulas', () => {
+    // 10,000 characters: the longest text the format takes.
+    const model = hostilePortfolio(`=cmd|' /C calc'!A0 ${'x'.repeat(10_000 - 19)}`, 'constructor-project');
+    roundTrips(model);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    const archive = new ZipArchive(writeInventory(model), 'x.xlsx', { maxBytes: 1e8, maxRatio: 1000 });
+    const projects = archive.read('xl/worksheets/sheet11.xml')?.toString('utf8') ?? '';
+    // The project's name (column B) is a string with the quote-prefix style: shown as text, never evaluated.
+    expect(projects).toMatch(/<c r="B2" s="4" t="inlineStr"><is><t xml:space="preserve">=cmd\|/);
+    expect(projects).not.toContain('<f>');
+    const csv = writeInventoryCsv(model).find((file) => file.name === 'Hankkeet.csv')?.text ?? '';
+    expect(csv).toContain(";'=cmd|");
+    const funding = writeInventoryCsv(model).find((file) => file.name === 'Rahoitus.csv')?.text ?? '';
+    expect(funding).toContain('constructor-project;hasOwnProperty;33,33 %;;');
+  });
+
+  it('names a cell longer than the format takes, echoing only the start of it', () => {
+    const problems = problemsOf(() =>
+      readInventory([{ file: 'Hankkeet.csv', data: `Hanke;Tila;Alkaa\n${'=x'.repeat(20_000)};käynnissä;1.1.2018\n` }]),
+    );
+    expect(problems.map((p) => [p.cell, p.code])).toEqual([['Hankkeet!A2', 'spreadsheet.model-invalid']]);
+    expect(problems[0]?.message).toContain('[string.too-long]');
+    expect(problems[0]?.value).toBe(`${'=x'.repeat(40)}… (40000 characters)`);
+  });
+
+  it('keeps any text through the portfolio sheets (property)', () => {
+    const text = fc.oneof(
+      fc.constantFrom('=1+1', '+358', '-', '@x', '\tx', '__proto__', '[1]', 'a;b', ' x ', '_x0041_', "'=x", 'Čáhci'),
+      fc.string({ minLength: 1, maxLength: 40 }),
+    );
+    const id = fc.constantFrom('__proto__-p', 'prototype', 'isPrototypeOf', 'p-1', 'Ä');
+    fc.assert(
+      fc.property(text, id, (value, projectId) => {
+        // Control characters other than tab and line breaks are refused by the format itself, not by the sheets.
+        // eslint-disable-next-line no-control-regex -- finding control characters is the point
+        fc.pre(value.trim() !== '' && !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(value));
+        roundTrips(hostilePortfolio(value, projectId));
+      }),
+      { numRuns: 25 },
+    );
   });
 });
