@@ -52,8 +52,9 @@ const optionsSchema = optionsSchemaOf({
 
 /**
  * Writes a model as CSV files, one per sheet of {@link writeInventory}'s workbook (Malli, Organisaatiot, Palvelut,
- * Tuotteet, Järjestelmät, Integraatiot, Suhteet, or their Swedish or English names). Reading all of them back
- * gives the same document. Text a spreadsheet would take for a formula is written with a leading `'`.
+ * Tuotteet, Järjestelmät, Integraatiot, Suhteet, Teemat, Rahoittajat, Palvelutarjonta, Hankkeet, Budjetti,
+ * Rahoitus, or their Swedish or English names). Reading all of them back gives the same document. Text a
+ * spreadsheet would take for a formula is written with a leading `'`; funding shares as `12,5 %`.
  *
  * @category Spreadsheets
  * @example

@@ -32,7 +32,8 @@ export interface CellLocation {
  * `spreadsheet.reference-unknown`, `spreadsheet.reference-ambiguous`, `spreadsheet.reference-skipped` (a reference
  * to a row that has problems of its own), `spreadsheet.conflict` (the same entity given twice with different
  * values; `other` is the second place) and `spreadsheet.model-invalid` (the row breaks a rule of the model, e.g.
- * a business id's check digit).
+ * a business id's check digit, or a project's funding shares that do not add up to 100 %, at the row that gave
+ * the value).
  * @category Spreadsheets
  * @example
  * ```ts
@@ -63,7 +64,7 @@ export interface InventoryProblem extends CellLocation {
  * Something the import did or passed over that is worth knowing but is not a problem: an ignored column, a sheet
  * that was not recognised, an organisation or service created from a name, identical rows merged.
  * `code` is one of `spreadsheet.column-ignored`, `spreadsheet.sheet-ignored`, `spreadsheet.organisation-created`,
- * `spreadsheet.service-created`, `spreadsheet.merged`.
+ * `spreadsheet.service-created`, `spreadsheet.theme-created`, `spreadsheet.merged`.
  * @category Spreadsheets
  * @example
  * ```ts

@@ -395,8 +395,9 @@ function portfolioSheets(doc: KarttaDocument, language: Language): OutSheet[] {
 
 /**
  * Writes a model as an XLSX workbook in the layout {@link readInventory} reads: Model, Organisations, Services,
- * Products, Systems, Integrations and Relations sheets, header rows styled and frozen, drop-down lists on
- * enumerated columns, fitted widths. Reading it back gives the same document
+ * Products, Systems, Integrations and Relations sheets, and the development portfolio's Themes, Funders,
+ * Offerings, Projects, Budget and Funding sheets (amounts as euro cells, shares as percentage cells), header rows
+ * styled and frozen, drop-down lists on enumerated columns, fitted widths. Reading it back gives the same document
  * (`readInventory([{ file, data: writeInventory(model) }]).model.toJSON()` equals `model.toJSON()`). The same model
  * always gives the same bytes.
  *
@@ -431,6 +432,9 @@ const INSTRUCTIONS: readonly (readonly string[])[] = [
   [
     'Jätä Tunnus tyhjäksi: Kartta muodostaa sen organisaatiosta ja järjestelmän nimestä. Älä kirjoita kaavoja: Kartta ei laske niitä.',
   ],
+  [
+    'Kehittämishankkeet: yksi rivi hanketta kohden Hankkeet-välilehdelle (pakolliset Hanke, Tila ja Alkaa), budjettirivit Budjetti-välilehdelle ja rahoittajat Rahoitus-välilehdelle; kumpikin nimeää hankkeensa nimellä tai tunnuksella. Summat euroina enintään kahdella desimaalilla (4 032,50 €). Rahoitusosuus prosentteina: 70, 70 % tai prosenttimuotoiltu solu; anna rahoittajalle osuus tai summa, ei molempia. Osuuksien summa on 100 %.',
+  ],
   [],
   ['På svenska'],
   [
@@ -444,6 +448,9 @@ const INSTRUCTIONS: readonly (readonly string[])[] = [
   ],
   [
     'Lämna Id tomt: Kartta bildar det av organisationen och systemets namn. Skriv inga formler: Kartta räknar inte ut dem.',
+  ],
+  [
+    'Utvecklingsprojekt: en rad per projekt på fliken Projekt (obligatoriska Projekt, Status och Börjar), budgetrader på fliken Budget och finansiärer på fliken Finansiering; båda anger sitt projekt med namn eller id. Belopp i euro med högst två decimaler (4 032,50 €). Finansieringsandel i procent: 70, 70 % eller en procentformaterad cell; ge en finansiär en andel eller ett belopp, inte båda. Andelarna blir tillsammans 100 %.',
   ],
   [],
   ['In English'],
@@ -459,11 +466,15 @@ const INSTRUCTIONS: readonly (readonly string[])[] = [
   [
     'Leave Id empty: Kartta derives it from the organisation and the system name. Do not enter formulas: Kartta never evaluates them.',
   ],
+  [
+    'Development projects: one row per project on the Projects sheet (required Project, Status and Start), budget lines on the Budget sheet and funders on the Funding sheet, each naming its project by name or id. Amounts in euros with at most two decimals (4032.50). Funding shares in percent: 70, 70 % or a cell formatted as a percentage; give a funder a share or an amount, not both. The shares add up to 100 %.',
+  ],
 ];
 
 /**
  * Writes the empty collection template: an instructions sheet in Finnish, Swedish and English, and the sheets of
- * the inventory with their headers (in the chosen language), frozen and styled, with drop-down lists.
+ * the inventory and of the development portfolio (Themes, Funders, Offerings, Projects, Budget, Funding) with their
+ * headers (in the chosen language), frozen and styled, with drop-down lists.
  *
  * @category Spreadsheets
  * @example
