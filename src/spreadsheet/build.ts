@@ -287,13 +287,17 @@ export function build(records: readonly RowRecord[], mapping: ParsedMapping, opt
     field: string,
     preferOwner?: string,
   ): string | undefined => {
+    // The common case first, without allocating: a reference by id to one collection.
+    if (typeof wanted === 'string') {
+      const byId = (entities.get(wanted) as Map<string, Entity>).get(typed);
+      if (byId !== undefined) return byId.id;
+    }
     const collections: readonly Collection[] = typeof wanted === 'string' ? [wanted] : wanted;
     for (const collection of collections) {
       const byId = (entities.get(collection) as Map<string, Entity>).get(typed);
       if (byId !== undefined) return byId.id;
     }
     const single = collections.length === 1 ? (collections[0] as Collection) : undefined;
-    const what = collections.map((collection) => SINGULAR.get(collection) as string).join(' or ');
     // Built only when the reference goes wrong: most references resolve, and a location per cell is what made a
     // 100,000-system inventory run out of memory.
     const location = record.cell(field) ?? record.location;
@@ -399,6 +403,7 @@ export function build(records: readonly RowRecord[], mapping: ParsedMapping, opt
       [...(entities.get(collection) as Map<string, Entity>).values()].flatMap((entity) => [entity.id, ...entity.names]),
     );
     const guess = suggest(typed, names);
+    const what = collections.map((collection) => SINGULAR.get(collection) as string).join(' or ');
     fail(record, {
       ...location,
       code: 'spreadsheet.reference-unknown',
