@@ -128,6 +128,49 @@ describe('writeInventory', () => {
   });
 });
 
+describe('writeInventory: the portfolio sheets', () => {
+  it('writes amounts as euro cells and shares as percentage cells showing their decimals, with lists for statuses', async () => {
+    const workbook = await openWithExcelJs(writeInventory(sample));
+    const rowsOf = (name: string) => {
+      const sheet = workbook.getWorksheet(name) as ExcelJS.Worksheet;
+      const header = sheet.getRow(1).values as unknown[];
+      const rows: ExcelJS.Row[] = [];
+      sheet.eachRow((row, number) => {
+        if (number > 1) rows.push(row);
+      });
+      return { sheet, rows, column: (name: string) => header.indexOf(name) };
+    };
+    const funding = rowsOf('Rahoitus');
+    const share = (project: string, funder: string) =>
+      funding.rows
+        .find((row) => row.getCell(1).value === project && row.getCell(2).value === funder)
+        ?.getCell(funding.column('Osuus (%)'));
+    expect([share('pop-it', 'erdf')?.value, share('pop-it', 'erdf')?.numFmt]).toEqual([0.7, '0%']);
+    expect([share('pop-it', 'oulu')?.value, share('pop-it', 'oulu')?.numFmt]).toEqual([0.125, '0.0%']);
+    const budget = rowsOf('Budjetti');
+    const salaries = budget.rows.find(
+      (row) => row.getCell(1).value === 'pop-it' && row.getCell(3).value === 'salaries',
+    );
+    expect(salaries?.getCell(budget.column('Summa (€)')).value).toBe(4032);
+    expect(salaries?.getCell(budget.column('Summa (€)')).numFmt).toBe('#,##0.00');
+    const projects = rowsOf('Hankkeet');
+    expect(projects.sheet.getCell(2, projects.column('Tila')).dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"Ehdotettu,Suunniteltu,Käynnissä,Päättynyt,Peruttu"'],
+    });
+    const popIt = projects.rows.find((row) => row.getCell(1).value === 'pop-it');
+    expect(popIt?.getCell(projects.column('Alkaa')).value).toEqual(new Date(Date.UTC(2017, 1, 13)));
+    expect(popIt?.getCell(projects.column('Toteuttajat')).value).toBe('oulu; kalajoki; raahe; popliitto; ppshp');
+  });
+
+  it('writes an empty portfolio as empty sheets, which read back as no portfolio', () => {
+    const model = Model.load({ format: 'kartta/1', name: 'Tyhjä' });
+    const back = roundTrip(model, 'en');
+    expect(back).toEqual(model.toJSON());
+    expect('projects' in back).toBe(false);
+  });
+});
+
 describe('writeTemplate', () => {
   it('writes instructions in Finnish, Swedish and English and empty sheets that read back as an empty inventory', async () => {
     const bytes = writeTemplate();
@@ -156,6 +199,30 @@ describe('writeTemplate', () => {
     expect(result.model.systems()).toEqual([]);
     const sv = await openWithExcelJs(writeTemplate({ language: 'sv' }));
     expect((sv.getWorksheet('System') as ExcelJS.Worksheet).getRow(1).values).toContain('Livscykelfas');
+    expect((sv.getWorksheet('Finansiering') as ExcelJS.Worksheet).getRow(1).values).toContain('Andel (%)');
+    const en = await openWithExcelJs(writeTemplate({ language: 'en' }));
+    expect((en.getWorksheet('Projects') as ExcelJS.Worksheet).getRow(1).values).toEqual([
+      undefined,
+      'Id',
+      'Project',
+      'Portfolio',
+      'Kind',
+      'Status',
+      'Level',
+      'Start',
+      'End',
+      'Budget (EUR)',
+      'Implementers',
+      'Themes',
+      'Delivers systems',
+      'Delivers services',
+      'Delivers integrations',
+      'Delivers products',
+      'Migration steps',
+      'Source',
+      'Description',
+    ]);
+    expect(instructions).toContain('Rahoitus-välilehdelle');
     expect(() => writeTemplate({ language: 'de' } as never)).toThrow(
       expect.objectContaining({ code: 'option.invalid' }),
     );
