@@ -9,6 +9,7 @@ import type { Relation } from '../types.js';
 import type { ArchimateExtras, EntityExtras, RelationExtras } from './extras.js';
 import { fastEntityIdentifier, fastRelationIdentifier } from './fast-ids.js';
 import type { FolderInput } from './folders.js';
+import { buildPortfolioLayer, PORTFOLIO_ELEMENT_TYPE, type PortfolioLayer } from './portfolio.js';
 
 export interface ConceptIdentifiers {
   readonly entityExtras: ReadonlyMap<string, EntityExtras>;
@@ -50,5 +51,29 @@ export function modelIdentifiers(
     systems: model.systems().map((s) => ids.identifierOf(s.id)),
     integrations: model.integrations().map((i) => ids.identifierOf(i.id)),
     relations: model.relations().map(ids.relationIdentifierOf),
+  };
+}
+
+/** The portfolio layer of the model and the identifiers of what it writes, grouped for the folders. */
+export function portfolioIdentifiers(
+  model: Model,
+  ids: ConceptIdentifiers,
+): {
+  layer: PortfolioLayer;
+  portfolioElements: { identifier: string; type: string }[];
+  portfolioRelationships: string[];
+} {
+  const layer = buildPortfolioLayer(model, ids.identifierOf);
+  const element = (type: string) => (item: { id: string }) => ({ identifier: ids.identifierOf(item.id), type });
+  return {
+    layer,
+    portfolioElements: [
+      ...layer.themes.map(element(PORTFOLIO_ELEMENT_TYPE.theme)),
+      ...layer.funders.map(element(PORTFOLIO_ELEMENT_TYPE.funder)),
+      ...layer.offerings.map(element(PORTFOLIO_ELEMENT_TYPE.offering)),
+      ...layer.projects.map(element(PORTFOLIO_ELEMENT_TYPE.project)),
+      ...layer.deliverables.map((d) => ({ identifier: d.identifier, type: PORTFOLIO_ELEMENT_TYPE.deliverable })),
+    ],
+    portfolioRelationships: layer.relationships.map((r) => r.identifier),
   };
 }

@@ -12,6 +12,9 @@ export interface FolderInput {
   readonly systems: readonly string[];
   readonly integrations: readonly string[];
   readonly relations: readonly string[];
+  /** The portfolio's elements (themes, funders, offerings, projects, deliverables) with their types. */
+  readonly portfolioElements?: readonly { readonly identifier: string; readonly type: string }[];
+  readonly portfolioRelationships?: readonly string[];
   readonly planElements: readonly string[];
   readonly planRelationships: readonly string[];
   readonly extraElements: readonly { readonly identifier: string; readonly type: string }[];
@@ -40,10 +43,18 @@ export function karttaFolders(input: FolderInput): XmlNode[] {
   add('Business', sub('Actors', input.organisations));
   add('Business', sub('Services', input.services));
   add('Application', sub('Systems', input.systems));
+  const portfolioOf = (type: string) =>
+    (input.portfolioElements ?? []).filter((element) => element.type === type).map((element) => element.identifier);
+  add('Business', sub('Funders', portfolioOf('BusinessActor')));
+  add('Business', sub('Offerings', portfolioOf('BusinessService')));
+  add('Implementation & Migration', sub('Projects', portfolioOf('WorkPackage')));
+  add('Implementation & Migration', sub('Deliverables', portfolioOf('Deliverable')));
   add('Implementation & Migration', input.planElements.map(ref));
   for (const element of input.extraElements) add(ELEMENT_FOLDERS[element.type] ?? 'Other', [ref(element.identifier)]);
+  add('Other', sub('Themes', portfolioOf('Grouping')));
   add('Relations', sub('Integrations', input.integrations));
   add('Relations', input.relations.map(ref));
+  add('Relations', sub('Portfolio', input.portfolioRelationships ?? []));
   add('Relations', input.planRelationships.map(ref));
   add('Relations', input.extraRelationships.map(ref));
   add('Views', input.views.map(ref));

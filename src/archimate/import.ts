@@ -16,7 +16,7 @@ import { relationTypes } from '../schema/document.js';
 import type { Integration, Name, Organisation, Relation, RelationType, Service, System } from '../types.js';
 import { XmlBytes } from './decode-bytes.js';
 import { ArchimateImportError, cap } from './errors.js';
-import { conceptIdentifiers, modelIdentifiers } from './concept-identifiers.js';
+import { conceptIdentifiers, modelIdentifiers, portfolioIdentifiers } from './concept-identifiers.js';
 import type { ArchimateExtras, ConceptExtras, EntityExtras, LangString, RelationExtras, XmlNode } from './extras.js';
 import { fastEntityIdentifier, fastRelationIdentifier } from './fast-ids.js';
 import { generatedIdentifier, idFromEntityIdentifier } from './ids.js';
@@ -28,6 +28,7 @@ import {
   FIELDS_OF_KIND,
   INTEGRATION_TYPE,
   KIND_OF_ELEMENT_TYPE,
+  PORTFOLIO_PROPERTY,
   PRODUCTS_PROPERTY,
   PROPERTY_TYPES,
   RELATION_MAPPING,
@@ -45,7 +46,8 @@ import {
   type FieldSpec,
 } from './mapping.js';
 import { PLAN_PROPERTY_TYPES } from './plan.js';
-import { parsePortfolio, PORTFOLIO_PROPERTY } from './portfolio.js';
+import { PortfolioReader, type PortfolioHost, type PortfolioOrigin } from './import-portfolio.js';
+import { parseLegacyPortfolio } from './portfolio.js';
 import { RawReader, readRaw, type Position, type RawDocument, type ReadLimits } from './read-xml.js';
 
 /**
@@ -680,10 +682,13 @@ class Interpreter {
     const relationExtras: RelationExtras[] = [];
     const extraElements: XmlNode[] = [];
     const extraRelationships: XmlNode[] = [];
+    const portfolio = new PortfolioReader(this.portfolioHost(), this.raw.elements, this.raw.relationships);
+    const integrationIds = new Map<string, string>();
 
     for (let i = 0; i < elementRecords.length; i++) {
       const record = elementRecords[i] as ConceptRecord;
       elementRecords[i] = undefined;
+      if (portfolio.element(record)) continue;
       const identifier = record.attributes.identifier as string;
       const type = record.attributes['xsi:type'] as string;
       const kind = Object.hasOwn(KIND_OF_ELEMENT_TYPE, type) ? KIND_OF_ELEMENT_TYPE[type] : undefined;
@@ -739,8 +744,10 @@ class Interpreter {
       const targetEntity = this.entities.get(target);
       const sourceKind = sourceEntity?.kind;
       const targetKind = targetEntity?.kind;
+      if (portfolio.relationship(record)) continue;
       if (type === INTEGRATION_TYPE && sourceKind === 'system' && targetKind === 'system') {
         const id = this.claimId(identifier);
+        integrationIds.set(identifier, id);
         const extras = this.concept(record, RELATIONSHIP_STRUCTURE, NO_ATTRIBUTES);
         const integration: Record<string, unknown> = {
           id,
@@ -769,6 +776,8 @@ class Interpreter {
       relations.push(relation.relation);
       if (hasContent(relation.extras)) relationExtras.push(relation.extras);
     }
+    portfolio.finish((identifier) => integrationIds.get(identifier), extraElements, extraRelationships);
+    entityExtras.push(...portfolio.extras);
     // `via` must name a platform system; when it does not, the property stays as it was read.
     for (const { integration, extras, record, kept } of viaChecks) {
       if (platforms.has(integration.via as string)) continue;
@@ -810,11 +819,12 @@ class Interpreter {
     if (description !== undefined) doc.description = description;
     let products: unknown[] = [];
     const modelFields: Record<string, unknown> = {};
+    let legacy: Record<string, unknown[]> | undefined;
     this.fields(model.properties, [], modelFields, modelExtras, (name, value) => {
       if (name === PORTFOLIO_PROPERTY) {
-        const portfolio = parsePortfolio(value);
-        if (portfolio) Object.assign(doc, portfolio);
-        return portfolio !== undefined;
+        // Written by versions before the portfolio had concepts of its own: still read, no longer written.
+        legacy = parseLegacyPortfolio(value);
+        return legacy !== undefined;
       }
       if (name !== PRODUCTS_PROPERTY) return false;
       const parsed = z.array(productSchema).safeParse(parseJson(value));
@@ -827,6 +837,12 @@ class Interpreter {
     const metadata = this.raw.head.find((n) => n.ns === undefined && n.name === 'metadata');
     if (metadata) modelExtras.metadata = metadata;
     Object.assign(doc, { products, organisations, services, systems, integrations, relations });
+    const origins = new Map<string, readonly PortfolioOrigin[]>();
+    for (const collection of ['themes', 'funders', 'offerings', 'projects'] as const) {
+      const items = [...portfolio.collections[collection], ...(legacy?.[collection] ?? [])];
+      if (items.length > 0) doc[collection] = items;
+      origins.set(collection, portfolio.origins[collection]);
+    }
 
     // The records are all read now. Let them go before the load: on a national file they take gigabytes, and
     // with them alive the collector marks them again and again (the load of a 100k import measured 11.5 s, against
@@ -841,10 +857,23 @@ class Interpreter {
 
     const loaded = safeLoadOwned(doc);
     if (!loaded.ok) {
+      // Portfolio problems name the element they are on (the loader only knows the place in the document).
+      const originOf = (issue: { path: readonly (string | number)[] }) =>
+        typeof issue.path[1] === 'number' ? origins.get(String(issue.path[0]))?.[issue.path[1]] : undefined;
+      const first = loaded.issues.map(originOf).find((origin) => origin !== undefined);
       throw new ArchimateImportError(
         'archimate.invalid-model',
-        `the file does not make a valid Kartta model:\n${loaded.issues.map((i) => `  - ${i.path.join('.')}: ${i.message} [${i.code}]`).join('\n')}`,
-        undefined,
+        `the file does not make a valid Kartta model:\n${loaded.issues
+          .map((i) => {
+            const origin = originOf(i);
+            const where =
+              origin === undefined
+                ? ''
+                : ` (the ${origin.type} '${cap(origin.identifier)}', ${cap(origin.name)}, line ${origin.line})`;
+            return `  - ${i.path.join('.')}${where}: ${i.message} [${i.code}]`;
+          })
+          .join('\n')}`,
+        first === undefined ? undefined : { line: first.line, column: first.column },
         loaded.issues,
       );
     }
@@ -913,6 +942,19 @@ class Interpreter {
     const identifier = record.attributes.identifier as string;
     if (fastRelationIdentifier({ type: relationType, from, to }) !== identifier) extras.identifier = identifier;
     return { relation: relation as unknown as Relation, extras: { type: relationType, from, to, ...extras } };
+  }
+
+  /** What the portfolio reader needs of the importer. */
+  portfolioHost(): PortfolioHost {
+    return {
+      claimId: (identifier) => this.claimId(identifier),
+      definitionName: (property) => this.definitionName(property),
+      concept: (record, structural, expected) => this.concept(record, structural, expected),
+      fields: (properties, specs, target, extras, special) => this.fields(properties, specs, target, extras, special),
+      nameOf,
+      descriptionOf,
+      entity: (identifier) => this.entities.get(identifier),
+    };
   }
 
   marker(record: ConceptRecord): string | undefined {
@@ -991,8 +1033,12 @@ function viewsOf(views: XmlNode | undefined): XmlNode[] {
 /** What the export files in Kartta's folders when it writes this model and these extras back unedited. */
 function karttaFolderInput(model: Model, extras: ArchimateExtras): FolderInput {
   const identifier = (node: XmlNode) => node.attributes?.identifier as string;
+  const ids = conceptIdentifiers(extras);
+  const { portfolioElements, portfolioRelationships } = portfolioIdentifiers(model, ids);
   return {
-    ...modelIdentifiers(model, conceptIdentifiers(extras)),
+    ...modelIdentifiers(model, ids),
+    portfolioElements,
+    portfolioRelationships,
     planElements: [],
     planRelationships: [],
     extraElements: extras.elements.map((node) => ({

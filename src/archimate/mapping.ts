@@ -6,7 +6,6 @@
 import { directions, lifecycles, modes, organisationKinds, systemClasses } from '../schema/document.js';
 import { MAX_ID, MAX_TEXT, isIsoDate, isValidBusinessId } from '../schema/primitives.js';
 import type { RelationType } from '../types.js';
-import { PORTFOLIO_PROPERTY } from './portfolio.js';
 
 /** The exchange format's namespace (ArchiMate 3.0 and 3.1 files both use it). */
 export const ARCHIMATE_NS = 'http://www.opengroup.org/xsd/archimate/3.0/';
@@ -128,6 +127,23 @@ export const X_PROPERTY = 'kartta:x';
 export const PRODUCTS_PROPERTY = 'kartta:products';
 /** A system property that keeps a contract with no fields (`{}`) from disappearing. */
 export const EMPTY_CONTRACT_PROPERTY = 'kartta:contract';
+/**
+ * The model property in which versions before the portfolio mapping wrote the whole portfolio as JSON. Still
+ * read, never written.
+ */
+export const PORTFOLIO_PROPERTY = 'kartta:portfolio';
+/**
+ * The property that says which portfolio concept an element stands for (`project`, `offering`, `theme`, `funder`,
+ * `deliverable`) where its ArchiMate type alone does not: an external funder is a BusinessActor like an
+ * organisation, an offering a BusinessService like a service.
+ */
+export const CONCEPT_MARKER = 'kartta:concept';
+/** The marker of a funding association (in `kartta:relation`), from the funder to the work package. */
+export const FUNDS_MARKER = 'funds';
+/** A property listing, as JSON, the lists and objects of a project or offering that are present but empty. */
+export const EMPTY_PROPERTY = 'kartta:empty';
+/** A project property holding one budget line as JSON; repeated, in the order of the lines. */
+export const BUDGET_LINE_PROPERTY = 'budget.line';
 
 /** A Kartta field carried by a property. */
 export interface FieldSpec {
@@ -204,6 +220,36 @@ export const INTEGRATION_FIELDS: readonly FieldSpec[] = [
 
 export const USES_FIELDS: readonly FieldSpec[] = [field('users', 'number', count)];
 
+// Portfolio fields take any value: a bad one goes to the loader, which refuses it with the code the JSON loader
+// gives (a portfolio is data someone pays on, so a wrong value fails the import rather than being set aside).
+const any = (value: unknown) => value !== undefined;
+
+export const PROJECT_FIELDS: readonly FieldSpec[] = [
+  field('kind', 'string', any),
+  field('level', 'string', any),
+  field('status', 'string', any),
+  field('portfolio', 'string', any),
+  field('start', 'date', any),
+  field('end', 'date', any),
+  field('budget.total', 'number', any, ['budget', 'total']),
+  field('source', 'string', any),
+];
+
+export const OFFERING_FIELDS: readonly FieldSpec[] = [
+  field('available', 'date', any),
+  field('obligation.from', 'date', any, ['obligation', 'from']),
+  field('obligation.basis', 'string', any, ['obligation', 'basis']),
+  field('obligation.description', 'string', any, ['obligation', 'description']),
+];
+
+export const FUNDING_FIELDS: readonly FieldSpec[] = [field('share', 'number', any), field('amount', 'number', any)];
+
+/** Deliverables without an element to point at name what they are about in one of these properties. */
+export const DELIVERABLE_FIELDS: readonly FieldSpec[] = [
+  field('product', 'string', any),
+  field('migrationStep', 'string', any),
+];
+
 const ID = /^[^\s\p{Cc}]+$/u;
 
 /** Whether a string is a valid Kartta id (the rule of the schema's `idSchema`). */
@@ -213,14 +259,25 @@ export function isKarttaId(value: string): boolean {
 
 /** The type of every property Kartta writes, by name. */
 export const PROPERTY_TYPES: ReadonlyMap<string, PropertyType> = new Map<string, PropertyType>([
-  ...[...ORGANISATION_FIELDS, ...SERVICE_FIELDS, ...SYSTEM_FIELDS, ...INTEGRATION_FIELDS, ...USES_FIELDS].map(
-    (spec) => [spec.name, spec.type] as const,
-  ),
+  ...[
+    ...ORGANISATION_FIELDS,
+    ...SERVICE_FIELDS,
+    ...SYSTEM_FIELDS,
+    ...INTEGRATION_FIELDS,
+    ...USES_FIELDS,
+    ...PROJECT_FIELDS.filter((spec) => spec.name !== 'kind'),
+    ...OFFERING_FIELDS,
+    ...FUNDING_FIELDS,
+    ...DELIVERABLE_FIELDS,
+  ].map((spec) => [spec.name, spec.type] as const),
   [RELATION_MARKER, 'string'],
   [X_PROPERTY, 'string'],
   [PRODUCTS_PROPERTY, 'string'],
   [EMPTY_CONTRACT_PROPERTY, 'string'],
   [PORTFOLIO_PROPERTY, 'string'],
+  [CONCEPT_MARKER, 'string'],
+  [EMPTY_PROPERTY, 'string'],
+  [BUDGET_LINE_PROPERTY, 'string'],
 ]);
 
 /** Required fields a foreign element may lack, and what Kartta assumes (recorded in the extras as defaults). */

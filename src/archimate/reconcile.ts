@@ -8,7 +8,13 @@ import { ArchimateExportError } from './errors.js';
 import { optionError } from '../options.js';
 import { checkExportOptions, type ArchimateExportOptions, type ArchimateViewOptions } from './export-options.js';
 import type { ArchimateExtras, EntityExtras, RelationExtras, XmlNode } from './extras.js';
-import { conceptIdentifiers, modelIdentifiers, type ConceptIdentifiers } from './concept-identifiers.js';
+import {
+  conceptIdentifiers,
+  modelIdentifiers,
+  portfolioIdentifiers,
+  type ConceptIdentifiers,
+} from './concept-identifiers.js';
+import type { PortfolioLayer } from './portfolio.js';
 import { sortChanges, type ArchimateExportChange } from './export-changes.js';
 import { fastEntityIdentifier, fastRelationIdentifier } from './fast-ids.js';
 import { relationKey } from '../graph/keys.js';
@@ -32,6 +38,8 @@ export interface Prepared {
   readonly identifierOf: (id: string) => string;
   readonly relationIdentifierOf: (relation: Relation) => string;
   readonly plan: PlanLayer | undefined;
+  /** The development portfolio's elements and relationships. */
+  readonly portfolio: PortfolioLayer;
   readonly diagrams: readonly ViewSpec[];
   readonly extraElements: readonly XmlNode[];
   readonly extraRelationships: readonly XmlNode[];
@@ -99,6 +107,8 @@ export function prepare(model: Model, given: ArchimateExportOptions = {}, where 
   }
 
   const { organisations, services, systems, integrations, relations } = modelIdentifiers(model, ids);
+  const { layer: portfolio, portfolioElements, portfolioRelationships } = portfolioIdentifiers(model, ids);
+  const portfolioElementIds = portfolioElements.map((element) => element.identifier);
   const planElements = plan?.elements.map((e) => e.identifier) ?? [];
   const planRelationships = plan?.relationships.map((r) => r.identifier) ?? [];
   const propertyDefinitions = new PropertyDefinitions(extras?.propertyDefinitions ?? []);
@@ -110,10 +120,24 @@ export function prepare(model: Model, given: ArchimateExportOptions = {}, where 
   const changes: ArchimateExportChange[] = [];
   let exists: (identifier: string) => boolean = () => true;
   if (extras) {
-    const mine = new Set<string>([...organisations, ...services, ...systems, ...integrations, ...relations]);
+    const mine = new Set<string>([
+      ...organisations,
+      ...services,
+      ...systems,
+      ...integrations,
+      ...relations,
+      ...portfolioElementIds,
+      ...portfolioRelationships,
+    ]);
     if (
       mine.size !==
-      organisations.length + services.length + systems.length + integrations.length + relations.length
+      organisations.length +
+        services.length +
+        systems.length +
+        integrations.length +
+        relations.length +
+        portfolioElementIds.length +
+        portfolioRelationships.length
     ) {
       throw new ArchimateExportError(
         'archimate.identifier-collision',
@@ -132,14 +156,25 @@ export function prepare(model: Model, given: ArchimateExportOptions = {}, where 
       }
       return true;
     };
-    const elementIds = new Set<string>([...organisations, ...services, ...systems, ...planElements]);
+    const elementIds = new Set<string>([
+      ...organisations,
+      ...services,
+      ...systems,
+      ...portfolioElementIds,
+      ...planElements,
+    ]);
     for (const node of extras.elements) {
       if (claim(node.attributes?.identifier, 'element')) {
         extraElements.push(pruneProperties(node, propertyDefinitions));
         elementIds.add(node.attributes?.identifier as string);
       }
     }
-    const relationshipIds = new Set<string>([...integrations, ...relations, ...planRelationships]);
+    const relationshipIds = new Set<string>([
+      ...integrations,
+      ...relations,
+      ...portfolioRelationships,
+      ...planRelationships,
+    ]);
     let candidates = extras.relationships.filter((node) => claim(node.attributes?.identifier, 'relationship'));
     // Relationships may join relationships: drop dangling ones until none is left.
     for (;;) {
@@ -184,6 +219,8 @@ export function prepare(model: Model, given: ArchimateExportOptions = {}, where 
     systems,
     integrations,
     relations,
+    portfolioElements,
+    portfolioRelationships,
     planElements,
     planRelationships,
     extraElements: extraElements.map((node) => ({
@@ -228,6 +265,7 @@ export function prepare(model: Model, given: ArchimateExportOptions = {}, where 
     identifierOf,
     relationIdentifierOf,
     plan,
+    portfolio,
     diagrams,
     extraElements,
     extraRelationships,
@@ -266,6 +304,18 @@ export function organizationsOf(ctx: Prepared): readonly XmlNode[] {
   return ctx.folders ?? karttaFolders(ctx.folderInput);
 }
 
+/** Whether the model still has the concept an entity's extras belong to (an entity or a portfolio concept). */
+function stillPresent(model: Model, id: string): boolean {
+  const found = model.get(id);
+  if (found !== undefined) return found.kind !== 'product';
+  return (
+    model.project(id) !== undefined ||
+    model.offering(id) !== undefined ||
+    model.theme(id) !== undefined ||
+    model.funder(id) !== undefined
+  );
+}
+
 /** Reports the kept properties of mapped concepts that the edit removed (they go with their concept). */
 function lostProperties(
   model: Model,
@@ -290,7 +340,7 @@ function lostProperties(
     }
   };
   for (const entity of extras.entities) {
-    if (entity.properties && (model.get(entity.id) === undefined || model.get(entity.id)?.kind === 'product'))
+    if (entity.properties && !stillPresent(model, entity.id))
       report(entity.identifier ?? fastEntityIdentifier(entity.id), entity.properties);
   }
   let present: Set<string> | undefined;

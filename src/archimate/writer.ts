@@ -4,13 +4,26 @@
  */
 import { relationKey } from '../graph/keys.js';
 import { sortKeysDeep } from '../schema/json.js';
-import type { Integration, Name, Organisation, Relation, Service, System } from '../types.js';
+import type { Funder, Integration, Name, Offering, Organisation, Project, Relation, Service, System, Theme } from '../types.js';
 import type { ConceptExtras, LangString } from './extras.js';
 import { generatedIdentifier } from './ids.js';
-import { PORTFOLIO_PROPERTY, portfolioJson } from './portfolio.js';
+import {
+  PORTFOLIO_ELEMENT_TYPE,
+  emptyParts,
+  type DeliverableElement,
+  type PortfolioConcept,
+  type PortfolioRelationship,
+} from './portfolio.js';
 import {
   ARCHIMATE_NS,
+  BUDGET_LINE_PROPERTY,
+  CONCEPT_MARKER,
   EMPTY_CONTRACT_PROPERTY,
+  EMPTY_PROPERTY,
+  FUNDING_FIELDS,
+  FUNDS_MARKER,
+  OFFERING_FIELDS,
+  PROJECT_FIELDS,
   ELEMENT_TYPE,
   FIELDS_OF_KIND,
   INTEGRATION_TYPE,
@@ -198,6 +211,65 @@ function writeEntity(
   out.push(`${I4}</element>\n`);
 }
 
+/** A theme, external funder, offering or project: written like an entity, with its concept marked. */
+function writePortfolioConcept(
+  ctx: Prepared,
+  out: string[],
+  concept: PortfolioConcept,
+  item: Theme | Funder | Offering | Project,
+): void {
+  const extras = ctx.entityExtras.size === 0 ? undefined : ctx.entityExtras.get(item.id);
+  const attributes = extras?.attributes ? attributeText(extras.attributes) : '';
+  out.push(
+    `${I4}<element identifier="${escapeAttribute(ctx.identifierOf(item.id))}" xsi:type="${PORTFOLIO_ELEMENT_TYPE[concept]}"${attributes}>\n`,
+  );
+  writeNames(out, I6, item.name, extras);
+  writeDocumentation(out, I6, item.description, extras);
+  writeAny(out, I6, extras, ctx.scope);
+  const definitions = ctx.propertyDefinitions;
+  const rows: Row[] = [[definitions.use(CONCEPT_MARKER), concept, extras?.valueLangs?.[CONCEPT_MARKER]]];
+  if (concept === 'project' || concept === 'offering') {
+    const fields = concept === 'project' ? PROJECT_FIELDS : OFFERING_FIELDS;
+    rows.push(...fieldRows(item, fields, extras, definitions));
+    for (const line of (item as Project).budget?.lines ?? [])
+      rows.push([definitions.use(BUDGET_LINE_PROPERTY), JSON.stringify(sortKeysDeep(line)), undefined]);
+    const empty = emptyParts(item as Project | Offering);
+    if (empty.length > 0) rows.push([definitions.use(EMPTY_PROPERTY), JSON.stringify(empty), undefined]);
+  }
+  rows.push(...xRow(item.x, extras, definitions));
+  writeProperties(out, I6, rows, extras, definitions, ctx.scope);
+  out.push(`${I4}</element>\n`);
+}
+
+function writeDeliverable(ctx: Prepared, out: string[], deliverable: DeliverableElement): void {
+  const definitions = ctx.propertyDefinitions;
+  out.push(
+    `${I4}<element identifier="${escapeAttribute(deliverable.identifier)}" xsi:type="${PORTFOLIO_ELEMENT_TYPE.deliverable}">\n${I6}<name>${escapeText(deliverable.name)}</name>\n`,
+  );
+  const rows: Row[] = [[definitions.use(CONCEPT_MARKER), 'deliverable', undefined]];
+  if (deliverable.property !== undefined)
+    rows.push([definitions.use(deliverable.property[0]), deliverable.property[1], undefined]);
+  writeProperties(out, I6, rows, undefined, definitions, ctx.scope);
+  out.push(`${I4}</element>\n`);
+}
+
+function writePortfolioRelationship(ctx: Prepared, out: string[], relationship: PortfolioRelationship): void {
+  const start = out.length;
+  const directed = relationship.type === 'Association' ? ' isDirected="true"' : '';
+  out.push(
+    relationshipOpen(relationship.identifier, relationship.type, relationship.source, relationship.target, directed),
+  );
+  const funding = relationship.funding;
+  if (funding !== undefined) {
+    const definitions = ctx.propertyDefinitions;
+    writeDocumentation(out, I6, funding.description, undefined);
+    const rows: Row[] = [[definitions.use(RELATION_MARKER), FUNDS_MARKER, undefined]];
+    rows.push(...fieldRows(funding, FUNDING_FIELDS, undefined, definitions));
+    writeProperties(out, I6, rows, undefined, definitions, ctx.scope);
+  }
+  closeRelationship(out, start);
+}
+
 function relationshipOpen(
   identifier: string,
   type: string,
@@ -292,9 +364,6 @@ function writeModelHeader(ctx: Prepared, out: string[]): void {
       JSON.stringify(sortKeysDeep(products)),
       extras?.valueLangs?.[PRODUCTS_PROPERTY],
     ]);
-  const portfolio = portfolioJson(ctx.model);
-  if (portfolio !== undefined)
-    rows.push([ctx.propertyDefinitions.use(PORTFOLIO_PROPERTY), portfolio, extras?.valueLangs?.[PORTFOLIO_PROPERTY]]);
   rows.push(...xRow(doc.x, extras, ctx.propertyDefinitions));
   writeProperties(out, I2, rows, extras, ctx.propertyDefinitions, ctx.scope);
   if (extras?.metadata) writeXmlNode(extras.metadata, out, I2, ctx.scope);
@@ -381,9 +450,21 @@ export function* produce(ctx: Prepared, out: string[], state: { current: string 
   const integrations = model.integrations();
   const relations = model.relations();
   const plan = ctx.plan;
+  const portfolio = ctx.portfolio;
+  const portfolioElements =
+    portfolio.themes.length +
+    portfolio.funders.length +
+    portfolio.offerings.length +
+    portfolio.projects.length +
+    portfolio.deliverables.length;
   let n = 0;
   const hasElements =
-    organisations.length + services.length + systems.length + (plan?.elements.length ?? 0) + ctx.extraElements.length >
+    organisations.length +
+      services.length +
+      systems.length +
+      portfolioElements +
+      (plan?.elements.length ?? 0) +
+      ctx.extraElements.length >
     0;
   if (hasElements) {
     out.push(`${I2}<elements>\n`);
@@ -399,6 +480,23 @@ export function* produce(ctx: Prepared, out: string[], state: { current: string 
         if (++n % CHECKPOINT === 0) yield;
       }
     }
+    const concepts: [PortfolioConcept, readonly (Theme | Funder | Offering | Project)[]][] = [
+      ['theme', portfolio.themes],
+      ['funder', portfolio.funders],
+      ['offering', portfolio.offerings],
+      ['project', portfolio.projects],
+    ];
+    for (const [concept, list] of concepts) {
+      for (const item of list) {
+        state.current = item.id;
+        writePortfolioConcept(ctx, out, concept, item);
+      }
+    }
+    for (const deliverable of portfolio.deliverables) {
+      state.current = deliverable.identifier;
+      writeDeliverable(ctx, out, deliverable);
+    }
+    yield;
     for (const element of plan?.elements ?? []) {
       state.current = element.identifier;
       writePlanElement(ctx, out, element);
@@ -412,7 +510,12 @@ export function* produce(ctx: Prepared, out: string[], state: { current: string 
   }
   yield;
   const hasRelationships =
-    integrations.length + relations.length + (plan?.relationships.length ?? 0) + ctx.extraRelationships.length > 0;
+    integrations.length +
+      relations.length +
+      portfolio.relationships.length +
+      (plan?.relationships.length ?? 0) +
+      ctx.extraRelationships.length >
+    0;
   if (hasRelationships) {
     out.push(`${I2}<relationships>\n`);
     for (const integration of integrations) {
@@ -423,6 +526,11 @@ export function* produce(ctx: Prepared, out: string[], state: { current: string 
     for (const relation of relations) {
       state.current = relationKey(relation);
       writeRelation(ctx, out, relation);
+      if (++n % CHECKPOINT === 0) yield;
+    }
+    for (const relationship of portfolio.relationships) {
+      state.current = relationship.identifier;
+      writePortfolioRelationship(ctx, out, relationship);
       if (++n % CHECKPOINT === 0) yield;
     }
     for (const relationship of plan?.relationships ?? []) writePlanRelationship(out, relationship);
