@@ -29,7 +29,11 @@ type Writable<T> = { -readonly [K in keyof T]: T[K] };
 export interface PortfolioHost {
   claimId(identifier: string): string;
   definitionName(property: PropertyRecord): string | undefined;
-  concept(record: ConceptRecord, structural: readonly string[], expected: Readonly<Record<string, string>>): Writable<ConceptExtras>;
+  concept(
+    record: ConceptRecord,
+    structural: readonly string[],
+    expected: Readonly<Record<string, string>>,
+  ): Writable<ConceptExtras>;
   fields(
     properties: readonly PropertyRecord[],
     specs: readonly FieldSpec[],
@@ -260,7 +264,11 @@ export class PortfolioReader {
         return push(to.item, 'funding', funding);
       }
     }
-    if (type === 'Aggregation' && from?.concept === 'theme' && (to?.concept === 'project' || to?.concept === 'offering'))
+    if (
+      type === 'Aggregation' &&
+      from?.concept === 'theme' &&
+      (to?.concept === 'project' || to?.concept === 'offering')
+    )
       return push(to.item, 'themes', from.id);
     if (to?.concept === 'offering' && type === 'Realization' && to.item.provider === undefined) {
       const provider = this.#idOf(source);
@@ -304,7 +312,11 @@ export class PortfolioReader {
    * Puts each project's deliverables in its lists, once every relationship is read. Deliverables that say what
    * they are about in no way Kartta reads go back to the extras with their relationships.
    */
-  finish(integration: (identifier: string) => string | undefined, extraElements: XmlNode[], extraRelationships: XmlNode[]): void {
+  finish(
+    integration: (identifier: string) => string | undefined,
+    extraElements: XmlNode[],
+    extraRelationships: XmlNode[],
+  ): void {
     for (const [projectIdentifier, list] of this.#projectDeliverables) {
       const project = this.#items.get(projectIdentifier)?.item as Record<string, unknown>;
       for (const identifier of list) {

@@ -206,13 +206,13 @@ export function restoreEmptyParts(target: Record<string, unknown>, text: string)
   } catch {
     return false;
   }
-  const allowed = /^(budget|funding|implementers|themes|deliverables|obligation)(\.(lines|systems|services|integrations|products|migrationSteps))?$/;
+  const allowed =
+    /^(budget|funding|implementers|themes|deliverables|obligation)(\.(lines|systems|services|integrations|products|migrationSteps))?$/;
   if (!Array.isArray(paths) || !paths.every((p) => typeof p === 'string' && allowed.test(p))) return false;
   for (const path of paths as string[]) {
     const [outer, inner] = path.split('.') as [string, string | undefined];
-    const empty = outer === 'budget' || outer === 'deliverables' || outer === 'obligation' ? inner === undefined : true;
     if (inner === undefined) {
-      if (target[outer] === undefined) target[outer] = empty ? {} : [];
+      target[outer] ??= outer === 'budget' || outer === 'deliverables' || outer === 'obligation' ? {} : [];
       continue;
     }
     const parent = (target[outer] ??= {}) as Record<string, unknown>;

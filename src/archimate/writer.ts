@@ -4,7 +4,18 @@
  */
 import { relationKey } from '../graph/keys.js';
 import { sortKeysDeep } from '../schema/json.js';
-import type { Funder, Integration, Name, Offering, Organisation, Project, Relation, Service, System, Theme } from '../types.js';
+import type {
+  Funder,
+  Integration,
+  Name,
+  Offering,
+  Organisation,
+  Project,
+  Relation,
+  Service,
+  System,
+  Theme,
+} from '../types.js';
 import type { ConceptExtras, LangString } from './extras.js';
 import { generatedIdentifier } from './ids.js';
 import {
