@@ -221,6 +221,9 @@ describe('files edited in Archi', () => {
   it('keeps a new work package with no start in the extras, and makes one with a start a proposed project', () => {
     const added = `
     <element identifier="id-1f0c9b6e2a" xsi:type="WorkPackage"><name>Someone's idea</name></element>
+    <element identifier="id-q1" xsi:type="WorkPackage"><name>Other tool's</name>
+      <properties><property propertyDefinitionRef="propdef.start"><value>Q1 2019</value></property></properties>
+    </element>
     <element identifier="id-7d2e" xsi:type="WorkPackage"><name>CRM pilot</name>
       <properties><property propertyDefinitionRef="propdef.start"><value>2019-03-01</value></property></properties>
     </element>`;
@@ -231,7 +234,10 @@ describe('files edited in Archi', () => {
       .replace('  </relationships>', `${relationship}\n  </relationships>`);
     const { model, extras } = fromArchimateXml(xml);
     expect(model.project('1f0c9b6e2a')).toBeUndefined();
-    expect(extras.elements.map((e) => e.attributes?.identifier)).toContain('id-1f0c9b6e2a');
+    expect(extras.elements.map((e) => e.attributes?.identifier)).toEqual(
+      expect.arrayContaining(['id-1f0c9b6e2a', 'id-q1']),
+    );
+    expect(model.projects().map((p) => p.id)).not.toContain('q1');
     expect(model.project('7d2e')).toEqual({
       id: '7d2e',
       name: 'CRM pilot',

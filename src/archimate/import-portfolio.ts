@@ -22,6 +22,7 @@ import { PORTFOLIO_ELEMENT_TYPE, restoreEmptyParts, type PortfolioConcept } from
 import { fastEntityIdentifier } from './fast-ids.js';
 import { propertyNode, rebuild, type ConceptRecord, type PropertyRecord } from './records.js';
 import type { Name } from '../types.js';
+import { isIsoDate } from '../schema/primitives.js';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -64,6 +65,7 @@ const COLLECTION: Readonly<Record<PortfolioConcept, 'projects' | 'offerings' | '
 };
 
 const ELEMENT_STRUCTURE = ['identifier', 'xsi:type'] as const;
+const PORTFOLIO_TYPES: ReadonlySet<string> = new Set(Object.values(PORTFOLIO_ELEMENT_TYPE));
 const NO_ATTRIBUTES: Readonly<Record<string, string>> = {};
 
 function simpleValue(host: PortfolioHost, record: ConceptRecord, name: string): string | undefined {
@@ -141,13 +143,19 @@ export class PortfolioReader {
   }
 
   #role(record: ConceptRecord, type: string): PortfolioConcept | undefined {
+    // Most elements of a large file are components: they are never portfolio concepts, so their properties are
+    // not read here.
+    if (!PORTFOLIO_TYPES.has(type)) return undefined;
     const marker = simpleValue(this.#host, record, CONCEPT_MARKER);
     for (const concept of ['project', 'offering', 'theme', 'funder'] as const)
       if (type === PORTFOLIO_ELEMENT_TYPE[concept] && marker === concept) return concept;
     // A work package someone added in Archi is a project once it has a start date: without one there is no
-    // period to compare or fund, and Kartta does not make one up (it stays an element of the extras).
-    if (type === PORTFOLIO_ELEMENT_TYPE.project && simpleValue(this.#host, record, 'start') !== undefined)
-      return 'project';
+    // period to compare or fund, and Kartta does not make one up (it stays an element of the extras). A `start`
+    // that is not a date is some other tool's property, not a reason to refuse the file.
+    if (type === PORTFOLIO_ELEMENT_TYPE.project) {
+      const start = simpleValue(this.#host, record, 'start');
+      if (start !== undefined && start.length === 10 && isIsoDate(start)) return 'project';
+    }
     return undefined;
   }
 
