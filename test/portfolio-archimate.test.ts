@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ArchimateImportError, KarttaError, Model, fromArchimateXml, toArchimateXml } from '../src/index.js';
 import { sampleMigrationPlan, sampleRegion } from '../src/sample/index.js';
@@ -354,5 +355,103 @@ describe('bad portfolio data in a file', () => {
     const error = importError(xml);
     expect(error.issues.map((i) => i.path.join('.'))).toContain('projects.3.start');
     expect(error.message).toContain("'id-pop-it'");
+  });
+});
+
+describe('portfolio round-trip law', () => {
+  const hostileId = fc.oneof(
+    fc.constantFrom(...PROTOTYPE_NAMES),
+    fc.constantFrom('ä_.:"<&>', 'x'.repeat(190), 'id-p', 'portfolio.deliverable.a'),
+    fc.stringMatching(/^[a-zäö_.:-]{1,12}$/),
+  );
+  const text = fc
+    .array(fc.constantFrom(...Array.from('aäö &<>"\'\r\n\t;]]>😀'), ']]>', '&amp;'), { minLength: 1, maxLength: 8 })
+    .map((parts) => parts.join(''))
+    .filter((value) => value.length > 0);
+  const name = fc.oneof(text, fc.record({ fi: text, en: text }, { requiredKeys: ['fi'] }));
+  const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+  const cents = fc.integer({ min: 0, max: 10_000_000 }).map((c) => c / 100);
+  const subset = <T>(values: readonly T[]) => fc.shuffledSubarray([...values]);
+  const orgs = ['pop', 'lappi', 'oulu', 'raahe', 'rovaniemi', 'pop-council', 'vrk'];
+
+  it('exports and imports any portfolio back into the same model, and writes the file again byte for byte', () => {
+    const projectArb = fc.record({
+      id: hostileId,
+      name,
+      description: opt(text),
+      source: opt(text),
+      portfolio: opt(text),
+      kind: opt(fc.constantFrom('preparation', 'study', 'development')),
+      level: opt(fc.constantFrom('local', 'regional', 'national')),
+      status: fc.constantFrom('proposed', 'planned', 'running', 'completed', 'cancelled'),
+      implementers: opt(subset(orgs)),
+      themes: opt(subset(['case', 'iam'])),
+      funding: opt(
+        fc
+          .array(fc.record({ amount: cents, description: opt(text) }), { maxLength: 3 })
+          .chain((parts) =>
+            subset(['erdf', ...orgs]).map((funders) =>
+              parts.slice(0, funders.length).map((part, i) => ({ funder: funders[i] as string, ...part })),
+            ),
+          ),
+      ),
+      budgetKind: fc.constantFrom('none', 'total', 'lines', 'empty'),
+      lineDescription: opt(text),
+      deliverables: opt(
+        fc.record(
+          {
+            systems: subset(['dynasty-oulu', 'dynasty-rovaniemi']),
+            services: subset(['case-management', 'identity']),
+            products: subset(['dynasty']),
+            migrationSteps: fc.array(text, { maxLength: 2 }),
+          },
+          { requiredKeys: [] },
+        ),
+      ),
+      x: opt(fc.dictionary(fc.constantFrom('__proto__', 'a', 'toString'), fc.integer(), { maxKeys: 2 })),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(projectArb, { maxLength: 3, selector: (p) => p.id }), (projects) => {
+        const doc = portfolioRegion();
+        const taken = new Set<string>([
+          ...doc.organisations.map((o: { id: string }) => o.id),
+          ...doc.services.map((o: { id: string }) => o.id),
+          ...doc.systems.map((o: { id: string }) => o.id),
+          'dynasty',
+          'case',
+          'iam',
+          'erdf',
+          'national-case',
+        ]);
+        doc.projects = projects
+          .filter((p) => !taken.has(p.id))
+          .map(({ budgetKind, lineDescription, funding, ...project }) => {
+            const out: Record<string, unknown> = { ...project, start: '2018-01-01', end: '2019-12-31' };
+            for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
+            if (funding !== undefined)
+              out.funding = funding.map((f) =>
+                f.description === undefined ? { funder: f.funder, amount: f.amount } : f,
+              );
+            const total = (funding ?? []).reduce((sum, f) => sum + Math.round(f.amount * 100), 0) / 100;
+            if (budgetKind === 'total') out.budget = { total };
+            if (budgetKind === 'empty') out.budget = {};
+            if (budgetKind === 'lines')
+              out.budget = {
+                lines: [
+                  {
+                    year: 2018,
+                    category: 'salaries; <x>',
+                    amount: total,
+                    ...(lineDescription ? { description: lineDescription } : {}),
+                  },
+                ],
+              };
+            return out;
+          });
+        const model = Model.load(doc);
+        expectRoundTrip(model);
+      }),
+      { numRuns: 40 },
+    );
   });
 });
