@@ -29,7 +29,10 @@ function exportError(error: unknown, current: string): unknown {
  * The model as an ArchiMate 3.1 Model Exchange File (XML text), ready for Archi (File > Import > Open Exchange
  * XML Model) or any ArchiMate 3 tool. Organisations become BusinessActors, services BusinessServices, systems
  * ApplicationComponents, integrations Flow relationships; relations become the relationships the ArchiMate
- * relationship table allows between those types; Kartta fields become typed properties. The same model always
+ * relationship table allows between those types; Kartta fields become typed properties. The development portfolio
+ * becomes WorkPackages (projects, with their implementers assigned, funders associated and Deliverables),
+ * Groupings (themes), BusinessActors (external funders) and BusinessServices realised by their provider
+ * (offerings). The same model always
  * gives byte-identical text.
  *
  * @throws {@link ArchimateExportError} when a text holds a character XML cannot carry, extras or views collide

@@ -115,7 +115,9 @@ function limitsOf(where: string, options: ArchimateImportOptions): ReadLimits {
 /**
  * Reads an ArchiMate Model Exchange File (ArchiMate 3.0 or 3.1, from Archi or any other tool). BusinessActors,
  * BusinessServices, ApplicationComponents, Flows between components and the relationships Kartta writes for its
- * relations come back as Kartta organisations, services, systems, integrations and relations; everything else
+ * relations come back as Kartta organisations, services, systems, integrations and relations, and the portfolio's
+ * WorkPackages, Groupings, funders and offerings (see the ArchiMate guide) as projects, themes, funders and
+ * offerings; everything else
  * is returned in `extras`, which {@link toArchimateXml} writes back, so nothing is lost. A file Kartta wrote
  * imports back to the same model.
  *
