@@ -203,9 +203,7 @@ describe('kartta export spreadsheet and kartta template', () => {
     writeFileSync(out, 'old');
     const run = await kartta(['export', 'spreadsheet', sampleModel, '-o', out]);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toMatch(
-      /^wrote .*inventory\.xlsx \(\d+ kB, 80 systems, 108 integrations, 14 projects\)\n$/,
-    );
+    expect(run.stderr).toMatch(/^wrote .*inventory\.xlsx \(\d+ kB, 80 systems, 108 integrations, 14 projects\)\n$/);
     expect(Buffer.from(writeInventory(model)).equals(readFileSync(out))).toBe(true);
     const back = await kartta(['import', 'spreadsheet', out, '-o', join(folder, 'back.json')]);
     expect(back.code, back.stderr).toBe(0);
