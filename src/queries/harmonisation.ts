@@ -472,30 +472,57 @@ interface Context {
 }
 
 /**
- * Each system's integrations (started, ended, or run through it as a platform), as `integrationsOf` with `includeVia`
- * gives them, for the systems given: one pass over the model's integrations instead of a walk of each system's
- * edges in the graph (the walk also meets every relation, and each answer is sorted).
+ * Each system's integrations (started, ended, or run through it as a platform) as positions in
+ * `model.integrations()`, built once per model: lint asks region by region, and a pass over every integration per
+ * region made that regions x integrations. Models never change, so the index lives as long as its model.
  */
-function integrationsOfSystems(model: Model, systems: ReadonlySet<string>) {
-  const touching: Integration[] = [];
-  for (const integration of model.integrations()) {
-    const { source, target, via } = integration;
-    if (systems.has(source) || systems.has(target) || (via !== undefined && systems.has(via)))
-      touching.push(integration);
-  }
-  touching.sort((a, b) => compareStrings(a.id, b.id));
-  const integrations = new Map<string, number[]>();
+const positionsBySystem = new WeakMap<Model, Map<string, number[]>>();
+
+function integrationPositions(model: Model): Map<string, number[]> {
+  let index = positionsBySystem.get(model);
+  if (index) return index;
+  const built = new Map<string, number[]>();
   const add = (system: string, position: number): void => {
-    if (!systems.has(system)) return;
-    const list = integrations.get(system);
+    const list = built.get(system);
     if (list) list.push(position);
-    else integrations.set(system, [position]);
+    else built.set(system, [position]);
   };
-  touching.forEach(({ source, target, via }, position) => {
+  model.integrations().forEach(({ source, target, via }, position) => {
     add(source, position);
     if (target !== source) add(target, position);
     if (via !== undefined && via !== source && via !== target) add(via, position);
   });
+  positionsBySystem.set(model, (index = built));
+  return index;
+}
+
+/**
+ * Each system's integrations, as `integrationsOf` with `includeVia` gives them, for the systems given: positions
+ * into the integrations that touch any of them (sorted by id), and those integrations' ids and ends.
+ */
+function integrationsOfSystems(model: Model, systems: ReadonlySet<string>) {
+  const all = model.integrations();
+  const index = integrationPositions(model);
+  const global: number[] = [];
+  for (const system of systems) for (const position of index.get(system) ?? []) global.push(position);
+  global.sort((x, y) => x - y);
+  const local = new Map<number, number>();
+  const touching: Integration[] = [];
+  for (const position of global) {
+    if (local.has(position)) continue;
+    local.set(position, touching.length);
+    touching.push(all[position] as Integration);
+  }
+  // Global positions ascend in each system's list, and so do the local ones they map to.
+  const integrations = new Map<string, number[]>();
+  for (const system of systems) {
+    const positions = index.get(system);
+    if (positions)
+      integrations.set(
+        system,
+        positions.map((position) => local.get(position) as number),
+      );
+  }
   return {
     integrations,
     integrationIds: touching.map((i) => i.id),
