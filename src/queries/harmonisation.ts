@@ -6,6 +6,7 @@ import type { Model } from '../model/model.js';
 import type { Integration, Lifecycle, System } from '../types.js';
 import type { EntityName } from '../names.js';
 import { optionField, optionsSchema, parseOptions } from '../options.js';
+import { integrationPositions } from './integration-index.js';
 import {
   compareStrings,
   displayName,
@@ -469,31 +470,6 @@ interface Context {
   readonly sources: readonly string[];
   /** The target of each integration of `integrationIds`, by position. */
   readonly targets: readonly string[];
-}
-
-/**
- * Each system's integrations (started, ended, or run through it as a platform) as positions in
- * `model.integrations()`, built once per model: lint asks region by region, and a pass over every integration per
- * region made that regions x integrations. Models never change, so the index lives as long as its model.
- */
-const positionsBySystem = new WeakMap<Model, Map<string, number[]>>();
-
-function integrationPositions(model: Model): Map<string, number[]> {
-  let index = positionsBySystem.get(model);
-  if (index) return index;
-  const built = new Map<string, number[]>();
-  const add = (system: string, position: number): void => {
-    const list = built.get(system);
-    if (list) list.push(position);
-    else built.set(system, [position]);
-  };
-  model.integrations().forEach(({ source, target, via }, position) => {
-    add(source, position);
-    if (target !== source) add(target, position);
-    if (via !== undefined && via !== source && via !== target) add(via, position);
-  });
-  positionsBySystem.set(model, (index = built));
-  return index;
 }
 
 /**

@@ -6,10 +6,12 @@
  */
 import type { Model } from '../model/model.js';
 import type { Integration, System } from '../types.js';
+import { integrationPositions } from './integration-index.js';
 import { compareStrings, productFact, servicesOf, sortedUnique, type ProductFact } from './facts.js';
 
 const IN_USE = new Set(['production', 'phasingOut']);
 const NONE: readonly string[] = Object.freeze([]);
+const NONE_POSITIONS: readonly number[] = Object.freeze([]);
 
 /** One parallel group before its pairs are looked at. */
 export interface ParallelGroupCore {
@@ -75,14 +77,20 @@ interface SystemLinks {
 export class ParallelLinks {
   readonly #model: Model;
   readonly #of = new Map<string, SystemLinks>();
+  readonly #live = new Map<string, boolean>();
 
   constructor(model: Model) {
     this.#model = model;
   }
 
   #livePlatform(id: string): boolean {
-    const system = this.#model.system(id);
-    return system?.platform === true && system.lifecycle !== 'retired';
+    let live = this.#live.get(id);
+    if (live === undefined) {
+      const system = this.#model.system(id);
+      live = system?.platform === true && system.lifecycle !== 'retired';
+      this.#live.set(id, live);
+    }
+    return live;
   }
 
   #links(id: string): SystemLinks {
@@ -90,7 +98,11 @@ export class ParallelLinks {
     if (found) return found;
     const between = new Map<string, Integration[]>();
     const hubs = new Map<string, string[]>();
-    for (const integration of this.#model.integrationsOf(id)) {
+    const all = this.#model.integrations();
+    for (const position of integrationPositions(this.#model).get(id) ?? NONE_POSITIONS) {
+      const integration = all[position] as Integration;
+      // The index also holds the integrations this system carries as a platform; only its own count here.
+      if (integration.source !== id && integration.target !== id) continue;
       const other = integration.source === id ? integration.target : integration.source;
       const list = between.get(other);
       if (list) list.push(integration);

@@ -1,0 +1,31 @@
+/**
+ * Each system's integrations as positions in `model.integrations()` (sorted by id), built once per model and kept
+ * as long as the model lives (models never change). Queries that look at many systems' integrations, region by
+ * region, read them here instead of walking each system's edges in the graph (which also meets every relation,
+ * and sorts each answer) or passing over every integration once per region. Internal: not exported.
+ */
+import type { Model } from '../model/model.js';
+
+const positionsBySystem = new WeakMap<Model, Map<string, number[]>>();
+
+/**
+ * For each system, the positions in `model.integrations()` of the integrations it starts, ends, or runs as their
+ * platform (`via`), ascending.
+ */
+export function integrationPositions(model: Model): ReadonlyMap<string, readonly number[]> {
+  let index = positionsBySystem.get(model);
+  if (index) return index;
+  const built = new Map<string, number[]>();
+  const add = (system: string, position: number): void => {
+    const list = built.get(system);
+    if (list) list.push(position);
+    else built.set(system, [position]);
+  };
+  model.integrations().forEach(({ source, target, via }, position) => {
+    add(source, position);
+    if (target !== source) add(target, position);
+    if (via !== undefined && via !== source && via !== target) add(via, position);
+  });
+  positionsBySystem.set(model, (index = built));
+  return index;
+}
