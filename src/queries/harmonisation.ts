@@ -6,7 +6,7 @@ import type { Model } from '../model/model.js';
 import type { Integration, Lifecycle, System } from '../types.js';
 import type { EntityName } from '../names.js';
 import { optionField, optionsSchema, parseOptions } from '../options.js';
-import { integrationPositions } from './integration-index.js';
+import { integrationPositions, scopeOf } from './integration-index.js';
 import {
   compareStrings,
   displayName,
@@ -537,7 +537,7 @@ function buildContext(
   model: Model,
   options: { scope?: string | undefined; includeRetired?: boolean | undefined; toriOnly?: boolean },
 ): Context {
-  const scope = model.scope(options.scope, { includeRetired: options.includeRetired ?? false });
+  const scope = scopeOf(model, options.scope, options.includeRetired ?? false);
   const organisations = new Set(scope.organisations);
   const inScope = scope.systems.map((id) => model.system(id) as System);
   // Same-service candidates look at TORI systems only: the facts of the others would not be read.

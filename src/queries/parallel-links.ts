@@ -6,7 +6,7 @@
  */
 import type { Model } from '../model/model.js';
 import type { Integration, System } from '../types.js';
-import { integrationPositions } from './integration-index.js';
+import { integrationPositions, scopeOf } from './integration-index.js';
 import { compareStrings, productFact, servicesOf, sortedUnique, type ProductFact } from './facts.js';
 
 const IN_USE = new Set(['production', 'phasingOut']);
@@ -26,7 +26,7 @@ export interface ParallelGroupCore {
 
 /** The services of a scope with TOSI systems in use of two or more products, sorted by service id. */
 export function parallelGroupsOf(model: Model, scopeId: string | undefined): ParallelGroupCore[] {
-  const scope = model.scope(scopeId);
+  const scope = scopeOf(model, scopeId);
   const byService = new Map<string, string[]>();
   const facts = new Map<string, ProductFact>();
   for (const id of scope.systems) {
