@@ -5,7 +5,7 @@
  * is left out whole, so that no sum is checked on a half-read project.
  */
 import type { Name } from '../types.js';
-import type { Collection, Doc, Entity } from './build.js';
+import type { Collection, Doc, Entity } from './build-entity.js';
 import { slug } from './ids.js';
 import type { CellLocation, InventoryProblem } from './problems.js';
 import { nameOf, namesOf } from './row-names.js';

@@ -16,34 +16,11 @@ import {
   clusterProducts,
 } from './products.js';
 import { buildPortfolio } from './build-portfolio.js';
+import type { Collection, Doc, Entity } from './build-entity.js';
 import { nameOf, namesOf } from './row-names.js';
 import type { RowRecord } from './sheets.js';
 import { readValue } from './values.js';
 import { cap, fold, suggest } from './words.js';
-
-/** What the build makes entities of: the model's collections and the portfolio's. */
-export type Collection =
-  | 'organisations'
-  | 'services'
-  | 'products'
-  | 'systems'
-  | 'integrations'
-  | 'themes'
-  | 'funders'
-  | 'offerings'
-  | 'projects';
-/** A document element being built. */
-export type Doc = Record<string, unknown>;
-
-/** One entity being built, with every record that gave it. */
-export interface Entity {
-  readonly collection: Collection;
-  id: string;
-  readonly doc: Doc;
-  readonly records: RowRecord[];
-  readonly names: string[];
-  owner?: string;
-}
 
 /** What one build produced. */
 export interface Built {
