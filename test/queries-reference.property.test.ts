@@ -178,6 +178,17 @@ describe('the reworked queries answer as the previous implementation did', () =>
     });
   }
 
+  it('impactOf answers the same whether or not an earlier query built the integration index', () => {
+    for (const [, model] of models) {
+      // A fresh load has no index: impactOf walks the graph; after harmonisationCandidates it reads the index.
+      const fresh = Model.load(model.toJSON());
+      const probes = fresh.systems().map((s) => s.id);
+      const walked = probes.map((id) => impactOf(fresh, id));
+      harmonisationCandidates(fresh);
+      expect(probes.map((id) => impactOf(fresh, id))).toEqual(walked);
+    }
+  });
+
   it('caps the pairs a parallel finding lists, and counts them all', () => {
     const model = models[1]![1];
     const all = lint(model, { asOf: ASOF, maxPairs: Infinity, rules: { 'tosi.parallel-unintegrated': 'error' } });

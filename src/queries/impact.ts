@@ -4,9 +4,11 @@
  */
 import { QueryError } from '../errors.js';
 import type { Model } from '../model/model.js';
+import type { Integration } from '../types.js';
 import { optionField, optionsSchema, parseOptions } from '../options.js';
 import type { EntityName } from '../names.js';
 import { compareStrings, namesOf, sortedUnique } from './facts.js';
+import { builtIntegrationPositions } from './integration-index.js';
 import { withArticle } from '../words.js';
 
 /**
@@ -348,17 +350,19 @@ function neighbours(
   live: (id: string) => boolean,
   isPlatform: (id: string) => boolean,
   expanded: Set<string>,
+  seen: ReadonlySet<string>,
 ): Map<string, Hop> {
   const hops = new Map<string, Hop>();
+  // A system already reached is skipped by the caller whatever this hop holds: no need to build it.
   const add = (other: string, integrations: readonly string[], platform?: string) => {
-    if (other === id || !live(other)) return;
+    if (other === id || seen.has(other) || !live(other)) return;
     let hop = hops.get(other);
     if (!hop) hops.set(other, (hop = { integrations: new Set(), platforms: new Set() }));
     for (const integration of integrations) hop.integrations.add(integration);
     if (platform !== undefined) hop.platforms.add(platform);
   };
   const platformsOfMine = new Map<string, string[]>();
-  for (const integration of model.integrationsOf(id)) {
+  for (const integration of ownIntegrations(model, id)) {
     const other = integration.source === id ? integration.target : integration.source;
     if (integration.via !== undefined && live(integration.via)) {
       add(other, [integration.id], integration.via);
@@ -385,13 +389,30 @@ function neighbours(
   for (const [platform, mine] of platformsOfMine) {
     if (expanded.has(platform)) continue;
     expanded.add(platform);
-    for (const integration of model.integrationsOf(platform)) {
+    for (const integration of ownIntegrations(model, platform)) {
       const other = integration.source === platform ? integration.target : integration.source;
       if (other === platform) continue;
       add(other, [...mine, integration.id], platform);
     }
   }
   return hops;
+}
+
+/**
+ * The integrations a system starts or ends, as `model.integrationsOf` gives them (sorted by id). From the
+ * per-model index when a query has already built it (an impact at any depth reads most systems'); otherwise by a
+ * walk of the system's own edges, so that a small answer never pays for a pass over the model.
+ */
+function ownIntegrations(model: Model, id: string): readonly Integration[] {
+  const index = builtIntegrationPositions(model);
+  if (!index) return model.integrationsOf(id);
+  const all = model.integrations();
+  const own: Integration[] = [];
+  for (const position of index.get(id) ?? []) {
+    const integration = all[position] as Integration;
+    if (integration.source === id || integration.target === id) own.push(integration);
+  }
+  return own;
 }
 
 function integratedWith(
@@ -408,7 +429,7 @@ function integratedWith(
   for (let distance = 1; distance <= depth && level.length > 0; distance++) {
     const reached: IntegratedSystem[] = [];
     for (const current of level) {
-      const hops = neighbours(model, current, live, isPlatform, expanded);
+      const hops = neighbours(model, current, live, isPlatform, expanded, seen);
       for (const other of [...hops.keys()].sort(compareStrings)) {
         if (seen.has(other)) continue;
         seen.add(other);

@@ -32,6 +32,11 @@ export function integrationPositions(model: Model): ReadonlyMap<string, readonly
   return index;
 }
 
+/** The index of {@link integrationPositions} when a query has already built it for this model, else undefined. */
+export function builtIntegrationPositions(model: Model): ReadonlyMap<string, readonly number[]> | undefined {
+  return positionsBySystem.get(model);
+}
+
 const scopesByModel = new WeakMap<Model, Map<string, Map<string | undefined, Scope>>>();
 
 /**
