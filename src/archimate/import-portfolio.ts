@@ -23,6 +23,7 @@ import { fastEntityIdentifier } from './fast-ids.js';
 import { propertyNode, rebuild, type ConceptRecord, type PropertyRecord } from './records.js';
 import type { Name } from '../types.js';
 import { isIsoDate } from '../schema/primitives.js';
+import { parseJsonOrUndefined } from '../schema/json.js';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -72,14 +73,6 @@ function simpleValue(host: PortfolioHost, record: ConceptRecord, name: string): 
   for (const property of record.properties)
     if (property.node === undefined && host.definitionName(property) === name) return property.text;
   return undefined;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 interface Deliverable {
@@ -207,7 +200,7 @@ export class PortfolioReader {
       const budget = (item.budget ??= {}) as Record<string, unknown>;
       budget.lines = lines.map((line) => {
         const text = (line as { text: string }).text;
-        return parseJson(text) ?? text;
+        return parseJsonOrUndefined(text) ?? text;
       });
     }
     if (empty !== undefined && !restoreEmptyParts(item, empty)) {

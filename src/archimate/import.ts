@@ -11,7 +11,7 @@ import { relationEnds, relationKey } from '../graph/keys.js';
 import { Model, safeLoadOwned } from '../model/model.js';
 import { productSchema } from '../schema/document.js';
 import { MAX_TEXT } from '../schema/primitives.js';
-import { isJsonObject } from '../schema/json.js';
+import { isJsonObject, parseJsonOrUndefined } from '../schema/json.js';
 import { relationTypes } from '../schema/document.js';
 import type { Integration, Name, Organisation, Relation, RelationType, Service, System } from '../types.js';
 import { XmlBytes } from './decode-bytes.js';
@@ -603,7 +603,7 @@ class Interpreter {
           ok = true;
         }
       } else if (name === X_PROPERTY) {
-        const x = parseJson(value);
+        const x = parseJsonOrUndefined(value);
         if (isJsonObject(x)) {
           target.x = x;
           ok = true;
@@ -829,9 +829,10 @@ class Interpreter {
         return legacy !== undefined;
       }
       if (name !== PRODUCTS_PROPERTY) return false;
-      const parsed = z.array(productSchema).safeParse(parseJson(value));
-      if (!parsed.success) return false;
-      products = parseJson(value) as unknown[];
+      const json = parseJsonOrUndefined(value);
+      if (!z.array(productSchema).safeParse(json).success) return false;
+      // The JSON as written, not zod's copy: the load validates and copies it like any other document's.
+      products = json as unknown[];
       return true;
     });
     if (modelFields.x !== undefined) doc.x = modelFields.x;
@@ -982,14 +983,6 @@ function sameNodes(a: readonly (XmlNode | string)[], b: readonly (XmlNode | stri
     if (!sameNodes(x.children ?? [], y.children ?? [])) return false;
   }
   return true;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 /** A property definition exactly as Kartta writes it (so it is written again without being kept). */

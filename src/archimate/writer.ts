@@ -16,7 +16,7 @@ import type {
   System,
   Theme,
 } from '../types.js';
-import type { ConceptExtras, LangString } from './extras.js';
+import type { ConceptExtras, EntityExtras, LangString } from './extras.js';
 import { generatedIdentifier } from './ids.js';
 import {
   PORTFOLIO_ELEMENT_TYPE,
@@ -202,15 +202,7 @@ function writeEntity(
   kind: EntityElementKind,
   entity: Organisation | Service | System,
 ): void {
-  const extras = ctx.entityExtras.size === 0 ? undefined : ctx.entityExtras.get(entity.id);
-  const identifier = ctx.identifierOf(entity.id);
-  const attributes = extras?.attributes ? attributeText(extras.attributes) : '';
-  out.push(
-    `${I4}<element identifier="${escapeAttribute(identifier)}" xsi:type="${ELEMENT_TYPE[kind]}"${attributes}>\n`,
-  );
-  writeNames(out, I6, entity.name, extras);
-  writeDocumentation(out, I6, entity.description, extras);
-  writeAny(out, I6, extras, ctx.scope);
+  const extras = openConcept(ctx, out, entity, ELEMENT_TYPE[kind]);
   const rows = fieldRows(entity, FIELDS_OF_KIND[kind], extras, ctx.propertyDefinitions);
   if (kind === 'system') {
     const contract = (entity as System).contract;
@@ -222,6 +214,27 @@ function writeEntity(
   out.push(`${I4}</element>\n`);
 }
 
+/**
+ * Opens the element of an entity or a portfolio item and writes what every such element starts with (names,
+ * documentation, other tools' content), returning the extras kept for it.
+ */
+function openConcept(
+  ctx: Prepared,
+  out: string[],
+  item: { readonly id: string; readonly name?: Name | undefined; readonly description?: string | undefined },
+  type: string,
+): EntityExtras | undefined {
+  const extras = ctx.entityExtras.size === 0 ? undefined : ctx.entityExtras.get(item.id);
+  const attributes = extras?.attributes ? attributeText(extras.attributes) : '';
+  out.push(
+    `${I4}<element identifier="${escapeAttribute(ctx.identifierOf(item.id))}" xsi:type="${type}"${attributes}>\n`,
+  );
+  writeNames(out, I6, item.name, extras);
+  writeDocumentation(out, I6, item.description, extras);
+  writeAny(out, I6, extras, ctx.scope);
+  return extras;
+}
+
 /** A theme, external funder, offering or project: written like an entity, with its concept marked. */
 function writePortfolioConcept(
   ctx: Prepared,
@@ -229,14 +242,7 @@ function writePortfolioConcept(
   concept: PortfolioConcept,
   item: Theme | Funder | Offering | Project,
 ): void {
-  const extras = ctx.entityExtras.size === 0 ? undefined : ctx.entityExtras.get(item.id);
-  const attributes = extras?.attributes ? attributeText(extras.attributes) : '';
-  out.push(
-    `${I4}<element identifier="${escapeAttribute(ctx.identifierOf(item.id))}" xsi:type="${PORTFOLIO_ELEMENT_TYPE[concept]}"${attributes}>\n`,
-  );
-  writeNames(out, I6, item.name, extras);
-  writeDocumentation(out, I6, item.description, extras);
-  writeAny(out, I6, extras, ctx.scope);
+  const extras = openConcept(ctx, out, item, PORTFOLIO_ELEMENT_TYPE[concept]);
   const definitions = ctx.propertyDefinitions;
   const rows: Row[] = [[definitions.use(CONCEPT_MARKER), concept, extras?.valueLangs?.[CONCEPT_MARKER]]];
   if (concept === 'project' || concept === 'offering') {

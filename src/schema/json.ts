@@ -7,6 +7,15 @@ export const MAX_DEPTH = 64;
  * True for any object that is not an array (a record to read fields from). Stricter: {@link isPlainObject}, which
  * also refuses class instances.
  */
+/** The value of JSON text, or `undefined` when the text is not JSON (a property value that may be plain text). */
+export function parseJsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -197,9 +197,7 @@ function fundingPart(context: ReportContext, facts: PortfolioFacts, charts: Char
     t(kind === 'organisation' ? 'funderOrganisation' : kind === 'external' ? 'funderExternal' : 'unfunded');
 
   // By funder: largest first, so the chart reads from the top; the table in the same order.
-  const funders = [...byFunder.groups]
-    .filter((group) => group.cents > 0)
-    .sort((a, b) => b.cents - a.cents || (a.key === null ? 1 : b.key === null ? -1 : a.key < b.key ? -1 : 1));
+  const funders = [...byFunder.groups].filter((group) => group.cents > 0).sort(mostMoneyFirst);
   const funderLabels = uniqueLabels(
     context,
     funders.map((group) => group.key),
@@ -222,9 +220,7 @@ function fundingPart(context: ReportContext, facts: PortfolioFacts, charts: Char
   const funderTable = `<table class="data" id="funding-by-funder">${plainHead([t('funder'), t('kind'), t('amount'), t('share')], new Set([2, 3]))}<tbody>${funderRows}</tbody><tfoot><tr><th scope="row" colspan="2">${esc(t('total'))}</th>${moneyCell(context, byFunder.cents)}<td class="num">${esc(context.percent(byFunder.cents === 0 ? 0 : 100))}</td></tr></tfoot></table>`;
 
   // By organisation: the organisations with money, most first; each split into own, external and unfunded money.
-  const organisations = [...byOrganisation.groups]
-    .filter((group) => group.cents > 0)
-    .sort((a, b) => b.cents - a.cents || (a.key === null ? 1 : b.key === null ? -1 : a.key < b.key ? -1 : 1));
+  const organisations = [...byOrganisation.groups].filter((group) => group.cents > 0).sort(mostMoneyFirst);
   const organisationLabels = uniqueLabels(
     context,
     organisations.map((group) => group.key),
@@ -341,4 +337,9 @@ ${
     ? `<table class="data" id="payback-table">${plainHead([t('project'), t('cost'), t('delivers'), t('yearlySavings'), t('paybackYears')], new Set([1, 3, 4]))}<tbody>${rows}</tbody></table>`
     : `<p>${esc(t('none'))}</p>`
 }`;
+}
+
+/** Largest amount first, then by key (no key last): the order of the funding charts and tables. */
+function mostMoneyFirst(a: { cents: number; key: string | null }, b: { cents: number; key: string | null }): number {
+  return b.cents - a.cents || (a.key === null ? 1 : b.key === null ? -1 : a.key < b.key ? -1 : 1);
 }
