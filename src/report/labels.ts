@@ -52,6 +52,8 @@ const words = {
     en: 'What is being developed and who pays: first the projects in which several organisations develop the same thing at the same time.',
   },
   projects: { fi: 'Hankkeet', sv: 'Projekt', en: 'Projects' },
+  // After a count of two or more (an overlap group always has two): Finnish wants the partitive.
+  projectsCounted: { fi: 'hanketta', sv: 'projekt', en: 'projects' },
   project: { fi: 'Hanke', sv: 'Projekt', en: 'Project' },
   portfolioBudget: { fi: 'Budjetit yhteensä', sv: 'Budgetar totalt', en: 'Budgets in total' },
   overlapGroups: { fi: 'Päällekkäisiä kehityskohteita', sv: 'Överlappande utveckling', en: 'Overlapping groups' },

@@ -160,7 +160,7 @@ function overlapsPart(context: ReportContext, groups: readonly OverlapGroup[]): 
       ? `<br>${esc(t('regions'))}: ${group.regions.map((region) => context.nameHtml(region)).join(', ')}`
       : '';
     return `<article class="overlap-group${group.nationalExists ? '' : ' no-national'}" id="${id}" data-subject-kind="${subject.kind}" data-subject="${esc(subject.id)}" data-national="${group.nationalExists}" data-cents="${group.cents}">
-<h4>${subjectHtml} <span class="muted">(${esc(t(SUBJECT_LABEL[subject.kind]))}, ${context.num(group.projects.length)} ${esc(t('projects').toLowerCase())}, ${esc(context.cents(group.cents))})</span></h4>
+<h4>${subjectHtml} <span class="muted">(${esc(t(SUBJECT_LABEL[subject.kind]))}, ${context.num(group.projects.length)} ${esc(t('projectsCounted'))}, ${esc(context.cents(group.cents))})</span></h4>
 ${note}
 <table class="data overlap-projects"><caption id="${captionId}" class="sr-only">${esc(t('overlaps'))}: ${esc(subject.kind === 'product' ? subject.name : context.name(subject.id))}</caption>${plainHead([t('project'), t('organisations'), t('period'), t('status'), t('budget')], new Set([4]))}<tbody>${rows}</tbody><tfoot><tr><th scope="row" colspan="4">${esc(t('combined'))}</th>${moneyCell(context, group.cents, 'td')}</tr></tfoot></table>
 <p class="overlap-facts">${esc(t('sameTime'))}: ${period(context, group.overlap.start, group.overlap.end)}<br>${esc(t('funders'))}: ${funders || esc(t('none'))}${regions}</p>
